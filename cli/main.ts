@@ -1,0 +1,34 @@
+import { criteriaCommand } from './commands/criteria.js';
+import { totalCommand } from './commands/total.js';
+import { UsageError, type CliIo, type ExitCode } from './io.js';
+
+type Command = (args: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
+
+/** Every `zqa` sub-command, one file each under commands/. */
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  criteria: { run: criteriaCommand, summary: 'criteria [--json]        print the built-in criteria set (GB/T 19580-2012)' },
+  total: { run: totalCommand, summary: 'total FILE               total of { "percent": { "4.1.2": 55, … } }' },
+};
+
+function usage(): string {
+  return `usage: zqa <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  zqa ${c.summary}`).join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(name && name !== '--help' ? `zqa: unknown command "${name}"\n${usage()}` : usage());
+    return name === '--help' ? 0 : 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`zqa ${name}: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`zqa ${name}: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
