@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { Result } from '../util/result.js';
+
+/**
+ * The one contract between the renderer and its host (Electron's preload, or the browser
+ * host). Each capability is one method, grouped by concern. Arguments are described by
+ * zod schemas so the Electron main process validates every call it receives; results come
+ * back as values with a typed error code, never as a thrown string.
+ *
+ * Private keys never cross this contract: the host signs and derives on the renderer's
+ * behalf and hands out public keys only.
+ */
+
+export const BRIDGE_ERROR_CODES = [
+  'invalid-argument', // the call did not match its schema (main validates every call)
+  'forbidden-sender', // the call came from a frame that is not the app's own
+  'cancelled', // the user closed a dialog
+  'not-found', // a file or a key that should be there is not
+  'read-only', // the target folder cannot be written
+  'disk-full', // no space left on the target
+  'too-large', // a file over the stated limits
+  'key-storage-unavailable', // no safe place for private keys (e.g. Linux plaintext backend)
+  'internal', // anything else; the message says what
+] as const;
+export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
+export interface BridgeError {
+  code: BridgeErrorCode;
+  message: string;
+}
+export type BridgeResult<T> = Result<T, BridgeError>;
+
+// ---- settings -------------------------------------------------------------------------
+
+export const settingsSchema = z.strictObject({
+  language: z.enum(['zh-CN', 'en']),
+  /** Base UI font size in px; experts read on small laptops in bright rooms. */
+  fontSize: z.number().int().min(12).max(28),
+  /** Last folder a package was opened from or saved to (Electron host only). */
+  lastFolder: z.string().max(4096).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+// ---- files ----------------------------------------------------------------------------
+
+/** Largest file the app reads or writes through the bridge (a scoresheet with photos). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'identity-card']);
+export type FileKind = z.infer<typeof fileKindSchema>;
+
+export const saveFileArgsSchema = z.strictObject({
+  kind: fileKindSchema,
+  // A plain file name: no folders, none of the characters Windows forbids, no control characters.
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((name) => !/[/\\:*?"<>|]/.test(name) && ![...name].some((ch) => ch.charCodeAt(0) < 0x20), 'a plain file name'),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+});
+export type SaveFileArgs = z.infer<typeof saveFileArgsSchema>;
+
+export const openFileArgsSchema = z.strictObject({ kind: fileKindSchema });
+export type OpenFileArgs = z.infer<typeof openFileArgsSchema>;
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+// ---- keys -----------------------------------------------------------------------------
+
+/** The device's public identity: SPKI DER of its two P-256 keys, base64. */
+export interface PublicKeys {
+  signingKey: string;
+  encryptionKey: string;
+}
+
+export const signArgsSchema = z.strictObject({
+  data: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'data too large to sign'),
+});
+export const deriveArgsSchema = z.strictObject({
+  /** The sender's ephemeral ECDH P-256 public key, SPKI DER. */
+  peerPublicKey: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 512, 'not a public key'),
+});
+export const backupArgsSchema = z.strictObject({ passphrase: z.string().min(12).max(1024) });
+export const restoreArgsSchema = z.strictObject({
+  passphrase: z.string().min(1).max(1024),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 1024 * 1024, 'not a key backup file'),
+});
+
+// ---- the contract ---------------------------------------------------------------------
+
+export interface HostBridge {
+  settings: {
+    get(): Promise<BridgeResult<Settings>>;
+    set(patch: SettingsPatch): Promise<BridgeResult<Settings>>;
+  };
+  files: {
+    /** Asks the user for a file of this kind; `null` value when they cancel. */
+    open(args: OpenFileArgs): Promise<BridgeResult<OpenedFile | null>>;
+    /** Writes atomically (temporary file, flush, rename); `null` when the user cancels. */
+    save(args: SaveFileArgs): Promise<BridgeResult<{ savedAs: string } | null>>;
+    /** Package files the OS asked the app to open (double-click, argv), taken once each. */
+    takePendingOpens(): Promise<BridgeResult<OpenedFile[]>>;
+  };
+  keys: {
+    /** This device's public keys, created on first use. */
+    publicKeys(): Promise<BridgeResult<PublicKeys>>;
+    /** ECDSA P-256 / SHA-256 over data; signature as raw r‖s (64 bytes, WebCrypto's form). */
+    sign(args: z.infer<typeof signArgsSchema>): Promise<BridgeResult<Uint8Array>>;
+    /** ECDH P-256 shared secret (32 bytes) with a sender's ephemeral key, for unwrapping. */
+    deriveBits(args: z.infer<typeof deriveArgsSchema>): Promise<BridgeResult<Uint8Array>>;
+    /** Secretariat only: passphrase-protected backup of the private keys (DOMAIN.md §6). */
+    exportBackup(args: z.infer<typeof backupArgsSchema>): Promise<BridgeResult<Uint8Array>>;
+    restoreBackup(args: z.infer<typeof restoreArgsSchema>): Promise<BridgeResult<PublicKeys>>;
+  };
+}
+
+/** Channel names, one per method, so preload and main cannot drift apart. */
+export const BRIDGE_CHANNELS = {
+  'settings.get': 'zqa:settings.get',
+  'settings.set': 'zqa:settings.set',
+  'files.open': 'zqa:files.open',
+  'files.save': 'zqa:files.save',
+  'files.takePendingOpens': 'zqa:files.takePendingOpens',
+  'keys.publicKeys': 'zqa:keys.publicKeys',
+  'keys.sign': 'zqa:keys.sign',
+  'keys.deriveBits': 'zqa:keys.deriveBits',
+  'keys.exportBackup': 'zqa:keys.exportBackup',
+  'keys.restoreBackup': 'zqa:keys.restoreBackup',
+} as const;
+export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;
