@@ -4,8 +4,9 @@ import { fromBase64, sha256Hex, toBase64 } from '../../shared/util/bytes.js';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], '\u20ac': 1, '\ud83d\ude00': 2, '\u0080': 3 })).toBe(
-      '{"a":[true,null,"x"],"b":1,"\u0080":3,"\ud83d\ude00":2,"\u20ac":1}',
+    // RFC 8785 §3.2.3's own example: € (U+20AC) sorts before 😀 (D83D DE00) before U+FB33.
+    expect(canonicalJson({ '\ufb33': 4, b: 1, a: [true, null, 'x'], '\u20ac': 1, '\ud83d\ude00': 2, '\u0080': 3 })).toBe(
+      '{"a":[true,null,"x"],"b":1,"\u0080":3,"\u20ac":1,"\ud83d\ude00":2,"\ufb33":4}',
     );
   });
   it('serialises numbers as ECMAScript does', () => {
