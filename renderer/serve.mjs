@@ -1,0 +1,135 @@
+// The browser host's static server (`npm run web`): serves the built renderer from
+// dist/renderer/ on 127.0.0.1 only, with the app's Content-Security-Policy as a header.
+// The e2e tests start it through startServer() on their own port.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const DEFAULT_PORT = 5199;
+export const DEFAULT_ROOT = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-cache',
+};
+
+/**
+ * Maps a request path to a file strictly inside root, or null. Decoding happens once, and
+ * anything that still climbs out of root (`..`, encoded slashes, NUL) is refused.
+ */
+export function resolveInsideRoot(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const base = resolve(root);
+  const full = resolve(base, relative);
+  if (full !== base && !full.startsWith(base + sep)) return null;
+  return full;
+}
+
+function send(res, status, body, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * Starts the server. Resolves once it listens; `close()` stops it and its open connections.
+ * @param {{ port?: number, root?: string, host?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+      const file = resolveInsideRoot(root, req.url ?? '/');
+      if (!file) return send(res, 400, 'bad path');
+      try {
+        const info = await stat(file);
+        if (!info.isFile()) return send(res, 404, 'not found');
+        const body = await readFile(file);
+        const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      } catch {
+        send(res, 404, 'not found');
+      }
+    })();
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolvePromise({
+        url: `http://${host}:${actualPort}/`,
+        port: actualPort,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+function parsePort(argv) {
+  const i = argv.indexOf('--port');
+  if (i === -1) return DEFAULT_PORT;
+  const port = Number(argv[i + 1]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`--port needs a number from 1 to 65535, got "${argv[i + 1] ?? ''}"`);
+    process.exit(2);
+  }
+  return port;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const port = parsePort(process.argv.slice(2));
+  try {
+    await stat(resolve(DEFAULT_ROOT, 'index.html'));
+  } catch {
+    console.error(`No built renderer in ${DEFAULT_ROOT}: run "npm run build:renderer" first (npm run web does).`);
+    process.exit(1);
+  }
+  const { url, close } = await startServer({ port });
+  console.log(`市长质量奖现场评审 (browser host): ${url}  — Ctrl+C to stop`);
+  const stop = () => void close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

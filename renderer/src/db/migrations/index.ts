@@ -1,0 +1,16 @@
+import type { Dexie } from 'dexie';
+import type { Migration } from './migration.js';
+import { migration0001Initial } from './0001-initial.js';
+
+/** Every schema version in order. A new version is a new file here, never an edit of an old one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+
+export function applyMigrations(db: Dexie, migrations: readonly Migration[] = MIGRATIONS): void {
+  let previous = 0;
+  for (const migration of migrations) {
+    if (migration.version <= previous) throw new Error(`migration ${migration.version} is out of order after ${previous}`);
+    previous = migration.version;
+    const version = db.version(migration.version).stores(migration.stores);
+    if (migration.upgrade) version.upgrade(migration.upgrade);
+  }
+}

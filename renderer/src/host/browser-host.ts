@@ -1,0 +1,17 @@
+import type { HostBridge } from '../../../shared/bridge/contract.js';
+import { createBrowserFiles } from './browser-files.js';
+import { createBrowserKeys } from './browser-keys.js';
+import { createBrowserSettings } from './browser-settings.js';
+
+/**
+ * The bridge contract implemented with what plain Chromium offers: localStorage for
+ * settings, file pickers and downloads for files, non-extractable WebCrypto keys kept in
+ * IndexedDB. Serves PCs where installing the desktop app is not allowed, and the e2e tests.
+ */
+export function createBrowserHost(): HostBridge {
+  return {
+    settings: createBrowserSettings(window.localStorage),
+    files: createBrowserFiles(document),
+    keys: createBrowserKeys(window.indexedDB, window.crypto.subtle),
+  };
+}

@@ -1,0 +1,51 @@
+import {
+  DEFAULT_SETTINGS,
+  settingsPatchSchema,
+  settingsSchema,
+  type HostBridge,
+  type Settings,
+} from '../../../shared/bridge/contract.js';
+import { err, ok } from '../../../shared/util/result.js';
+
+export const SETTINGS_STORAGE_KEY = 'zqa.settings';
+
+/**
+ * Settings in localStorage, sanitised on every read: whatever is stored (an older version's
+ * keys, a hand edit, a broken write) each field is checked on its own and falls back to its
+ * default, so one bad value never takes the others with it.
+ */
+export function readSanitisedSettings(storage: Pick<Storage, 'getItem'>): Settings {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY) ?? '{}');
+  } catch {
+    stored = {};
+  }
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const shape = settingsSchema.shape;
+  const pick = <K extends keyof Settings>(key: K): Settings[K] => {
+    const parsed = shape[key].safeParse(record[key]);
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
+  return { language: pick('language'), fontSize: pick('fontSize'), lastFolder: pick('lastFolder') };
+}
+
+export function createBrowserSettings(storage: Pick<Storage, 'getItem' | 'setItem'>): HostBridge['settings'] {
+  return {
+    get: () => Promise.resolve(ok(readSanitisedSettings(storage))),
+    set: (patch) => {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return Promise.resolve(err({ code: 'invalid-argument' as const, message: `settings: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}` }));
+      }
+      const next: Settings = { ...readSanitisedSettings(storage), ...parsed.data };
+      try {
+        storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(next));
+      } catch (e) {
+        return Promise.resolve(err({ code: 'disk-full' as const, message: `settings could not be stored: ${String(e)}` }));
+      }
+      return Promise.resolve(ok(next));
+    },
+  };
+}
