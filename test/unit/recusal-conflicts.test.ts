@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { interestSchema, poolExpertSchema, type Interest } from '../../shared/panel/expert.js';
+import { normaliseOrganisationName, sameOrganisationName } from '../../shared/panel/organisation-name.js';
+import { expertConflicts, interestCurrent, yearsBefore } from '../../shared/panel/recusal.js';
+
+const expertWith = (...interests: Interest[]) => poolExpertSchema.parse({ id: 'e1', name: '李明', fingerprint: 'fp', fingerprintConfirmed: true, interests });
+const applicant = { name: '郑州宇达机械有限公司', creditCode: '91350100M000100Y43' };
+
+describe('recusal (Art. 18)', () => {
+  it('matches names across full-width/half-width, spaces and 有限责任公司', () => {
+    expect(sameOrganisationName('ＺＺ宇达（集团）机械 有限责任公司', 'zz宇达(集团)机械有限公司')).toBe(true);
+    expect(normaliseOrganisationName('　郑州 宇达机械有限公司 ')).toBe('郑州宇达机械有限公司');
+    expect(sameOrganisationName('郑州宇达机械有限公司', '郑州宇达电气有限公司')).toBe(false);
+    expect(sameOrganisationName('', '')).toBe(false);
+  });
+
+  it('flags each kind of declared interest with the expert, the interest and the reason', () => {
+    const kinds = ['employer', 'consultancy-client', 'shareholding'] as const;
+    for (const kind of kinds) {
+      const [c, ...rest] = expertConflicts(expertWith({ kind, organisation: '郑州宇达机械有限责任公司' }), { name: applicant.name }, '2025-06-01');
+      expect(rest).toEqual([]);
+      expect(c).toMatchObject({ expertId: 'e1', expertName: '李明', matchedBy: 'name', interest: { kind } });
+      expect(c!.zh).toContain('评审员李明申报的');
+      expect(c!.en).toContain('Art. 18 requires recusal');
+    }
+    const [relative] = expertConflicts(expertWith({ kind: 'relative-employer', organisation: applicant.name, relation: '配偶' }), applicant, '2025-06-01');
+    expect(relative!.zh).toContain('亲属工作单位（配偶）');
+  });
+
+  it('matches by credit code when both sides have one, whatever the names', () => {
+    const renamed = expertWith(interestSchema.parse({ kind: 'employer', organisation: '宇达机械（旧名）', creditCode: '91350100m000100y43' }));
+    expect(expertConflicts(renamed, applicant, '2025-06-01')[0]!.matchedBy).toBe('credit-code');
+    const other = expertWith(interestSchema.parse({ kind: 'employer', organisation: applicant.name, creditCode: '91110108551385082Q' }));
+    expect(expertConflicts(other, applicant, '2025-06-01')).toEqual([]);
+    // Only one side has a code: the name decides.
+    expect(expertConflicts(other, { name: applicant.name }, '2025-06-01')[0]!.matchedBy).toBe('name');
+  });
+
+  it('counts a former employer only within 3 years of the review date', () => {
+    const left = (until: string) => expertWith(interestSchema.parse({ kind: 'former-employer', organisation: applicant.name, until }));
+    expect(expertConflicts(left('2022-06-01'), applicant, '2025-06-01')).toHaveLength(1);
+    expect(expertConflicts(left('2022-05-31'), applicant, '2025-06-01')).toEqual([]);
+    expect(yearsBefore('2024-02-29', 3)).toBe('2021-02-28');
+    expect(interestCurrent({ kind: 'shareholding', organisation: 'x' }, '2025-01-01')).toBe(true);
+    expect(interestSchema.safeParse({ kind: 'former-employer', organisation: 'x' }).success).toBe(false);
+  });
+});
