@@ -93,13 +93,13 @@ describe('the comprehensive review proposal', () => {
   });
 
   it('does not push out a category applicant that wins an open place anyway', () => {
-    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1 }] });
+    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0 }] });
     const p = proposeSplit(results([a('SM1', 80000, { category: 'small' }), a('BIG', 70000), a('SM2', 60000, { category: 'small' })]), r);
     expect(ids(p, 'award')).toEqual(['SM1', 'BIG']);
   });
 
   it('leaves a reserved place vacant when no applicant of its category qualifies', () => {
-    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1 }] });
+    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0 }] });
     const p = proposeSplit(results([a('BIG1', 80000), a('BIG2', 70000), a('SM', 45000, { category: 'small' })]), r);
     expect(ids(p, 'award')).toEqual(['BIG1']);
     expect(p.vacancies.award).toBe(1);
