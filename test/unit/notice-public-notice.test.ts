@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, chinaDateOf, chinaDayStart, daysInclusive, isIsoDate } from '../../shared/public-notice/china-date.js';
+import { complaintSchema, type Complaint } from '../../shared/public-notice/complaint.js';
+import { checkComplaintStatusChange, noticeStandings, viewComplaint } from '../../shared/public-notice/notice-list.js';
+import { checkNoticePeriod, minimumNoticePeriod, noticeClosesAt, noticeOpenAt } from '../../shared/public-notice/notice-period.js';
+
+const period = { start: '2025-06-01', end: '2025-06-07' };
+const person = { kind: 'person' as const, name: '王五', signed: true, phone: '13800000000', address: '郑州市金水区某路1号', identityProof: '居民身份证复印件' };
+const complaint = (over: Partial<Complaint> = {}): Complaint =>
+  complaintSchema.parse({ id: 'c1', applicantId: 'A', receivedAt: Date.parse('2025-06-03T02:00:00Z'), inWriting: true, complainant: person, summary: '2023年产品抽查不合格', evidence: '抽查通报复印件', ...over });
+
+describe('China calendar arithmetic', () => {
+  it('takes the date in Beijing time, whatever the machine’s zone', () => {
+    expect(chinaDateOf(Date.parse('2025-05-31T15:59:59.999Z'))).toBe('2025-05-31');
+    expect(chinaDateOf(Date.parse('2025-05-31T16:00:00Z'))).toBe('2025-06-01');
+    expect(chinaDayStart('2025-06-01')).toBe(Date.parse('2025-06-01T00:00:00+08:00'));
+    expect(addDays('2024-02-25', 7)).toBe('2024-03-03');
+    expect(daysInclusive('2024-12-28', '2025-01-03')).toBe(7);
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+  });
+});
+
+describe('the public-notice period', () => {
+  it('counts both the first and the last day', () => {
+    expect(checkNoticePeriod(period, 7)).toEqual({ ok: true, value: { ...period, days: 7 } });
+    expect(minimumNoticePeriod('2025-06-01', 7)).toEqual(period);
+    const short = checkNoticePeriod({ start: '2025-06-01', end: '2025-06-06' }, 7);
+    expect(!short.ok && short.error[0]).toMatchObject({ code: 'too-short', zh: expect.stringContaining('最早可于2025-06-07结束') as unknown });
+  });
+
+  it('refuses impossible periods', () => {
+    expect(!checkNoticePeriod({ start: '2025-06-08', end: '2025-06-01' }, 7).ok).toBe(true);
+    const bad = checkNoticePeriod({ start: '2025-02-30', end: 'soon' }, 7);
+    expect(!bad.ok && bad.error.map((p) => p.code)).toEqual(['not-a-date', 'not-a-date']);
+  });
+
+  it('is open from 00:00 on the first day to 24:00 on the last, Beijing time', () => {
+    expect(noticeOpenAt(period, Date.parse('2025-05-31T16:00:00Z'))).toBe(true);
+    expect(noticeOpenAt(period, Date.parse('2025-05-31T15:59:00Z'))).toBe(false);
+    expect(noticeOpenAt(period, Date.parse('2025-06-07T15:59:59Z'))).toBe(true);
+    expect(noticeClosesAt(period)).toBe(Date.parse('2025-06-07T16:00:00Z'));
+  });
+});
+
+describe('complaints', () => {
+  it('are valid with all the particulars', () => {
+    expect(viewComplaint(complaint(), period)).toMatchObject({ valid: true, defects: [], duringNotice: true });
+    const org = complaint({ complainant: { kind: 'organisation', name: '某协会', phone: '0371-1234567', address: '郑州市', sealed: true } });
+    expect(viewComplaint(org, period).valid).toBe(true);
+  });
+
+  it('are recorded but invalid when particulars are missing, with each reason', () => {
+    const anonymous = viewComplaint(complaint({ complainant: { kind: 'person', signed: false }, evidence: '' }), period);
+    expect(anonymous.valid).toBe(false);
+    expect(anonymous.defects.map((d) => d.code)).toEqual(['no-name', 'not-signed', 'no-phone', 'no-address', 'no-identity-proof', 'no-evidence']);
+    const unsealed = viewComplaint(complaint({ complainant: { kind: 'organisation', name: '某协会', phone: '1', address: '郑州', sealed: false } }), period);
+    expect(unsealed.defects.map((d) => d.zh)).toEqual(['单位举报未加盖单位公章']);
+    expect(checkComplaintStatusChange(anonymous, 'proven', '查实').ok).toBe(false);
+  });
+
+  it('withdraw the candidate when proven, and only then', () => {
+    const candidates = [
+      { applicantId: 'A', name: '甲公司', outcome: 'award' as const },
+      { applicantId: 'B', name: '乙公司', outcome: 'nomination' as const },
+      { applicantId: 'C', name: '丙公司', outcome: 'nomination' as const },
+    ];
+    const invalidProven = complaint({ id: 'c2', applicantId: 'B', status: 'proven', complainant: { kind: 'person', signed: false } });
+    const s = noticeStandings(candidates, [complaint({ status: 'proven', finding: '经核实属实' }), invalidProven, complaint({ id: 'c3', applicantId: 'C', status: 'investigating' })], period);
+    expect(s.map((x) => [x.candidate.applicantId, x.standing, x.provenBy])).toEqual([
+      ['A', 'withdrawn', ['c1']],
+      ['B', 'stands', []],
+      ['C', 'under-investigation', []],
+    ]);
+  });
+
+  it('need a written finding to be decided, and are not reopened', () => {
+    const v = viewComplaint(complaint({ status: 'investigating' }), period);
+    expect(checkComplaintStatusChange(v, 'proven').ok).toBe(false);
+    expect(checkComplaintStatusChange(v, 'proven', '经核实，2023年抽查不合格属实').ok).toBe(true);
+    expect(checkComplaintStatusChange(viewComplaint(complaint({ status: 'unfounded' }), period), 'proven', 'x').ok).toBe(false);
+    expect(viewComplaint(complaint({ receivedAt: Date.parse('2025-06-07T16:30:00Z') }), period).duringNotice).toBe(false);
+  });
+});
