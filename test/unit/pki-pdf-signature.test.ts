@@ -53,7 +53,7 @@ describe('PAdES signature by incremental update', () => {
     const { signer } = await leaderSigner();
     const signed = await signPdf(tinyPdf(), signer, field);
     const tampered = signed.slice();
-    tampered[60] ^= 0x01;
+    tampered[60] = tampered[60]! ^ 0x01;
     const check = await verifyPdfSignature(tampered);
     expect(check.valid).toBe(false);
   });
@@ -78,7 +78,7 @@ describe('PAdES signature by incremental update', () => {
     expect(await verifyCountersignature(signed, cs, member.spki)).toBe(true);
     expect(await verifyCountersignature(signed, cs, other.spki)).toBe(false);
     const changed = signed.slice();
-    changed[signed.length - 10] ^= 1;
+    changed[signed.length - 10] = changed[signed.length - 10]! ^ 1;
     expect(await verifyCountersignature(changed, cs, member.spki)).toBe(false);
     expect(await verifyCountersignature(signed, new Uint8Array([1, 2, 3]), member.spki)).toBe(false);
   });
