@@ -40,7 +40,8 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
-export const settingsPatchSchema = settingsSchema.partial();
+// Marked pure so a bundle that needs only BRIDGE_CHANNELS (the sandboxed preload) leaves zod out.
+export const settingsPatchSchema = /* @__PURE__ */ settingsSchema.partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 // ---- files ----------------------------------------------------------------------------

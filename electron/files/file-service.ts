@@ -1,0 +1,58 @@
+import { promises as nodeFs } from 'node:fs';
+import path from 'node:path';
+import { MAX_FILE_BYTES, type OpenFileArgs, type OpenedFile, type SaveFileArgs } from '../../shared/bridge/contract.js';
+import { BridgeFailure } from '../ipc/bridge-failure.js';
+import type { SettingsPort } from '../settings/settings-port.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { DIALOG_TITLES, dialogFilters, type FileFilter } from './file-filters.js';
+
+/** The dialogs the service shows; Electron's `dialog` bound to the main window in production. */
+export interface FileDialogs {
+  showOpen(options: { title: string; defaultPath?: string; filters: FileFilter[] }): Promise<string | null>;
+  showSave(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+export interface FileServiceDeps {
+  dialogs: FileDialogs;
+  settings: SettingsPort;
+  /** Where the first dialog opens before any folder is remembered (the user's Documents). */
+  defaultFolder: string;
+  writeFile?: (targetPath: string, bytes: Uint8Array) => Promise<void>;
+}
+
+/** Reads a file the user or the OS named, refusing anything over the bridge's size limit before reading it. */
+export async function readFileWithinLimit(filePath: string): Promise<OpenedFile> {
+  const stat = await nodeFs.stat(filePath);
+  if (!stat.isFile()) throw new BridgeFailure('not-found', `不是文件 Not a file: ${filePath}`);
+  if (stat.size > MAX_FILE_BYTES) {
+    throw new BridgeFailure('too-large', `文件过大（${Math.ceil(stat.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）。File too large: ${filePath}`);
+  }
+  return { name: path.basename(filePath), bytes: new Uint8Array(await nodeFs.readFile(filePath)) };
+}
+
+export function createFileService(deps: FileServiceDeps) {
+  const writeFile = deps.writeFile ?? ((target: string, bytes: Uint8Array) => writeFileAtomic(target, bytes));
+  const startFolder = () => deps.settings.get().lastFolder ?? deps.defaultFolder;
+  const remember = (filePath: string) => deps.settings.set({ lastFolder: path.dirname(filePath) });
+
+  return {
+    async open(args: OpenFileArgs): Promise<OpenedFile | null> {
+      const chosen = await deps.dialogs.showOpen({ title: DIALOG_TITLES.open, defaultPath: startFolder(), filters: dialogFilters(args.kind) });
+      if (chosen === null) return null;
+      const file = await readFileWithinLimit(chosen);
+      remember(chosen);
+      return file;
+    },
+    async save(args: SaveFileArgs): Promise<{ savedAs: string } | null> {
+      const chosen = await deps.dialogs.showSave({
+        title: DIALOG_TITLES.save,
+        defaultPath: path.join(startFolder(), args.suggestedName),
+        filters: dialogFilters(args.kind),
+      });
+      if (chosen === null) return null;
+      await writeFile(chosen, args.bytes);
+      remember(chosen);
+      return { savedAs: chosen };
+    },
+  };
+}

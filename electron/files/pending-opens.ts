@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { OpenedFile } from '../../shared/bridge/contract.js';
+import { BridgeFailure, toBridgeError } from '../ipc/bridge-failure.js';
+
+/** The extension of every package file (identity cards included): the only kind the OS hands us. */
+export const PACKAGE_EXTENSION = '.zqa';
+
+export function isPackagePath(filePath: string): boolean {
+  return filePath.toLowerCase().endsWith(PACKAGE_EXTENSION);
+}
+
+/**
+ * Package paths in a command line: on Windows and Linux a double-clicked file arrives as an
+ * argument, on first start and (through the single-instance lock) in `second-instance`.
+ * Flags and the executable and app path are skipped; relative paths resolve against the
+ * launching process's working directory.
+ */
+export function packagePathsFromArgv(argv: readonly string[], workingDirectory: string): string[] {
+  return argv
+    .slice(1)
+    .filter((arg) => !arg.startsWith('-') && isPackagePath(arg))
+    .map((arg) => path.resolve(workingDirectory, arg));
+}
+
+/**
+ * Package files the OS asked the app to open, queued in main until the renderer takes them.
+ * Each is read and handed out once; a path offered twice before it is taken is kept once.
+ */
+export function createPendingOpens(readFile: (filePath: string) => Promise<OpenedFile>, onUnreadable: (filePath: string, message: string) => void = () => {}) {
+  const queue: string[] = [];
+  return {
+    offer(filePath: string): void {
+      if (!queue.includes(filePath)) queue.push(filePath);
+    },
+    size(): number {
+      return queue.length;
+    },
+    /**
+     * Reads every queued file. Unreadable ones (removed, too large) are dropped and reported;
+     * if every one failed the first failure is thrown, so the user is told why nothing opened.
+     */
+    async take(): Promise<OpenedFile[]> {
+      const paths = queue.splice(0, queue.length);
+      const opened: OpenedFile[] = [];
+      let firstFailure: BridgeFailure | undefined;
+      for (const filePath of paths) {
+        try {
+          opened.push(await readFile(filePath));
+        } catch (error) {
+          const { code, message } = toBridgeError(error);
+          onUnreadable(filePath, message);
+          firstFailure ??= new BridgeFailure(code, `${message}（${path.basename(filePath)}）`);
+        }
+      }
+      if (opened.length === 0 && firstFailure) throw firstFailure;
+      return opened;
+    },
+  };
+}
+export type PendingOpens = ReturnType<typeof createPendingOpens>;

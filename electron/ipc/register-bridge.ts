@@ -1,0 +1,25 @@
+import {
+  backupArgsSchema,
+  deriveArgsSchema,
+  openFileArgsSchema,
+  restoreArgsSchema,
+  saveFileArgsSchema,
+  settingsPatchSchema,
+  signArgsSchema,
+} from '../../shared/bridge/contract.js';
+import { NO_ARGUMENT, registerBridgeHandler, type IpcRegistrar } from './bridge-handler.js';
+import type { HostServices } from './host-services.js';
+
+/** One `ipcMain.handle` per contract method, each with the contract's own argument schema. */
+export function registerBridge(ipc: IpcRegistrar, services: HostServices): void {
+  registerBridgeHandler(ipc, 'settings.get', NO_ARGUMENT, () => services.settings.get());
+  registerBridgeHandler(ipc, 'settings.set', settingsPatchSchema, (patch) => services.settings.set(patch));
+  registerBridgeHandler(ipc, 'files.open', openFileArgsSchema, (args) => services.files.open(args));
+  registerBridgeHandler(ipc, 'files.save', saveFileArgsSchema, (args) => services.files.save(args));
+  registerBridgeHandler(ipc, 'files.takePendingOpens', NO_ARGUMENT, () => services.files.takePendingOpens());
+  registerBridgeHandler(ipc, 'keys.publicKeys', NO_ARGUMENT, () => services.keys.publicKeys());
+  registerBridgeHandler(ipc, 'keys.sign', signArgsSchema, (args) => services.keys.sign(args));
+  registerBridgeHandler(ipc, 'keys.deriveBits', deriveArgsSchema, (args) => services.keys.deriveBits(args));
+  registerBridgeHandler(ipc, 'keys.exportBackup', backupArgsSchema, (args) => services.keys.exportBackup(args));
+  registerBridgeHandler(ipc, 'keys.restoreBackup', restoreArgsSchema, (args) => services.keys.restoreBackup(args));
+}

@@ -1,0 +1,134 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { PublicKeys } from '../../shared/bridge/contract.js';
+import { toBase64 } from '../../shared/util/bytes.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { BridgeFailure } from '../ipc/bridge-failure.js';
+import { parseKeyFile, unwrapKeyFile, wrapKeyFile, type PlainKeyMaterial } from './key-file.js';
+import { deriveSharedSecret, generateKeyMaterial, importPrivateKeys, publicEncryptionSpkiOf, publicSigningSpkiOf, signRaw, type PrivateKeys } from './p256.js';
+import { assertSafeStorage, type SafeStorageLike } from './safe-storage.js';
+
+/** The secretariat's backup format (shared/crypto/key-backup.ts), passed in so custody is testable alone. */
+export interface KeyBackupCodec {
+  seal(material: { signingPkcs8: Uint8Array; encryptionPkcs8: Uint8Array }, passphrase: string): Promise<Uint8Array>;
+  /** The private keys from a backup file, or a message saying why not (wrong passphrase, damaged file). */
+  open(bytes: Uint8Array, passphrase: string): Promise<{ ok: true; value: { signingPkcs8: Uint8Array; encryptionPkcs8: Uint8Array } } | { ok: false; message: string }>;
+}
+
+export interface KeyCustodyDeps {
+  safeStorage: SafeStorageLike;
+  /** The key file, under `app.getPath('userData')`. */
+  keyFilePath: string;
+  platform: NodeJS.Platform;
+  backup: KeyBackupCodec;
+  now?: () => Date;
+}
+
+interface LoadedKeys {
+  publicKeys: PublicKeys;
+  privateKeys: PrivateKeys;
+}
+
+/**
+ * The device's key holder in the main process. Private keys are created here on first use,
+ * kept in memory only as non-extractable CryptoKeys, and on disk only wrapped by
+ * `safeStorage`; callers get public keys, signatures and ECDH secrets, never a private key.
+ * The one exception is the secretariat's passphrase-sealed backup (DOMAIN.md §6).
+ */
+export function createKeyCustody(deps: KeyCustodyDeps) {
+  const now = deps.now ?? (() => new Date());
+  let loading: Promise<LoadedKeys> | undefined;
+
+  async function readKeyFile(): Promise<string | null> {
+    try {
+      return await fs.readFile(deps.keyFilePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async function store(material: PlainKeyMaterial): Promise<void> {
+    const file = wrapKeyFile(material, deps.safeStorage, now().toISOString());
+    await fs.mkdir(path.dirname(deps.keyFilePath), { recursive: true });
+    await writeFileAtomic(deps.keyFilePath, new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`));
+  }
+
+  async function activate(material: PlainKeyMaterial): Promise<LoadedKeys> {
+    return {
+      publicKeys: { signingKey: toBase64(material.signingSpki), encryptionKey: toBase64(material.encryptionSpki) },
+      privateKeys: await importPrivateKeys(material),
+    };
+  }
+
+  async function loadOrCreate(): Promise<LoadedKeys> {
+    assertSafeStorage(deps.safeStorage, deps.platform);
+    const text = await readKeyFile();
+    if (text !== null) return activate(unwrapKeyFile(parseKeyFile(text, deps.keyFilePath), deps.safeStorage));
+    const material = await generateKeyMaterial();
+    await store(material);
+    return activate(material);
+  }
+
+  /** One load for all concurrent first calls; a failure is not cached, so the user can fix the keyring and retry. */
+  function keys(): Promise<LoadedKeys> {
+    loading ??= loadOrCreate().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  }
+
+  async function privateMaterial(): Promise<PlainKeyMaterial> {
+    assertSafeStorage(deps.safeStorage, deps.platform);
+    await keys(); // creates the keys if this is the first use
+    const text = await readKeyFile();
+    if (text === null) throw new BridgeFailure('not-found', `本机密钥文件不存在。The device key file is missing: ${deps.keyFilePath}`);
+    return unwrapKeyFile(parseKeyFile(text, deps.keyFilePath), deps.safeStorage);
+  }
+
+  return {
+    async publicKeys(): Promise<PublicKeys> {
+      return { ...(await keys()).publicKeys };
+    },
+    async sign(args: { data: Uint8Array }): Promise<Uint8Array> {
+      return signRaw((await keys()).privateKeys.signing, args.data);
+    },
+    async deriveBits(args: { peerPublicKey: Uint8Array }): Promise<Uint8Array> {
+      return deriveSharedSecret((await keys()).privateKeys.encryption, args.peerPublicKey);
+    },
+    async exportBackup(args: { passphrase: string }): Promise<Uint8Array> {
+      const material = await privateMaterial();
+      return deps.backup.seal({ signingPkcs8: material.signingPkcs8, encryptionPkcs8: material.encryptionPkcs8 }, args.passphrase);
+    },
+    /**
+     * Replaces this device's keys with the backed-up ones. The keys being replaced are not
+     * destroyed: their file is kept beside the new one as `<name>.replaced-<time>`.
+     */
+    async restoreBackup(args: { bytes: Uint8Array; passphrase: string }): Promise<PublicKeys> {
+      assertSafeStorage(deps.safeStorage, deps.platform);
+      const opened = await deps.backup.open(args.bytes, args.passphrase);
+      if (!opened.ok) throw new BridgeFailure('invalid-argument', opened.message);
+      const { signingPkcs8, encryptionPkcs8 } = opened.value;
+      await importPrivateKeys({ signingPkcs8, encryptionPkcs8 }); // refuses anything but P-256 keys before touching disk
+      const material: PlainKeyMaterial = {
+        signingPkcs8,
+        encryptionPkcs8,
+        signingSpki: await publicSigningSpkiOf(signingPkcs8),
+        encryptionSpki: await publicEncryptionSpkiOf(encryptionPkcs8),
+      };
+      await loading?.catch(() => undefined); // let a first-use creation finish before replacing its file
+      if ((await readKeyFile()) !== null) {
+        const stamp = now().toISOString().replace(/[:.]/g, '-');
+        // A copy, not a rename: if writing the new file fails, the old one is still in place.
+        await fs.copyFile(deps.keyFilePath, `${deps.keyFilePath}.replaced-${stamp}`);
+      }
+      await store(material);
+      const activated = await activate(material);
+      loading = Promise.resolve(activated);
+      return { ...activated.publicKeys };
+    },
+  };
+}
+export type KeyCustody = ReturnType<typeof createKeyCustody>;
+

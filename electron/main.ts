@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import Store from 'electron-store';
+import { appMenuTemplate } from './app/app-menu.js';
+import { electronFileDialogs } from './app/electron-dialogs.js';
+import { wireOsFileOpens } from './app/os-file-opens.js';
+import { createFileService, readFileWithinLimit } from './files/file-service.js';
+import { createPendingOpens, packagePathsFromArgv } from './files/pending-opens.js';
+import { registerBridge } from './ipc/register-bridge.js';
+import { keyBackupCodec } from './keys/key-backup-codec.js';
+import { createKeyCustody } from './keys/key-custody.js';
+import { createAppProtocolHandler, registerAppScheme } from './protocol/app-protocol.js';
+import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin.js';
+import { installAppGuards } from './security/navigation-guards.js';
+import { installPermissionHandlers } from './security/permissions.js';
+import { installRequestFilter } from './security/request-filter.js';
+import { createSettingsPort } from './settings/settings-port.js';
+import { mainWindowOptions } from './window/main-window-options.js';
+
+/**
+ * The composition root: it only connects Electron's objects to the plain functions in the
+ * other files (which the tests call with fakes). Order matters where Electron says so:
+ * privileged schemes and the app-wide guards before `ready`, sessions after.
+ */
+
+const log = (what: string, detail: string) => console.warn(`[zqa] ${what}: ${detail}`);
+
+registerAppScheme(protocol);
+installAppGuards(app, (what, url) => log(`refused ${what}`, url));
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance is running: it receives our argv through 'second-instance'.
+  app.quit();
+} else {
+  const pendingOpens = createPendingOpens(readFileWithinLimit, (file, message) => log('could not open', `${file}: ${message}`));
+  for (const file of packagePathsFromArgv(process.argv, process.cwd())) pendingOpens.offer(file);
+
+  let mainWindow: BrowserWindow | null = null;
+  const bringToFront = () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+  wireOsFileOpens(app, (file) => pendingOpens.offer(file), bringToFront);
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    installPermissionHandlers(ses, (permission) => log('denied permission', permission));
+    installRequestFilter(ses.webRequest, (url) => log('cancelled request', url));
+    const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (file) => fs.readFile(file)));
+
+    const settings = createSettingsPort(new Store<Record<string, unknown>>({ name: 'settings', clearInvalidConfig: true }));
+    const files = createFileService({
+      dialogs: electronFileDialogs(dialog, () => mainWindow),
+      settings,
+      defaultFolder: app.getPath('documents'),
+    });
+    const keys = createKeyCustody({
+      safeStorage,
+      keyFilePath: path.join(app.getPath('userData'), 'device-keys.json'),
+      platform: process.platform,
+      backup: keyBackupCodec,
+    });
+    registerBridge(ipcMain, {
+      settings: { get: () => Promise.resolve(settings.get()), set: (patch) => Promise.resolve(settings.set(patch)) },
+      files: { open: (args) => files.open(args), save: (args) => files.save(args), takePendingOpens: () => pendingOpens.take() },
+      keys,
+    });
+
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', isDevelopment: !app.isPackaged, productName: app.getName() })));
+
+    mainWindow = new BrowserWindow(mainWindowOptions(path.join(import.meta.dirname, 'preload.cjs')));
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    void mainWindow.loadURL(APP_ENTRY_URL);
+  });
+}

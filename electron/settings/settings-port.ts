@@ -1,0 +1,47 @@
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/bridge/contract.js';
+import { BridgeFailure } from '../ipc/bridge-failure.js';
+
+/** The part of electron-store / conf the port uses: one value per settings field. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+export interface SettingsPort {
+  get(): Settings;
+  set(patch: SettingsPatch): Settings;
+}
+
+const FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+
+/**
+ * Reads every field through its schema on every read: a value missing, of the wrong type
+ * or out of range (a hand-edited or older settings file) falls back to its default alone,
+ * and the other fields keep their stored values.
+ */
+export function sanitiseSettings(read: (key: keyof Settings) => unknown): Settings {
+  const shape = settingsSchema.shape;
+  const pick = <K extends keyof Settings>(key: K): Settings[K] => {
+    const parsed = shape[key].safeParse(read(key));
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
+  return { language: pick('language'), fontSize: pick('fontSize'), lastFolder: pick('lastFolder') };
+}
+
+export function createSettingsPort(store: KeyValueStore): SettingsPort {
+  const get = (): Settings => sanitiseSettings((key) => store.get(key));
+  return {
+    get,
+    set(patch) {
+      // Validated again here (not only at the IPC boundary): main-process callers such as
+      // the file dialogs write `lastFolder` through the same port.
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) throw new BridgeFailure('invalid-argument', `设置无效 Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      for (const field of FIELDS) {
+        const value = parsed.data[field];
+        if (value !== undefined) store.set(field, value);
+      }
+      return get();
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fromBase64, toBase64 } from '../../shared/util/bytes.js';
+import { toBridgeError } from '../../electron/ipc/bridge-failure.js';
+import { keyBackupCodec } from '../../electron/keys/key-backup-codec.js';
+import { createKeyCustody } from '../../electron/keys/key-custody.js';
+import type { SafeStorageLike } from '../../electron/keys/safe-storage.js';
+
+/**
+ * A stand-in for Electron's safeStorage: XOR with a per-"OS account" key, so what is stored
+ * differs from what was given and another account cannot unwrap it. It records every
+ * plaintext it was asked to protect, so the test can look for them on disk.
+ */
+class FakeSafeStorage implements SafeStorageLike {
+  readonly plaintexts: string[] = [];
+  constructor(
+    private readonly accountKey = 0x5a,
+    public available = true,
+    public backend = 'gnome_libsecret',
+  ) {}
+  isEncryptionAvailable() {
+    return this.available;
+  }
+  getSelectedStorageBackend() {
+    return this.backend;
+  }
+  encryptString(plainText: string) {
+    this.plaintexts.push(plainText);
+    const body = new TextEncoder().encode(plainText).map((b) => b ^ this.accountKey);
+    return Buffer.concat([Buffer.from('v10'), Buffer.from([this.accountKey]), body]);
+  }
+  decryptString(encrypted: Buffer) {
+    if (encrypted.subarray(0, 3).toString() !== 'v10' || encrypted[3] !== this.accountKey) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return new TextDecoder().decode(encrypted.subarray(4).map((b) => b ^ this.accountKey));
+  }
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'zqa-keys-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const keyFile = () => path.join(dir, 'userData', 'device-keys.json');
+const custody = (safeStorage: SafeStorageLike = new FakeSafeStorage(), platform: NodeJS.Platform = 'linux') =>
+  createKeyCustody({ safeStorage, keyFilePath: keyFile(), platform, backup: keyBackupCodec });
+const codeOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return toBridgeError(error).code;
+  }
+};
+const own = (b: Uint8Array) => new Uint8Array(b);
+
+async function verify(signingKeyB64: string, signature: Uint8Array, data: Uint8Array) {
+  const key = await crypto.subtle.importKey('spki', own(fromBase64(signingKeyB64)), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+  return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, own(signature), own(data));
+}
+
+describe('key custody', () => {
+  it('creates both key pairs on first use and stores the private keys only wrapped', async () => {
+    const safeStorage = new FakeSafeStorage();
+    const keys = await custody(safeStorage).publicKeys();
+    expect(fromBase64(keys.signingKey).length).toBe(91); // P-256 SPKI DER
+    expect(fromBase64(keys.encryptionKey).length).toBe(91);
+    expect(safeStorage.plaintexts).toHaveLength(2);
+    const text = await readFile(keyFile(), 'utf8');
+    for (const plain of safeStorage.plaintexts) {
+      expect(text).not.toContain(plain);
+      expect(text).not.toContain(toBase64(fromBase64(plain)).slice(0, 40));
+    }
+    expect(JSON.parse(text)).toMatchObject({ format: 'zqa-device-keys', version: 1, signing: { publicSpki: keys.signingKey }, encryption: { publicSpki: keys.encryptionKey } });
+  });
+
+  it('keeps the same identity across restarts', async () => {
+    const safeStorage = new FakeSafeStorage();
+    const first = await custody(safeStorage).publicKeys();
+    const second = await custody(safeStorage).publicKeys();
+    expect(second).toEqual(first);
+  });
+
+  it('creates one identity when first calls race', async () => {
+    const holder = custody();
+    const [a, b, c] = await Promise.all([holder.publicKeys(), holder.publicKeys(), holder.sign({ data: new Uint8Array([1]) })]);
+    expect(a).toEqual(b);
+    expect(await verify(a.signingKey, c, new Uint8Array([1]))).toBe(true);
+    expect(await readdir(path.dirname(keyFile()))).toEqual(['device-keys.json']);
+  });
+
+  it('signs with ECDSA P-256 / SHA-256, raw r‖s, verifiable with the public key', async () => {
+    const holder = custody();
+    const data = new TextEncoder().encode('{"type":"scoresheet"}');
+    const signature = await holder.sign({ data });
+    expect(signature.length).toBe(64);
+    const { signingKey } = await holder.publicKeys();
+    expect(await verify(signingKey, signature, data)).toBe(true);
+    expect(await verify(signingKey, signature, new TextEncoder().encode('{"type":"forged"}'))).toBe(false);
+  });
+
+  it('derives the same 32-byte ECDH secret as a sender with an ephemeral key', async () => {
+    const holder = custody();
+    const { encryptionKey } = await holder.publicKeys();
+    const ephemeral = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+    const recipient = await crypto.subtle.importKey('spki', own(fromBase64(encryptionKey)), { name: 'ECDH', namedCurve: 'P-256' }, false, []);
+    const senderSecret = new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: recipient }, ephemeral.privateKey, 256));
+    const peerPublicKey = new Uint8Array(await crypto.subtle.exportKey('spki', ephemeral.publicKey));
+    const secret = await holder.deriveBits({ peerPublicKey });
+    expect(secret.length).toBe(32);
+    expect(secret).toEqual(senderSecret);
+    expect(await codeOf(holder.deriveBits({ peerPublicKey: new Uint8Array([1, 2, 3]) }))).toBe('invalid-argument');
+  });
+
+  it('refuses without safe key storage and writes nothing', async () => {
+    expect(await codeOf(custody(new FakeSafeStorage(0x5a, false)).publicKeys())).toBe('key-storage-unavailable');
+    for (const backend of ['basic_text', 'unknown']) {
+      const failure = custody(new FakeSafeStorage(0x5a, true, backend)).publicKeys();
+      expect(await codeOf(failure), backend).toBe('key-storage-unavailable');
+      await failure.catch((error: Error) => {
+        expect(error.message).toContain('明文');
+        expect(error.message).toContain('plaintext');
+      });
+    }
+    await expect(readdir(dir)).resolves.toEqual([]);
+    // The Linux backend question only applies on Linux.
+    expect(await codeOf(custody(new FakeSafeStorage(0x5a, true, 'unknown'), 'win32').publicKeys())).toBe('ok');
+  });
+
+  it('recovers once the keyring becomes available', async () => {
+    const safeStorage = new FakeSafeStorage(0x5a, true, 'basic_text');
+    const holder = custody(safeStorage);
+    expect(await codeOf(holder.publicKeys())).toBe('key-storage-unavailable');
+    safeStorage.backend = 'kwallet6';
+    expect(await codeOf(holder.publicKeys())).toBe('ok');
+  });
+
+  it('cannot unwrap the keys under another OS account, and leaves the file alone', async () => {
+    await custody(new FakeSafeStorage(0x5a)).publicKeys();
+    const before = await readFile(keyFile(), 'utf8');
+    expect(await codeOf(custody(new FakeSafeStorage(0x33)).publicKeys())).toBe('key-storage-unavailable');
+    expect(await readFile(keyFile(), 'utf8')).toBe(before);
+  });
+
+  it('refuses a damaged key file without replacing it', async () => {
+    await custody().publicKeys();
+    await writeFile(keyFile(), '{"format":"zqa-device-keys","version":1');
+    expect(await codeOf(custody().publicKeys())).toBe('internal');
+    expect(await readFile(keyFile(), 'utf8')).toBe('{"format":"zqa-device-keys","version":1');
+  });
+});
+
+describe('secretariat key backup', () => {
+  const passphrase = '郑州市长质量奖 secretariat 2026';
+
+  it('exports a sealed backup and restores the same identity on a new PC, keeping the replaced keys', async () => {
+    const secretariat = custody(new FakeSafeStorage(0x11));
+    const original = await secretariat.publicKeys();
+    const backup = await secretariat.exportBackup({ passphrase });
+    expect(new TextDecoder().decode(backup)).toContain('"zqa-key-backup"');
+
+    await rm(path.dirname(keyFile()), { recursive: true });
+    const newPc = custody(new FakeSafeStorage(0x22));
+    const ownKeys = await newPc.publicKeys(); // the new PC made its own keys on first use
+    expect(ownKeys).not.toEqual(original);
+    expect(await newPc.restoreBackup({ bytes: backup, passphrase })).toEqual(original);
+    expect(await newPc.publicKeys()).toEqual(original);
+    const data = new Uint8Array([7, 7, 7]);
+    expect(await verify(original.signingKey, await newPc.sign({ data }), data)).toBe(true);
+    // After a restart the restored keys are the device's keys.
+    expect(await custody(new FakeSafeStorage(0x22)).publicKeys()).toEqual(original);
+    const files = await readdir(path.dirname(keyFile()));
+    expect(files.filter((f) => f.startsWith('device-keys.json.replaced-'))).toHaveLength(1);
+  });
+
+  it('refuses a wrong passphrase or a damaged file and changes nothing', async () => {
+    const holder = custody();
+    const backup = await holder.exportBackup({ passphrase });
+    const before = await readFile(keyFile(), 'utf8');
+    const wrong = holder.restoreBackup({ bytes: backup, passphrase: 'not the passphrase' });
+    expect(await codeOf(wrong)).toBe('invalid-argument');
+    await wrong.catch((error: Error) => expect(error.message).toContain('口令错误'));
+    expect(await codeOf(holder.restoreBackup({ bytes: new TextEncoder().encode('{}'), passphrase }))).toBe('invalid-argument');
+    expect(await readFile(keyFile(), 'utf8')).toBe(before);
+    expect(await readdir(path.dirname(keyFile()))).toEqual(['device-keys.json']);
+  });
+});

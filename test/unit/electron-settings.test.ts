@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
+import { BridgeFailure } from '../../electron/ipc/bridge-failure.js';
+import { createSettingsPort, sanitiseSettings } from '../../electron/settings/settings-port.js';
+
+// electron-store cannot load outside Electron; `conf` is the store it is built on, same get/set.
+let dir: string;
+const store = () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' });
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'zqa-settings-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('settings port over conf', () => {
+  it('starts with the defaults', () => {
+    expect(createSettingsPort(store()).get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('saves a patch and reads it back in a new store on the same file', () => {
+    const saved = createSettingsPort(store()).set({ language: 'en', fontSize: 20 });
+    expect(saved).toEqual({ language: 'en', fontSize: 20, lastFolder: null });
+    createSettingsPort(store()).set({ lastFolder: '/media/u盘/评审' });
+    expect(createSettingsPort(store()).get()).toEqual({ language: 'en', fontSize: 20, lastFolder: '/media/u盘/评审' });
+  });
+
+  it('falls back field by field when the file holds bad values', async () => {
+    createSettingsPort(store()).set({ fontSize: 22 });
+    const file = path.join(dir, 'settings.json');
+    const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...json, language: 'fr', lastFolder: 42, extra: 'ignored' }));
+    expect(createSettingsPort(store()).get()).toEqual({ language: 'zh-CN', fontSize: 22, lastFolder: null });
+  });
+
+  it('refuses an invalid patch and changes nothing', () => {
+    const port = createSettingsPort(store());
+    port.set({ fontSize: 16 });
+    expect(() => port.set({ fontSize: 100 })).toThrow(BridgeFailure);
+    expect(() => port.set({ fontSize: 18, theme: 'dark' } as never)).toThrow(/Invalid settings/);
+    expect(port.get()).toEqual({ ...DEFAULT_SETTINGS, fontSize: 16 });
+  });
+});
+
+describe('sanitiseSettings', () => {
+  it('keeps each valid field and replaces each invalid one', () => {
+    const values: Record<string, unknown> = { language: 'en', fontSize: 11, lastFolder: 'x'.repeat(5000) };
+    expect(sanitiseSettings((key) => values[key])).toEqual({ language: 'en', fontSize: DEFAULT_SETTINGS.fontSize, lastFolder: null });
+    expect(sanitiseSettings(() => undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitiseSettings((key) => (key === 'fontSize' ? 14.5 : null))).toEqual({ language: 'zh-CN', fontSize: 14, lastFolder: null });
+  });
+});
