@@ -1,0 +1,50 @@
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/bridge/contract.js';
+import { ReviewLoader } from './review-loader.js';
+import { SettingsProvider, useSettings } from './settings-context.js';
+
+export function App({ initialSettings }: { initialSettings: Settings }) {
+  return (
+    <SettingsProvider initial={initialSettings}>
+      <ThemedApp />
+    </SettingsProvider>
+  );
+}
+
+/** antd sizes its controls from a 14 px base; scale heights with the chosen font so large text still fits. */
+function themeFor(fontSize: number) {
+  const scale = fontSize / 14;
+  return {
+    algorithm: antTheme.defaultAlgorithm,
+    token: {
+      fontSize,
+      controlHeight: Math.round(32 * scale),
+      controlHeightSM: Math.round(24 * scale),
+      controlHeightLG: Math.round(40 * scale),
+      fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',
+      colorPrimary: '#b71c1c',
+    },
+  };
+}
+
+function ThemedApp() {
+  const { settings } = useSettings();
+  const { i18n, t } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
+    document.documentElement.lang = settings.language;
+    document.documentElement.style.fontSize = `${settings.fontSize}px`;
+    document.title = t('app.title');
+  }, [i18n, settings.language, settings.fontSize, t]);
+  return (
+    <ConfigProvider locale={settings.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={themeFor(settings.fontSize)}>
+      <AntApp>
+        <ReviewLoader />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

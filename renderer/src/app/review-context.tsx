@@ -1,0 +1,39 @@
+import { App as AntApp } from 'antd';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { getDatabase } from '../db/database.js';
+import type { ReviewRecord } from '../db/records.js';
+import { trackSave } from '../db/save-tracker.js';
+import type { WriteContext } from '../db/writes/write-context.js';
+
+interface ReviewContextValue {
+  review: ReviewRecord;
+  ctx: WriteContext;
+  /** Runs one write, reports it to the saved indicator, and shows a message when it fails. */
+  save: <T>(write: (ctx: WriteContext) => Promise<T>) => Promise<T | undefined>;
+}
+
+const ReviewContext = createContext<ReviewContextValue | null>(null);
+
+export function ReviewProvider({ review, children }: { review: ReviewRecord; children: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const ctx = useMemo<WriteContext>(() => ({ db: getDatabase(), actor: review.expert.id, now: () => new Date() }), [review.expert.id]);
+  const save = useCallback(
+    async <T,>(write: (c: WriteContext) => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await trackSave(() => write(ctx));
+      } catch (e) {
+        void message.error(e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+    },
+    [ctx, message],
+  );
+  const value = useMemo(() => ({ review, ctx, save }), [review, ctx, save]);
+  return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>;
+}
+
+export function useReview(): ReviewContextValue {
+  const value = useContext(ReviewContext);
+  if (!value) throw new Error('useReview outside ReviewProvider');
+  return value;
+}

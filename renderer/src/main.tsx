@@ -1,0 +1,20 @@
+// First: zod must be told not to probe `new Function` before any schema is built (CSP).
+import './boot/zod-jitless.js';
+import { createRoot } from 'react-dom/client';
+import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
+import { App } from './app/app.js';
+import { getHost } from './host/get-host.js';
+import { initI18n } from './i18n/i18n.js';
+import './styles/app.css';
+
+async function start(): Promise<void> {
+  const loaded = await getHost().settings.get();
+  // Settings are a convenience: if the host cannot read them, start with the defaults.
+  const settings = loaded.ok ? loaded.value : DEFAULT_SETTINGS;
+  initI18n(settings.language);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(<App initialSettings={settings} />);
+}
+
+void start();

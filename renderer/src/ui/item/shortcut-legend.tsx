@@ -1,0 +1,18 @@
+import { Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** The keys, always in view: a panel scores 23 items fast, and nobody reads a help page on site. */
+export function ShortcutLegend() {
+  const { t } = useTranslation();
+  const keys = ['band', 'arrows', 'escape', 'next', 'prev', 'note'] as const;
+  return (
+    <Flex gap="middle" wrap className="zqa-shortcuts" data-testid="shortcut-legend">
+      <Typography.Text strong>{t('shortcuts.title')}：</Typography.Text>
+      {keys.map((k) => (
+        <Typography.Text key={k} type="secondary">
+          {t(`shortcuts.${k}`)}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}

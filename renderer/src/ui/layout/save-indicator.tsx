@@ -1,0 +1,31 @@
+import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSaveState } from '../../db/save-tracker.js';
+
+/**
+ * "已保存" only once every write has committed; while anything is in flight (or typed but
+ * not yet written) it says so. data-state and data-saved-count let tests wait on it.
+ */
+export function SaveIndicator() {
+  const { t, i18n } = useTranslation();
+  const s = useSaveState();
+  const state = s.pending > 0 ? 'saving' : s.lastError ? 'error' : s.lastSavedAt ? 'saved' : 'idle';
+  const time = s.lastSavedAt?.toLocaleTimeString(i18n.language, { hour12: false }) ?? '';
+  const label =
+    state === 'saving' ? t('save.saving') : state === 'error' ? t('save.failed', { error: s.lastError }) : state === 'saved' ? t('save.savedAt', { time }) : t('save.idle');
+  const icon = state === 'saving' ? <LoadingOutlined /> : state === 'error' ? <ExclamationCircleOutlined /> : <CheckCircleOutlined />;
+  return (
+    <Tooltip title={s.lastError ?? undefined}>
+      <Typography.Text
+        className={`zqa-save zqa-save-${state}`}
+        data-testid="save-state"
+        data-state={state}
+        data-saved-count={s.committed}
+        aria-live="polite"
+      >
+        {icon} {label}
+      </Typography.Text>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { categoryPercentTenths, type CategoryTotal } from '../../../../shared/scoring/totals.js';
+import { formatTenths } from '../../../../shared/scoring/statistics.js';
+
+/**
+ * Category percentages as plain CSS bars (no chart library: the bundle stays small and the
+ * bars scale with the font). The 50% mark is drawn because 500 of 1000 is the award line.
+ */
+export function CategoryChart({ categories, nameOf }: { categories: CategoryTotal[]; nameOf: (id: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="zqa-chart" role="img" aria-label={t('summary.chart')} data-testid="category-chart">
+      {categories.map((c) => {
+        const tenths = categoryPercentTenths(c);
+        return (
+          <div key={c.id} className="zqa-chart-row">
+            <span className="zqa-chart-label">{nameOf(c.id)}</span>
+            <span className="zqa-chart-track">
+              <span className="zqa-chart-bar" style={{ width: `${tenths / 10}%` }} />
+              <span className="zqa-chart-mark" />
+            </span>
+            <span className="zqa-chart-value">{formatTenths(tenths)}%</span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
