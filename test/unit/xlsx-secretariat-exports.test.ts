@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
+import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { csvBytes, parseCsv, toCsv } from '../../shared/export/csv.js';
+import { itemScoresTable, overviewTable, tableSheet } from '../../shared/export/secretariat-tables.js';
+import { readXlsx, sheetValues } from '../../shared/export/xlsx-read.js';
+import { writeXlsx } from '../../shared/export/xlsx-write.js';
+import { applicantResultSchema } from '../../shared/ranking/applicant-result.js';
+import { proposeSplit } from '../../shared/ranking/proposal.js';
+import { scoreTotals } from '../../shared/scoring/totals.js';
+
+const items = itemsOf(GBT19580_2012);
+const consensusA = Object.fromEntries(items.map((i) => [i.id, 50]));
+const consensusB = Object.fromEntries(items.map((i, n) => [i.id, n % 2 ? 50 : 45]));
+function result(id: string, name: string, percents: Record<string, number>, extra: object = {}) {
+  const totals = scoreTotals(GBT19580_2012, percents);
+  return applicantResultSchema.parse({
+    applicantId: id,
+    name,
+    industry: '装备制造',
+    totalHundredths: totals.totalHundredths,
+    categorySubtotals: Object.fromEntries(totals.categories.map((c) => [c.id, c.scoreHundredths])),
+    ...extra,
+  });
+}
+const results = [
+  result('A', '郑州宇达机械有限公司', consensusA, { recommendation: 'award' }),
+  result('B', '河南某某食品股份有限公司', consensusB, { recommendation: 'nomination', divergenceNotes: ['4.7.4 财务结果：评分跨度25个百分点', '4.2.2 战略制定：跨度30'] }),
+  result('C', '郑州某某物流有限公司', consensusA, { exclusions: [5], recommendation: 'not-recommended' }),
+];
+const proposal = proposeSplit(results, defaultCycleRules());
+
+describe('the secretariat’s exports', () => {
+  it('overview: one row per applicant with total, subtotals, recommendation, proposal, exclusions, divergence notes', () => {
+    const t = overviewTable(GBT19580_2012, results, proposal);
+    expect(t.header).toEqual([
+      '申报单位', '行业', '总分',
+      '4.1 领导（110分）', '4.2 战略（90分）', '4.3 顾客与市场（90分）', '4.4 资源（130分）', '4.5 过程管理（100分）', '4.6 测量、分析与改进（80分）', '4.7 结果（400分）',
+      '评审组建议', '建议结果', '否决项（第十四条）', '评分分歧说明',
+    ]);
+    const bytes = writeXlsx({ sheets: [tableSheet(t), tableSheet(itemScoresTable(GBT19580_2012, []))] });
+    expect(bytes.ok).toBe(true);
+    if (!bytes.ok) return;
+    const back = readXlsx(bytes.value);
+    if (!back.ok) throw new Error(back.error);
+    const rows = sheetValues(back.value[0]!);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[11], r[12]])).toEqual([
+      // Equal totals in pinyin order of name: 某 (mǒu) before 宇 (yǔ).
+      ['郑州某某物流有限公司', 500, '未获奖', '第5项'],
+      ['郑州宇达机械有限公司', 500, '市长质量奖', ''],
+      ['河南某某食品股份有限公司', results[1]!.totalHundredths / 100, '市长质量奖提名奖', ''],
+    ]);
+    expect(rows[2]![3]).toBe(55);
+    expect(rows[2]![10]).toBe('建议授予市长质量奖');
+    expect(rows[3]![13]).toBe('4.7.4 财务结果：评分跨度25个百分点\n4.2.2 战略制定：跨度30');
+    // The same rows in CSV.
+    const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes(toCsv(t.header, t.rows))));
+    expect(csv.ok && csv.value[2]!.slice(0, 4)).toEqual(['郑州宇达机械有限公司', '装备制造', '500.00', '55.00']);
+  });
+
+  it('item scores: applicant × item × member, then the consensus, with scores in points', () => {
+    const t = itemScoresTable(GBT19580_2012, [
+      {
+        applicantName: '郑州宇达机械有限公司',
+        members: [
+          { name: '张三', leader: true, percentByItem: { ...consensusA, '4.1.2': 55 } },
+          { name: '李四', percentByItem: { ...consensusA, '4.1.2': 35 } },
+        ],
+        consensusPercentByItem: consensusA,
+      },
+    ]);
+    expect(t.rows).toHaveLength(items.length * 3);
+    expect(t.rows.slice(0, 3)).toEqual([
+      ['郑州宇达机械有限公司', '4.1.2', '高层领导的作用', 50, '张三', '组长', 55, { hundredths: 2750 }],
+      ['郑州宇达机械有限公司', '4.1.2', '高层领导的作用', 50, '李四', '评审员', 35, { hundredths: 1750 }],
+      ['郑州宇达机械有限公司', '4.1.2', '高层领导的作用', 50, '评审组', '共识', 50, { hundredths: 2500 }],
+    ]);
+    const bytes = writeXlsx({ sheets: [tableSheet(t)] });
+    const back = bytes.ok ? readXlsx(bytes.value) : undefined;
+    expect(back?.ok && sheetValues(back.value[0]!)[3]).toEqual(['郑州宇达机械有限公司', '4.1.2', '高层领导的作用', 50, '评审组', '共识', 50, 25]);
+  });
+});
