@@ -24,6 +24,7 @@ import { mainWindowOptions } from './window/main-window-options.js';
  * privileged schemes and the app-wide guards before `ready`, sessions after.
  */
 
+const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 const log = (what: string, detail: string) => console.warn(`[zqa] ${what}: ${detail}`);
 
 registerAppScheme(protocol);
@@ -54,6 +55,9 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (file) => fs.readFile(file)));
 
     const settings = createSettingsPort(new Store<Record<string, unknown>>({ name: 'settings', clearInvalidConfig: true }));
+    // electron-store registers a sync IPC channel for renderer-side stores; the renderer never
+    // uses one (it cannot reach ipcRenderer), so the only IPC main answers is the bridge.
+    ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
     const files = createFileService({
       dialogs: electronFileDialogs(dialog, () => mainWindow),
       settings,

@@ -13,7 +13,8 @@ import { defineConfig, type EnvironmentOptions } from 'vite';
  * Electron and Node built-ins stay external.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = fileURLToPath(new URL('../dist-electron', import.meta.url));
+// ZQA_ELECTRON_OUT_DIR lets a test build into its own folder while another test packs dist-electron/.
+const outDir = process.env.ZQA_ELECTRON_OUT_DIR ?? fileURLToPath(new URL('../dist-electron', import.meta.url));
 const external = ['electron', /^electron\//, ...builtinModules, /^node:/];
 
 function nodeEnvironment(entry: string, emptyOutDir: boolean, pureCalls: readonly string[] = []): EnvironmentOptions {
