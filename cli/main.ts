@@ -1,5 +1,11 @@
 import { criteriaCommand } from './commands/criteria.js';
 import { totalCommand } from './commands/total.js';
+import { rankCommand } from './commands/rank.js';
+import { demoCommand } from './commands/demo.js';
+import { inspectCommand } from './commands/inspect.js';
+import { keysCommand } from './commands/keys.js';
+import { openCommand } from './commands/open.js';
+import { verifyCommand } from './commands/verify.js';
 import { UsageError, type CliIo, type ExitCode } from './io.js';
 
 type Command = (args: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
@@ -8,6 +14,12 @@ type Command = (args: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   criteria: { run: criteriaCommand, summary: 'criteria [--json]        print the built-in criteria set (GB/T 19580-2012)' },
   total: { run: totalCommand, summary: 'total FILE               total of { "percent": { "4.1.2": 55, … } }' },
+  rank: { run: rankCommand, summary: 'rank DIR|--results FILE [--rules FILE] [--json]  the comprehensive review\'s proposed split' },
+  verify: { run: verifyCommand, summary: 'verify FILE [--trust CARD_OR_DIR]…  check a package without any private key' },
+  inspect: { run: inspectCommand, summary: 'inspect FILE [--json]    print a package\'s manifest' },
+  open: { run: openCommand, summary: 'open FILE --identity KEYFILE --out DIR  decrypt a package into a folder' },
+  demo: { run: demoCommand, summary: 'demo --out DIR [--experts N] [--seed S]  simulate a panel\'s packages' },
+  keys: { run: keysCommand, summary: 'keys new|show …          make or show a passphrase-protected key file' },
 };
 
 function usage(): string {

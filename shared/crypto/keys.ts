@@ -54,3 +54,8 @@ async function pairFromPkcs8(
   const privateKey = await crypto.subtle.importKey('pkcs8', bs(pkcs8), algorithm, false, privateUsages);
   return { publicKey, privateKey };
 }
+
+/** Both private keys as PKCS#8 DER, for a key file; the pairs must be extractable. */
+export async function exportPrivateKeys(pairs: IdentityKeyPairs): Promise<{ signingPkcs8: Uint8Array; encryptionPkcs8: Uint8Array }> {
+  return { signingPkcs8: await exportPkcs8(pairs.signing.privateKey), encryptionPkcs8: await exportPkcs8(pairs.encryption.privateKey) };
+}

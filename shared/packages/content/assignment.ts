@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { itemsOf, validateCriteriaSet } from '../../criteria/validate-criteria-set.js';
+import type { CriteriaSet } from '../../criteria/criteria-set.js';
+import { isoTimeSchema, itemIdSchema, localIdSchema, longText, panelSubjectShape, percentSchema, publicIdentitySchema, shortText, duplicates } from './common.js';
+
+/**
+ * `assignment` content (secretariat → each panel member): what the panel reviews and who
+ * sits on it. The roster is how the secretariat vouches for the members' keys: a device
+ * that trusts the secretariat trusts the members named here for this panel's packages.
+ */
+export const rosterMemberSchema = publicIdentitySchema.extend({ role: z.enum(['leader', 'expert']) });
+export type RosterMember = z.infer<typeof rosterMemberSchema>;
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const assignmentContentSchema = z
+  .strictObject({
+    cycle: z.strictObject({ id: panelSubjectShape.cycleId, name: shortText, year: z.number().int().min(2000).max(2100) }),
+    applicant: z.strictObject({
+      id: panelSubjectShape.applicantId,
+      name: shortText,
+      creditCode: z.string().max(32),
+      industry: z.string().max(200),
+      address: z.string().max(500),
+      contact: z.string().max(500),
+      profile: longText,
+    }),
+    panel: z.strictObject({
+      id: panelSubjectShape.panelId,
+      name: shortText,
+      /** Percentage points beyond which members' scores for an item are flagged for discussion. */
+      divergenceLimit: z.number().int().min(5).max(100),
+      members: z.array(rosterMemberSchema).min(5).max(7),
+    }),
+    secretariat: publicIdentitySchema,
+    /** Validated by validateCriteriaSet (sums to 1000, unique ids) in the refinement below. */
+    criteriaSet: z.unknown(),
+    materialReview: z.strictObject({
+      scores: z.array(z.strictObject({ itemId: itemIdSchema, percent: percentSchema })).max(100),
+      summary: longText,
+    }),
+    /** 现场核查要点: what the panel must verify on site. */
+    siteIssues: z.array(z.strictObject({ id: localIdSchema, itemId: itemIdSchema.nullable(), text: z.string().trim().min(1).max(2000) })).max(200),
+    schedule: z
+      .array(z.strictObject({ date: dateSchema, start: timeSchema, end: timeSchema, activity: shortText, location: z.string().max(200) }))
+      .max(100),
+    issuedAt: isoTimeSchema,
+  })
+  .superRefine((a, ctx) => {
+    const criteria = validateCriteriaSet(a.criteriaSet);
+    if (!criteria.ok) {
+      for (const e of criteria.error) ctx.addIssue({ code: 'custom', path: ['criteriaSet'], message: `${e.path}: ${e.message}` });
+      return;
+    }
+    const leaders = a.panel.members.filter((m) => m.role === 'leader').length;
+    if (leaders !== 1) ctx.addIssue({ code: 'custom', path: ['panel', 'members'], message: `exactly one leader, found ${leaders}` });
+    for (const d of duplicates(a.panel.members.map((m) => m.keyId))) ctx.addIssue({ code: 'custom', path: ['panel', 'members'], message: `key ${d} is listed twice` });
+    if (a.panel.members.some((m) => m.keyId === a.secretariat.keyId)) ctx.addIssue({ code: 'custom', path: ['panel'], message: 'the secretariat cannot sit on the panel' });
+    const items = new Set(itemsOf(criteria.value).map((i) => i.id));
+    a.materialReview.scores.forEach((s, i) => {
+      if (!items.has(s.itemId)) ctx.addIssue({ code: 'custom', path: ['materialReview', 'scores', i], message: `unknown item ${s.itemId}` });
+    });
+    for (const d of duplicates(a.materialReview.scores.map((s) => s.itemId))) ctx.addIssue({ code: 'custom', path: ['materialReview'], message: `item ${d} scored twice` });
+    a.siteIssues.forEach((s, i) => {
+      if (s.itemId !== null && !items.has(s.itemId)) ctx.addIssue({ code: 'custom', path: ['siteIssues', i], message: `unknown item ${s.itemId}` });
+    });
+    for (const d of duplicates(a.siteIssues.map((s) => s.id))) ctx.addIssue({ code: 'custom', path: ['siteIssues'], message: `site issue ${d} listed twice` });
+  });
+
+export type AssignmentContent = Omit<z.infer<typeof assignmentContentSchema>, 'criteriaSet'> & { criteriaSet: CriteriaSet };

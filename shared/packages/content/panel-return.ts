@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { blobRefSchema, duplicates, isoTimeSchema, keyIdSchema, longText, panelSubjectShape } from './common.js';
+import { consensusContentSchema } from './consensus.js';
+
+/**
+ * `panel-return` content (leader → secretariat): everything the panel produced. Scoresheets
+ * and countersignatures travel as the original signed packages, nested as encrypted entries
+ * (media type `application/vnd.zqa.package`), so the secretariat can check every member's
+ * own signature, not just the leader's.
+ */
+const nestedPackageSchema = blobRefSchema.extend({ mediaType: z.literal('application/vnd.zqa.package') });
+
+export const panelReturnContentSchema = z
+  .strictObject({
+    ...panelSubjectShape,
+    consensus: consensusContentSchema,
+    reportText: longText,
+    report: blobRefSchema.extend({ mediaType: z.literal('application/pdf') }),
+    scoresheets: z.array(z.strictObject({ expertKeyId: keyIdSchema, package: nestedPackageSchema })).min(1).max(7),
+    countersignatures: z.array(z.strictObject({ signerKeyId: keyIdSchema, package: nestedPackageSchema })).max(7),
+    returnedAt: isoTimeSchema,
+  })
+  .superRefine((r, ctx) => {
+    for (const d of duplicates(r.scoresheets.map((s) => s.expertKeyId))) ctx.addIssue({ code: 'custom', path: ['scoresheets'], message: `scoresheet of ${d} listed twice` });
+    for (const d of duplicates(r.countersignatures.map((s) => s.signerKeyId))) ctx.addIssue({ code: 'custom', path: ['countersignatures'], message: `countersignature of ${d} listed twice` });
+  });
+export type PanelReturnContent = z.infer<typeof panelReturnContentSchema>;

@@ -1,0 +1,56 @@
+/**
+ * Every way a package can be refused, one code each. The UI shows `PACKAGE_ERROR_TEXT[code]`
+ * in the user's language (Chinese first) with `detail` (English, technical: which entry,
+ * which limit) beneath; the CLI prints `code: message`. A refused package changes nothing.
+ */
+export const PACKAGE_ERROR_TEXT = {
+  'file-too-large': { zh: '文件超过允许的大小上限', en: 'The file is larger than the stated limit' },
+  'not-a-package': { zh: '这不是评审包文件', en: 'This is not a package file' },
+  truncated: { zh: '文件不完整（可能在拷贝时被截断）', en: 'The file is truncated (incomplete copy?)' },
+  'malformed-container': { zh: '文件结构已损坏', en: 'The zip container is damaged' },
+  'too-many-entries': { zh: '包内条目数超过上限', en: 'Too many entries in the package' },
+  'entry-too-large': { zh: '包内某个条目超过大小上限', en: 'An entry is larger than the stated limit' },
+  'total-too-large': { zh: '包内容总大小超过上限', en: 'The entries together exceed the stated limit' },
+  'zip-bomb': { zh: '文件疑似压缩炸弹，已拒绝', en: 'The file is shaped like a zip bomb' },
+  'compressed-entry': { zh: '包内含有压缩条目（本格式只允许存储方式）', en: 'A compressed entry (the format allows stored entries only)' },
+  'unsafe-entry-name': { zh: '条目名称不安全（含“..”、绝对路径或反斜杠）', en: "An entry name is unsafe ('..', absolute path or backslash)" },
+  'duplicate-entry-name': { zh: '包内有重名条目', en: 'Two entries have the same name' },
+  'entry-missing': { zh: '包内缺少条目', en: 'An entry is missing' },
+  'entry-unexpected': { zh: '包内多出未登记的条目', en: 'An entry is not listed in the manifest' },
+  'entry-altered': { zh: '包内条目已被改动或损坏', en: 'An entry was altered or damaged' },
+  'manifest-malformed': { zh: '清单无法读取', en: 'The manifest cannot be read' },
+  'manifest-invalid': { zh: '清单内容不符合格式', en: 'The manifest does not follow the format' },
+  'unsupported-format-version': { zh: '不支持的包格式版本', en: 'Unsupported package format version' },
+  'bad-signature': { zh: '签名无效：文件已被改动或伪造', en: 'Bad signature: the file was altered or forged' },
+  'unknown-signer': { zh: '发送人未知（不在信任列表中）', en: 'Unknown signer (not in the trust store)' },
+  'untrusted-signer': { zh: '发送人无权发送此类评审包', en: 'The signer is not trusted to send this kind of package' },
+  'wrong-type': { zh: '此处不能导入这种评审包', en: 'Wrong package type for this place' },
+  'not-a-recipient': { zh: '这个评审包不是发给您的', en: 'This package is for someone else' },
+  'decrypt-failed': { zh: '无法解密评审包内容', en: 'The content cannot be decrypted' },
+  'content-malformed': { zh: '评审包内容无法读取', en: 'The content cannot be read' },
+  'content-invalid': { zh: '评审包内容不符合要求', en: 'The content is not valid' },
+  duplicate: { zh: '这个评审包已经导入过，未作任何更改', en: 'Already imported; nothing changed' },
+  'stale-revision': { zh: '这是旧版本，已有更新的版本', en: 'An older revision than the one already stored' },
+  'revision-conflict': { zh: '同一版本号的另一个评审包已导入', en: 'A different package with the same revision is already stored' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type PackageErrorCode = keyof typeof PACKAGE_ERROR_TEXT;
+export const PACKAGE_ERROR_CODES = Object.keys(PACKAGE_ERROR_TEXT) as PackageErrorCode[];
+
+export interface PackageError {
+  code: PackageErrorCode;
+  /** English, technical: which entry, which limit, which key. */
+  detail: string;
+  /** English one-liner: the code's text and the detail. */
+  message: string;
+}
+
+export function packageError(code: PackageErrorCode, detail: string): PackageError {
+  return { code, detail, message: `${PACKAGE_ERROR_TEXT[code].en}: ${detail}` };
+}
+
+/** The user-facing text for a refused package, in the UI's language. */
+export function describePackageError(error: PackageError, language: 'zh-CN' | 'en'): string {
+  const text = PACKAGE_ERROR_TEXT[error.code];
+  return `${language === 'en' ? text.en : text.zh}（${error.detail}）`;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { personNameSchema } from '../identity/role.js';
+import { spkiBase64Schema } from '../identity/identity-card.js';
+
+/**
+ * The manifest (docs/package-format.md §3): what a package is, who sent it, for whom the
+ * content key is wrapped, and the SHA-256 of every other entry as stored. `manifest.json`
+ * holds exactly `canonicalJson(manifest)`; `manifest.sig` signs those bytes.
+ */
+export const PACKAGE_FORMAT = 'zqa-package';
+export const PACKAGE_FORMAT_VERSION = 1;
+
+export const PACKAGE_TYPES = ['identity-card', 'assignment', 'scoresheet', 'report-for-signing', 'countersignature', 'panel-return'] as const;
+export const packageTypeSchema = z.enum(PACKAGE_TYPES);
+export type PackageType = z.infer<typeof packageTypeSchema>;
+
+export const MANIFEST_ENTRY = 'manifest.json';
+export const SIGNATURE_ENTRY = 'manifest.sig';
+export const CONTENT_ENTRY = 'content.json';
+
+const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes * 2} lower-case hex digits`);
+export const keyIdSchema = hex(16);
+export const sha256HexSchema = hex(32);
+export const packageIdSchema = hex(16);
+/** Ids of cycles, applicants and panels: chosen by the secretariat, kept plain. */
+export const subjectIdSchema = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, 'id of 1–64 letters, digits, dots, dashes');
+const b64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+
+export const recipientSchema = z.strictObject({
+  keyId: keyIdSchema,
+  /** The sender's one-time ECDH P-256 public key for this recipient, base64 SPKI DER. */
+  ephemeralKey: spkiBase64Schema,
+  /** HKDF-SHA-256 salt, 32 random bytes, base64. */
+  hkdfSalt: b64(64),
+  /** HKDF info: `zqa-package/1 content-key <packageId> <keyId>` (checked by the reader). */
+  hkdfInfo: z.string().max(200),
+  /** The 32-byte content key, AES-256-GCM: 12-byte IV ‖ ciphertext ‖ 16-byte tag, base64. */
+  wrappedKey: b64(100),
+});
+export type Recipient = z.infer<typeof recipientSchema>;
+
+export const manifestEntrySchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  size: z.number().int().min(0),
+  sha256: sha256HexSchema,
+});
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(PACKAGE_FORMAT),
+  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  type: packageTypeSchema,
+  /** Unique per file: 16 random bytes, hex. */
+  packageId: packageIdSchema,
+  /** Counts up for each new version of the same document (see `seriesIdOf`). */
+  revision: z.number().int().min(1).max(1_000_000_000),
+  /** The packageId of the revision this one replaces, when the sender knows it. */
+  supersedes: packageIdSchema.nullable(),
+  subject: z.strictObject({ cycleId: subjectIdSchema.optional(), applicantId: subjectIdSchema.optional(), panelId: subjectIdSchema.optional() }),
+  /** UTC, ISO 8601 with milliseconds, as `Date.prototype.toISOString` writes it. */
+  createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  sender: z.strictObject({ name: personNameSchema, keyId: keyIdSchema, signingKey: spkiBase64Schema }),
+  /** False only for identity cards, which are public. */
+  encrypted: z.boolean(),
+  recipients: z.array(recipientSchema).max(64),
+  entries: z.array(manifestEntrySchema).min(1).max(10_000),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/**
+ * The document a package is a revision of: type, panel and sender. Derived, never stated,
+ * so a sender cannot make its package replace someone else's.
+ */
+export function seriesIdOf(manifest: Pick<Manifest, 'type' | 'subject' | 'sender'>): string {
+  return `${manifest.type}/${manifest.subject.panelId ?? '-'}/${manifest.sender.keyId}`;
+}
+
+export function hkdfInfoFor(packageId: string, recipientKeyId: string): string {
+  return `zqa-package/${PACKAGE_FORMAT_VERSION} content-key ${packageId} ${recipientKeyId}`;
+}

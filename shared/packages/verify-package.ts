@@ -1,0 +1,141 @@
+import { bs } from '../crypto/buffer-source.js';
+import { derSignatureToRaw } from '../crypto/ecdsa-signature.js';
+import { keyIdOf } from '../crypto/key-id.js';
+import { decodeBase64, importVerifyingKey } from '../crypto/spki.js';
+import { lookupSigner, type TrustedKey, type TrustStore } from '../identity/trust-store.js';
+import { sha256Hex } from '../util/bytes.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { err, ok, type Result } from '../util/result.js';
+import { packageError, type PackageError } from './errors.js';
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './limits.js';
+import { CONTENT_ENTRY, hkdfInfoFor, MANIFEST_ENTRY, manifestSchema, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_ENTRY, type Manifest, type PackageType } from './manifest.js';
+import { SENDER_ROLES } from './sender-roles.js';
+import { readStoredZip } from './zip-read.js';
+
+export interface VerifyOptions {
+  /** Whom to believe; `null` checks everything but the signer (`zqa verify` without --trust). */
+  trust: TrustStore | null;
+  /** The types the caller accepts here (a screen, a command); all when omitted. */
+  accept?: readonly PackageType[];
+  limits?: PackageLimits;
+}
+
+/** How far the signer is trusted: identity cards are self-signed until a person checks them. */
+export type SignerTrust = { kind: 'trusted'; key: TrustedKey } | { kind: 'self-signed' } | { kind: 'not-checked' };
+
+export interface VerifiedPackage {
+  manifest: Manifest;
+  /** SHA-256 of manifest.json: the package's identity for "imported twice". */
+  manifestSha256: string;
+  signer: SignerTrust;
+  /** Every entry other than manifest.json and manifest.sig, as stored, hashes checked. */
+  entries: ReadonlyMap<string, Uint8Array>;
+}
+
+const fail = (code: PackageError['code'], detail: string) => err(packageError(code, detail));
+
+/**
+ * Everything that can be checked without a private key, in the order that gives the most
+ * useful message: the container and its limits, the format version, the signature over the
+ * exact manifest bytes, the manifest's shape, the package type, the signer's trust, then
+ * every entry against its listed size and SHA-256.
+ */
+export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): Promise<Result<VerifiedPackage, PackageError>> {
+  const limits = options.limits ?? DEFAULT_PACKAGE_LIMITS;
+  const zip = readStoredZip(bytes, limits);
+  if (!zip.ok) return zip;
+  const byName = new Map(zip.value.map((e) => [e.name, e.data]));
+  const manifestBytes = byName.get(MANIFEST_ENTRY);
+  const signatureDer = byName.get(SIGNATURE_ENTRY);
+  if (!manifestBytes) return fail('entry-missing', MANIFEST_ENTRY);
+  if (!signatureDer) return fail('entry-missing', SIGNATURE_ENTRY);
+  if (manifestBytes.length > limits.maxManifestBytes) return fail('entry-too-large', `${MANIFEST_ENTRY} is ${manifestBytes.length} bytes, limit ${limits.maxManifestBytes}`);
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+  } catch {
+    return fail('manifest-malformed', `${MANIFEST_ENTRY} is not UTF-8 JSON`);
+  }
+  const head = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (head.format !== PACKAGE_FORMAT) return fail('manifest-malformed', `format is not "${PACKAGE_FORMAT}"`);
+  if (head.formatVersion !== PACKAGE_FORMAT_VERSION) {
+    return fail('unsupported-format-version', `format version ${JSON.stringify(head.formatVersion)}; this program reads version ${PACKAGE_FORMAT_VERSION}`);
+  }
+  const sender = (head.sender ?? {}) as Record<string, unknown>;
+  const spki = typeof sender.signingKey === 'string' ? decodeBase64(sender.signingKey) : null;
+  if (!spki) return fail('manifest-invalid', 'sender.signingKey is missing or not base64');
+
+  const signature = derSignatureToRaw(signatureDer);
+  if (!signature.ok) return fail('bad-signature', `${SIGNATURE_ENTRY}: ${signature.error}`);
+  let good: boolean;
+  try {
+    const key = await importVerifyingKey(spki);
+    good = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bs(signature.value), bs(manifestBytes));
+  } catch {
+    return fail('manifest-invalid', 'sender.signingKey is not an ECDSA P-256 key');
+  }
+  if (!good) return fail('bad-signature', `${SIGNATURE_ENTRY} does not verify over ${MANIFEST_ENTRY}`);
+
+  // Signed, so the sender wrote exactly these bytes; now hold them to the format.
+  if (canonicalJson(raw) !== new TextDecoder().decode(manifestBytes)) return fail('manifest-invalid', `${MANIFEST_ENTRY} is not canonical JSON (RFC 8785)`);
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) return fail('manifest-invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
+  const manifest = parsed.data;
+  if ((await keyIdOf(spki)) !== manifest.sender.keyId) return fail('manifest-invalid', 'sender.keyId is not the id of sender.signingKey');
+  const structure = checkStructure(manifest);
+  if (structure) return fail('manifest-invalid', structure);
+
+  if (options.accept && !options.accept.includes(manifest.type)) {
+    return fail('wrong-type', `a ${manifest.type} package; expected ${options.accept.join(' or ')}`);
+  }
+  const signer = checkSigner(manifest, options.trust);
+  if (!signer.ok) return signer;
+
+  const listed = new Set(manifest.entries.map((e) => e.name));
+  for (const name of byName.keys()) {
+    if (name !== MANIFEST_ENTRY && name !== SIGNATURE_ENTRY && !listed.has(name)) return fail('entry-unexpected', `"${name}" is not in the manifest`);
+  }
+  const entries = new Map<string, Uint8Array>();
+  for (const e of manifest.entries) {
+    const data = byName.get(e.name);
+    if (!data) return fail('entry-missing', `"${e.name}" is listed in the manifest but not in the file`);
+    if (data.length !== e.size || (await sha256Hex(data)) !== e.sha256) return fail('entry-altered', `"${e.name}" does not match its SHA-256 in the manifest`);
+    entries.set(e.name, data);
+  }
+  return ok({ manifest, manifestSha256: await sha256Hex(manifestBytes), signer: signer.value, entries });
+}
+
+/** Rules of the format the schema alone does not state (docs/package-format.md §3). */
+function checkStructure(m: Manifest): string | null {
+  const names = m.entries.map((e) => e.name);
+  if (new Set(names).size !== names.length) return 'an entry is listed twice';
+  if (names.includes(MANIFEST_ENTRY) || names.includes(SIGNATURE_ENTRY)) return 'the manifest lists itself or its signature';
+  if (!names.includes(CONTENT_ENTRY)) return `${CONTENT_ENTRY} is not listed`;
+  if (names.some((n) => n !== CONTENT_ENTRY && !/^blobs\/\d{4}$/.test(n))) return 'an entry name other than content.json and blobs/NNNN';
+  const isCard = m.type === 'identity-card';
+  if (m.encrypted === isCard) return isCard ? 'an identity card is public and must not be encrypted' : 'content must be encrypted';
+  if (isCard && (m.recipients.length > 0 || names.length !== 1)) return 'an identity card holds content.json only and has no recipients';
+  if (!isCard && m.recipients.length === 0) return 'no recipients';
+  const ids = m.recipients.map((r) => r.keyId);
+  if (new Set(ids).size !== ids.length) return 'a recipient is listed twice';
+  const badInfo = m.recipients.find((r) => r.hkdfInfo !== hkdfInfoFor(m.packageId, r.keyId));
+  if (badInfo) return `recipient ${badInfo.keyId}: HKDF info does not name this package and recipient`;
+  if (m.type !== 'identity-card' && !m.subject.panelId) return 'subject.panelId is required for this type';
+  return null;
+}
+
+function checkSigner(m: Manifest, trust: TrustStore | null): Result<SignerTrust, PackageError> {
+  if (!trust) return ok({ kind: 'not-checked' });
+  const found = lookupSigner(trust, m.sender.keyId, m.sender.signingKey);
+  if (found.kind === 'trusted') {
+    if (!SENDER_ROLES[m.type].includes(found.key.role)) {
+      return fail('untrusted-signer', `${found.key.name} (${found.key.role}) may not send a ${m.type} package`);
+    }
+    return ok({ kind: 'trusted', key: found.key });
+  }
+  if (found.kind === 'key-mismatch') return fail('untrusted-signer', `key id ${m.sender.keyId} is trusted with another key`);
+  // A card proves only that its sender holds the key; a person then checks the fingerprint.
+  if (m.type === 'identity-card') return ok({ kind: 'self-signed' });
+  return fail('unknown-signer', `${m.sender.name} (key ${m.sender.keyId}) is not in the trust store`);
+}

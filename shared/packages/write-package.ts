@@ -1,0 +1,125 @@
+import type { KeyHolder } from '../crypto/key-holder.js';
+import { keyIdOf } from '../crypto/key-id.js';
+import { rawSignatureToDer } from '../crypto/ecdsa-signature.js';
+import { decodeBase64 } from '../crypto/spki.js';
+import { randomBytes } from '../crypto/buffer-source.js';
+import { sha256Hex, toBase64, toHex } from '../util/bytes.js';
+import { canonicalJsonBytes } from '../util/canonical-json.js';
+import { err, ok, type Result } from '../util/result.js';
+import { encryptEntry, newContentKey, wrapContentKey } from './content-cipher.js';
+import { contentRules, type ContentByType } from './content/registry.js';
+import { packageError, type PackageError } from './errors.js';
+import { CONTENT_ENTRY, hkdfInfoFor, MANIFEST_ENTRY, manifestSchema, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_ENTRY, type Manifest, type PackageType } from './manifest.js';
+import { writeStoredZip } from './zip-write.js';
+
+export interface PackageRecipientKey {
+  keyId: string;
+  /** base64 SPKI DER of the recipient's ECDH P-256 key. */
+  encryptionKey: string;
+}
+
+export interface WritePackageInput<T extends PackageType> {
+  type: T;
+  content: ContentByType[T];
+  /** The files the content's blob refs name, bytes as they are (encrypted here). */
+  blobs?: readonly { entry: string; bytes: Uint8Array }[];
+  subject: Manifest['subject'];
+  revision: number;
+  supersedes?: string | null;
+  createdAt?: Date;
+  packageId?: string;
+  sender: { name: string; keys: KeyHolder };
+  /** Who can open it; ignored for identity cards (public). Include the sender to reread it. */
+  recipients: readonly PackageRecipientKey[];
+}
+
+export interface WrittenPackage {
+  bytes: Uint8Array;
+  manifest: Manifest;
+}
+
+/**
+ * Builds a package: checks the content as a reader would, encrypts content.json and every
+ * blob under a fresh content key, wraps that key for each recipient, lists every entry's
+ * SHA-256 in the manifest and signs its canonical bytes. Returns the file's bytes; writing
+ * them atomically is the host's job.
+ */
+export async function writePackage<T extends PackageType>(input: WritePackageInput<T>): Promise<Result<WrittenPackage, PackageError>> {
+  const rules = contentRules(input.type);
+  const parsed = rules.schema.safeParse(input.content);
+  if (!parsed.success) return err(packageError('content-invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+  const sender = await senderOf(input.sender);
+  if (!sender.ok) return sender;
+  const draft = { type: input.type, subject: input.subject, sender: sender.value, recipients: [], entries: [] } as unknown as Manifest;
+  const problem = await rules.check(input.content, draft);
+  if (problem) return err(packageError('content-invalid', problem));
+  const refs = rules.blobs(input.content);
+  const blobs = new Map((input.blobs ?? []).map((b) => [b.entry, b.bytes]));
+  if (refs.length !== blobs.size) return err(packageError('content-invalid', `content names ${refs.length} files, ${blobs.size} given`));
+  for (const ref of refs) {
+    const bytes = blobs.get(ref.entry);
+    if (!bytes || bytes.length !== ref.size || (await sha256Hex(bytes)) !== ref.sha256) return err(packageError('content-invalid', `file ${ref.entry} does not match its reference`));
+  }
+  return assemblePackage({ ...input, entries: [{ name: CONTENT_ENTRY, bytes: canonicalJsonBytes(input.content) }, ...refs.map((r) => ({ name: r.entry, bytes: blobs.get(r.entry)! }))] });
+}
+
+export type AssembleInput = Omit<WritePackageInput<PackageType>, 'content' | 'blobs'> & {
+  /** Plaintext entries: content.json first, then blobs/NNNN. Not checked here. */
+  entries: readonly { name: string; bytes: Uint8Array }[];
+};
+
+async function senderOf(sender: WritePackageInput<PackageType>['sender']): Promise<Result<Manifest['sender'], PackageError>> {
+  const publicKeys = await sender.keys.publicKeys();
+  const spki = decodeBase64(publicKeys.signingKey);
+  if (!spki) return err(packageError('manifest-invalid', "the sender's signing key is not base64"));
+  return ok({ name: sender.name, keyId: await keyIdOf(spki), signingKey: publicKeys.signingKey });
+}
+
+/**
+ * The format's mechanics without content rules: encrypt, wrap, list, sign, zip. Exported
+ * for writePackage and for tests that must forge well-signed packages with bad content.
+ */
+export async function assemblePackage(input: AssembleInput): Promise<Result<WrittenPackage, PackageError>> {
+  const sender = await senderOf(input.sender);
+  if (!sender.ok) return sender;
+  const encrypted = input.type !== 'identity-card';
+  if (encrypted && input.recipients.length === 0) return err(packageError('manifest-invalid', 'an encrypted package needs at least one recipient'));
+  const packageId = input.packageId ?? toHex(randomBytes(16));
+  const createdAt = input.createdAt ?? new Date();
+  const contentKey = encrypted ? newContentKey() : null;
+  const stored: { name: string; data: Uint8Array }[] = [];
+  for (const p of input.entries) stored.push({ name: p.name, data: contentKey ? await encryptEntry(contentKey, p.name, p.bytes) : p.bytes });
+
+  const recipients: Manifest['recipients'] = [];
+  if (contentKey) {
+    for (const r of input.recipients) {
+      const spki = decodeBase64(r.encryptionKey);
+      if (!spki) return err(packageError('manifest-invalid', `recipient ${r.keyId}: encryption key is not base64`));
+      const info = hkdfInfoFor(packageId, r.keyId);
+      const w = await wrapContentKey(contentKey, spki, info);
+      recipients.push({ keyId: r.keyId, ephemeralKey: toBase64(w.ephemeralKey), hkdfSalt: toBase64(w.hkdfSalt), hkdfInfo: info, wrappedKey: toBase64(w.wrappedKey) });
+    }
+  }
+  const entries: Manifest['entries'] = [];
+  for (const s of stored) entries.push({ name: s.name, size: s.data.length, sha256: await sha256Hex(s.data) });
+  const checked = manifestSchema.safeParse({
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    type: input.type,
+    packageId,
+    revision: input.revision,
+    supersedes: input.supersedes ?? null,
+    subject: input.subject,
+    createdAt: createdAt.toISOString(),
+    sender: sender.value,
+    encrypted,
+    recipients,
+    entries,
+  });
+  if (!checked.success) return err(packageError('manifest-invalid', checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+  const manifest = checked.data;
+  const manifestBytes = canonicalJsonBytes(manifest);
+  const signature = rawSignatureToDer(await input.sender.keys.sign(manifestBytes));
+  const bytes = writeStoredZip([{ name: MANIFEST_ENTRY, data: manifestBytes }, { name: SIGNATURE_ENTRY, data: signature }, ...stored], createdAt);
+  return ok({ bytes, manifest });
+}

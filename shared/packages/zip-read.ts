@@ -1,0 +1,143 @@
+import { err, ok, type Result } from '../util/result.js';
+import { crc32 } from './crc32.js';
+import { entryNameProblem } from './entry-names.js';
+import { packageError, type PackageError } from './errors.js';
+import type { PackageLimits } from './limits.js';
+import {
+  CENTRAL_HEADER_SIZE,
+  END_RECORD_SIZE,
+  FLAG_UTF8,
+  LOCAL_HEADER_SIZE,
+  SIG_CENTRAL,
+  SIG_END,
+  SIG_LOCAL,
+  SIG_ZIP64_LOCATOR,
+  ZIP_VERSION,
+} from './zip-format.js';
+
+export interface ZipEntry {
+  name: string;
+  /** A view into the file's bytes: nothing is copied. */
+  data: Uint8Array;
+}
+
+interface CentralRecord {
+  name: string;
+  nameBytes: Uint8Array;
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  size: number;
+  offset: number;
+}
+
+/** A compressed entry this much larger than stored, or over the limits, is a bomb. */
+const BOMB_RATIO = 20;
+const fail = (code: PackageError['code'], detail: string) => err(packageError(code, detail));
+
+/**
+ * Reads the strict zip layout of zip-format.ts. Limits are checked on the declared sizes
+ * before any data is touched, so a hostile file costs no more than its own length; then
+ * every header byte is checked against its twin or its fixed value, and every entry's CRC.
+ */
+export function readStoredZip(bytes: Uint8Array, limits: PackageLimits): Result<ZipEntry[], PackageError> {
+  if (bytes.length > limits.maxFileBytes) return fail('file-too-large', `${bytes.length} bytes, limit ${limits.maxFileBytes}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u16 = (at: number) => view.getUint16(at, true);
+
+  const end = bytes.length - END_RECORD_SIZE;
+  if (end < 0 || u32(end) !== SIG_END) {
+    const found = findEndRecord(bytes, view);
+    if (found >= 0 && found + END_RECORD_SIZE > bytes.length) return fail('truncated', 'the end-of-central-directory record is cut short');
+    if (found >= 0) return fail('malformed-container', 'bytes after the end-of-central-directory record (comment or junk)');
+    const looksLikeZip = bytes.length >= 4 && u32(0) === SIG_LOCAL;
+    return looksLikeZip ? fail('truncated', 'no end-of-central-directory record') : fail('not-a-package', 'no zip structure');
+  }
+  if (end >= 20 && u32(end - 20) === SIG_ZIP64_LOCATOR) return fail('malformed-container', 'zip64 is not used by this format');
+  const count = u16(end + 10);
+  const centralSize = u32(end + 12);
+  const centralStart = u32(end + 16);
+  if (u16(end + 4) !== 0 || u16(end + 6) !== 0 || u16(end + 8) !== count || u16(end + 20) !== 0) {
+    return fail('malformed-container', 'end record fields are inconsistent');
+  }
+  if (count > limits.maxEntries) return fail('too-many-entries', `${count} entries, limit ${limits.maxEntries}`);
+  if (centralStart + centralSize !== end) return fail('malformed-container', 'central directory does not end where the end record begins');
+
+  const records: CentralRecord[] = [];
+  const names = new Set<string>();
+  let total = 0;
+  let at = centralStart;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < count; i++) {
+    if (at + CENTRAL_HEADER_SIZE > end || u32(at) !== SIG_CENTRAL) return fail('malformed-container', `central directory record ${i} is damaged`);
+    const method = u16(at + 10);
+    const compressed = u32(at + 20);
+    const size = u32(at + 24);
+    const nameLength = u16(at + 28);
+    const nameBytes = bytes.subarray(at + CENTRAL_HEADER_SIZE, at + CENTRAL_HEADER_SIZE + nameLength);
+    let name: string;
+    try {
+      name = decoder.decode(nameBytes);
+    } catch {
+      return fail('unsafe-entry-name', `entry ${i}: name is not UTF-8`);
+    }
+    if (method !== 0) {
+      const bomb = size > limits.maxEntryBytes || size > BOMB_RATIO * Math.max(compressed, 1);
+      return fail(bomb ? 'zip-bomb' : 'compressed-entry', `"${name}" is compressed (method ${method}, ${compressed} → ${size} bytes)`);
+    }
+    if (compressed !== size) return fail('malformed-container', `"${name}": stored sizes differ`);
+    if (size > limits.maxEntryBytes) return fail('entry-too-large', `"${name}" is ${size} bytes, limit ${limits.maxEntryBytes}`);
+    total += size;
+    if (total > limits.maxTotalBytes) return fail('total-too-large', `entries exceed ${limits.maxTotalBytes} bytes`);
+    const problem = entryNameProblem(name);
+    if (problem) return fail('unsafe-entry-name', `"${name}": ${problem}`);
+    if (names.has(name)) return fail('duplicate-entry-name', `"${name}" appears twice`);
+    names.add(name);
+    const flags = u16(at + 8);
+    const fixedOk =
+      u16(at + 4) === ZIP_VERSION && u16(at + 6) === ZIP_VERSION && (flags === FLAG_UTF8 || flags === 0) &&
+      u16(at + 30) === 0 && u16(at + 32) === 0 && u16(at + 34) === 0 && u16(at + 36) === 0 && u32(at + 38) === 0;
+    if (!fixedOk) return fail('malformed-container', `central record of "${name}" has unexpected fields`);
+    records.push({ name, nameBytes, flags, time: u16(at + 12), date: u16(at + 14), crc: u32(at + 16), size, offset: u32(at + 42) });
+    at += CENTRAL_HEADER_SIZE + nameLength;
+  }
+  if (at !== end) return fail('malformed-container', 'central directory size does not match its records');
+
+  // Entries lie back to back from offset 0: a gap would be bytes nothing checks, an overlap
+  // the shape of an overlapping-entry zip bomb.
+  const entries: ZipEntry[] = [];
+  let expected = 0;
+  for (const r of [...records].sort((a, b) => a.offset - b.offset)) {
+    if (r.offset < expected) return fail('zip-bomb', `"${r.name}" overlaps another entry`);
+    if (r.offset > expected) return fail('malformed-container', `unaccounted bytes before "${r.name}"`);
+    const dataStart = r.offset + LOCAL_HEADER_SIZE + r.nameBytes.length;
+    if (dataStart + r.size > centralStart) return fail('malformed-container', `"${r.name}" runs past the entry area`);
+    const local = r.offset;
+    const headerOk =
+      u32(local) === SIG_LOCAL && u16(local + 4) === ZIP_VERSION && u16(local + 6) === r.flags && u16(local + 8) === 0 &&
+      u16(local + 10) === r.time && u16(local + 12) === r.date && u32(local + 14) === r.crc &&
+      u32(local + 18) === r.size && u32(local + 22) === r.size && u16(local + 26) === r.nameBytes.length && u16(local + 28) === 0 &&
+      sameBytes(bytes.subarray(local + LOCAL_HEADER_SIZE, dataStart), r.nameBytes);
+    if (!headerOk) return fail('malformed-container', `local header of "${r.name}" does not match the central directory`);
+    const data = bytes.subarray(dataStart, dataStart + r.size);
+    if (crc32(data) !== r.crc) return fail('entry-altered', `"${r.name}": CRC-32 mismatch`);
+    entries.push({ name: r.name, data });
+    expected = dataStart + r.size;
+  }
+  if (expected !== centralStart) return fail('malformed-container', 'unaccounted bytes before the central directory');
+  return ok(entries);
+}
+
+function findEndRecord(bytes: Uint8Array, view: DataView): number {
+  const lowest = Math.max(0, bytes.length - END_RECORD_SIZE - 0xffff);
+  for (let i = bytes.length - 4; i >= lowest; i--) if (view.getUint32(i, true) === SIG_END) return i;
+  return -1;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,110 @@
+/**
+ * A small simulated panel for package tests: a secretariat and panel members with their
+ * own keys, built through the same helpers `zqa demo` uses, plus tools to take packages
+ * apart and put them back together (re-zip, re-sign) the way an attacker would.
+ */
+import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
+import type { KeyHolder } from '../../shared/crypto/key-holder.js';
+import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
+import type { TrustStore } from '../../shared/identity/trust-store.js';
+import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
+import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
+import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
+import { writePackage } from '../../shared/packages/write-package.js';
+import { readStoredZip } from '../../shared/packages/zip-read.js';
+import { writeStoredZip, type ZipInputEntry } from '../../shared/packages/zip-write.js';
+import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
+import { sha256Hex } from '../../shared/util/bytes.js';
+import { demoAssignment, demoScoresheet } from '../../cli/lib/demo-content.js';
+import { createParticipant, type Participant } from '../../cli/lib/demo-participant.js';
+import { seededRandom } from '../../cli/lib/seeded-random.js';
+import type { PreparedBlob } from '../../shared/packages/blobs.js';
+
+export interface Panel {
+  secretariat: Participant;
+  /** Leader first. */
+  members: Participant[];
+  assignment: AssignmentContent;
+  subject: { cycleId: string; applicantId: string; panelId: string };
+  /** A member's device trust: the secretariat's card as anchor, then the roster. */
+  memberTrust: TrustStore;
+}
+
+export async function makePanel(memberCount = 5, seed = 1): Promise<Panel> {
+  const random = seededRandom(seed);
+  const secretariat = await createParticipant({ name: '秘书处王', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
+  const members: Participant[] = [];
+  for (let i = 0; i < memberCount; i++) {
+    members.push(await createParticipant({ name: `专家${i + 1}`, organisation: '郑州大学', role: i === 0 ? 'leader' : 'expert' }));
+  }
+  const assignment = demoAssignment({ random, secretariat: secretariat.card, members: members.map((m) => m.card), issuedAt: new Date(Date.UTC(2026, 5, 1)) });
+  const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
+  const memberTrust = trustAssignmentRoster(trustStoreFromAnchorCard(secretariat.card), assignment);
+  return { secretariat, members, assignment, subject, memberTrust };
+}
+
+export async function assignmentPackage(panel: Panel, revision = 1): Promise<Uint8Array> {
+  const r = await writePackage({
+    type: 'assignment', content: panel.assignment, subject: panel.subject, revision,
+    sender: { name: panel.secretariat.facts.name, keys: panel.secretariat.keys },
+    recipients: [panel.secretariat.card, ...panel.members.map((m) => m.card)],
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.bytes;
+}
+
+export interface WrittenScoresheet {
+  bytes: Uint8Array;
+  packageId: string;
+  content: ScoresheetContent;
+  blobs: PreparedBlob[];
+}
+
+export async function scoresheetPackage(panel: Panel, member: Participant, options: { revision?: number; seed?: number; photos?: Uint8Array[] } = {}): Promise<WrittenScoresheet> {
+  const sheet = await demoScoresheet({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt: new Date(Date.UTC(2026, 5, 2)), photos: options.photos ?? [] });
+  const r = await writePackage({
+    type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
+    subject: panel.subject, revision: options.revision ?? 1,
+    sender: { name: member.facts.name, keys: member.keys },
+    recipients: [panel.members[0]!.card, panel.secretariat.card, member.card],
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return { bytes: r.value.bytes, packageId: r.value.manifest.packageId, content: sheet.content, blobs: sheet.blobs };
+}
+
+/** The package's entries, taken apart, changed, and zipped again in the format's layout. */
+export function rezip(bytes: Uint8Array, mutate: (entries: ZipInputEntry[]) => ZipInputEntry[]): Uint8Array {
+  const entries = readStoredZip(bytes, DEFAULT_PACKAGE_LIMITS);
+  if (!entries.ok) throw new Error(entries.error.message);
+  return writeStoredZip(mutate(entries.value.map((e) => ({ name: e.name, data: e.data.slice() }))), new Date(Date.UTC(2026, 5, 1)));
+}
+
+/**
+ * A validly signed variant: the manifest changed (and optionally entries replaced, their
+ * hashes updated) and signed again by `signer`, as a sender with a key could do.
+ */
+export async function resign(
+  bytes: Uint8Array,
+  signer: KeyHolder,
+  mutate: (manifest: Record<string, unknown>) => void,
+  replace: Record<string, Uint8Array> = {},
+): Promise<Uint8Array> {
+  const entries = readStoredZip(bytes, DEFAULT_PACKAGE_LIMITS);
+  if (!entries.ok) throw new Error(entries.error.message);
+  const byName = new Map<string, Uint8Array>(entries.value.map((e) => [e.name, e.data.slice()]));
+  for (const [name, data] of Object.entries(replace)) byName.set(name, data);
+  const manifest = JSON.parse(new TextDecoder().decode(byName.get('manifest.json'))) as Record<string, unknown>;
+  const listed = manifest.entries as { name: string; size: number; sha256: string }[];
+  for (const e of listed) {
+    const data = byName.get(e.name);
+    if (data) {
+      e.size = data.length;
+      e.sha256 = await sha256Hex(data);
+    }
+  }
+  mutate(manifest);
+  const manifestBytes = canonicalJsonBytes(manifest);
+  byName.set('manifest.json', manifestBytes);
+  byName.set('manifest.sig', rawSignatureToDer(await signer.sign(manifestBytes)));
+  return writeStoredZip([...byName].map(([name, data]) => ({ name, data })), new Date(Date.UTC(2026, 5, 1)));
+}
