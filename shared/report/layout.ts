@@ -1,0 +1,42 @@
+import type { ContentNode, TableCell, TableLayout } from './pdf-content.js';
+
+/** Thin ruled tables with tight padding: a 7-member score table must fit an A4 page. */
+export const GRID: TableLayout = {
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+  hLineColor: () => '#555555',
+  vLineColor: () => '#555555',
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+export const NO_LINES: TableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 4,
+  paddingBottom: () => 4,
+};
+
+export const th = (text: string, extra: Partial<TableCell> = {}): TableCell => ({ text, style: 'th', ...extra });
+export const td = (text: string, extra: Partial<TableCell> = {}): TableCell => ({ text, style: 'td', ...extra });
+export const num = (text: string, extra: Partial<TableCell> = {}): TableCell => ({ text, style: 'td', alignment: 'center', ...extra });
+
+export function sectionTitle(numeral: string, title: string): ContentNode {
+  return { text: `${numeral}、${title}`, style: 'h1', headlineLevel: 1 };
+}
+
+export function subTitle(text: string): ContentNode {
+  return { text, style: 'h2', headlineLevel: 2 };
+}
+
+export function paragraphs(text: string): ContentNode[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => ({ text: p, style: 'body' }));
+}

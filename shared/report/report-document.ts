@@ -1,0 +1,82 @@
+import { err, ok, type Result } from '../util/result.js';
+import type { Content, DocumentDefinition } from './pdf-content.js';
+import { buildReportModel, type ReportModel } from './report-model.js';
+import type { ReportInput } from './report-input.js';
+import { conclusionSection, exclusionSection, signaturePage } from './sections-conclusion.js';
+import { applicantSection, cover, panelSection, processSection } from './sections-front.js';
+import { notesSection } from './sections-notes.js';
+import { divergenceSection, scoreSection } from './sections-scores.js';
+
+/** The pdfmake font family the renderer registers (Noto Sans SC, OFL). */
+export const REPORT_FONT = 'NotoSansSC';
+
+/**
+ * The on-site review report's pdfmake document definition, in Simplified Chinese. Pure:
+ * the same input gives the same definition, and the PDF's dates come from the input.
+ */
+export function buildReportDocument(input: ReportInput): Result<DocumentDefinition, string> {
+  const model = buildReportModel(input);
+  if (!model.ok) return err(model.error);
+  return ok(documentFor(model.value));
+}
+
+function documentFor(model: ReportModel): DocumentDefinition {
+  const { input } = model;
+  const sections: ((m: ReportModel, n: number) => Content[])[] = [
+    applicantSection,
+    panelSection,
+    processSection,
+    scoreSection,
+    divergenceSection,
+    notesSection,
+    exclusionSection,
+    conclusionSection,
+  ];
+  const issued = new Date(input.issuedAt);
+  const title = `郑州市市长质量奖现场评审报告——${input.applicant.name}`;
+  return {
+    pageSize: 'A4',
+    pageMargins: [56, 64, 56, 56],
+    info: {
+      title,
+      author: `${model.leaderName}（评审组组长）`,
+      subject: `${input.cycleName} 现场评审报告`,
+      keywords: '市长质量奖, 现场评审报告, GB/T 19580',
+      creator: '市长质量奖现场评审',
+      producer: '市长质量奖现场评审 (pdfmake)',
+      creationDate: issued,
+      modDate: issued,
+    },
+    header: (page) =>
+      page === 1
+        ? ''
+        : { text: `${input.applicant.name}\u3000现场评审报告`, style: 'running', margin: [56, 30, 56, 0], alignment: 'right' },
+    footer: (page, count) => (page === 1 ? '' : { text: `第 ${page - 1} 页\u3000共 ${count - 1} 页`, style: 'running', alignment: 'center', margin: [0, 18, 0, 0] }),
+    content: [...cover(model), ...sections.flatMap((section, i) => section(model, i + 1)), ...signaturePage(model)],
+    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && node.headlineLevel <= 3 && following.length === 0,
+    defaultStyle: { font: REPORT_FONT, fontSize: 10, lineHeight: 1.3 },
+    styles: {
+      secret: { fontSize: 10, alignment: 'right', bold: true },
+      coverAward: { fontSize: 30, bold: true, alignment: 'center', characterSpacing: 4 },
+      coverTitle: { fontSize: 34, bold: true, alignment: 'center', characterSpacing: 8, margin: [0, 18, 0, 0] },
+      coverCycle: { fontSize: 15, alignment: 'center', margin: [0, 20, 0, 0] },
+      coverLabel: { fontSize: 14, bold: true, alignment: 'right' },
+      coverValue: { fontSize: 14 },
+      coverIssuer: { fontSize: 14, alignment: 'center', margin: [0, 6, 0, 0] },
+      running: { fontSize: 8, color: '#666666' },
+      h1: { fontSize: 15, bold: true, margin: [0, 14, 0, 6] },
+      h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+      h3: { fontSize: 10.5, margin: [0, 8, 0, 2] },
+      body: { fontSize: 10, lineHeight: 1.45, margin: [0, 2, 0, 4], alignment: 'justify' },
+      listItem: { fontSize: 10, lineHeight: 1.4, margin: [0, 0, 0, 2], alignment: 'justify' },
+      muted: { color: '#555555' },
+      note: { fontSize: 8, color: '#444444', margin: [0, 3, 0, 0] },
+      recommendation: { fontSize: 12, bold: true, margin: [0, 6, 0, 0] },
+      th: { fontSize: 8, bold: true, alignment: 'center', fillColor: '#e8e8e8', lineHeight: 1.15 },
+      td: { fontSize: 8, lineHeight: 1.2 },
+      mono: { fontSize: 8, lineHeight: 1.2 },
+      tdCategory: { fontSize: 8, bold: true, fillColor: '#f7f7f7' },
+      tdTotal: { fontSize: 9, bold: true, alignment: 'center' },
+    },
+  };
+}
