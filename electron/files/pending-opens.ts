@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { OpenedFile } from '../../shared/bridge/contract.js';
 import { BridgeFailure, toBridgeError } from '../ipc/bridge-failure.js';
 
@@ -13,13 +14,26 @@ export function isPackagePath(filePath: string): boolean {
  * Package paths in a command line: on Windows and Linux a double-clicked file arrives as an
  * argument, on first start and (through the single-instance lock) in `second-instance`.
  * Flags and the executable and app path are skipped; relative paths resolve against the
- * launching process's working directory.
+ * launching process's working directory. Linux file managers may pass `file://` URLs (the
+ * desktop entry's `%U`), which become paths; other URLs are ignored.
  */
 export function packagePathsFromArgv(argv: readonly string[], workingDirectory: string): string[] {
-  return argv
-    .slice(1)
-    .filter((arg) => !arg.startsWith('-') && isPackagePath(arg))
-    .map((arg) => path.resolve(workingDirectory, arg));
+  const paths: string[] = [];
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-') || !isPackagePath(arg)) continue;
+    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) {
+      if (arg.toLowerCase().startsWith('file://')) {
+        try {
+          paths.push(fileURLToPath(arg));
+        } catch {
+          // a file URL for another host: not a local file
+        }
+      }
+      continue;
+    }
+    paths.push(path.resolve(workingDirectory, arg));
+  }
+  return paths;
 }
 
 /**

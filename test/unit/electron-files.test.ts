@@ -168,6 +168,11 @@ describe('pending opens', () => {
     expect(packagePathsFromArgv(['C:\\app\\zqa.exe'], 'C:\\')).toEqual([]);
   });
 
+  it('turns file:// URLs from Linux file managers into paths and ignores other URLs', () => {
+    const argv = ['/opt/zqa/zqa-review', 'file:///media/u%E7%9B%98/%E8%AF%84%E5%88%86%E8%A1%A8.zqa', 'https://example.com/a.zqa', 'file://otherhost/share/a.zqa'];
+    expect(packagePathsFromArgv(argv, '/home/me')).toEqual(['/media/u盘/评分表.zqa']);
+  });
+
   it('hands each queued file out once', async () => {
     await writeFile(path.join(dir, 'a.zqa'), 'A');
     await writeFile(path.join(dir, 'b.zqa'), 'B');
