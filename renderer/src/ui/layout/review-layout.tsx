@@ -1,4 +1,4 @@
-import { Layout, Menu } from 'antd';
+import { Layout, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, useRoute, type Route } from '../../app/use-route.js';
 import { ExclusionChecksPage } from '../exclusions/exclusion-checks-page.js';
@@ -18,12 +18,11 @@ export function ReviewLayout() {
   return (
     <Layout className="zqa-layout">
       <AppHeader />
-      <Menu
-        mode="horizontal"
-        selectedKeys={[section]}
+      <Tabs
         className="zqa-nav"
-        onClick={({ key }) => navigate({ name: key } as Route)}
-        items={SECTIONS.map((key) => ({ key, label: t(SECTION_LABEL[key]), 'data-testid': `nav-${key}` }))}
+        activeKey={section}
+        onTabClick={(key) => navigate({ name: key } as Route)}
+        items={SECTIONS.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{t(SECTION_LABEL[key])}</span> }))}
       />
       <Layout.Content className="zqa-content">
         <Page route={route} />

@@ -20,6 +20,7 @@ export function CategoryItems({ category, scores, noteCounts, material }: Props)
     <Card size="small" title={`${category.id} ${en ? category.nameEn : category.name}（${category.points}）`} data-testid={`category-${category.id}`}>
       <Table<CriteriaItem>
         size="small"
+        tableLayout="fixed"
         pagination={false}
         rowKey="id"
         dataSource={category.items}
@@ -65,6 +66,7 @@ export function CategoryItems({ category, scores, noteCounts, material }: Props)
           {
             key: 'state',
             title: t('columns.state'),
+            width: '11em',
             render: (_: unknown, item) => <ItemStateTags scored={scores[item.id] !== undefined} notes={noteCounts[item.id] ?? 0} />,
           },
         ]}

@@ -1,0 +1,50 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { E2E_PORT, openItem, savedCount, signNoConflict, waitForSaved } from './support/app.js';
+import { browserPidOf, freshProfileDir, openProfile, waitForExit } from './support/chromium.js';
+
+let server: RunningServer;
+let profile: string;
+
+beforeAll(async () => {
+  server = await startServer({ port: E2E_PORT });
+  profile = await freshProfileDir('crash');
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+describe('a hard kill right after an edit', () => {
+  it('keeps every edit the UI showed as saved', async () => {
+    const first = await openProfile(profile, server.url);
+    const { page } = first;
+    await signNoConflict(page);
+    await page.getByTestId('item-row-4.2.2').click();
+    await openItem(page, '4.2.2');
+
+    let before = await savedCount(page);
+    await page.keyboard.press('5'); // band 70–85%
+    await page.keyboard.press('3'); // third step: 80%
+    await waitForSaved(page, before);
+    before = await savedCount(page);
+    await page.getByTestId('note-input-ofi').fill('战略部署的监测指标缺少目标值');
+    await page.getByTestId('note-input-ofi').press('Control+Enter');
+    // Only the indicator: no reload, no read-back, no grace period before the kill.
+    await waitForSaved(page, before);
+
+    const pid = browserPidOf(profile);
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid);
+    await first.context.close().catch(() => undefined);
+
+    const second = await openProfile(profile, server.url);
+    await second.page.getByTestId('review-overview').waitFor();
+    expect(await second.page.getByTestId('percent-4.2.2').textContent()).toBe('80%');
+    await second.page.getByTestId('item-row-4.2.2').click();
+    await openItem(second.page, '4.2.2');
+    await expect.poll(() => second.page.getByTestId('notes-ofi').getByTestId('note-text').allTextContents()).toEqual(['战略部署的监测指标缺少目标值']);
+    await second.context.close();
+  });
+});
