@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main.js';
+import type { RankJson } from '../../shared/ranking/rank-json.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'zqa-rank-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function zqa(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  return { code, stdout, stderr };
+}
+
+const scenario = {
+  rules: { awardQuota: 2, nominationQuota: 2, threshold: 500 },
+  applicants: [
+    { applicantId: 'a1', name: '郑州宇达机械有限公司', industry: '装备制造', totalHundredths: 50000 },
+    { applicantId: 'a2', name: '河南某某食品股份有限公司', industry: '食品', totalHundredths: 49995 },
+    { applicantId: 'a3', name: '郑州某某物流有限公司', industry: '物流', totalHundredths: 91000, exclusions: [5] },
+    { applicantId: 'a4', name: '郑州甲公司', industry: '软件', totalHundredths: 45000 },
+    { applicantId: 'a5', name: '郑州乙公司', industry: '软件', totalHundredths: 45000 },
+  ],
+};
+
+describe('zqa rank', () => {
+  it('prints the proposal as JSON, every applicant in exactly one list', async () => {
+    const file = join(dir, 'results.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const r = await zqa('rank', '--results', file, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as RankJson;
+    expect(json.award.map((e) => [e.name, e.totalHundredths])).toEqual([['郑州宇达机械有限公司', 50000]]);
+    expect(json.nomination.map((e) => e.name)).toEqual(['河南某某食品股份有限公司', '郑州甲公司', '郑州乙公司']);
+    expect(json.nomination.filter((e) => e.tie).map((e) => e.tie!.possible)).toEqual([['nomination', 'notAwarded'], ['nomination', 'notAwarded']]);
+    expect(json.notAwarded).toEqual([{ applicantId: 'a3', name: '郑州某某物流有限公司', industry: '物流', totalHundredths: 91000, exclusions: [5], reason: 'excluded' }]);
+    expect(json.vacancies).toEqual({ award: 1, nomination: 0 });
+    expect(json.ties).toEqual([{ group: 1, totalHundredths: 45000, applicantIds: ['a4', 'a5'], places: { award: 0, nomination: 1 } }]);
+  });
+
+  it('prints a Chinese table without --json, and takes --rules', async () => {
+    const file = join(dir, 'plain.json');
+    writeFileSync(file, JSON.stringify(scenario.applicants));
+    const rules = join(dir, 'rules.json');
+    writeFileSync(rules, JSON.stringify({ awardQuota: 1, nominationQuota: 0 }));
+    const r = await zqa('rank', '--results', file, '--rules', rules);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('市长质量奖（1）\n   500.00  郑州宇达机械有限公司');
+    expect(r.stdout).toContain('910.00  郑州某某物流有限公司（否决项第5项）');
+    expect(r.stdout).toContain('空缺：市长质量奖 0 个，提名奖 0 个');
+  });
+
+  it('refuses bad input with the reason and exit code 1, bad usage with 2', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ rules: { awardQuota: -1 }, applicants: [] }));
+    const r1 = await zqa('rank', '--results', bad, '--json');
+    expect([r1.code, r1.stderr]).toEqual([1, 'zqa rank: rules: awardQuota: must not be negative\n']);
+    writeFileSync(bad, JSON.stringify([{ applicantId: 'x', name: 'X', totalHundredths: 500.5 }]));
+    const r2 = await zqa('rank', '--results', bad);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain('whole number of hundredths');
+    expect((await zqa('rank')).code).toBe(2);
+    expect((await zqa('rank', dir, '--results', bad)).code).toBe(2);
+    const r3 = await zqa('rank', join(dir, 'nowhere'), '--json');
+    expect(r3.code).toBe(1);
+    expect(r3.stderr).toContain('index.json');
+  });
+});
