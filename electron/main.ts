@@ -27,6 +27,8 @@ import { mainWindowOptions } from './window/main-window-options.js';
 const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 const log = (what: string, detail: string) => console.warn(`[zqa] ${what}: ${detail}`);
 
+// Every renderer sandboxed, whatever options a future window is created with.
+app.enableSandbox();
 registerAppScheme(protocol);
 installAppGuards(app, (what, url) => log(`refused ${what}`, url));
 

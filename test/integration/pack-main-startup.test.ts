@@ -48,6 +48,7 @@ function fakeElectron(work: string, recorded: Recorded, ready: Promise<void>) {
   return {
     app: {
       isPackaged: true,
+      enableSandbox: () => calls.push('enable-sandbox'),
       on: (event: string, listener: Listener) => recorded.appListeners.set(event, listener),
       requestSingleInstanceLock: () => (calls.push('single-instance-lock'), true),
       quit: () => calls.push('quit'),
@@ -134,7 +135,7 @@ afterAll(async () => {
 describe('main bundle start-up under a fake Electron', () => {
   it('registers the privileged scheme, the guards and the single-instance lock before ready', () => {
     const beforeReady = recorded.calls.slice(0, recorded.calls.indexOf('--- ready ---'));
-    expect(beforeReady).toEqual(['privileged app:true:true', 'single-instance-lock']);
+    expect(beforeReady).toEqual(['enable-sandbox', 'privileged app:true:true', 'single-instance-lock']);
     expect([...recorded.appListeners.keys()]).toEqual(expect.arrayContaining(['web-contents-created', 'open-file', 'second-instance', 'window-all-closed']));
   });
 
