@@ -10,6 +10,6 @@ export const HOST_BRIDGE_GLOBAL = 'zqa';
 
 declare global {
   interface Window {
-    readonly zqa?: HostBridge;
+    zqa?: HostBridge;
   }
 }
