@@ -5,6 +5,6 @@
  */
 import regularUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import boldUrl from '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf?url';
-import licenceUrl from '@expo-google-fonts/noto-sans-sc/LICENSE_FONT?url';
+import licenceUrl from './NotoSansSC-OFL.txt?url';
 
 export const REPORT_FONT_URLS = { regular: regularUrl, bold: boldUrl, licence: licenceUrl } as const;
