@@ -92,7 +92,9 @@ export async function assemblePackage(input: AssembleInput): Promise<Result<Writ
 
   const recipients: Manifest['recipients'] = [];
   if (contentKey) {
-    for (const r of input.recipients) {
+    // A sender often names itself among the readers; one wrapped key per reader is enough.
+    const unique = [...new Map(input.recipients.map((r) => [r.keyId, r])).values()];
+    for (const r of unique) {
       const spki = decodeBase64(r.encryptionKey);
       if (!spki) return err(packageError('manifest-invalid', `recipient ${r.keyId}: encryption key is not base64`));
       const info = hkdfInfoFor(packageId, r.keyId);

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main.js';
+import type { DemoIndex } from '../../cli/lib/demo-panel.js';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function zqa(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env });
+  return { code, out, err };
+}
+
+let dir: string;
+let index: DemoIndex;
+const at = (p: string) => join(dir, p);
+const scoresheetOf = (role: string) => index.packages.find((p) => p.type === 'scoresheet' && p.file.includes(role))!.file;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'zqa-cli-'));
+  const r = await zqa(['demo', '--out', at('demo'), '--experts', '5', '--seed', '42']);
+  expect(r.code).toBe(0);
+  dir = at('demo');
+  index = JSON.parse(readFileSync(at('index.json'), 'utf8')) as DemoIndex;
+});
+afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+
+describe('zqa demo', () => {
+  it('writes index.json listing every participant and package, files that exist', () => {
+    expect(index.passphrase).toBe('zqa-demo-42');
+    expect(index.participants.map((p) => p.role)).toEqual(['secretariat', 'leader', 'expert', 'expert', 'expert', 'expert']);
+    expect(index.packages.map((p) => p.type)).toEqual(['assignment', ...Array<string>(5).fill('scoresheet')]);
+    const names = new Set(index.participants.map((p) => p.name));
+    for (const p of index.packages) {
+      expect(names.has(p.from)).toBe(true);
+      for (const to of p.to) expect(names.has(to)).toBe(true);
+      expect(readFileSync(at(p.file)).length).toBeGreaterThan(0);
+    }
+    for (const p of index.participants) {
+      expect(readFileSync(at(p.identityCard)).length).toBeGreaterThan(0);
+      expect(JSON.parse(readFileSync(at(p.keyFile), 'utf8'))).toMatchObject({ format: 'zqa-key-backup', version: 1 });
+    }
+  });
+
+  it('refuses a panel size the regulation does not allow', async () => {
+    const r = await zqa(['demo', '--out', join(dir, '..', 'x'), '--experts', '4']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/5 to 7/);
+  });
+});
+
+describe('zqa verify', () => {
+  it('says one line and exits 0 for a good package, signer trusted from the cards', async () => {
+    const r = await zqa(['verify', at(scoresheetOf('expert')), '--trust', at('cards')]);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    expect(r.out).toMatch(/good scoresheet r1 .* trusted \(card: /);
+  });
+
+  it('names each failure class and exits 1', async () => {
+    const good = readFileSync(at('packages/assignment.zqa'));
+    const flipped = Uint8Array.from(good);
+    flipped[flipped.length - 200]! ^= 1;
+    writeFileSync(at('flipped.zqa'), flipped);
+    writeFileSync(at('truncated.zqa'), good.subarray(0, good.length - 10));
+    const cases: [string[], RegExp][] = [
+      [['verify', at('flipped.zqa')], /refused: (malformed-container|entry-altered|unsafe-entry-name|compressed-entry|zip-bomb|entry-too-large)/],
+      [['verify', at('truncated.zqa')], /refused: truncated/],
+      [['verify', at('packages/assignment.zqa'), '--trust', at(index.participants[2]!.identityCard)], /refused: unknown-signer/],
+      [['verify', at(scoresheetOf('expert')), '--type', 'assignment'], /refused: wrong-type/],
+      [['verify', at('index.json')], /refused: not-a-package/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await zqa(args);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(message);
+    }
+  });
+});
+
+describe('zqa inspect', () => {
+  it('prints the manifest as JSON', async () => {
+    const r = await zqa(['inspect', at('packages/assignment.zqa'), '--json']);
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(r.out) as { type: string; format: string; entries: unknown[] };
+    expect(manifest).toMatchObject({ type: 'assignment', format: 'zqa-package', formatVersion: 1 });
+  });
+});
+
+describe('zqa open', () => {
+  it('decrypts a scoresheet for a recipient into a folder', async () => {
+    const secretariat = index.participants[0]!;
+    const out = join(dir, '..', 'opened');
+    const r = await zqa(['open', at(scoresheetOf('expert')), '--identity', at(secretariat.keyFile), '--out', out, '--trust', at('cards')], { ZQA_PASSPHRASE: index.passphrase });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const content = JSON.parse(readFileSync(join(out, 'content.json'), 'utf8')) as { items: { percent: number }[] };
+    expect(content.items).toHaveLength(23);
+    expect(readdirSync(join(out, 'files')).sort()).toEqual(['0001-现场照片-1.png', '0002-访谈记录.txt']);
+    expect(readFileSync(join(out, 'files', '0002-访谈记录.txt'), 'utf8')).toContain('现场记录');
+  });
+
+  it('refuses without a recipient key, and with a wrong passphrase', async () => {
+    const bystander = index.participants[3]!;
+    const sheet = index.packages.find((p) => p.type === 'scoresheet' && !p.to.includes(bystander.name))!;
+    const r = await zqa(['open', at(sheet.file), '--identity', at(bystander.keyFile), '--out', join(dir, '..', 'nope')], { ZQA_PASSPHRASE: index.passphrase });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not-a-recipient/);
+    const wrong = await zqa(['open', at(sheet.file), '--identity', at(bystander.keyFile), '--out', join(dir, '..', 'nope2')], { ZQA_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/wrong-passphrase/);
+  });
+});
