@@ -19,7 +19,10 @@ export const FUSES = {
   [FuseV1Options.WasmTrapHandlers]: true,
 };
 
-/** Where the binary that carries the fuse wire is, per platform. */
+/**
+ * Where the binary that carries the fuse wire is, per platform. `productFilename` is the
+ * config's `executableName` when set (zqa-review), else the sanitised productName.
+ */
 export function electronBinaryPath(context) {
   const { appOutDir, electronPlatformName, packager } = context;
   const productFilename = packager.appInfo.productFilename;
@@ -28,7 +31,7 @@ export function electronBinaryPath(context) {
     case 'mas':
       return path.join(appOutDir, `${productFilename}.app`);
     case 'win32':
-      return path.join(appOutDir, `${productFilename}.exe`); // Windows keeps productName for the .exe
+      return path.join(appOutDir, `${productFilename}.exe`);
     default:
       return path.join(appOutDir, packager.executableName);
   }

@@ -21,9 +21,10 @@ describe('afterPack fuses', () => {
   });
 
   it('finds the binary carrying the fuse wire on each platform', () => {
-    const context = (electronPlatformName: string) => ({ appOutDir: '/out', electronPlatformName, arch: 1, packager: { appInfo: { productFilename: '市长质量奖现场评审' }, executableName: 'zqa-review' } });
+    // electron-builder sets productFilename to the config's executableName (see appInfo.js).
+    const context = (electronPlatformName: string) => ({ appOutDir: '/out', electronPlatformName, arch: 1, packager: { appInfo: { productFilename: 'zqa-review' }, executableName: 'zqa-review' } });
     expect(electronBinaryPath(context('linux'))).toBe(path.join('/out', 'zqa-review'));
-    expect(electronBinaryPath(context('win32'))).toBe(path.join('/out', '市长质量奖现场评审.exe'));
-    expect(electronBinaryPath(context('darwin'))).toBe(path.join('/out', '市长质量奖现场评审.app'));
+    expect(electronBinaryPath(context('win32'))).toBe(path.join('/out', 'zqa-review.exe'));
+    expect(electronBinaryPath(context('darwin'))).toBe(path.join('/out', 'zqa-review.app'));
   });
 });
