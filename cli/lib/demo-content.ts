@@ -112,8 +112,17 @@ export async function demoScoresheet({ random, assignment, expert, startedAt, ph
     criteriaSetId: assignment.criteriaSet.id,
     items: scored,
     observations: [
-      { id: 'obs-1', itemId: '4.5.3', at: at(startedAt, ++minute), text: random.pick(SITE_NOTES), evidence: '生产车间现场', attachmentIds: attachments.filter((a) => a.id !== 'att-2').map((a) => a.id) },
+      { id: 'obs-1', itemId: '4.5.3', at: at(startedAt, ++minute), text: random.pick(SITE_NOTES), evidence: '生产车间现场', attachmentIds: ['att-1'] },
       { id: 'obs-2', itemId: null, at: at(startedAt, ++minute), text: random.pick(SITE_NOTES), evidence: '质量部经理访谈', attachmentIds: ['att-2'] },
+      // Extra photos, twenty to an observation, as an expert walking a site would file them.
+      ...Array.from({ length: Math.ceil(photos.length / 20) }, (_, g) => ({
+        id: `obs-photos-${g + 1}`,
+        itemId: null,
+        at: at(startedAt, ++minute),
+        text: `现场照片第${g + 1}组`,
+        evidence: '现场拍摄',
+        attachmentIds: attachments.slice(2 + g * 20, 2 + (g + 1) * 20).map((a) => a.id),
+      })),
     ],
     attachments,
     siteIssues: assignment.siteIssues.map((s) => ({ issueId: s.id, status: 'confirmed' as const, note: '已现场核实' })),
