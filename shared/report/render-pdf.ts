@@ -1,4 +1,3 @@
-import { toBase64 } from '../util/bytes.js';
 import { pdfmakeEngine } from './pdfmake-engine.js';
 import { buildReportDocument, REPORT_FONT } from './report-document.js';
 import type { ReportInput } from './report-input.js';
@@ -15,13 +14,13 @@ export class ReportInputError extends Error {}
 const registered = new WeakMap<Uint8Array, string>();
 let fontCounter = 0;
 
-/** Puts a font into pdfmake's virtual file system once per byte array (base64 costs ~50 ms for 10 MB). */
+/** Puts a font into pdfmake's virtual file system once per byte array; pdfkit takes the bytes as they are. */
 function register(bytes: Uint8Array): string {
   let name = registered.get(bytes);
   if (name) return name;
   if (!isTrueType(bytes)) throw new ReportInputError('the report font must be a TrueType (.ttf) file');
   name = `report-font-${++fontCounter}.ttf`;
-  pdfmakeEngine().virtualfs.writeFileSync(name, toBase64(bytes), 'base64');
+  pdfmakeEngine().virtualfs.writeFileSync(name, bytes);
   registered.set(bytes, name);
   return name;
 }
