@@ -10,6 +10,7 @@ import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
+import type { CountersignatureContent } from '../../shared/packages/content/countersignature.js';
 import { importPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
@@ -17,9 +18,11 @@ import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { ApplicantResult } from '../../shared/ranking/applicant-result.js';
 import { applicantResultFromConsensus } from '../../shared/ranking/from-consensus.js';
 import { panelOutcomeFromReturn } from '../../shared/ranking/from-panel-return.js';
+import { checkPanelReturnParts, type NestedPackage } from '../../shared/ranking/panel-return-checks.js';
 import { proposeSplit, validateApplicantResults } from '../../shared/ranking/proposal.js';
 import { rankJson, type RankJson } from '../../shared/ranking/rank-json.js';
 import { formatHundredths } from '../../shared/scoring/hundredths.js';
+import { sha256Hex } from '../../shared/util/bytes.js';
 import { err, ok, type Result } from '../../shared/util/result.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { formatPackageError, readPackageFile } from '../lib/package-files.js';
@@ -125,12 +128,22 @@ export async function resultsFromPanelReturns(dir: string, rules: CycleRules, io
     const r = await load(p.file, ['panel-return'], trust, read.bytes);
     if (!r.ok) return r;
     const content = r.value.content as PanelReturnContent;
-    const sheets: ScoresheetContent[] = [];
+    const scoresheets: NestedPackage<ScoresheetContent>[] = [];
     for (const s of content.scoresheets) {
       const nested = await load(`${p.file} › ${s.package.fileName}`, ['scoresheet'], trust, r.value.blobs.get(s.package.entry));
       if (!nested.ok) return nested;
-      sheets.push(nested.value.content as ScoresheetContent);
+      scoresheets.push({ listedKeyId: s.expertKeyId, senderKeyId: nested.value.manifest.sender.keyId, content: nested.value.content as ScoresheetContent });
     }
+    const countersignatures: NestedPackage<CountersignatureContent>[] = [];
+    for (const c of content.countersignatures) {
+      const nested = await load(`${p.file} › ${c.package.fileName}`, ['countersignature'], trust, r.value.blobs.get(c.package.entry));
+      if (!nested.ok) return nested;
+      countersignatures.push({ listedKeyId: c.signerKeyId, senderKeyId: nested.value.manifest.sender.keyId, content: nested.value.content as CountersignatureContent });
+    }
+    const reportPdf = r.value.blobs.get(content.report.entry) ?? new Uint8Array();
+    const problems = await checkPanelReturnParts({ assignment, panelReturn: content, reportPdf, reportSha256: await sha256Hex(reportPdf), scoresheets, countersignatures });
+    if (problems.length > 0) return err(`${p.file}: refused: ${problems.join('; ')}`);
+    const sheets = scoresheets.map((s) => s.content);
     const outcome = panelOutcomeFromReturn(assignment, content, sheets);
     if (!outcome.ok) return err(`${p.file}: ${outcome.error}`);
     const result = applicantResultFromConsensus(assignment.criteriaSet, outcome.value, rules);

@@ -13,6 +13,7 @@ import { seededRandom } from '../../cli/lib/seeded-random.js';
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import type { Cycle } from '../../shared/cycle/cycle.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
@@ -26,6 +27,7 @@ import { writePackage } from '../../shared/packages/write-package.js';
 import type { PoolExpert } from '../../shared/panel/expert.js';
 import type { Panel } from '../../shared/panel/panel-rules.js';
 import type { ApplicantProfile } from '../../shared/applicant/applicant-profile.js';
+import { sha256Hex, toBase64 } from '../../shared/util/bytes.js';
 
 export interface ScenarioApplicant {
   profile: ApplicantProfile;
@@ -97,7 +99,14 @@ interface IndexEntry {
  * Issues one assignment per panel, has every member score and send a scoresheet, and each
  * leader send the panel return; writes the secretariat's key file and index.json.
  */
-export async function runPanels(dir: string, cycle: Cycle, devices: Devices, panels: { applicant: ScenarioApplicant; panel: Panel }[], rules: unknown): Promise<void> {
+export async function runPanels(
+  dir: string,
+  cycle: Cycle,
+  devices: Devices,
+  panels: { applicant: ScenarioApplicant; panel: Panel }[],
+  rules: unknown,
+  options: { forgeCountersignatureInPanel?: number } = {},
+): Promise<void> {
   await mkdir(join(dir, 'packages'), { recursive: true });
   await mkdir(join(dir, 'keys'), { recursive: true });
   const byKey = new Map(devices.experts.map((e) => [e.card.keyId, e]));
@@ -144,17 +153,33 @@ export async function runPanels(dir: string, cycle: Cycle, devices: Devices, pan
       nested.push({ keyId: m.card.keyId, fileName: `scoresheet-${m.card.keyId.slice(0, 8)}.zqa`, bytes: written.value.bytes });
     }
     const report = new TextEncoder().encode(`%PDF-1.7\n% 现场评审报告 ${profile.name}\n%%EOF\n`);
+    const reportSha256 = await sha256Hex(report);
+    const signed: { keyId: string; fileName: string; bytes: Uint8Array }[] = [];
+    for (const m of members.filter((x) => x !== leader)) {
+      // A member signs the report PDF's bytes; a forged one signs other bytes.
+      const forged = options.forgeCountersignatureInPanel === n && signed.length === 0;
+      const signature = rawSignatureToDer(await m.keys.sign(forged ? new TextEncoder().encode('another report') : report));
+      const cs = await writePackage({
+        type: 'countersignature',
+        content: { ...subject, reportPackageId: '0'.repeat(32), reportSha256, signerKeyId: m.card.keyId, signature: toBase64(signature), agrees: true, comment: '', signedAt: clock().toISOString() },
+        subject, revision: 1, createdAt: clock(), sender: { name: m.facts.name, keys: m.keys }, recipients: [leader.card, sec.card],
+      });
+      if (!cs.ok) throw new Error(cs.error.message);
+      signed.push({ keyId: m.card.keyId, fileName: `countersignature-${m.card.keyId.slice(0, 8)}.zqa`, bytes: cs.value.bytes });
+    }
     const blobs = await prepareBlobs([
       { fileName: '现场评审报告.pdf', mediaType: 'application/pdf', bytes: report },
       ...nested.map((s) => ({ fileName: s.fileName, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
+      ...signed.map((s) => ({ fileName: s.fileName, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
     ]);
+    const nestedRef = (i: number) => ({ ...blobs[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
     const content: PanelReturnContent = {
       ...subject,
       consensus: consensusRecord(applicant.consensus, applicant.exclusions),
       reportText: '现场评审报告正文',
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
-      scoresheets: nested.map((s, i) => ({ expertKeyId: s.keyId, package: { ...blobs[i + 1]!.ref, mediaType: 'application/vnd.zqa.package' as const } })),
-      countersignatures: [],
+      scoresheets: nested.map((s, i) => ({ expertKeyId: s.keyId, package: nestedRef(1 + i) })),
+      countersignatures: signed.map((s, i) => ({ signerKeyId: s.keyId, package: nestedRef(1 + nested.length + i) })),
       returnedAt: clock().toISOString(),
     };
     const returned = await writePackage({

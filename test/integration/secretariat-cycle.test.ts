@@ -130,6 +130,20 @@ describe('a cycle from set-up to the overview, over files only', () => {
     expect(sheetValues(back.value[1]!)).toHaveLength(1 + 5 * 23);
   });
 
+  it('refuses a panel return with a countersignature that does not sign its report', async () => {
+    const forgedDir = join(dir, 'forged');
+    const a = scenario[0]!;
+    const pool = poolFrom(await enrolExperts(forgedDir, devices), {});
+    const memberIds = pool.slice(0, 5).map((e) => e.id);
+    const panel = checkPanel({ applicantId: a.profile.id, memberIds, leaderId: memberIds[0]! }, { rules: cycle.rules, pool, applicant: { name: a.profile.name }, reviewDate: '2026-06-10' });
+    if (!panel.ok) throw new Error('panel refused');
+    await runPanels(forgedDir, cycle, devices, [{ applicant: a, panel: panel.value }], {}, { forgeCountersignatureInPanel: 0 });
+    const { out, io: cliIo } = io();
+    expect(await runCli(['rank', forgedDir, '--json'], cliIo)).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/panel-return-1\.zqa: refused: .*countersignature is not a valid signature over this report PDF/);
+  }, 60_000);
+
   it('refuses a tampered panel return, naming the file, and prints nothing', async () => {
     const file = join(dir, 'packages', 'panel-return-2.zqa');
     const bytes = readFileSync(file);
