@@ -24,13 +24,21 @@ const defaultFs: AtomicWriteFs = nodeFs;
  * 2. fsync the file, 3. rename it over the target, 4. fsync the folder so the rename itself
  * is durable. On any failure the temporary file is removed and the error is rethrown.
  */
-export async function writeFileAtomic(targetPath: string, bytes: Uint8Array, fs: AtomicWriteFs = defaultFs, platform: NodeJS.Platform = process.platform): Promise<void> {
+export interface AtomicWriteOptions {
+  /** Permission bits of the new file (before umask); 0o600 for the device key file. */
+  mode?: number;
+  fs?: AtomicWriteFs;
+  platform?: NodeJS.Platform;
+}
+
+export async function writeFileAtomic(targetPath: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const { mode = 0o644, fs = defaultFs, platform = process.platform } = options;
   const folder = path.dirname(targetPath);
   const tempPath = path.join(folder, `${path.basename(targetPath)}.tmp-${randomBytes(6).toString('hex')}`);
   let handle: WritableHandle | undefined;
   try {
     // 'wx': never follow or reuse an existing file at the temporary name.
-    handle = await fs.open(tempPath, 'wx', 0o644);
+    handle = await fs.open(tempPath, 'wx', mode);
     await handle.writeFile(bytes);
     await handle.sync();
     await handle.close();

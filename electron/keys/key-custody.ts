@@ -51,7 +51,8 @@ export function createKeyCustody(deps: KeyCustodyDeps) {
   async function store(material: PlainKeyMaterial): Promise<void> {
     const file = wrapKeyFile(material, deps.safeStorage, now().toISOString());
     await fs.mkdir(path.dirname(deps.keyFilePath), { recursive: true });
-    await writeFileAtomic(deps.keyFilePath, new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`));
+    // Owner-only, although the private keys in it are wrapped: least exposure on shared PCs.
+    await writeFileAtomic(deps.keyFilePath, new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`), { mode: 0o600 });
   }
 
   async function activate(material: PlainKeyMaterial): Promise<LoadedKeys> {

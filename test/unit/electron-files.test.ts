@@ -77,7 +77,7 @@ describe('writeFileAtomic', () => {
       rename: (from, to) => import('node:fs/promises').then((fs) => fs.rename(from, to)),
       unlink: (filePath) => import('node:fs/promises').then((fs) => fs.unlink(filePath)),
     };
-    expect(await codeOf(writeFileAtomic(target, bytes('new contents'), diskFullFs))).toBe('disk-full');
+    expect(await codeOf(writeFileAtomic(target, bytes('new contents'), { fs: diskFullFs }))).toBe('disk-full');
     expect(await readFile(target, 'utf8')).toBe('old');
     expect(await readdir(dir)).toEqual(['a.zqa']);
   });
@@ -89,7 +89,7 @@ describe('writeFileAtomic', () => {
       rename: () => Promise.reject(new Error('not reached')),
       unlink: () => Promise.resolve(),
     };
-    expect(await codeOf(writeFileAtomic(path.join(dir, 'a.zqa'), bytes('x'), readOnlyFs))).toBe('read-only');
+    expect(await codeOf(writeFileAtomic(path.join(dir, 'a.zqa'), bytes('x'), { fs: readOnlyFs }))).toBe('read-only');
     if (process.getuid?.() !== 0) {
       await chmod(dir, 0o555);
       expect(await codeOf(writeFileAtomic(path.join(dir, 'b.zqa'), bytes('x')))).toBe('read-only');

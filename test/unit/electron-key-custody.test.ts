@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,7 @@ describe('key custody', () => {
       expect(text).not.toContain(plain);
       expect(text).not.toContain(toBase64(fromBase64(plain)).slice(0, 40));
     }
+    if (process.platform !== 'win32') expect((await stat(keyFile())).mode & 0o077).toBe(0); // owner only
     expect(JSON.parse(text)).toMatchObject({ format: 'zqa-device-keys', version: 1, signing: { publicSpki: keys.signingKey }, encryption: { publicSpki: keys.encryptionKey } });
   });
 
