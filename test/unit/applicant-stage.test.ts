@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyEligibilityChecklist, emptyExclusionChecklist, confirmedExclusionNumbers } from '../../shared/applicant/checklists.js';
 import { validateMaterialReview } from '../../shared/applicant/material-review.js';
 import { checkTransition, type ApplicantState } from '../../shared/applicant/stage.js';
+import { applicantProfileSchema } from '../../shared/applicant/applicant-profile.js';
+import { applicantRecordSchema, applyTransition, newApplicantRecord } from '../../shared/applicant/applicant-record.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { ELIGIBILITY_CONDITIONS } from '../../shared/regulation/eligibility.js';
@@ -64,5 +66,20 @@ describe('applicant stages', () => {
   it('validates the material review against the criteria set', () => {
     const r = validateMaterialReview(GBT19580_2012, { ...fullReview, percentByItem: { ...fullReview.percentByItem, '4.1.2': 52 }, siteVisitIssues: [{ itemId: '9.9', text: 'x' }] });
     expect(!r.ok && r.error.map((e) => e.code)).toEqual(['off-grid', 'issue']);
+  });
+});
+
+describe('the applicant record', () => {
+  const profile = { id: 'a1', name: '郑州宇达机械有限公司', creditCode: '91350100M000100Y43', industry: '装备制造', address: '郑州市', contact: { name: '张三', phone: '0371-12345678' } };
+  it('moves through stages with a history, and refusals change nothing', () => {
+    const record = newApplicantRecord('zz-2026', applicantProfileSchema.parse(profile));
+    const frozen = structuredClone(record);
+    const refused = applyTransition(record, 'eligible', { at: '2026-03-01T02:00:00Z', by: '秘书处' });
+    expect(refused.ok).toBe(false);
+    expect(record).toEqual(frozen);
+    const ready = { ...record, eligibility: allMet() };
+    const moved = applyTransition(ready, 'eligible', { at: '2026-03-01T02:00:00Z', by: '秘书处', reason: ' 资格审核通过 ' });
+    expect(moved.ok && moved.value).toMatchObject({ stage: 'eligible', history: [{ from: 'applied', to: 'eligible', by: '秘书处', reason: '资格审核通过' }] });
+    if (moved.ok) expect(applicantRecordSchema.parse(JSON.parse(JSON.stringify(moved.value)))).toEqual(moved.value);
   });
 });
