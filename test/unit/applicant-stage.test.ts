@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyEligibilityChecklist, emptyExclusionChecklist, confirmedExclusionNumbers } from '../../shared/applicant/checklists.js';
+import { emptyEligibilityChecklist, emptyExclusionChecklist, confirmedExclusionNumbers, type EligibilityEntry } from '../../shared/applicant/checklists.js';
 import { validateMaterialReview } from '../../shared/applicant/material-review.js';
 import { checkTransition, type ApplicantState } from '../../shared/applicant/stage.js';
 import { applicantProfileSchema } from '../../shared/applicant/applicant-profile.js';
@@ -8,7 +8,7 @@ import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { ELIGIBILITY_CONDITIONS } from '../../shared/regulation/eligibility.js';
 
-function allMet(): ApplicantState['eligibility'] {
+function allMet(): Record<string, EligibilityEntry> {
   return Object.fromEntries(ELIGIBILITY_CONDITIONS.map((c) => [c.id, { status: 'met' as const, evidence: '营业执照、推荐函' }]));
 }
 const state = (over: Partial<ApplicantState>): ApplicantState => ({ stage: 'applied', eligibility: emptyEligibilityChecklist(), exclusions: emptyExclusionChecklist(), ...over });
