@@ -5,3 +5,4 @@ export * from './new-consensus.js';
 export * from './consensus-edits.js';
 export * from './panel-notes.js';
 export * from './recommendation.js';
+export * from './from-packages.js';

@@ -4,3 +4,4 @@ export * from './report-document.js';
 export * from './render-pdf.js';
 export * from './format-zh.js';
 export type { Content, DocumentDefinition } from './pdf-content.js';
+export * from './report-input-from-packages.js';
