@@ -1,6 +1,6 @@
 import type { AssignmentContent } from '../packages/content/assignment.js';
 import type { IdentityCard } from './identity-card.js';
-import { trustAnchor, trustKeys, type TrustStore } from './trust-store.js';
+import { trustAnchor, trustKeys, trustPanelMembers, type TrustStore } from './trust-store.js';
 
 /** A device's trust store from the secretariat's card, checked by fingerprint at set-up. */
 export function trustStoreFromAnchorCard(card: IdentityCard): TrustStore {
@@ -12,7 +12,7 @@ export function trustStoreFromAnchorCard(card: IdentityCard): TrustStore {
  * call this only with an assignment that was verified as sent by the anchor.
  */
 export function trustAssignmentRoster(store: TrustStore, assignment: Pick<AssignmentContent, 'panel'>): TrustStore {
-  return trustKeys(store, assignment.panel.members, 'roster');
+  return trustPanelMembers(store, assignment.panel.id, assignment.panel.members);
 }
 
 /** Cards a person checked by hand (fingerprint read aloud): trusted with the card's role. */

@@ -16,6 +16,12 @@ export interface TrustedKey {
   role: IdentityRole;
   /** Why we trust it, for messages and audits. */
   via: 'anchor' | 'roster' | 'card';
+  /**
+   * For keys vouched for by rosters: the panels they sit on and their role on each. A
+   * member of one panel is not trusted to send another panel's packages. Absent for the
+   * anchor and for hand-checked cards, which are trusted with `role` for any panel.
+   */
+  panels?: Readonly<Record<string, 'leader' | 'expert'>>;
 }
 
 export interface TrustStore {
@@ -25,17 +31,38 @@ export interface TrustStore {
 
 export const EMPTY_TRUST_STORE: TrustStore = { anchorKeyId: null, keys: new Map() };
 
-type KeyFacts = Omit<TrustedKey, 'via'>;
+type KeyFacts = Omit<TrustedKey, 'via' | 'panels'>;
 
 export function trustAnchor(secretariat: KeyFacts): TrustStore {
   return { anchorKeyId: secretariat.keyId, keys: new Map([[secretariat.keyId, { ...pick(secretariat), role: 'secretariat', via: 'anchor' }]]) };
 }
 
 /** Adds keys; an existing entry for the same key id is kept (the anchor is never replaced). */
-export function trustKeys(store: TrustStore, keys: readonly KeyFacts[], via: 'roster' | 'card'): TrustStore {
+export function trustKeys(store: TrustStore, keys: readonly KeyFacts[], via: 'card'): TrustStore {
   const next = new Map(store.keys);
   for (const k of keys) if (!next.has(k.keyId)) next.set(k.keyId, { ...pick(k), via });
   return { anchorKeyId: store.anchorKeyId, keys: next };
+}
+
+/**
+ * Adds a panel's members as the secretariat's roster names them. A key already trusted by
+ * roster gains this panel; one trusted as anchor or card keeps its wider trust.
+ */
+export function trustPanelMembers(store: TrustStore, panelId: string, members: readonly (Omit<KeyFacts, 'role'> & { role: 'leader' | 'expert' })[]): TrustStore {
+  const next = new Map(store.keys);
+  for (const m of members) {
+    const existing = next.get(m.keyId);
+    if (existing && existing.via !== 'roster') continue;
+    if (existing && existing.signingKey !== m.signingKey) continue;
+    next.set(m.keyId, { ...pick(existing ?? m), via: 'roster', panels: { ...(existing?.panels ?? {}), [panelId]: m.role } });
+  }
+  return { anchorKeyId: store.anchorKeyId, keys: next };
+}
+
+/** The role a trusted key has for a package about `panelId` (null: not on that panel). */
+export function roleFor(key: TrustedKey, panelId: string | undefined): IdentityRole | null {
+  if (!key.panels) return key.role;
+  return panelId !== undefined ? (key.panels[panelId] ?? null) : null;
 }
 
 export type SignerLookup = { kind: 'trusted'; key: TrustedKey } | { kind: 'unknown' } | { kind: 'key-mismatch'; key: TrustedKey };

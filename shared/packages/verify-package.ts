@@ -2,7 +2,7 @@ import { bs } from '../crypto/buffer-source.js';
 import { derSignatureToRaw } from '../crypto/ecdsa-signature.js';
 import { keyIdOf } from '../crypto/key-id.js';
 import { decodeBase64, importVerifyingKey } from '../crypto/spki.js';
-import { lookupSigner, type TrustedKey, type TrustStore } from '../identity/trust-store.js';
+import { lookupSigner, roleFor, type TrustedKey, type TrustStore } from '../identity/trust-store.js';
 import { sha256Hex } from '../util/bytes.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
@@ -129,8 +129,10 @@ function checkSigner(m: Manifest, trust: TrustStore | null): Result<SignerTrust,
   if (!trust) return ok({ kind: 'not-checked' });
   const found = lookupSigner(trust, m.sender.keyId, m.sender.signingKey);
   if (found.kind === 'trusted') {
-    if (!SENDER_ROLES[m.type].includes(found.key.role)) {
-      return fail('untrusted-signer', `${found.key.name} (${found.key.role}) may not send a ${m.type} package`);
+    const role = roleFor(found.key, m.subject.panelId);
+    if (!role) return fail('untrusted-signer', `${found.key.name} is not on panel ${m.subject.panelId ?? '(none)'}`);
+    if (!SENDER_ROLES[m.type].includes(role)) {
+      return fail('untrusted-signer', `${found.key.name} (${role}) may not send a ${m.type} package`);
     }
     return ok({ kind: 'trusted', key: found.key });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateIdentityKeyPairs, publicKeysOf } from '../../shared/crypto/keys.js';
 import { fingerprintOf } from '../../shared/identity/fingerprint.js';
 import { checkCardKeys, identityCardSchema, makeIdentityCard } from '../../shared/identity/identity-card.js';
-import { lookupSigner, trustAnchor, trustKeys } from '../../shared/identity/trust-store.js';
+import { lookupSigner, roleFor, trustAnchor, trustKeys, trustPanelMembers } from '../../shared/identity/trust-store.js';
 import { fromBase64, sha256 } from '../../shared/util/bytes.js';
 
 describe('fingerprints and identity cards', () => {
@@ -33,9 +33,18 @@ describe('fingerprints and identity cards', () => {
     const k = await publicKeysOf(await generateIdentityKeyPairs(false));
     const sec = await makeIdentityCard({ name: '秘书处', organisation: '', role: 'secretariat' }, k);
     const e = await makeIdentityCard({ name: '专家', organisation: '', role: 'expert' }, await publicKeysOf(await generateIdentityKeyPairs(false)));
-    const store = trustKeys(trustAnchor(sec), [e], 'roster');
+    const store = trustPanelMembers(trustAnchor(sec), 'panel-1', [{ ...e, role: 'leader' }]);
     expect(lookupSigner(store, sec.keyId, sec.signingKey)).toMatchObject({ kind: 'trusted', key: { via: 'anchor', role: 'secretariat' } });
-    expect(lookupSigner(store, e.keyId, e.signingKey)).toMatchObject({ kind: 'trusted', key: { via: 'roster' } });
+    const found = lookupSigner(store, e.keyId, e.signingKey);
+    expect(found).toMatchObject({ kind: 'trusted', key: { via: 'roster' } });
+    // Vouched for on one panel, in one role: not on another panel.
+    if (found.kind === 'trusted') {
+      expect(roleFor(found.key, 'panel-1')).toBe('leader');
+      expect(roleFor(found.key, 'panel-2')).toBeNull();
+      const two = trustPanelMembers(store, 'panel-2', [{ ...e, role: 'expert' }]).keys.get(e.keyId)!;
+      expect([roleFor(two, 'panel-1'), roleFor(two, 'panel-2')]).toEqual(['leader', 'expert']);
+    }
+    expect(roleFor(store.keys.get(sec.keyId)!, 'any-panel')).toBe('secretariat');
     expect(lookupSigner(store, e.keyId, sec.signingKey).kind).toBe('key-mismatch');
     expect(lookupSigner(store, '0'.repeat(32), e.signingKey).kind).toBe('unknown');
     // The anchor is never replaced by a later entry with the same key id.

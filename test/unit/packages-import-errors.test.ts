@@ -108,6 +108,9 @@ describe('each bad input is refused with its own code', () => {
       (m.sender as Record<string, unknown>).signingKey = panel.members[2]!.card.signingKey;
     });
     await expectRefused(asExpert, 'untrusted-signer', /may not send a assignment package/, { accept: ['assignment'] });
+    // A member of this panel is not trusted for another panel's packages.
+    const elsewhere = await resign(sheet.bytes, panel.members[2]!.keys, (m) => ((m.subject as Record<string, unknown>).panelId = 'panel-99'));
+    await expectRefused(elsewhere, 'untrusted-signer', /is not on panel panel-99/);
   });
 
   it('a package for someone else', async () => {
