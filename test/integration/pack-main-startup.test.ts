@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS, type BridgeResult, type PublicKeys, type Settings } from '../../shared/bridge/contract.js';
+import { BRIDGE_CHANNELS, type BridgeResult, type HostBridge, type PublicKeys, type Settings } from '../../shared/bridge/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp.js';
 
 /**
@@ -175,6 +175,33 @@ describe('main bundle start-up under a fake Electron', () => {
     expect(await invoke<Settings>('settings.set', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
     expect(JSON.parse(await readFile(path.join(userData, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
     expect(await invoke('settings.set', { fontSize: 'big' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('the bundled preload exposes window.zqa whose calls reach these handlers', async () => {
+    const exposed = new Map<string, unknown>();
+    const fakePreloadElectron = {
+      contextBridge: { exposeInMainWorld: (name: string, api: unknown) => exposed.set(name, api) },
+      // What Electron does with invoke: the handler registered for the channel, from the app's own frame.
+      ipcRenderer: { invoke: (channel: string, ...args: unknown[]) => recorded.ipcHandlers.get(channel)!(trusted, ...args) },
+    };
+    const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+    const originalLoad = loader._load;
+    const preloadPath = path.join(bundleDir, 'preload.cjs');
+    loader._load = function (request, parent, isMain) {
+      if (request === preloadPath) return originalLoad.call(this, request, parent, isMain);
+      if (request !== 'electron') throw new Error(`the sandboxed preload may only require electron, not ${request}`);
+      return fakePreloadElectron;
+    };
+    try {
+      createRequire(import.meta.url)(preloadPath);
+    } finally {
+      loader._load = originalLoad;
+    }
+    expect([...exposed.keys()]).toEqual(['zqa']);
+    const zqa = exposed.get('zqa') as HostBridge;
+    expect(await zqa.settings.set({ fontSize: 20 })).toMatchObject({ ok: true, value: { fontSize: 20 } });
+    expect(await zqa.settings.get()).toMatchObject({ ok: true, value: { fontSize: 20 } });
+    expect(await zqa.files.open({ kind: 'exe' as never })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('holds device keys wrapped by safeStorage under userData, and refuses foreign senders', async () => {
