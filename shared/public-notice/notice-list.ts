@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../util/result.js';
 import { complaintDefects, receivedDuringNotice, type Complaint, type ComplaintDefect, type ComplaintStatus } from './complaint.js';
 import type { NoticePeriod } from './notice-period.js';
+import type { DecisionRecord } from '../ranking/committee-decision.js';
 
 /**
  * The public-notice list (公示名单): the candidates the committee put forward, the period, and
@@ -58,4 +59,15 @@ export function noticeStandings(candidates: readonly NoticeCandidate[], complain
     const open = views.some((v) => v.valid && (v.complaint.status === 'received' || v.complaint.status === 'investigating'));
     return { candidate, standing: provenBy.length > 0 ? 'withdrawn' : open ? 'under-investigation' : 'stands', complaints: views, provenBy };
   });
+}
+
+/** The candidates for public notice: those the committee decided to put forward. */
+export function noticeCandidatesFrom(decisions: readonly DecisionRecord[]): NoticeCandidate[] {
+  return decisions.flatMap((d) => (d.outcome === 'notAwarded' ? [] : [{ applicantId: d.applicantId, name: d.name, outcome: d.outcome }]));
+}
+
+/** The reason recorded when a proven complaint withdraws a candidate (stage → withdrawn). */
+export function withdrawalReason(standing: CandidateStanding): string | undefined {
+  if (standing.standing !== 'withdrawn') return undefined;
+  return `公示期间被举报并经查实，取消候选资格（第十七条第八项）；举报：${standing.provenBy.join('、')}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, chinaDateOf, chinaDayStart, daysInclusive, isIsoDate } from '../../shared/public-notice/china-date.js';
 import { complaintSchema, type Complaint } from '../../shared/public-notice/complaint.js';
-import { checkComplaintStatusChange, noticeStandings, viewComplaint } from '../../shared/public-notice/notice-list.js';
+import { checkComplaintStatusChange, noticeCandidatesFrom, noticeStandings, viewComplaint, withdrawalReason } from '../../shared/public-notice/notice-list.js';
 import { checkNoticePeriod, minimumNoticePeriod, noticeClosesAt, noticeOpenAt } from '../../shared/public-notice/notice-period.js';
 
 const period = { start: '2025-06-01', end: '2025-06-07' };
@@ -72,6 +72,8 @@ describe('complaints', () => {
       ['B', 'stands', []],
       ['C', 'under-investigation', []],
     ]);
+    expect(withdrawalReason(s[0]!)).toBe('公示期间被举报并经查实，取消候选资格（第十七条第八项）；举报：c1');
+    expect(withdrawalReason(s[1]!)).toBeUndefined();
   });
 
   it('need a written finding to be decided, and are not reopened', () => {
@@ -80,5 +82,21 @@ describe('complaints', () => {
     expect(checkComplaintStatusChange(v, 'proven', '经核实，2023年抽查不合格属实').ok).toBe(true);
     expect(checkComplaintStatusChange(viewComplaint(complaint({ status: 'unfounded' }), period), 'proven', 'x').ok).toBe(false);
     expect(viewComplaint(complaint({ receivedAt: Date.parse('2025-06-07T16:30:00Z') }), period).duringNotice).toBe(false);
+  });
+});
+
+describe('the notice list', () => {
+  it('takes the candidates the committee put forward', () => {
+    const base = { totalHundredths: 50000, departs: false };
+    expect(
+      noticeCandidatesFrom([
+        { ...base, applicantId: 'A', name: '甲', proposed: 'award', outcome: 'award' },
+        { ...base, applicantId: 'B', name: '乙', proposed: 'nomination', outcome: 'notAwarded' },
+        { ...base, applicantId: 'C', name: '丙', proposed: 'nomination', outcome: 'nomination' },
+      ]),
+    ).toEqual([
+      { applicantId: 'A', name: '甲', outcome: 'award' },
+      { applicantId: 'C', name: '丙', outcome: 'nomination' },
+    ]);
   });
 });
