@@ -17,6 +17,7 @@ import { installPermissionHandlers } from './security/permissions.js';
 import { installRequestFilter } from './security/request-filter.js';
 import { createSettingsPort } from './settings/settings-port.js';
 import { mainWindowOptions } from './window/main-window-options.js';
+import { attachRendererRecovery } from './window/renderer-recovery.js';
 
 /**
  * The composition root: it only connects Electron's objects to the plain functions in the
@@ -81,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
 
     mainWindow = new BrowserWindow(mainWindowOptions(path.join(import.meta.dirname, 'preload.cjs')));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
+    attachRendererRecovery(mainWindow, { now: () => Date.now(), showError: (title, message) => dialog.showErrorBox(title, message), log });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

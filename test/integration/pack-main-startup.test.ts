@@ -35,6 +35,7 @@ function fakeElectron(work: string, recorded: Recorded, ready: Promise<void>) {
   const { calls } = recorded;
   class FakeWindow {
     readonly loaded: string[] = [];
+    readonly webContents = { on: (event: string) => calls.push(`webContents.on ${event}`) };
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       recorded.windows.push(this);
     }
@@ -163,6 +164,7 @@ describe('main bundle start-up under a fake Electron', () => {
     expect(existsSync(window!.options.webPreferences.preload as string)).toBe(true);
     expect(window!.loaded).toEqual(['app://zqa/index.html']);
     expect(recorded.calls).toContain('menu 文件 编辑 视图 窗口');
+    expect(recorded.calls).toEqual(expect.arrayContaining(['webContents.on render-process-gone', 'webContents.on did-fail-load']));
   });
 
   it('answers IPC on the bridge channels only', () => {
