@@ -118,3 +118,39 @@ describe('zqa open', () => {
     expect(wrong.err).toMatch(/wrong-passphrase/);
   });
 });
+
+describe('zqa keys', () => {
+  it('makes a key file and a card, shows them, and opens the file with its passphrase', async () => {
+    const key = join(dir, '..', 'new.zqakey');
+    const card = join(dir, '..', 'new-card.zqa');
+    const env = { ZQA_PASSPHRASE: 'a long enough passphrase' };
+    const made = await zqa(['keys', 'new', '--name', '测试专家', '--organisation', '郑州大学', '--role', 'expert', '--out', key, '--card', card], env);
+    expect(made.code).toBe(0);
+    const shown = await zqa(['keys', 'show', key, '--check'], env);
+    expect(shown.code).toBe(0);
+    const facts = JSON.parse(shown.out) as { keyId: string; fingerprint: string; identity: { name: string } };
+    expect(facts.identity.name).toBe('测试专家');
+    expect(made.out).toContain(facts.fingerprint);
+    const verified = await zqa(['verify', card, '--type', 'identity-card']);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/self-signed card/);
+    const short = await zqa(['keys', 'new', '--name', 'x', '--role', 'expert', '--out', join(dir, '..', 'short.zqakey')], { ZQA_PASSPHRASE: 'short' });
+    expect(short.code).toBe(2);
+  });
+});
+
+describe('atomic writes', () => {
+  it('leave the whole file and no temporary behind, or nothing at all', async () => {
+    const { writeFileAtomic } = await import('../../cli/lib/atomic-write.js');
+    const folder = join(dir, '..', 'atomic');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(folder);
+    const bytes = new Uint8Array(100_000).map((_, i) => i & 0xff);
+    await writeFileAtomic(join(folder, 'a.zqa'), bytes);
+    await writeFileAtomic(join(folder, 'a.zqa'), bytes.subarray(0, 10));
+    expect(readdirSync(folder)).toEqual(['a.zqa']);
+    expect(readFileSync(join(folder, 'a.zqa')).length).toBe(10);
+    await expect(writeFileAtomic(join(folder, 'missing', 'b.zqa'), bytes)).rejects.toThrow();
+    expect(readdirSync(folder)).toEqual(['a.zqa']);
+  });
+});
