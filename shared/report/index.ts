@@ -5,3 +5,4 @@ export * from './render-pdf.js';
 export * from './format-zh.js';
 export type { Content, DocumentDefinition } from './pdf-content.js';
 export * from './report-input-from-packages.js';
+export * from './report-checks.js';

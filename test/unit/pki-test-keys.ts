@@ -9,3 +9,23 @@ export async function makeSigner(): Promise<SigningIdentity> {
     sign: async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, data as Uint8Array<ArrayBuffer>)),
   };
 }
+
+/** A one-page PDF written by hand, with a classic xref table, as pdfkit writes them. */
+export function tinyPdf(): Uint8Array {
+  const objects = [
+    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
+    '<< /Type /Catalog /Pages 1 0 R >>',
+    '<< /Type /Page /Parent 1 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+  ];
+  let text = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 2 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(text);
+}
