@@ -25,11 +25,14 @@ import { attachRendererRecovery } from './window/renderer-recovery.js';
  * privileged schemes and the app-wide guards before `ready`, sessions after.
  */
 
+const APP_ID = 'cn.gov.zhengzhou.zqa-review';
 const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 const log = (what: string, detail: string) => console.warn(`[zqa] ${what}: ${detail}`);
 
 // Every renderer sandboxed, whatever options a future window is created with.
 app.enableSandbox();
+// The installer's shortcuts carry build/electron-builder.yml's appId; the running app must match for taskbar grouping.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 registerAppScheme(protocol);
 installAppGuards(app, (what, url) => log(`refused ${what}`, url));
 
