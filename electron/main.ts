@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import Store from 'electron-store';
+import { APP_ID } from './app/app-identity.js';
 import { appMenuTemplate } from './app/app-menu.js';
 import { electronFileDialogs } from './app/electron-dialogs.js';
 import { wireOsFileOpens } from './app/os-file-opens.js';
@@ -25,7 +26,6 @@ import { attachRendererRecovery } from './window/renderer-recovery.js';
  * privileged schemes and the app-wide guards before `ready`, sessions after.
  */
 
-const APP_ID = 'cn.gov.zhengzhou.zqa-review';
 const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 const log = (what: string, detail: string) => console.warn(`[zqa] ${what}: ${detail}`);
 

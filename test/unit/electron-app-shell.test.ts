@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../electron/app/app-identity.js';
 import { appMenuTemplate, type MenuItemSpec } from '../../electron/app/app-menu.js';
 import { wireOsFileOpens, type FileOpenEvents } from '../../electron/app/os-file-opens.js';
 
@@ -54,5 +57,12 @@ describe('files the OS asks the app to open', () => {
     const secondInstance = listeners['second-instance'] as (event: unknown, argv: string[], cwd: string) => void;
     secondInstance({}, ['/opt/zqa/zqa-review', '--flag', 'scores.zqa', 'readme.txt'], '/media/usb');
     expect(offered).toEqual(['/media/usb/scores.zqa']);
+  });
+});
+
+describe('app identity', () => {
+  it("matches the installer's appId (Windows taskbar grouping and shortcuts)", () => {
+    const config = readFileSync(path.resolve(import.meta.dirname, '../../build/electron-builder.yml'), 'utf8');
+    expect(config.match(/^appId:\s*(\S+)\s*$/m)?.[1]).toBe(APP_ID);
   });
 });
