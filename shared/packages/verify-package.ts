@@ -78,7 +78,13 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
   if (!good) return fail('bad-signature', `${SIGNATURE_ENTRY} does not verify over ${MANIFEST_ENTRY}`);
 
   // Signed, so the sender wrote exactly these bytes; now hold them to the format.
-  if (canonicalJson(raw) !== new TextDecoder().decode(manifestBytes)) return fail('manifest-invalid', `${MANIFEST_ENTRY} is not canonical JSON (RFC 8785)`);
+  let canonical: string | null;
+  try {
+    canonical = canonicalJson(raw);
+  } catch {
+    canonical = null; // e.g. a lone surrogate: no canonical form at all
+  }
+  if (canonical !== new TextDecoder().decode(manifestBytes)) return fail('manifest-invalid', `${MANIFEST_ENTRY} is not canonical JSON (RFC 8785)`);
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) return fail('manifest-invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
   const manifest = parsed.data;

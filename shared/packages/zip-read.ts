@@ -76,6 +76,7 @@ export function readStoredZip(bytes: Uint8Array, limits: PackageLimits): Result<
     const compressed = u32(at + 20);
     const size = u32(at + 24);
     const nameLength = u16(at + 28);
+    if (at + CENTRAL_HEADER_SIZE + nameLength > end) return fail('malformed-container', `central directory record ${i} runs past its end`);
     const nameBytes = bytes.subarray(at + CENTRAL_HEADER_SIZE, at + CENTRAL_HEADER_SIZE + nameLength);
     let name: string;
     try {

@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_TRUST_STORE } from '../../shared/identity/trust-store.js';
 import { trustCards } from '../../shared/identity/roster-trust.js';
@@ -7,6 +8,7 @@ import { importPackage, type ImportOptions } from '../../shared/packages/import-
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
 import { NO_HISTORY, type PackageHistory } from '../../shared/packages/revision.js';
 import { assemblePackage, writePackage } from '../../shared/packages/write-package.js';
+import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip } from '../../shared/packages/zip-write.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { assignmentPackage, makePanel, resign, rezip, scoresheetPackage, type Panel, type WrittenScoresheet } from './packages-fixture.js';
@@ -145,6 +147,18 @@ describe('each bad input is refused with its own code', () => {
     await expectRefused(brokenChain.ok ? brokenChain.value.bytes : new Uint8Array(), 'content-invalid', /history/);
     const missingFile = await forge(canonicalJsonBytes(sheet.content));
     await expectRefused(missingFile.ok ? missingFile.value.bytes : new Uint8Array(), 'content-invalid', /does not hold/);
+  });
+
+  it('a signed manifest that is not canonical JSON, or names a key id not its key', async () => {
+    const sender = panel.members[2]!;
+    const pretty = rezip(sheet.bytes, (es) => es.map((e) => (e.name === 'manifest.json' ? { name: e.name, data: new TextEncoder().encode(JSON.stringify(JSON.parse(new TextDecoder().decode(e.data)), null, 1)) } : e)));
+    const entries = readStoredZip(pretty, DEFAULT_PACKAGE_LIMITS);
+    if (!entries.ok) throw new Error(entries.error.message);
+    const sig = rawSignatureToDer(await sender.keys.sign(entries.value.find((e) => e.name === 'manifest.json')!.data));
+    const signedPretty = rezip(pretty, (es) => es.map((e) => (e.name === 'manifest.sig' ? { name: e.name, data: sig } : e)));
+    await expectRefused(signedPretty, 'manifest-invalid', /not canonical/);
+    const wrongId = await resign(sheet.bytes, sender.keys, (m) => ((m.sender as Record<string, unknown>).keyId = '0'.repeat(32)));
+    await expectRefused(wrongId, 'manifest-invalid', /not the id of sender\.signingKey/);
   });
 
   it('an unsupported format version', async () => {
