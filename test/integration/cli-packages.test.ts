@@ -154,3 +154,20 @@ describe('atomic writes', () => {
     expect(readdirSync(folder)).toEqual(['a.zqa']);
   });
 });
+
+describe('demo content', () => {
+  it('is the same for the same seed and the same people', async () => {
+    const { demoAssignment, demoScoresheet } = await import('../../cli/lib/demo-content.js');
+    const { seededRandom } = await import('../../cli/lib/seeded-random.js');
+    const { createParticipant } = await import('../../cli/lib/demo-participant.js');
+    const people = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => createParticipant({ name: `人${i}`, organisation: '', role: i === 0 ? 'secretariat' : 'expert' })));
+    const make = async (seed: number) => {
+      const random = seededRandom(seed);
+      const assignment = demoAssignment({ random, secretariat: people[0]!.card, members: people.slice(1).map((p) => p.card), issuedAt: new Date(0) });
+      const sheet = await demoScoresheet({ random, assignment, expert: people[1]!.card, startedAt: new Date(0) });
+      return { assignment, sheet: sheet.content };
+    };
+    expect(await make(7)).toEqual(await make(7));
+    expect((await make(7)).sheet.items).not.toEqual((await make(8)).sheet.items);
+  });
+});
