@@ -8,6 +8,8 @@ import { initI18n } from './i18n/i18n.js';
 import './styles/app.css';
 
 async function start(): Promise<void> {
+  // User Timing: when the app's own code starts, after every chunk is fetched and parsed.
+  performance.mark('zqa:boot');
   const loaded = await getHost().settings.get();
   // Settings are a convenience: if the host cannot read them, start with the defaults.
   const settings = loaded.ok ? loaded.value : DEFAULT_SETTINGS;

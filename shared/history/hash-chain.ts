@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { canonicalJson } from '../util/canonical-json.js';
-import { sha256Hex } from '../util/bytes.js';
+import { sha256Hex, toHex } from '../util/bytes.js';
 import { err, ok, type Result } from '../util/result.js';
+import { sha256Sync } from './sha256-sync.js';
 
 /**
  * The tamper-evident trail of score changes (Art. 26: favouritism in scoring is punishable,
@@ -39,14 +40,26 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 /** What the caller knows about a change; the chain fills in seq, prevHash and hash. */
 export type HistoryChange = Pick<HistoryEntry, 'at' | 'actor' | 'kind' | 'itemId' | 'from' | 'to'>;
 
-/** SHA-256 over the canonical JSON of the entry without its own hash. */
-export async function hashHistoryEntry(entry: Omit<HistoryEntry, 'hash'>): Promise<string> {
+function entryBytes(entry: Omit<HistoryEntry, 'hash'>): Uint8Array {
   const { seq, at, actor, kind, itemId, from, to, prevHash } = entry;
-  return sha256Hex(new TextEncoder().encode(canonicalJson({ seq, at, actor, kind, itemId, from, to, prevHash })));
+  return new TextEncoder().encode(canonicalJson({ seq, at, actor, kind, itemId, from, to, prevHash }));
+}
+
+/** SHA-256 over the canonical JSON of the entry without its own hash (WebCrypto). */
+export async function hashHistoryEntry(entry: Omit<HistoryEntry, 'hash'>): Promise<string> {
+  return sha256Hex(entryBytes(entry));
 }
 
 /** The entry that follows `last` (or starts the chain when there is none). */
-export async function nextHistoryEntry(last: HistoryEntry | undefined, change: HistoryChange): Promise<HistoryEntry> {
+export function nextHistoryEntry(last: HistoryEntry | undefined, change: HistoryChange): Promise<HistoryEntry> {
+  return Promise.resolve(nextHistoryEntrySync(last, change));
+}
+
+/**
+ * The same, synchronously, so a database transaction can append the entry without waiting
+ * on anything outside the database (which would end the transaction).
+ */
+export function nextHistoryEntrySync(last: HistoryEntry | undefined, change: HistoryChange): HistoryEntry {
   const body = {
     seq: last ? last.seq + 1 : 1,
     at: change.at,
@@ -57,7 +70,7 @@ export async function nextHistoryEntry(last: HistoryEntry | undefined, change: H
     to: change.to,
     prevHash: last ? last.hash : HISTORY_GENESIS_HASH,
   };
-  return { ...body, hash: await hashHistoryEntry(body) };
+  return { ...body, hash: toHex(sha256Sync(entryBytes(body))) };
 }
 
 export type HistoryProblem = 'malformed' | 'seq' | 'prev-hash' | 'hash';

@@ -3,6 +3,7 @@ import {
   HISTORY_GENESIS_HASH,
   hashHistoryEntry,
   nextHistoryEntry,
+  nextHistoryEntrySync,
   verifyHistoryChain,
   type HistoryChange,
   type HistoryEntry,
@@ -22,6 +23,8 @@ const change = (itemId: string, from: number | null, to: number | null, minute: 
 async function chainOf(changes: HistoryChange[]): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
   for (const c of changes) entries.push(await nextHistoryEntry(entries.at(-1), c));
+  // The synchronous form gives the same entries.
+  expect(changes.reduce<HistoryEntry[]>((acc, c) => [...acc, nextHistoryEntrySync(acc.at(-1), c)], [])).toEqual(entries);
   return entries;
 }
 

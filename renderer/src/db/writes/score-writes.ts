@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { itemsOf } from '../../../../shared/criteria/validate-criteria-set.js';
-import { nextHistoryEntry } from '../../../../shared/history/hash-chain.js';
+import { nextHistoryEntrySync } from '../../../../shared/history/hash-chain.js';
 import { isValidPercent } from '../../../../shared/scoring/percent.js';
 import type { HistoryRecord } from '../records.js';
 import { ReviewWriteError, stamp, type WriteContext } from './write-context.js';
@@ -22,23 +22,21 @@ export async function setItemScore(ctx: WriteContext, reviewId: string, itemId: 
   }
   const { db } = ctx;
   return db.transaction('rw', [db.reviews, db.itemScores, db.history], async () => {
-    const review = await db.reviews.get(reviewId);
+    // Read in parallel and write in parallel: each await inside a transaction is a round
+    // trip to the storage process, and this runs on every keypress that scores.
+    const [review, current, last] = await Promise.all([db.reviews.get(reviewId), db.itemScores.get([reviewId, itemId]), lastHistoryEntry(ctx, reviewId)]);
     if (!review) throw new ReviewWriteError(`review ${reviewId} does not exist`);
     if (!itemsOf(review.assignment.criteriaSet).some((item) => item.id === itemId)) {
       throw new ReviewWriteError(`item ${itemId} is not in criteria set ${review.assignment.criteriaSet.id}`);
     }
-    const current = await db.itemScores.get([reviewId, itemId]);
     const from = current?.percent ?? null;
     if (from === percent) return false;
     const s = stamp(ctx);
-    const last = await lastHistoryEntry(ctx, reviewId);
-    // Hashing is WebCrypto, not IndexedDB: waitFor keeps the transaction open meanwhile.
-    const entry = await Dexie.waitFor(
-      nextHistoryEntry(last, { at: s.updatedAt, actor: ctx.actor, kind: 'score', itemId, from, to: percent }),
-    );
-    if (percent === null) await db.itemScores.delete([reviewId, itemId]);
-    else await db.itemScores.put({ reviewId, itemId, percent, ...s });
-    await db.history.add({ reviewId, ...entry });
+    const entry = nextHistoryEntrySync(last, { at: s.updatedAt, actor: ctx.actor, kind: 'score', itemId, from, to: percent });
+    await Promise.all([
+      percent === null ? db.itemScores.delete([reviewId, itemId]) : db.itemScores.put({ reviewId, itemId, percent, ...s }),
+      db.history.add({ reviewId, ...entry }),
+    ]);
     return true;
   });
 }

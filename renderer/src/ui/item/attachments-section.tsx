@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Typography } from 'antd';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import { useItemAttachments } from '../../db/use-review-data.js';
@@ -7,7 +7,7 @@ import { addAttachment } from '../../db/writes/attachment-writes.js';
 import { AttachmentThumb } from './attachment-thumb.js';
 
 /** Photos and documents taken on site, kept as Blobs in the database with their SHA-256. */
-export function AttachmentsSection({ itemId }: { itemId: string }) {
+export const AttachmentsSection = memo(function AttachmentsSection({ itemId }: { itemId: string }) {
   const { t } = useTranslation();
   const { review, save } = useReview();
   const attachments = useItemAttachments(review.id, itemId) ?? [];
@@ -49,4 +49,4 @@ export function AttachmentsSection({ itemId }: { itemId: string }) {
       )}
     </Card>
   );
-}
+});

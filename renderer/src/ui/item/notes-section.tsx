@@ -1,4 +1,5 @@
 import { Card, Flex, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import type { NoteKind } from '../../db/records.js';
@@ -7,7 +8,7 @@ import { NoteCard } from './note-card.js';
 import { NoteEditor } from './note-editor.js';
 
 /** One kind of note for an item: the list, then a box to add another. */
-export function NotesSection({ itemId, kind }: { itemId: string; kind: NoteKind }) {
+export const NotesSection = memo(function NotesSection({ itemId, kind }: { itemId: string; kind: NoteKind }) {
   const { t } = useTranslation();
   const { review } = useReview();
   const notes = useItemNotes(review.id, itemId)?.filter((n) => n.kind === kind) ?? [];
@@ -23,4 +24,4 @@ export function NotesSection({ itemId, kind }: { itemId: string; kind: NoteKind 
       </Flex>
     </Card>
   );
-}
+});

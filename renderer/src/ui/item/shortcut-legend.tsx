@@ -1,8 +1,9 @@
 import { Flex, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The keys, always in view: a panel scores 23 items fast, and nobody reads a help page on site. */
-export function ShortcutLegend() {
+export const ShortcutLegend = memo(function ShortcutLegend() {
   const { t } = useTranslation();
   const keys = ['band', 'arrows', 'escape', 'next', 'prev', 'note'] as const;
   return (
@@ -15,4 +16,4 @@ export function ShortcutLegend() {
       ))}
     </Flex>
   );
-}
+});

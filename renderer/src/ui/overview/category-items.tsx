@@ -1,6 +1,7 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CriteriaCategory, CriteriaItem } from '../../../../shared/criteria/criteria-set.js';
+import type { CriteriaCategory } from '../../../../shared/criteria/criteria-set.js';
 import { formatHundredths, itemScoreHundredths } from '../../../../shared/scoring/hundredths.js';
 import { navigate } from '../../app/use-route.js';
 import { ItemStateTags } from './item-state-tags.js';
@@ -12,65 +13,71 @@ interface Props {
   material: Record<string, number>;
 }
 
-/** One category with its items: click or Enter on a row opens the item page. */
-export function CategoryItems({ category, scores, noteCounts, material }: Props) {
+/**
+ * One category with its items; click or Enter on a row opens the item page. A plain table
+ * styled like antd's: seven antd Tables cost more to mount than the whole rest of the screen.
+ */
+export const CategoryItems = memo(function CategoryItems({ category, scores, noteCounts, material }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const open = (itemId: string) => navigate({ name: 'item', itemId });
   return (
     <Card size="small" title={`${category.id} ${en ? category.nameEn : category.name}（${category.points}）`} data-testid={`category-${category.id}`}>
-      <Table<CriteriaItem>
-        size="small"
-        tableLayout="fixed"
-        pagination={false}
-        rowKey="id"
-        dataSource={category.items}
-        onRow={(item) => ({
-          onClick: () => navigate({ name: 'item', itemId: item.id }),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') navigate({ name: 'item', itemId: item.id });
-          },
-          tabIndex: 0,
-          className: 'zqa-row-link',
-          'data-testid': `item-row-${item.id}`,
-        })}
-        columns={[
-          {
-            key: 'item',
-            title: t('columns.item'),
-            render: (_: unknown, item) => (
-              <Typography.Link>
-                {item.id} {en ? item.nameEn : item.name}
-              </Typography.Link>
-            ),
-          },
-          { key: 'points', title: t('columns.points'), dataIndex: 'points', align: 'right', width: '5em' },
-          { key: 'kind', title: t('columns.kind'), render: (_: unknown, item) => <Tag>{t(`kind.${item.kind}`)}</Tag>, width: '6em' },
-          { key: 'material', title: t('columns.material'), render: (_: unknown, item) => (material[item.id] === undefined ? '—' : `${material[item.id]}%`), align: 'right', width: '7em' },
-          {
-            key: 'percent',
-            title: t('columns.percent'),
-            align: 'right',
-            width: '6em',
-            render: (_: unknown, item) => <span data-testid={`percent-${item.id}`}>{scores[item.id] === undefined ? '—' : `${scores[item.id]}%`}</span>,
-          },
-          {
-            key: 'score',
-            title: t('columns.score'),
-            align: 'right',
-            width: '6em',
-            render: (_: unknown, item) => {
-              const p = scores[item.id];
-              return p === undefined ? '—' : formatHundredths(itemScoreHundredths(item.points, p));
-            },
-          },
-          {
-            key: 'state',
-            title: t('columns.state'),
-            width: '11em',
-            render: (_: unknown, item) => <ItemStateTags scored={scores[item.id] !== undefined} notes={noteCounts[item.id] ?? 0} />,
-          },
-        ]}
-      />
+      <table className="zqa-table">
+        <colgroup>
+          <col />
+          <col style={{ width: '5em' }} />
+          <col style={{ width: '6em' }} />
+          <col style={{ width: '7em' }} />
+          <col style={{ width: '6em' }} />
+          <col style={{ width: '6em' }} />
+          <col style={{ width: '11em' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{t('columns.item')}</th>
+            <th className="zqa-num">{t('columns.points')}</th>
+            <th>{t('columns.kind')}</th>
+            <th className="zqa-num">{t('columns.material')}</th>
+            <th className="zqa-num">{t('columns.percent')}</th>
+            <th className="zqa-num">{t('columns.score')}</th>
+            <th>{t('columns.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {category.items.map((item) => {
+            const p = scores[item.id];
+            return (
+              <tr
+                key={item.id}
+                tabIndex={0}
+                className="zqa-row-link"
+                data-testid={`item-row-${item.id}`}
+                onClick={() => open(item.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') open(item.id);
+                }}
+              >
+                <td>
+                  <Typography.Link>
+                    {item.id} {en ? item.nameEn : item.name}
+                  </Typography.Link>
+                </td>
+                <td className="zqa-num">{item.points}</td>
+                <td>
+                  <Tag>{t(`kind.${item.kind}`)}</Tag>
+                </td>
+                <td className="zqa-num">{material[item.id] === undefined ? '—' : `${material[item.id]}%`}</td>
+                <td className="zqa-num" data-testid={`percent-${item.id}`}>{p === undefined ? '—' : `${p}%`}</td>
+                <td className="zqa-num">{p === undefined ? '—' : formatHundredths(itemScoreHundredths(item.points, p))}</td>
+                <td>
+                  <ItemStateTags scored={p !== undefined} notes={noteCounts[item.id] ?? 0} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </Card>
   );
-}
+});

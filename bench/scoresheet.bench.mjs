@@ -1,0 +1,196 @@
+// The expert's scoresheet in Chromium (issue 2): a review with 23 scored items, 300 notes
+// and 50 photos. Measures the time to load the review screen and the p95 time from a
+// keypress that changes a score until the UI shows it saved (transaction committed).
+/* global window, document, indexedDB, OffscreenCanvas, MutationObserver, IDBKeyRange -- functions passed to page.evaluate run in the browser */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../renderer/serve.mjs';
+
+const PORT = 5298;
+const LOADS = 12;
+const EDITS = 100;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** Runs in the page: writes the scoresheet straight into the app's IndexedDB (schema v1). */
+async function seedInPage({ notesCount, photosCount }) {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('zqa');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const done = (tx) => new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+  const get = (store, key) => new Promise((resolve, reject) => {
+    const r = db.transaction(store).objectStore(store).get(key);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const allReviews = await new Promise((resolve) => {
+    const r = db.transaction('reviews').objectStore('reviews').getAll();
+    r.onsuccess = () => resolve(r.result);
+  });
+  const review = allReviews[0];
+  const reviewId = review.id;
+  const actor = review.expert.id;
+  const items = review.assignment.criteriaSet.categories.flatMap((c) => c.items);
+  const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const sorted = (o) => JSON.stringify(Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]])));
+  const at = (i) => new Date(Date.UTC(2026, 10, 30, 8, 0, i)).toISOString();
+
+  // Photos first (hashing is async, outside any transaction).
+  const photos = [];
+  for (let i = 0; i < photosCount; i++) {
+    const canvas = new OffscreenCanvas(1024, 768);
+    const g = canvas.getContext('2d');
+    const grad = g.createLinearGradient(0, 0, 1024, 768);
+    grad.addColorStop(0, `hsl(${(i * 37) % 360} 60% 40%)`);
+    grad.addColorStop(1, `hsl(${(i * 91) % 360} 60% 70%)`);
+    g.fillStyle = grad;
+    g.fillRect(0, 0, 1024, 768);
+    for (let k = 0; k < 400; k++) {
+      g.fillStyle = `rgba(${(k * 13 + i) % 255}, ${(k * 7) % 255}, ${(k * 29) % 255}, 0.5)`;
+      g.fillRect((k * 97 + i * 31) % 1000, (k * 61) % 740, 5 + (k % 40), 5 + (k % 30));
+    }
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+    const bytes = await blob.arrayBuffer();
+    photos.push({ blob, size: bytes.byteLength, sha256: hex(await crypto.subtle.digest('SHA-256', bytes)) });
+  }
+  // History entries for the 23 scores, chained as shared/history/hash-chain.ts does.
+  const history = [];
+  let prevHash = '0'.repeat(64);
+  for (const [i, item] of items.entries()) {
+    const body = { seq: i + 1, at: at(i), actor, kind: 'score', itemId: item.id, from: null, to: 30 + ((i * 15) % 55), prevHash };
+    const hash = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sorted(body))));
+    history.push({ reviewId, ...body, hash });
+    prevHash = hash;
+  }
+
+  const stamp = (i) => ({ updatedAt: at(i), updatedBy: actor });
+  const declared = await get('declarations', reviewId);
+  // One transaction, no awaits inside it: IndexedDB commits a transaction left idle.
+  const tx = db.transaction(['declarations', 'itemScores', 'history', 'notes', 'attachments'], 'readwrite');
+  if (!declared) {
+    tx.objectStore('declarations').put({ reviewId, expertId: actor, confidentiality: true, signedAt: at(0), signature: null, signingKey: null, conflict: false, ...stamp(0) });
+  }
+  items.forEach((item, i) => tx.objectStore('itemScores').put({ reviewId, itemId: item.id, percent: 30 + ((i * 15) % 55), ...stamp(i) }));
+  history.forEach((h) => tx.objectStore('history').put(h));
+  const kinds = ['strength', 'ofi', 'observation'];
+  const sentence = '现场查阅了质量例会纪要、战略分解表和关键过程控制记录，访谈了相关负责人，证据表明该做法已在主要部门展开并定期评价改进。';
+  for (let n = 0; n < notesCount; n++) {
+    const kind = kinds[n % 3];
+    tx.objectStore('notes').put({
+      id: `bench-note-${n}`, reviewId, itemId: items[n % items.length].id, kind,
+      text: `${n + 1}. ${sentence.repeat(1 + (n % 3))}`,
+      evidence: kind === 'observation' ? { document: `文件 ${n}`, intervieweeRole: '车间主任', place: '总装车间' } : null,
+      createdAt: at(100 + n), createdBy: actor, ...stamp(100 + n),
+    });
+  }
+  photos.forEach((p, i) => tx.objectStore('attachments').put({
+    id: `bench-photo-${i}`, reviewId, itemId: items[i % items.length].id, name: `现场照片-${i + 1}.jpg`, type: 'image/jpeg',
+    size: p.size, sha256: p.sha256, blob: p.blob, createdAt: at(500 + i), createdBy: actor, ...stamp(500 + i),
+  }));
+  await done(tx);
+  db.close();
+  return { bytes: photos.reduce((s, p) => s + p.size, 0) };
+}
+
+/** Injected before the app's scripts: notes when the review screen first shows its data. */
+function watchForOverview() {
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="review-overview"] [data-testid="progress-text"]')) {
+      window.__zqaOverviewAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+export default async function scoresheetBench({ root }) {
+  const server = await startServer({ port: PORT, root: join(root, 'dist/renderer') });
+  const profile = await mkdtemp(join(tmpdir(), 'zqa-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await page.getByTestId('declaration-gate').waitFor();
+    const seeded = await page.evaluate(seedInPage, { notesCount: 300, photosCount: 50 });
+    await page.addInitScript(watchForOverview);
+
+    const loads = [];
+    const boots = [];
+    for (let i = 0; i < LOADS; i++) {
+      // A new query string forces a real page load (a hash change alone would not reload).
+      await page.goto(`${server.url}?load=${i}#/`);
+      await page.waitForFunction(() => typeof window.__zqaOverviewAt === 'number');
+      loads.push(await page.evaluate(() => window.__zqaOverviewAt));
+      boots.push(await page.evaluate(() => performance.getEntriesByName('zqa:boot')[0]?.startTime ?? Number.NaN));
+    }
+    // Inside the running app: from a click on the tab to the review screen showing its data.
+    const switches = [];
+    for (let i = 0; i < LOADS; i++) {
+      await page.getByTestId('nav-summary').click();
+      await page.getByTestId('summary').waitFor();
+      const started = await page.evaluate(() => {
+        window.__zqaOverviewAt = undefined;
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="review-overview"] [data-testid="progress-text"]')) {
+            window.__zqaOverviewAt = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+        const t = performance.now();
+        document.querySelector('[data-testid="nav-overview"]').click();
+        return t;
+      });
+      await page.waitForFunction(() => typeof window.__zqaOverviewAt === 'number');
+      switches.push((await page.evaluate(() => window.__zqaOverviewAt)) - started);
+    }
+    const counts = await page.evaluate(() => ({
+      items: document.querySelectorAll('[data-testid^="item-row-"]').length,
+      noted: [...document.querySelectorAll('.ant-tag-blue')].length,
+    }));
+    if (counts.items !== 23) throw new Error(`review screen shows ${counts.items} items, expected 23`);
+
+    await page.goto(`${server.url}#/item/4.4.2`);
+    await page.locator('[data-testid="item-page"][data-item-id="4.4.2"]').waitFor();
+    await page.locator('[data-testid="attachment"]').first().waitFor();
+    await page.evaluate(() => {
+      window.__zqaEdits = [];
+      let pressedAt = 0;
+      window.addEventListener('keydown', () => (pressedAt = performance.now()), { capture: true });
+      const el = document.querySelector('[data-testid="save-state"]');
+      new MutationObserver(() => window.__zqaEdits.push(performance.now() - pressedAt)).observe(el, { attributeFilter: ['data-saved-count'] });
+    });
+    for (let i = 0; i < EDITS; i++) {
+      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForFunction((n) => window.__zqaEdits.length > n, i);
+    }
+    const edits = await page.evaluate(() => window.__zqaEdits);
+    const commits = await page.evaluate(() => performance.getEntriesByName('zqa:save').map((e) => e.duration));
+    const warm = loads.slice(1);
+    return [
+      { name: `review screen load, median of ${warm.length} warm (23 items, 300 notes, 50 photos = ${(seeded.bytes / 1024 / 1024).toFixed(1)} MB)`, value: percentile(warm, 50), unit: 'ms', target: '≤ 150 ms', pass: percentile(warm, 50) <= 150 },
+      { name: 'review screen load, first (cold) load', value: loads[0], unit: 'ms', target: null, pass: null },
+      { name: '  of which: fetching and parsing the scripts (to the app\'s first line), median', value: percentile(boots.slice(1), 50), unit: 'ms', target: null, pass: null },
+      { name: 'review screen opened inside the running app (tab click → data shown), median', value: percentile(switches, 50), unit: 'ms', target: '≤ 150 ms', pass: percentile(switches, 50) <= 150 },
+      { name: `persist one score edit, keypress → "saved" shown, p95 of ${edits.length}`, value: percentile(edits, 95), unit: 'ms', target: '≤ 10 ms', pass: percentile(edits, 95) <= 10 },
+      { name: 'persist one score edit, median', value: percentile(edits, 50), unit: 'ms', target: null, pass: null },
+      { name: `persist one score edit, write → transaction committed (score + hashed history entry, strict durability), p95 of ${commits.length}`, value: percentile(commits, 95), unit: 'ms', target: '≤ 10 ms', pass: percentile(commits, 95) <= 10 },
+    ];
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
