@@ -123,6 +123,14 @@ describe('an expert scores the whole sheet, closes the browser and finds everyth
     await again.getByTestId('nav-overview').click();
     await again.getByTestId('review-overview').waitFor();
     await screenshot(again, '07-review-screen-font-24');
+
+    // English on request, kept in the host's settings across a reload.
+    await again.getByTestId('language-select').click();
+    await again.getByTitle('English').click();
+    await again.reload();
+    await again.getByTestId('review-overview').waitFor();
+    expect(await again.getByTestId('item-row-4.7.4').textContent()).toContain('Financial results');
+    expect(await again.getByTestId('nav-summary').textContent()).toBe('Summary');
     await second.context.close();
   });
 });

@@ -26,12 +26,12 @@ export const CategoryItems = memo(function CategoryItems({ category, scores, not
       <table className="zqa-table">
         <colgroup>
           <col />
+          <col style={{ width: '3.5em' }} />
+          <col style={{ width: '4.5em' }} />
+          <col style={{ width: '5.5em' }} />
+          <col style={{ width: '4.5em' }} />
           <col style={{ width: '5em' }} />
-          <col style={{ width: '6em' }} />
-          <col style={{ width: '7em' }} />
-          <col style={{ width: '6em' }} />
-          <col style={{ width: '6em' }} />
-          <col style={{ width: '11em' }} />
+          <col style={{ width: '9.5em' }} />
         </colgroup>
         <thead>
           <tr>
