@@ -36,6 +36,8 @@ export interface ContentNode {
   noWrap?: boolean;
   canvas?: { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number; lineColor?: string }[];
   counter?: number;
+  /** First number of an ordered list. */
+  start?: number;
   separator?: string;
 }
 

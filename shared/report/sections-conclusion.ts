@@ -38,16 +38,22 @@ export function conclusionSection(model: ReportModel, n: number): Content[] {
   const score = facts.meetsThreshold ? `达到获奖分数线${line}分（含）` : `低于获奖分数线${line}分`;
   const list = (items: readonly string[]): Content => ({ ol: items.map((t) => ({ text: t, style: 'listItem' })), margin: [14, 0, 0, 4] });
   return [
-    sectionTitle(numeralZh(n), '综合评价与推荐意见'),
+    // The conclusion starts its own page, so the recommendation is read with its reasons.
+    { ...sectionTitle(numeralZh(n), '综合评价与推荐意见'), pageBreak: 'before' },
     subTitle('（一）综合评价'),
     ...paragraphs(record.overallEvaluation || '（未填写）'),
     subTitle('（二）主要优势'),
     record.keyStrengths.length > 0 ? list(record.keyStrengths) : { text: '无。', style: 'body' },
     subTitle('（三）主要改进机会'),
     record.keyOfis.length > 0 ? list(record.keyOfis) : { text: '无。', style: 'body' },
-    subTitle('（四）推荐意见'),
-    { text: `评审组共识总分为${total}分，${score}；${exclusions}。`, style: 'body' },
-    { text: `评审组意见：${RECOMMENDATION_ZH[facts.recommendation]}。`, style: 'recommendation' },
+    {
+      unbreakable: true,
+      stack: [
+        subTitle('（四）推荐意见'),
+        { text: `评审组共识总分为${total}分，${score}；${exclusions}。`, style: 'body' },
+        { text: `评审组意见：${RECOMMENDATION_ZH[facts.recommendation]}。`, style: 'recommendation' },
+      ],
+    },
   ];
 }
 
