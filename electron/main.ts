@@ -14,8 +14,7 @@ import { createKeyCustody } from './keys/key-custody.js';
 import { createAppProtocolHandler, registerAppScheme } from './protocol/app-protocol.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin.js';
 import { installAppGuards } from './security/navigation-guards.js';
-import { installPermissionHandlers } from './security/permissions.js';
-import { installRequestFilter } from './security/request-filter.js';
+import { hardenEverySession, hardenSession } from './security/harden-session.js';
 import { createSettingsPort } from './settings/settings-port.js';
 import { mainWindowOptions } from './window/main-window-options.js';
 import { attachRendererRecovery } from './window/renderer-recovery.js';
@@ -35,6 +34,11 @@ app.enableSandbox();
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 registerAppScheme(protocol);
 installAppGuards(app, (what, url) => log(`refused ${what}`, url));
+const hardeningLog = {
+  deniedPermission: (permission: string) => log('denied permission', permission),
+  cancelledRequest: (url: string) => log('cancelled request', url),
+};
+hardenEverySession(app, hardeningLog);
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance is running: it receives our argv through 'second-instance'.
@@ -54,9 +58,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
-    const ses = session.defaultSession;
-    installPermissionHandlers(ses, (permission) => log('denied permission', permission));
-    installRequestFilter(ses.webRequest, (url) => log('cancelled request', url));
+    // Also here, explicitly: the default session may exist before 'session-created' is wired.
+    hardenSession(session.defaultSession, hardeningLog);
     const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (file) => fs.readFile(file)));
 

@@ -137,7 +137,7 @@ describe('main bundle start-up under a fake Electron', () => {
   it('registers the privileged scheme, the guards and the single-instance lock before ready', () => {
     const beforeReady = recorded.calls.slice(0, recorded.calls.indexOf('--- ready ---'));
     expect(beforeReady).toEqual(['enable-sandbox', 'privileged app:true:true', 'single-instance-lock']);
-    expect([...recorded.appListeners.keys()]).toEqual(expect.arrayContaining(['web-contents-created', 'open-file', 'second-instance', 'window-all-closed']));
+    expect([...recorded.appListeners.keys()]).toEqual(expect.arrayContaining(['web-contents-created', 'session-created', 'open-file', 'second-instance', 'window-all-closed']));
   });
 
   it('installs the permission handlers, request filter and app protocol on ready', async () => {

@@ -4,6 +4,7 @@ import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../electron/security
 import { decideNavigation, guardContents, installAppGuards, type GuardableContents, type Preventable } from '../../electron/security/navigation-guards.js';
 import { installPermissionHandlers, isPermissionGranted, PERMISSION_TABLE, type PermissionSession } from '../../electron/security/permissions.js';
 import { installRequestFilter, isRequestAllowed } from '../../electron/security/request-filter.js';
+import { hardenEverySession, type HardenableSession } from '../../electron/security/harden-session.js';
 import { mainWindowOptions } from '../../electron/window/main-window-options.js';
 
 // These tests pin the Electron security baseline (docs/security.md). Each fails if one item is lost.
@@ -173,5 +174,24 @@ describe('request filter', () => {
     listener?.({ url: 'https://example.com/' }, ({ cancel }) => answers.push(cancel));
     listener?.({ url: 'app://zqa/index.html' }, ({ cancel }) => answers.push(cancel));
     expect(answers).toEqual([true, false]);
+  });
+});
+
+describe('every session', () => {
+  it('gets the permission handlers and the request filter as Electron creates it', () => {
+    let created: ((session: HardenableSession) => void) | undefined;
+    hardenEverySession({ on: (_event, listener) => (created = listener) }, { deniedPermission: () => {}, cancelledRequest: () => {} });
+    const installed: string[] = [];
+    let filter: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | undefined;
+    created?.({
+      setPermissionRequestHandler: () => installed.push('request'),
+      setPermissionCheckHandler: () => installed.push('check'),
+      setDevicePermissionHandler: () => installed.push('device'),
+      webRequest: { onBeforeRequest: (listener) => (filter = listener) },
+    });
+    expect(installed).toEqual(['request', 'check', 'device']);
+    const answers: boolean[] = [];
+    filter?.({ url: 'wss://example.com/' }, ({ cancel }) => answers.push(cancel));
+    expect(answers).toEqual([true]);
   });
 });
