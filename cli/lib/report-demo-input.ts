@@ -31,8 +31,9 @@ function lcg(seed: number): () => number {
   };
 }
 
+/** Four groups of five digits, the form shared/identity/fingerprint.ts gives. */
 function fingerprint(next: () => number): string {
-  return Array.from({ length: 5 }, () => Math.floor(next() * 65536).toString(16).toUpperCase().padStart(4, '0')).join(' ');
+  return Array.from({ length: 4 }, () => String(Math.floor(next() * 100000)).padStart(5, '0')).join(' ');
 }
 
 export interface DemoReportOptions {

@@ -80,7 +80,7 @@ export function signaturePage(model: ReportModel): Content[] {
         '签名密钥指纹供当面或电话核对身份使用。',
       style: 'body',
     },
-    { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [44, 34, '*', 116, 56, 48], body }, layout: GRID, margin: [0, 8, 0, 0] },
+    { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [44, 34, '*', 110, 72, 48], body }, layout: GRID, margin: [0, 8, 0, 0] },
     { text: `评审组组长：${model.leaderName}`, style: 'body', alignment: 'right', margin: [0, 24, 0, 0] },
     { text: dateZh(input.schedule.reportDate), style: 'body', alignment: 'right' },
   ];
