@@ -2,16 +2,19 @@ import type { CycleRules } from '../cycle/cycle-rules.js';
 import type { ExclusionNumber } from '../regulation/exclusions.js';
 import { err, ok, type Result } from '../util/result.js';
 import { allocate, type PlaceKind } from './allocate.js';
-import { applicantResultSchema, LIST_ORDER, type ApplicantResult, type ProposalList } from './applicant-result.js';
+import { analyseTies } from './tie-analysis.js';
+import { applicantResultSchema, type ApplicantResult, type ProposalList } from './applicant-result.js';
 
 /**
  * The proposed split for the comprehensive review (综合评审): Award / Nomination / not
  * awarded, with vacancies and ties. Every applicant is in exactly one list.
  *
- * Ties are never broken silently. Equal totals are tried in every order (each tied applicant
- * moved through every position of its group); an applicant whose outcome depends on that
- * order is marked `tie` with the outcomes it could get, listed in the best of them, and its
- * group is reported with the places the group contends for. The committee decides.
+ * Ties are never broken silently. Every order of equal totals is considered (tie-analysis.ts);
+ * an applicant whose outcome depends on how ties are broken is marked `tie` with every outcome
+ * it could get, listed in the best of them, and reported in its group of equal totals with the
+ * most places of each list the group's tied applicants can take. With reserved places, a tie
+ * higher up can decide a lower applicant's outcome: that applicant is marked too, in a group
+ * of its own total. Vacancies are the places that stay empty however ties are broken.
  */
 /**
  * excluded: a confirmed Art. 14 exclusion; below-nomination-minimum: under the cycle's
@@ -41,7 +44,7 @@ export interface TieGroup {
   group: number;
   totalHundredths: number;
   applicantIds: string[];
-  /** The places the tied applicants contend for; the rest of them are not awarded. */
+  /** The most places of each list the tied applicants can take between them. */
   places: { award: number; nomination: number };
 }
 
@@ -49,31 +52,17 @@ export interface Proposal {
   award: ProposalEntry[];
   nomination: ProposalEntry[];
   notAwarded: ProposalEntry[];
-  /** Places no applicant can take (tied places count as taken: the committee fills them). */
+  /** Places that stay empty however the committee breaks the ties. */
   vacancies: { award: number; nomination: number };
   ties: TieGroup[];
 }
 
 type Rules = Pick<CycleRules, 'awardQuota' | 'nominationQuota' | 'awardThresholdPoints' | 'nominationMinimumPoints' | 'reservations'>;
 
-const rank = (l: ProposalList): number => LIST_ORDER.indexOf(l);
 
 /** Equal totals are compared as integers only; id order is a placeholder, never a decision. */
 function byTotal(a: Pick<ApplicantResult, 'applicantId' | 'totalHundredths'>, b: Pick<ApplicantResult, 'applicantId' | 'totalHundredths'>): number {
   return b.totalHundredths - a.totalHundredths || (a.applicantId < b.applicantId ? -1 : a.applicantId > b.applicantId ? 1 : 0);
-}
-
-/** The outcomes an applicant can get as its tie group is ordered every way for it. */
-function possibleOutcomes(ordered: ApplicantResult[], group: ApplicantResult[], a: ApplicantResult, rules: Rules): ProposalList[] {
-  const start = ordered.indexOf(group[0]!);
-  const others = group.filter((g) => g !== a);
-  const seen = new Set<ProposalList>();
-  for (let position = 0; position < group.length; position++) {
-    const groupOrder = [...others.slice(0, position), a, ...others.slice(position)];
-    const order = [...ordered.slice(0, start), ...groupOrder, ...ordered.slice(start + group.length)];
-    seen.add(allocate(order, rules).list.get(a.applicantId)!);
-  }
-  return [...seen].sort((x, y) => rank(x) - rank(y));
 }
 
 function notAwardedReason(a: ApplicantResult, rules: Rules): NotAwardedReason {
@@ -85,33 +74,31 @@ export function proposeSplit(results: readonly ApplicantResult[], rules: Rules):
   const excluded = results.filter((r) => r.exclusions.length > 0);
   const ordered = results.filter((r) => r.exclusions.length === 0).sort(byTotal);
   const canonical = allocate(ordered, rules);
+  const groups: ApplicantResult[][] = [];
+  for (const a of ordered) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.totalHundredths === a.totalHundredths) last.push(a);
+    else groups.push([a]);
+  }
+  const analysis = analyseTies(groups, rules);
   const entries = new Map<string, ProposalEntry>();
   const ties: TieGroup[] = [];
-
-  for (let i = 0; i < ordered.length; ) {
-    let j = i + 1;
-    while (j < ordered.length && ordered[j]!.totalHundredths === ordered[i]!.totalHundredths) j++;
-    const group = ordered.slice(i, j);
-    const tied: string[] = [];
+  for (const group of groups) {
+    const tied = group.filter((a) => analysis.possible.get(a.applicantId)!.length > 1);
+    const number = ties.length + 1;
     for (const a of group) {
+      const possible = analysis.possible.get(a.applicantId)!;
       const list = canonical.list.get(a.applicantId)!;
-      const possible = group.length > 1 ? possibleOutcomes(ordered, group, a, rules) : [list];
       const entry: ProposalEntry = { ...base(a), list: possible[0]! };
-      if (possible.length > 1) {
-        entry.tie = { group: ties.length + 1, possible };
-        tied.push(a.applicantId);
-      } else if (list === 'notAwarded') {
-        entry.reason = notAwardedReason(a, rules);
-      } else {
-        entry.place = canonical.place.get(a.applicantId)!;
-      }
+      if (possible.length > 1) entry.tie = { group: number, possible };
+      else if (list === 'notAwarded') entry.reason = notAwardedReason(a, rules);
+      else entry.place = canonical.place.get(a.applicantId)!;
       entries.set(a.applicantId, entry);
     }
     if (tied.length > 0) {
-      const count = (l: ProposalList): number => tied.filter((id) => canonical.list.get(id) === l).length;
-      ties.push({ group: ties.length + 1, totalHundredths: group[0]!.totalHundredths, applicantIds: tied, places: { award: count('award'), nomination: count('nomination') } });
+      const ids = tied.map((a) => a.applicantId);
+      ties.push({ group: number, totalHundredths: group[0]!.totalHundredths, applicantIds: ids, places: analysis.mostOf(new Set(ids)) });
     }
-    i = j;
   }
   for (const a of excluded) {
     entries.set(a.applicantId, { ...base(a), list: 'notAwarded', exclusions: [...a.exclusions].sort((x, y) => x - y), reason: 'excluded' });
@@ -122,7 +109,10 @@ export function proposeSplit(results: readonly ApplicantResult[], rules: Rules):
     award: inList('award'),
     nomination: inList('nomination'),
     notAwarded: inList('notAwarded'),
-    vacancies: { award: rules.awardQuota - canonical.filled.award, nomination: rules.nominationQuota - canonical.filled.nomination },
+    vacancies: {
+      award: rules.awardQuota - analysis.maxFilled.award,
+      nomination: rules.nominationQuota - analysis.maxFilled.nomination,
+    },
     ties,
   };
 }

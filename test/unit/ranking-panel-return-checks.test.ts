@@ -5,7 +5,7 @@ import type { CountersignatureContent } from '../../shared/packages/content/coun
 import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
 import { checkPanelReturnParts, type PanelReturnParts } from '../../shared/ranking/panel-return-checks.js';
-import { sha256Hex, toBase64 } from '../../shared/util/bytes.js';
+import { fromBase64, sha256Hex, toBase64 } from '../../shared/util/bytes.js';
 
 const ids = { cycleId: 'c1', applicantId: 'a1', panelId: 'p1' };
 const report: Uint8Array<ArrayBuffer> = new TextEncoder().encode('%PDF-1.7 report');
@@ -45,7 +45,9 @@ describe('panel return checks', () => {
     const [a, b] = p.scoresheets as [PanelReturnParts['scoresheets'][0], PanelReturnParts['scoresheets'][0]];
     p.scoresheets = [{ ...a, senderKeyId: b.listedKeyId }, { ...b, listedKeyId: 'c'.repeat(32), senderKeyId: 'c'.repeat(32), content: { ...b.content, expertKeyId: 'c'.repeat(32), panelId: 'p2' } }];
     const cs = p.countersignatures[0]!;
-    p.countersignatures = [{ ...cs, content: { ...cs.content, signature: p.countersignatures[0]!.content.signature.replace(/^..../, 'MEUC') } }];
+    const der = fromBase64(cs.content.signature);
+    der[der.length - 1]! ^= 0x01;
+    p.countersignatures = [{ ...cs, content: { ...cs.content, signature: toBase64(der) } }];
     p.reportSha256 = '0'.repeat(64);
     const problems = await checkPanelReturnParts(p);
     expect(problems).toEqual([
