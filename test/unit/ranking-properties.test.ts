@@ -72,7 +72,7 @@ function everyTieOrder(results: ApplicantResult[]): ApplicantResult[][] {
 describe('proposal properties', () => {
   it('every applicant is in exactly one list; no award below the threshold; no excluded applicant proposed; quotas hold', () => {
     fc.assert(
-      fc.property(applicantsArb, rulesArb, (results, rules) => {
+      fc.property(fc.oneof(applicantsArb, tiedApplicantsArb), rulesArb, (results, rules) => {
         const p = proposeSplit(results, rules);
         const all = [...p.award, ...p.nomination, ...p.notAwarded].map((e) => e.applicantId);
         expect(all.sort()).toEqual(results.map((r) => r.applicantId).sort());
@@ -84,6 +84,10 @@ describe('proposal properties', () => {
         expect(p.award.filter((e) => !e.tie).length + p.vacancies.award).toBeLessThanOrEqual(rules.awardQuota);
         expect(p.nomination.filter((e) => !e.tie).length + tiePlaces('nomination') + p.vacancies.nomination).toBeGreaterThanOrEqual(rules.nominationQuota);
         expect(p.nomination.filter((e) => !e.tie).length + p.vacancies.nomination).toBeLessThanOrEqual(rules.nominationQuota);
+        if (rules.reservations.length === 0) {
+          expect(p.award.filter((e) => !e.tie).length + tiePlaces('award') + p.vacancies.award).toBe(rules.awardQuota);
+          expect(p.nomination.filter((e) => !e.tie).length + tiePlaces('nomination') + p.vacancies.nomination).toBe(rules.nominationQuota);
+        }
         if (rules.nominationMinimumPoints !== undefined) {
           for (const e of p.nomination) expect(e.totalHundredths).toBeGreaterThanOrEqual(rules.nominationMinimumPoints * 100);
         }
