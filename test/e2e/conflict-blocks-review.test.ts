@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { canonicalJson } from '../../shared/util/canonical-json.js';
+import { fromBase64 } from '../../shared/util/bytes.js';
 import { E2E_PORT, screenshot } from './support/app.js';
 import { freshProfileDir, openProfile } from './support/chromium.js';
 
@@ -38,6 +40,24 @@ describe('declaring a conflict of interest', () => {
     expect(text).toContain('2024 年以前在该公司任质量部部长');
     expect(await page.getByTestId('review-overview').count()).toBe(0);
     await screenshot(page, '08-conflict-blocked');
+
+    // The declaration is signed by this browser's own non-extractable key (the browser host).
+    const stored = await page.evaluate(
+      () =>
+        new Promise<Record<string, unknown>>((resolve, reject) => {
+          const open = indexedDB.open('zqa');
+          open.onerror = () => reject(new Error(String(open.error)));
+          open.onsuccess = () => {
+            const get = open.result.transaction('declarations').objectStore('declarations').getAll();
+            get.onsuccess = () => resolve((get.result as Record<string, unknown>[])[0]!);
+          };
+        }),
+    );
+    expect(stored).toMatchObject({ conflict: true, conflictKind: 'former-employer', confidentiality: true });
+    const { signature, signingKey, ...signed } = stored as { signature: string; signingKey: string };
+    const key = await crypto.subtle.importKey('spki', fromBase64(signingKey) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const data = new TextEncoder().encode(canonicalJson(signed));
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, fromBase64(signature) as Uint8Array<ArrayBuffer>, data)).toBe(true);
 
     // Neither a reload nor a direct link to an item opens the material.
     await page.goto(`${server.url}#/item/4.1.2`);

@@ -12,6 +12,6 @@ export function createBrowserHost(): HostBridge {
   return {
     settings: createBrowserSettings(window.localStorage),
     files: createBrowserFiles(document),
-    keys: createBrowserKeys(window.indexedDB, window.crypto.subtle),
+    keys: createBrowserKeys({ indexedDB: window.indexedDB, IDBKeyRange: window.IDBKeyRange }, window.crypto.subtle),
   };
 }

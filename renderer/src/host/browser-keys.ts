@@ -11,11 +11,17 @@ interface DeviceKeys {
   createdAt: string;
 }
 
+/** The IndexedDB implementation to use: the page's own, or a fake one in tests. */
+export interface IndexedDbApi {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
 /** Keys live in their own database, apart from the review data, so a data reset keeps them. */
 class KeyDatabase extends Dexie {
   keys!: Table<DeviceKeys, string>;
-  constructor(indexedDB: IDBFactory) {
-    super('zqa-keys', { indexedDB, IDBKeyRange });
+  constructor(idb: IndexedDbApi) {
+    super('zqa-keys', idb);
     this.version(1).stores({ keys: 'id' });
   }
 }
@@ -32,8 +38,8 @@ const BACKUP_UNAVAILABLE =
  * script can use the private keys but never read them, and stored as CryptoKey objects in
  * IndexedDB. Signatures come back as raw r‖s, as the contract says.
  */
-export function createBrowserKeys(indexedDB: IDBFactory, subtle: SubtleCrypto): HostBridge['keys'] {
-  const db = new KeyDatabase(indexedDB);
+export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto): HostBridge['keys'] {
+  const db = new KeyDatabase(idb);
   let loading: Promise<DeviceKeys> | undefined;
 
   const create = async (): Promise<DeviceKeys> => {
