@@ -105,6 +105,23 @@ describe('the comprehensive review proposal', () => {
     expect(p.vacancies.award).toBe(1);
   });
 
+  it('marks a lower applicant whose fate a tie above decides (reserved places)', () => {
+    // Award to A0: the reserved Nomination (small) stays empty and A1 takes the open one;
+    // award to A1: A0 takes the reserved Nomination and B the open one.
+    const r = rules({ awardQuota: 1, nominationQuota: 2, reservations: [{ category: 'small', label: '小微企业', award: 0, nomination: 1 }] });
+    const p = proposeSplit(results([a('A0', 60000, { category: 'small' }), a('A1', 60000), a('B', 55000)]), r);
+    expect(p.award.map((e) => [e.applicantId, e.tie?.possible])).toEqual([
+      ['A0', ['award', 'nomination']],
+      ['A1', ['award', 'nomination']],
+    ]);
+    expect(p.nomination.map((e) => [e.applicantId, e.tie?.possible])).toEqual([['B', ['nomination', 'notAwarded']]]);
+    expect(p.ties).toEqual([
+      { group: 1, totalHundredths: 60000, applicantIds: ['A0', 'A1'], places: { award: 1, nomination: 1 } },
+      { group: 2, totalHundredths: 55000, applicantIds: ['B'], places: { award: 0, nomination: 1 } },
+    ]);
+    expect(p.vacancies).toEqual({ award: 0, nomination: 0 });
+  });
+
   it('refuses malformed or duplicate results with every problem', () => {
     const r = validateApplicantResults([a('A', 500.5), a('B', 1), a('B', 2), { ...a('C', 3), exclusions: [8] }]);
     expect(r.ok).toBe(false);
