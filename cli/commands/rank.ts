@@ -114,7 +114,8 @@ export async function resultsFromPanelReturns(dir: string, rules: CycleRules, io
   }
   const returns = index.data.packages.filter((x) => x.type === 'panel-return');
   if (returns.length === 0) return err(`${dir}/index.json lists no panel-return package`);
-  const results: ApplicantResult[] = [];
+  // A leader may send a corrected return: the highest revision per panel counts.
+  const latest = new Map<string, { revision: number; file: string; manifestSha256: string; result: ApplicantResult }>();
   for (const p of returns) {
     const read = await readPackageFile(join(dir, p.file));
     if (!read.ok) return err(read.message);
@@ -148,8 +149,17 @@ export async function resultsFromPanelReturns(dir: string, rules: CycleRules, io
     if (!outcome.ok) return err(`${p.file}: ${outcome.error}`);
     const result = applicantResultFromConsensus(assignment.criteriaSet, outcome.value, rules);
     if (!result.ok) return err(`${p.file}: ${result.error}`);
-    results.push(result.value);
+    const panelId = content.panelId;
+    const revision = r.value.manifest.revision;
+    const before = latest.get(panelId);
+    const manifestSha256 = r.value.manifestSha256;
+    // The same package listed twice is the same return, not a conflict.
+    if (before && before.revision === revision && before.manifestSha256 !== manifestSha256) {
+      return err(`${p.file} and ${before.file} are both revision ${revision} of panel ${panelId}'s return`);
+    }
+    if (!before || before.revision < revision) latest.set(panelId, { revision, file: p.file, manifestSha256, result: result.value });
   }
+  const results = [...latest.values()].map((l) => l.result);
   const check = validateApplicantResults(results);
   return check.ok ? check : err(check.error.map((e) => e.message).join('; '));
 }

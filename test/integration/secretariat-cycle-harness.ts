@@ -105,7 +105,7 @@ export async function runPanels(
   devices: Devices,
   panels: { applicant: ScenarioApplicant; panel: Panel }[],
   rules: unknown,
-  options: { forgeCountersignatureInPanel?: number } = {},
+  options: { forgeCountersignatureInPanel?: number; reviseConsensus?: { panel: number; consensus: Record<string, number>; revision: number } } = {},
 ): Promise<void> {
   await mkdir(join(dir, 'packages'), { recursive: true });
   await mkdir(join(dir, 'keys'), { recursive: true });
@@ -182,14 +182,19 @@ export async function runPanels(
       countersignatures: signed.map((s, i) => ({ signerKeyId: s.keyId, package: nestedRef(1 + nested.length + i) })),
       returnedAt: clock().toISOString(),
     };
-    const returned = await writePackage({
-      type: 'panel-return', content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1,
-      createdAt: clock(), sender: { name: leader.facts.name, keys: leader.keys }, recipients: [sec.card],
-    });
-    if (!returned.ok) throw new Error(returned.error.message);
-    const file = `packages/panel-return-${n + 1}.zqa`;
-    await writeFile(join(dir, file), returned.value.bytes);
-    packages.push({ file, type: 'panel-return', from: leader.facts.name, to: [sec.facts.name] });
+    const revisions = [{ revision: 1, content }];
+    const revise = options.reviseConsensus;
+    if (revise?.panel === n) revisions.push({ revision: revise.revision, content: { ...content, consensus: consensusRecord(revise.consensus, applicant.exclusions) } });
+    for (const r of revisions) {
+      const returned = await writePackage({
+        type: 'panel-return', content: r.content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: r.revision,
+        createdAt: clock(), sender: { name: leader.facts.name, keys: leader.keys }, recipients: [sec.card],
+      });
+      if (!returned.ok) throw new Error(returned.error.message);
+      const file = `packages/panel-return-${n + 1}${r.revision > 1 ? `-r${r.revision}` : ''}.zqa`;
+      await writeFile(join(dir, file), returned.value.bytes);
+      packages.push({ file, type: 'panel-return', from: leader.facts.name, to: [sec.facts.name] });
+    }
   }
   await writeFile(join(dir, 'keys', '01-secretariat.zqakey'), await sealKeyBackup(sec.material, PASSPHRASE));
   const index = {

@@ -144,6 +144,26 @@ describe('a cycle from set-up to the overview, over files only', () => {
     expect(out.stderr).toMatch(/panel-return-1\.zqa: refused: .*countersignature is not a valid signature over this report PDF/);
   }, 60_000);
 
+  it('ranks the latest revision of a panel return, and refuses two returns of the same revision', async () => {
+    const revisedDir = join(dir, 'revised');
+    const a = scenario[1]!;
+    const pool = poolFrom(await enrolExperts(revisedDir, devices), {});
+    const memberIds = pool.slice(3, 8).map((e) => e.id);
+    const panel = checkPanel({ applicantId: a.profile.id, memberIds, leaderId: memberIds[0]! }, { rules: cycle.rules, pool, applicant: { name: a.profile.name }, reviewDate: '2026-06-10' });
+    if (!panel.ok) throw new Error('panel refused');
+    await runPanels(revisedDir, cycle, devices, [{ applicant: a, panel: panel.value }], {}, { reviseConsensus: { panel: 0, consensus: all(60), revision: 2 } });
+    const first = io();
+    expect(await runCli(['rank', revisedDir, '--json'], first.io)).toBe(0);
+    expect((JSON.parse(first.out.stdout) as RankJson).award.map((e) => e.totalHundredths)).toEqual([60000]);
+
+    const sameDir = join(dir, 'same-revision');
+    await runPanels(sameDir, cycle, devices, [{ applicant: a, panel: panel.value }], {}, { reviseConsensus: { panel: 0, consensus: all(60), revision: 1 } });
+    await enrolExperts(sameDir, devices);
+    const second = io();
+    expect(await runCli(['rank', sameDir, '--json'], second.io)).toBe(1);
+    expect(second.out.stderr).toContain('are both revision 1');
+  }, 60_000);
+
   it('refuses a tampered panel return, naming the file, and prints nothing', async () => {
     const file = join(dir, 'packages', 'panel-return-2.zqa');
     const bytes = readFileSync(file);
