@@ -185,13 +185,13 @@ export async function runPanels(
     const revisions = [{ revision: 1, content }];
     const revise = options.reviseConsensus;
     if (revise?.panel === n) revisions.push({ revision: revise.revision, content: { ...content, consensus: consensusRecord(revise.consensus, applicant.exclusions) } });
-    for (const r of revisions) {
+    for (const [k, r] of revisions.entries()) {
       const returned = await writePackage({
         type: 'panel-return', content: r.content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: r.revision,
         createdAt: clock(), sender: { name: leader.facts.name, keys: leader.keys }, recipients: [sec.card],
       });
       if (!returned.ok) throw new Error(returned.error.message);
-      const file = `packages/panel-return-${n + 1}${r.revision > 1 ? `-r${r.revision}` : ''}.zqa`;
+      const file = `packages/panel-return-${n + 1}${k > 0 ? `-${k + 1}` : ''}.zqa`;
       await writeFile(join(dir, file), returned.value.bytes);
       packages.push({ file, type: 'panel-return', from: leader.facts.name, to: [sec.facts.name] });
     }

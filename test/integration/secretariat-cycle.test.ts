@@ -155,6 +155,13 @@ describe('a cycle from set-up to the overview, over files only', () => {
     const first = io();
     expect(await runCli(['rank', revisedDir, '--json'], first.io)).toBe(0);
     expect((JSON.parse(first.out.stdout) as RankJson).award.map((e) => e.totalHundredths)).toEqual([60000]);
+    // The same package listed twice is one return.
+    const indexFile = join(revisedDir, 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { packages: unknown[] };
+    writeFileSync(indexFile, JSON.stringify({ ...index, packages: [...index.packages, ...index.packages] }));
+    const twice = io();
+    expect(await runCli(['rank', revisedDir, '--json'], twice.io)).toBe(0);
+    expect(JSON.parse(twice.out.stdout)).toEqual(JSON.parse(first.out.stdout));
 
     const sameDir = join(dir, 'same-revision');
     await runPanels(sameDir, cycle, devices, [{ applicant: a, panel: panel.value }], {}, { reviseConsensus: { panel: 0, consensus: all(60), revision: 1 } });
