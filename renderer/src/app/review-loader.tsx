@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db/database.js';
 import { seedDemoIfEmpty } from '../db/seed-demo.js';
-import { useCurrentReview, useDeclaration } from '../db/use-review-data.js';
-import type { ReviewRecord } from '../db/records.js';
+import { useCurrentReview } from '../db/use-review-data.js';
+import type { DeclarationRecord } from '../db/records.js';
 import { ConflictBlocked } from '../ui/declaration/conflict-blocked.js';
 import { DeclarationGate } from '../ui/declaration/declaration-gate.js';
 import { ReviewLayout } from '../ui/layout/review-layout.js';
@@ -22,15 +22,13 @@ export function ReviewLoader() {
   if (!current?.review) return <Spin size="large" description={t('app.loading')} fullscreen />;
   return (
     <ReviewProvider review={current.review}>
-      <DeclaredReview review={current.review} />
+      <DeclaredReview declaration={current.declaration} />
     </ReviewProvider>
   );
 }
 
-function DeclaredReview({ review }: { review: ReviewRecord }) {
-  const state = useDeclaration(review.id);
-  if (!state) return <Spin size="large" fullscreen />;
-  if (!state.declaration) return <DeclarationGate />;
-  if (state.declaration.conflict) return <ConflictBlocked declaration={state.declaration} />;
+function DeclaredReview({ declaration }: { declaration: DeclarationRecord | null }) {
+  if (!declaration) return <DeclarationGate />;
+  if (declaration.conflict) return <ConflictBlocked declaration={declaration} />;
   return <ReviewLayout />;
 }

@@ -15,17 +15,33 @@ import type {
  * `undefined` means "still loading".
  */
 
-/** The review this device is working on: the newest one it holds. */
-export function useCurrentReview(): { review: ReviewRecord | null } | undefined {
-  return useLiveQuery(async () => {
-    const all = await getDatabase().reviews.toArray();
-    all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return { review: all[0] ?? null };
+/**
+ * The review this device is working on (the newest one it holds) and its declaration, read
+ * in one transaction: the first screen waits for one round trip, not two in a row.
+ */
+export function useCurrentReview(): { review: ReviewRecord | null; declaration: DeclarationRecord | null } | undefined {
+  return useLiveQuery(() => {
+    const db = getDatabase();
+    return db.transaction('r', [db.reviews, db.declarations], async () => {
+      const all = await db.reviews.toArray();
+      all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const review = all[0] ?? null;
+      return { review, declaration: review ? ((await db.declarations.get(review.id)) ?? null) : null };
+    });
   });
 }
 
-export function useDeclaration(reviewId: string): { declaration: DeclarationRecord | null } | undefined {
-  return useLiveQuery(async () => ({ declaration: (await getDatabase().declarations.get(reviewId)) ?? null }), [reviewId]);
+/** What the review screen shows, in one transaction: itemId → percent, and itemId → number of notes. */
+export function useOverviewData(reviewId: string): { scores: Record<string, number>; noteCounts: Record<string, number> } | undefined {
+  return useLiveQuery(() => {
+    const db = getDatabase();
+    return db.transaction('r', [db.itemScores, db.notes], async () => {
+      const [rows, notes] = await Promise.all([db.itemScores.where('reviewId').equals(reviewId).toArray(), db.notes.where('reviewId').equals(reviewId).toArray()]);
+      const noteCounts: Record<string, number> = {};
+      for (const n of notes) noteCounts[n.itemId] = (noteCounts[n.itemId] ?? 0) + 1;
+      return { scores: Object.fromEntries(rows.map((r) => [r.itemId, r.percent])), noteCounts };
+    });
+  }, [reviewId]);
 }
 
 /** itemId → percent for every scored item. */
@@ -33,17 +49,6 @@ export function useScores(reviewId: string): Record<string, number> | undefined 
   return useLiveQuery(async () => {
     const rows = await getDatabase().itemScores.where('reviewId').equals(reviewId).toArray();
     return Object.fromEntries(rows.map((r) => [r.itemId, r.percent]));
-  }, [reviewId]);
-}
-
-/** itemId → number of notes, for the overview's item states. */
-export function useNoteCounts(reviewId: string): Record<string, number> | undefined {
-  return useLiveQuery(async () => {
-    const counts: Record<string, number> = {};
-    await getDatabase().notes.where('reviewId').equals(reviewId).each((n) => {
-      counts[n.itemId] = (counts[n.itemId] ?? 0) + 1;
-    });
-    return counts;
   }, [reviewId]);
 }
 

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Tooltip, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveState } from '../../db/save-tracker.js';
 
@@ -16,16 +16,15 @@ export function SaveIndicator() {
     state === 'saving' ? t('save.saving') : state === 'error' ? t('save.failed', { error: s.lastError }) : state === 'saved' ? t('save.savedAt', { time }) : t('save.idle');
   const icon = state === 'saving' ? <LoadingOutlined /> : state === 'error' ? <ExclamationCircleOutlined /> : <CheckCircleOutlined />;
   return (
-    <Tooltip title={s.lastError ?? undefined}>
-      <Typography.Text
-        className={`zqa-save zqa-save-${state}`}
-        data-testid="save-state"
-        data-state={state}
-        data-saved-count={s.committed}
-        aria-live="polite"
-      >
-        {icon} {label}
-      </Typography.Text>
-    </Tooltip>
+    <Typography.Text
+      className={`zqa-save zqa-save-${state}`}
+      data-testid="save-state"
+      data-state={state}
+      data-saved-count={s.committed}
+      aria-live="polite"
+      title={s.lastError ?? undefined}
+    >
+      {icon} {label}
+    </Typography.Text>
   );
 }

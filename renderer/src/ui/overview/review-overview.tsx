@@ -1,6 +1,6 @@
 import { Flex, Spin } from 'antd';
 import { useReview } from '../../app/review-context.js';
-import { useNoteCounts, useScores } from '../../db/use-review-data.js';
+import { useOverviewData } from '../../db/use-review-data.js';
 import { ApplicantCard } from './applicant-card.js';
 import { CategoryItems } from './category-items.js';
 import { ProgressBar } from './progress-bar.js';
@@ -8,9 +8,9 @@ import { ProgressBar } from './progress-bar.js';
 /** The review screen: who is reviewed, then the 7 categories and their 23 items with state and score. */
 export function ReviewOverview() {
   const { review } = useReview();
-  const scores = useScores(review.id);
-  const noteCounts = useNoteCounts(review.id);
-  if (!scores || !noteCounts) return <Spin />;
+  const data = useOverviewData(review.id);
+  if (!data) return <Spin />;
+  const { scores, noteCounts } = data;
   const set = review.assignment.criteriaSet;
   return (
     <Flex vertical gap="middle" data-testid="review-overview">

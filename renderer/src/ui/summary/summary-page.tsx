@@ -1,8 +1,8 @@
-import { Alert, Card, Flex, Progress, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Progress, Spin, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EXCLUSION_RULES } from '../../../../shared/regulation/exclusions.js';
 import { formatHundredths, meetsThreshold } from '../../../../shared/scoring/hundredths.js';
-import { categoryPercentTenths, scoreTotals, type CategoryTotal } from '../../../../shared/scoring/totals.js';
+import { categoryPercentTenths, scoreTotals } from '../../../../shared/scoring/totals.js';
 import { formatTenths } from '../../../../shared/scoring/statistics.js';
 import { useReview } from '../../app/review-context.js';
 import { useExclusionChecks, useScores, useSiteIssueStatuses } from '../../db/use-review-data.js';
@@ -54,29 +54,37 @@ export function SummaryPage() {
         <CategoryChart categories={totals.categories} nameOf={nameOf} />
       </Card>
       <Card size="small">
-        <Table<CategoryTotal>
-          size="small"
-          pagination={false}
-          rowKey="id"
-          dataSource={totals.categories}
-          data-testid="summary-table"
-          columns={[
-            { key: 'category', title: t('summary.category'), render: (_: unknown, c) => nameOf(c.id) },
-            { key: 'subtotal', title: t('summary.subtotal'), align: 'right', render: (_: unknown, c) => <span data-testid={`subtotal-${c.id}`}>{formatHundredths(c.scoreHundredths)}</span> },
-            { key: 'max', title: t('summary.max'), align: 'right', dataIndex: 'maxPoints' },
-            { key: 'rate', title: t('summary.rate'), align: 'right', render: (_: unknown, c) => `${formatTenths(categoryPercentTenths(c))}%` },
-            { key: 'items', title: t('columns.state'), align: 'right', render: (_: unknown, c) => `${c.scoredItems} / ${c.itemCount}` },
-          ]}
-          summary={() => (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><Typography.Text strong>{t('summary.total')}</Typography.Text></Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right"><Typography.Text strong>{formatHundredths(totals.totalHundredths)}</Typography.Text></Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">1000</Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">{formatTenths(Math.floor((totals.totalHundredths + 50) / 100))}%</Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">{totals.scoredItems} / {totals.itemCount}</Table.Summary.Cell>
-            </Table.Summary.Row>
-          )}
-        />
+        <table className="zqa-table" data-testid="summary-table">
+          <thead>
+            <tr>
+              <th>{t('summary.category')}</th>
+              <th className="zqa-num">{t('summary.subtotal')}</th>
+              <th className="zqa-num">{t('summary.max')}</th>
+              <th className="zqa-num">{t('summary.rate')}</th>
+              <th className="zqa-num">{t('columns.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.categories.map((c) => (
+              <tr key={c.id}>
+                <td>{nameOf(c.id)}</td>
+                <td className="zqa-num" data-testid={`subtotal-${c.id}`}>{formatHundredths(c.scoreHundredths)}</td>
+                <td className="zqa-num">{c.maxPoints}</td>
+                <td className="zqa-num">{formatTenths(categoryPercentTenths(c))}%</td>
+                <td className="zqa-num">{c.scoredItems} / {c.itemCount}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th>{t('summary.total')}</th>
+              <th className="zqa-num">{formatHundredths(totals.totalHundredths)}</th>
+              <th className="zqa-num">1000</th>
+              <th className="zqa-num">{formatTenths(Math.floor((totals.totalHundredths + 50) / 100))}%</th>
+              <th className="zqa-num">{totals.scoredItems} / {totals.itemCount}</th>
+            </tr>
+          </tfoot>
+        </table>
       </Card>
     </Flex>
   );
