@@ -53,7 +53,8 @@ function documentFor(model: ReportModel): DocumentDefinition {
         : { text: `${input.applicant.name}\u3000现场评审报告`, style: 'running', margin: [56, 30, 56, 0], alignment: 'right' },
     footer: (page, count) => (page === 1 ? '' : { text: `第 ${page - 1} 页\u3000共 ${count - 1} 页`, style: 'running', alignment: 'center', margin: [0, 18, 0, 0] }),
     content: [...cover(model), ...sections.flatMap((section, i) => section(model, i + 1)), ...signaturePage(model)],
-    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && node.headlineLevel <= 3 && following.length === 0,
+    // A heading never ends a page: nothing after it there, or too little room for a table's header.
+    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && (following.length === 0 || node.startPosition.verticalRatio > 0.85),
     defaultStyle: { font: REPORT_FONT, fontSize: 10, lineHeight: 1.3 },
     styles: {
       secret: { fontSize: 10, alignment: 'right', bold: true },
