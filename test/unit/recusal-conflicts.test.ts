@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { interestSchema, poolExpertSchema, type Interest } from '../../shared/panel/expert.js';
 import { normaliseOrganisationName, sameOrganisationName } from '../../shared/panel/organisation-name.js';
 import { expertConflicts, interestCurrent, yearsBefore } from '../../shared/panel/recusal.js';
@@ -43,5 +44,21 @@ describe('recusal (Art. 18)', () => {
     expect(yearsBefore('2024-02-29', 3)).toBe('2021-02-28');
     expect(interestCurrent({ kind: 'shareholding', organisation: 'x' }, '2025-01-01')).toBe(true);
     expect(interestSchema.safeParse({ kind: 'former-employer', organisation: 'x' }).success).toBe(false);
+  });
+});
+
+describe('name normalisation properties', () => {
+  it('is idempotent and blind to full-width forms, spaces and the 有限责任公司 variant', () => {
+    const toFullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'郑州宇达机械AB12 ()（）'), minLength: 1, maxLength: 12 }), (core) => {
+        const name = `${core}有限公司`;
+        const n = normaliseOrganisationName(name);
+        expect(normaliseOrganisationName(n)).toBe(n);
+        expect(normaliseOrganisationName(toFullWidth(name))).toBe(n);
+        expect(normaliseOrganisationName(` ${name.split('').join(' ')} `)).toBe(n);
+        expect(normaliseOrganisationName(`${core}有限责任公司`)).toBe(n);
+      }),
+    );
   });
 });
