@@ -6,3 +6,4 @@ export * from './consensus-edits.js';
 export * from './panel-notes.js';
 export * from './recommendation.js';
 export * from './from-packages.js';
+export * from './consensus-history.js';
