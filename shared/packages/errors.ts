@@ -29,6 +29,7 @@ export const PACKAGE_ERROR_TEXT = {
   'decrypt-failed': { zh: '无法解密评审包内容', en: 'The content cannot be decrypted' },
   'content-malformed': { zh: '评审包内容无法读取', en: 'The content cannot be read' },
   'content-invalid': { zh: '评审包内容不符合要求', en: 'The content is not valid' },
+  'history-broken': { zh: '评分历史记录已被事后改动（哈希链断裂）', en: 'The score history was changed after the fact (broken hash chain)' },
   duplicate: { zh: '这个评审包已经导入过，未作任何更改', en: 'Already imported; nothing changed' },
   'stale-revision': { zh: '这是旧版本，已有更新的版本', en: 'An older revision than the one already stored' },
   'revision-conflict': { zh: '同一版本号的另一个评审包已导入', en: 'A different package with the same revision is already stored' },
@@ -43,10 +44,16 @@ export interface PackageError {
   detail: string;
   /** English one-liner: the code's text and the detail. */
   message: string;
+  /** For `history-broken`: the first link of a scoresheet's hash chain that does not hold. */
+  historyBreak?: { seq: number; problem: 'malformed' | 'seq' | 'prev-hash' | 'hash' };
 }
 
+/** Details quote hostile input (names, values): kept short whatever the input. */
+const MAX_DETAIL = 500;
+
 export function packageError(code: PackageErrorCode, detail: string): PackageError {
-  return { code, detail, message: `${PACKAGE_ERROR_TEXT[code].en}: ${detail}` };
+  const short = detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail;
+  return { code, detail: short, message: `${PACKAGE_ERROR_TEXT[code].en}: ${short}` };
 }
 
 /** The user-facing text for a refused package, in the UI's language. */

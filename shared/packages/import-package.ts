@@ -5,6 +5,7 @@ import type { PackageError } from './errors.js';
 import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './limits.js';
 import { seriesIdOf, type PackageType } from './manifest.js';
 import { openVerifiedPackage, type OpenedPackage } from './open-package.js';
+import { checkNestedScoresheets, type NestedScoresheet } from './panel-return-check.js';
 import { classifyRevision, type PackageHistory, type RevisionDisposition } from './revision.js';
 import { verifyPackage } from './verify-package.js';
 
@@ -22,6 +23,8 @@ export type ImportedPackage = OpenedPackage & {
   /** The document this package is a revision of (type / panel / sender). */
   seriesId: string;
   disposition: RevisionDisposition;
+  /** For a panel return: its nested scoresheets, each verified, opened and validated. */
+  nestedScoresheets?: NestedScoresheet[];
 };
 
 /**
@@ -37,5 +40,13 @@ export async function importPackage(bytes: Uint8Array, options: ImportOptions): 
   if (!disposition.ok) return disposition;
   const opened = await openVerifiedPackage(verified.value, options.keys, limits);
   if (!opened.ok) return opened;
-  return { ok: true, value: { ...opened.value, seriesId, disposition: disposition.value } };
+  // A panel return carries the members' own signed scoresheets: each is checked as if it
+  // had been imported by itself (signature, trust, content, hash-chained history).
+  let nestedScoresheets: NestedScoresheet[] | undefined;
+  if (opened.value.type === 'panel-return' && options.keys) {
+    const nested = await checkNestedScoresheets(opened.value.content, opened.value.manifest, opened.value.blobs, { trust: options.trust, keys: options.keys, limits });
+    if (!nested.ok) return nested;
+    nestedScoresheets = nested.value;
+  }
+  return { ok: true, value: { ...opened.value, seriesId, disposition: disposition.value, ...(nestedScoresheets ? { nestedScoresheets } : {}) } };
 }

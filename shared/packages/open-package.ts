@@ -2,9 +2,10 @@ import type { KeyHolder } from '../crypto/key-holder.js';
 import { keyIdOf } from '../crypto/key-id.js';
 import { decodeBase64 } from '../crypto/spki.js';
 import { sha256Hex } from '../util/bytes.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
 import { decryptEntry, unwrapContentKey } from './content-cipher.js';
-import { contentRules, type PackageContent } from './content/registry.js';
+import { contentProblemError, contentRules, type PackageContent } from './content/registry.js';
 import { packageError, type PackageError } from './errors.js';
 import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './limits.js';
 import { CONTENT_ENTRY } from './manifest.js';
@@ -60,11 +61,22 @@ export async function openVerifiedPackage(
   if (!contentBytes.ok) return contentBytes;
   if (contentBytes.value.length > limits.maxContentJsonBytes) return fail('entry-too-large', `${CONTENT_ENTRY} is ${contentBytes.value.length} bytes, limit ${limits.maxContentJsonBytes}`);
   let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(contentBytes.value));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(contentBytes.value);
+    raw = JSON.parse(text);
   } catch {
     return fail('content-malformed', `${CONTENT_ENTRY} is not UTF-8 JSON`);
   }
+  // Canonical, as the writer makes it: content that has no canonical form (a lone surrogate,
+  // 1e400) could be stored but never hashed, signed or exported again.
+  let canonical: string | null;
+  try {
+    canonical = canonicalJson(raw);
+  } catch {
+    canonical = null;
+  }
+  if (canonical !== text) return fail('content-malformed', `${CONTENT_ENTRY} is not canonical JSON (RFC 8785)`);
   const rules = contentRules(manifest.type);
   const parsed = rules.schema.safeParse(raw);
   if (!parsed.success) {
@@ -72,7 +84,7 @@ export async function openVerifiedPackage(
   }
   const content = parsed.data as never;
   const problem = await rules.check(content, manifest);
-  if (problem) return fail('content-invalid', problem);
+  if (problem) return err(contentProblemError(problem));
 
   const refs = rules.blobs(content);
   const blobNames = [...verified.entries.keys()].filter((n) => n !== CONTENT_ENTRY);

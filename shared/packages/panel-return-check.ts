@@ -30,7 +30,9 @@ export interface PanelReturnCheckOptions {
   limits?: PackageLimits;
 }
 
-const nestedFail = (what: string, e: PackageError) => err(packageError('content-invalid', `${what}: ${e.code}: ${e.detail}`));
+/** A nested package's refusal, as the panel return's: a broken history keeps its own code and link. */
+const nestedFail = (what: string, e: PackageError) =>
+  err(e.historyBreak ? { ...packageError('history-broken', `${what}: ${e.detail}`), historyBreak: e.historyBreak } : packageError('content-invalid', `${what}: ${e.code}: ${e.detail}`));
 
 /**
  * The checks a panel return needs beyond its own signature: each nested scoresheet and
@@ -46,18 +48,8 @@ export async function checkPanelReturn(
   const pdf = blobs.get(content.report.entry);
   if (!pdf) return err(packageError('content-invalid', 'the report PDF is missing'));
   const limits = options.limits ? { limits: options.limits } : {};
-  const scoresheets: NestedScoresheet[] = [];
-  for (const s of content.scoresheets) {
-    const what = `scoresheet of ${s.expertKeyId}`;
-    const verified = await verifyPackage(blobs.get(s.package.entry)!, { trust: options.trust, accept: ['scoresheet'], ...limits });
-    if (!verified.ok) return nestedFail(what, verified.error);
-    const opened = await openVerifiedPackage(verified.value, options.keys, options.limits);
-    if (!opened.ok) return nestedFail(what, opened.error);
-    if (opened.value.manifest.sender.keyId !== s.expertKeyId || opened.value.manifest.subject.panelId !== manifest.subject.panelId) {
-      return err(packageError('content-invalid', `${what}: signed by another member or for another panel`));
-    }
-    scoresheets.push({ manifest: opened.value.manifest, content: opened.value.content as ScoresheetContent, blobs: opened.value.blobs });
-  }
+  const scoresheets = await checkNestedScoresheets(content, manifest, blobs, options);
+  if (!scoresheets.ok) return scoresheets;
   const countersignatures: CheckedPanelReturn['countersignatures'] = [];
   for (const c of content.countersignatures) {
     const what = `countersignature of ${c.signerKeyId}`;
@@ -74,5 +66,33 @@ export async function checkPanelReturn(
     }
     countersignatures.push({ manifest: opened.value.manifest, content: sig });
   }
-  return ok({ scoresheets, countersignatures });
+  return ok({ scoresheets: scoresheets.value, countersignatures });
+}
+
+/**
+ * Each nested scoresheet as a package in its own right: the member's signature, trust for
+ * this panel, decryption with the caller's key, its content rules — the hash-chained
+ * history among them, so a history changed after the fact is refused with its first
+ * broken link named. The importer runs this for every panel return.
+ */
+export async function checkNestedScoresheets(
+  content: PanelReturnContent,
+  manifest: Manifest,
+  blobs: ReadonlyMap<string, Uint8Array>,
+  options: PanelReturnCheckOptions,
+): Promise<Result<NestedScoresheet[], PackageError>> {
+  const limits = options.limits ? { limits: options.limits } : {};
+  const scoresheets: NestedScoresheet[] = [];
+  for (const s of content.scoresheets) {
+    const what = `scoresheet of ${s.expertKeyId}`;
+    const verified = await verifyPackage(blobs.get(s.package.entry)!, { trust: options.trust, accept: ['scoresheet'], ...limits });
+    if (!verified.ok) return nestedFail(what, verified.error);
+    const opened = await openVerifiedPackage(verified.value, options.keys, options.limits);
+    if (!opened.ok) return nestedFail(what, opened.error);
+    if (opened.value.manifest.sender.keyId !== s.expertKeyId || opened.value.manifest.subject.panelId !== manifest.subject.panelId) {
+      return err(packageError('content-invalid', `${what}: signed by another member or for another panel`));
+    }
+    scoresheets.push({ manifest: opened.value.manifest, content: opened.value.content as ScoresheetContent, blobs: opened.value.blobs });
+  }
+  return ok(scoresheets);
 }

@@ -60,7 +60,7 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
   const head = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   if (head.format !== PACKAGE_FORMAT) return fail('manifest-malformed', `format is not "${PACKAGE_FORMAT}"`);
   if (head.formatVersion !== PACKAGE_FORMAT_VERSION) {
-    return fail('unsupported-format-version', `format version ${JSON.stringify(head.formatVersion)}; this program reads version ${PACKAGE_FORMAT_VERSION}`);
+    return fail('unsupported-format-version', `format version ${describeValue(head.formatVersion)}; this program reads version ${PACKAGE_FORMAT_VERSION}`);
   }
   const sender = (head.sender ?? {}) as Record<string, unknown>;
   const spki = typeof sender.signingKey === 'string' ? decodeBase64(sender.signingKey) : null;
@@ -102,6 +102,12 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
   for (const name of byName.keys()) {
     if (name !== MANIFEST_ENTRY && name !== SIGNATURE_ENTRY && !listed.has(name)) return fail('entry-unexpected', `"${name}" is not in the manifest`);
   }
+  // The layout is fixed by what is signed: manifest, signature, then the entries as listed.
+  const order = [MANIFEST_ENTRY, SIGNATURE_ENTRY, ...manifest.entries.map((e) => e.name)];
+  const misplaced = zip.value.findIndex((e, i) => e.name !== order[i]);
+  if (misplaced >= 0 && zip.value.length === order.length) {
+    return fail('malformed-container', `"${zip.value[misplaced]!.name}" is out of place: entries lie in the manifest's order after manifest.json and manifest.sig`);
+  }
   const entries = new Map<string, Uint8Array>();
   for (const e of manifest.entries) {
     const data = byName.get(e.name);
@@ -110,6 +116,13 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
     entries.set(e.name, data);
   }
   return ok({ manifest, manifestSha256: await sha256Hex(manifestBytes), signer: signer.value, entries });
+}
+
+/** A short description of a hostile value: never serialised whole (it may be 4 MiB deep). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
+  return Array.isArray(value) ? 'an array' : 'an object';
 }
 
 /** Rules of the format the schema alone does not state (docs/package-format.md §3). */

@@ -7,7 +7,7 @@ import { sha256Hex, toBase64, toHex } from '../util/bytes.js';
 import { canonicalJsonBytes } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
 import { encryptEntry, newContentKey, wrapContentKey } from './content-cipher.js';
-import { contentRules, type ContentByType } from './content/registry.js';
+import { contentProblemError, contentRules, type ContentByType } from './content/registry.js';
 import { packageError, type PackageError } from './errors.js';
 import { CONTENT_ENTRY, hkdfInfoFor, MANIFEST_ENTRY, manifestSchema, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_ENTRY, type Manifest, type PackageType } from './manifest.js';
 import { writeStoredZip } from './zip-write.js';
@@ -52,7 +52,7 @@ export async function writePackage<T extends PackageType>(input: WritePackageInp
   if (!sender.ok) return sender;
   const draft = { type: input.type, subject: input.subject, sender: sender.value, recipients: [], entries: [] } as unknown as Manifest;
   const problem = await rules.check(input.content, draft);
-  if (problem) return err(packageError('content-invalid', problem));
+  if (problem) return err(contentProblemError(problem));
   const refs = rules.blobs(input.content);
   const blobs = new Map((input.blobs ?? []).map((b) => [b.entry, b.bytes]));
   if (refs.length !== blobs.size) return err(packageError('content-invalid', `content names ${refs.length} files, ${blobs.size} given`));

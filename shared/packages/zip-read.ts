@@ -128,6 +128,11 @@ export function readStoredZip(bytes: Uint8Array, limits: PackageLimits): Result<
     expected = dataStart + r.size;
   }
   if (expected !== centralStart) return fail('malformed-container', 'unaccounted bytes before the central directory');
+  // The central directory lists entries in the order they lie: another order would be a
+  // second arrangement of the same file that nothing signed chooses between.
+  if (records.some((r, i) => i > 0 && r.offset < records[i - 1]!.offset)) {
+    return fail('malformed-container', 'the central directory is not in the order of the entries');
+  }
   return ok(entries);
 }
 

@@ -144,7 +144,7 @@ describe('each bad input is refused with its own code', () => {
     const badPercent = await forge(canonicalJsonBytes({ ...sheet.content, attachments: [], observations: [], items: [{ itemId: '4.1.2', percent: 42, strengths: [], ofis: [] }] }));
     await expectRefused(badPercent.ok ? badPercent.value.bytes : new Uint8Array(), 'content-invalid', /steps of 5/);
     const brokenChain = await forge(canonicalJsonBytes({ ...sheet.content, attachments: [], observations: [], history: sheet.content.history.slice(1) }));
-    await expectRefused(brokenChain.ok ? brokenChain.value.bytes : new Uint8Array(), 'content-invalid', /history/);
+    await expectRefused(brokenChain.ok ? brokenChain.value.bytes : new Uint8Array(), 'history-broken', /first broken link at seq 1 \(seq\)/);
     const missingFile = await forge(canonicalJsonBytes(sheet.content));
     await expectRefused(missingFile.ok ? missingFile.value.bytes : new Uint8Array(), 'content-invalid', /does not hold/);
   });

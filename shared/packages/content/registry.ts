@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { checkCardKeys, type IdentityCard } from '../../identity/identity-card.js';
 import { verifyHistoryChain } from '../../history/hash-chain.js';
+import { packageError, type PackageError } from '../errors.js';
 import type { Manifest, PackageType } from '../manifest.js';
 import { assignmentContentSchema, type AssignmentContent } from './assignment.js';
 import type { BlobRef } from './common.js';
@@ -27,7 +28,14 @@ interface ContentRules {
   /** Every file the content refers to, each an encrypted `blobs/NNNN` entry. */
   blobs(content: never): BlobRef[];
   /** What the schema cannot check alone: agreement with the signed manifest, keys, chains. */
-  check(content: never, manifest: Manifest): Promise<string | null>;
+  check(content: never, manifest: Manifest): Promise<ContentProblem | null>;
+}
+
+/** A reason to refuse content: `content-invalid` with this detail, or an error of its own. */
+export type ContentProblem = string | PackageError;
+
+export function contentProblemError(problem: ContentProblem): PackageError {
+  return typeof problem === 'string' ? packageError('content-invalid', problem) : problem;
 }
 
 type PanelIds = { cycleId: string; applicantId: string; panelId: string };
@@ -39,7 +47,7 @@ function subjectMismatch(ids: PanelIds, manifest: Manifest): string | null {
   return null;
 }
 
-const RULES: { [T in PackageType]: ContentRules & { blobs(c: ContentByType[T]): BlobRef[]; check(c: ContentByType[T], m: Manifest): Promise<string | null> } } = {
+const RULES: { [T in PackageType]: ContentRules & { blobs(c: ContentByType[T]): BlobRef[]; check(c: ContentByType[T], m: Manifest): Promise<ContentProblem | null> } } = {
   'identity-card': {
     schema: identityCardContentSchema,
     blobs: () => [],
@@ -68,8 +76,14 @@ const RULES: { [T in PackageType]: ContentRules & { blobs(c: ContentByType[T]): 
     blobs: (s) => s.attachments,
     async check(s, manifest) {
       if (s.expertKeyId !== manifest.sender.keyId) return 'the scoresheet names another expert than its signer';
+      const mismatch = subjectMismatch(s, manifest);
+      if (mismatch) return mismatch;
+      // The chain is re-checked here, not trusted from the sender's device: a history edited
+      // and re-signed by its own owner still breaks at the first changed entry.
       const chain = await verifyHistoryChain(s.history);
-      return subjectMismatch(s, manifest) ?? (chain.ok ? null : `history: ${chain.error.message}`);
+      if (chain.ok) return null;
+      const { seq, problem, message } = chain.error;
+      return { ...packageError('history-broken', `first broken link at seq ${seq} (${problem}): ${message}`), historyBreak: { seq, problem } };
     },
   },
   'report-for-signing': {
@@ -89,6 +103,6 @@ const RULES: { [T in PackageType]: ContentRules & { blobs(c: ContentByType[T]): 
   },
 };
 
-export function contentRules<T extends PackageType>(type: T): { schema: z.ZodType; blobs(c: ContentByType[T]): BlobRef[]; check(c: ContentByType[T], m: Manifest): Promise<string | null> } {
+export function contentRules<T extends PackageType>(type: T): { schema: z.ZodType; blobs(c: ContentByType[T]): BlobRef[]; check(c: ContentByType[T], m: Manifest): Promise<ContentProblem | null> } {
   return RULES[type];
 }

@@ -1,0 +1,105 @@
+/**
+ * Feeds mutated packages to `importPackage` and `verifyPackage` and checks the promises for
+ * each: nothing thrown, an error with one of the codes of errors.ts, bounded time, and the
+ * store untouched. Case `i` of seed `s` draws from its own generator `s + i`, so
+ * FUZZ_SEED=s FUZZ_CASE=i replays exactly one case's choices.
+ */
+import { importPackage } from '../../shared/packages/import-package.js';
+import { PACKAGE_ERROR_CODES, type PackageError } from '../../shared/packages/errors.js';
+import { verifyPackage } from '../../shared/packages/verify-package.js';
+import type { Result } from '../../shared/util/result.js';
+import { BYTE_MUTATORS, type Mutant } from './byte-mutations.js';
+import { RecordingStore } from './recording-store.js';
+import { rng, type Rng } from './rng.js';
+import type { SeedPackage } from './seed-packages.js';
+import { SIGNED_MUTATORS } from './signed-mutations.js';
+
+export interface FuzzFailure {
+  caseIndex: number;
+  type: string;
+  op: string;
+  problem: string;
+}
+
+export interface FuzzReport {
+  seed: number;
+  cases: number;
+  failures: FuzzFailure[];
+  codes: Record<string, number>;
+  accepted: number;
+  slowestMs: number;
+  slowestOp: string;
+}
+
+type Op = { name: string; weight: number; run(seed: SeedPackage, r: Rng): Mutant | Promise<Mutant> };
+const OPS: Op[] = [
+  ...BYTE_MUTATORS.map(([name, f, weight]) => ({ name, weight, run: (s: SeedPackage, r: Rng) => f(s.bytes, r) })),
+  ...SIGNED_MUTATORS.map(([name, f, weight]) => ({ name, weight, run: f })),
+];
+const TOTAL_WEIGHT = OPS.reduce((n, o) => n + o.weight, 0);
+
+function pickOp(r: Rng): Op {
+  let x = r.next() * TOTAL_WEIGHT;
+  for (const op of OPS) if ((x -= op.weight) < 0) return op;
+  return OPS[OPS.length - 1]!;
+}
+
+const KNOWN = new Set<string>(PACKAGE_ERROR_CODES);
+const STORED_ROWS: [string, { packageId: string; revision: number; manifestSha256: string }][] = [
+  ['scoresheet/other-panel/0123456789abcdef0123456789abcdef', { packageId: 'd'.repeat(32), revision: 3, manifestSha256: 'e'.repeat(64) }],
+];
+
+async function guarded(what: string, run: () => Promise<Result<unknown, PackageError>>, perCaseMs: number): Promise<{ result?: Result<unknown, PackageError>; problem?: string; ms: number }> {
+  const started = performance.now();
+  try {
+    const result = await run();
+    const ms = performance.now() - started;
+    return ms > perCaseMs ? { result, problem: `${what} took ${ms.toFixed(0)} ms (bound ${perCaseMs} ms)`, ms } : { result, ms };
+  } catch (e) {
+    return { problem: `${what} threw: ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : String(e)}`, ms: performance.now() - started };
+  }
+}
+
+export async function runPackageFuzz(seeds: readonly SeedPackage[], options: { seed: number; cases: number; firstCase?: number; perCaseMs: number }): Promise<FuzzReport> {
+  const report: FuzzReport = { seed: options.seed, cases: 0, failures: [], codes: {}, accepted: 0, slowestMs: 0, slowestOp: '' };
+  const first = options.firstCase ?? 0;
+  for (let i = first; i < first + options.cases; i++) {
+    const r = rng((options.seed + i) >>> 0);
+    const seed = seeds[i % seeds.length]!;
+    const op = pickOp(r);
+    let mutant: Mutant;
+    try {
+      mutant = await op.run(seed, r);
+    } catch (e) {
+      report.failures.push({ caseIndex: i, type: seed.type, op: op.name, problem: `the mutator itself failed: ${(e as Error).message}` });
+      continue;
+    }
+    const fail = (problem: string) => report.failures.push({ caseIndex: i, type: seed.type, op: mutant.op, problem });
+    const store = new RecordingStore(STORED_ROWS);
+    const before = store.snapshot();
+    const options_ = { keys: seed.receiver.keys, trust: seed.receiver.trust, accept: [seed.type], history: store.port() };
+    const imported = await guarded('importPackage', () => importPackage(mutant.bytes, options_), options.perCaseMs);
+    const verified = await guarded('verifyPackage', () => verifyPackage(mutant.bytes, { trust: seed.receiver.trust, accept: [seed.type] }), options.perCaseMs);
+    report.cases++;
+    for (const g of [imported, verified]) {
+      if (g.ms > report.slowestMs) [report.slowestMs, report.slowestOp] = [g.ms, `${seed.type} ${mutant.op}`];
+      if (g.problem) fail(g.problem);
+    }
+    const result = imported.result;
+    if (!result) continue;
+    if (result.ok) {
+      report.accepted++;
+      if (mutant.mustRefuse) fail('accepted a package that must be refused');
+      continue;
+    }
+    const code = result.error.code;
+    report.codes[code] = (report.codes[code] ?? 0) + 1;
+    if (!KNOWN.has(code)) fail(`unclassified error code "${code}"`);
+    if (typeof result.error.detail !== 'string' || result.error.detail.length > 2000) fail('error detail missing or unbounded');
+    if (store.writes.length > 0 || store.snapshot() !== before) fail(`store changed: ${store.writes.join(', ')}`);
+    if (verified.result?.ok && !['not-a-recipient', 'decrypt-failed', 'content-malformed', 'content-invalid', 'history-broken', 'duplicate', 'stale-revision', 'revision-conflict'].includes(code)) {
+      fail(`verifyPackage accepted what importPackage refused before decryption (${code})`);
+    }
+  }
+  return report;
+}

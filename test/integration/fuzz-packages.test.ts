@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_TYPES } from '../../shared/packages/manifest.js';
+import { runPackageFuzz } from '../fuzz/run-package-fuzz.js';
+import { runSeed } from '../fuzz/rng.js';
+import { buildSeedPackages, type SeedSet } from '../fuzz/seed-packages.js';
+
+/**
+ * Issue 6, hostile input: at least 10,000 mutated packages per run, seeded from a real
+ * package of each of the six types, every one refused with a classified error, none
+ * throwing, none slow, the store untouched. A failure prints the seed: rerun with
+ * FUZZ_SEED=<seed> (and FUZZ_CASE=<i> FUZZ_CASES=1 for one case) to replay it.
+ */
+const SEED = runSeed(process.env.FUZZ_SEED);
+const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+const FIRST = Number(process.env.FUZZ_CASE ?? 0);
+
+let set: SeedSet;
+beforeAll(async () => {
+  set = await buildSeedPackages();
+}, 60_000);
+
+describe('package importer under hostile input', () => {
+  it('has a real seed of every package type that imports cleanly', async () => {
+    expect(set.seeds.map((s) => s.type).sort()).toEqual([...PACKAGE_TYPES].sort());
+    const clean = await runPackageFuzz(set.seeds, { seed: SEED, cases: 0, perCaseMs: 5000 });
+    expect(clean.failures).toEqual([]);
+  });
+
+  it(`refuses ${CASES} mutated packages with classified errors, no throw, no hang, store unchanged (seed ${SEED})`, async () => {
+    const report = await runPackageFuzz(set.seeds, { seed: SEED, cases: CASES, firstCase: FIRST, perCaseMs: 5000 });
+    const shown = report.failures.slice(0, 15).map((f) => `case ${f.caseIndex} (${f.type}, ${f.op}): ${f.problem}`);
+    expect(shown, `FUZZ_SEED=${SEED}: ${report.failures.length} failures`).toEqual([]);
+    expect(report.cases).toBe(CASES);
+    // Every case is a mutation; only a few kinds may leave a package the format allows.
+    expect(report.accepted).toBeLessThan(CASES * 0.02);
+    console.info(`fuzz seed ${SEED}: ${report.cases} cases, ${report.accepted} accepted, slowest ${report.slowestMs.toFixed(0)} ms (${report.slowestOp}); codes ${JSON.stringify(report.codes)}`);
+  }, 180_000);
+});
