@@ -4,6 +4,7 @@ import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
 import { csvBytes, parseCsv, toCsv } from '../../shared/export/csv.js';
 import { itemScoresTable, overviewTable, tableSheet } from '../../shared/export/secretariat-tables.js';
+import { secretariatCsvFiles, secretariatWorkbook } from '../../shared/export/secretariat-export.js';
 import { readXlsx, sheetValues } from '../../shared/export/xlsx-read.js';
 import { writeXlsx } from '../../shared/export/xlsx-write.js';
 import { applicantResultSchema } from '../../shared/ranking/applicant-result.js';
@@ -79,5 +80,21 @@ describe('the secretariat’s exports', () => {
     const bytes = writeXlsx({ sheets: [tableSheet(t)] });
     const back = bytes.ok ? readXlsx(bytes.value) : undefined;
     expect(back?.ok && sheetValues(back.value[0]!)[3]).toEqual(['郑州宇达机械有限公司', '4.1.2', '高层领导的作用', 50, '评审组', '共识', 50, 25]);
+  });
+});
+
+describe('the secretariat’s export files', () => {
+  it('one workbook with both sheets, or one CSV per table, named for the cycle', () => {
+    const input = { set: GBT19580_2012, cycleName: '2026年度/郑州市市长质量奖', results, proposal, itemScores: [{ applicantName: '郑州宇达机械有限公司', members: [], consensusPercentByItem: consensusA }] };
+    const book = secretariatWorkbook(input);
+    expect(book.ok && book.value.fileName).toBe('2026年度_郑州市市长质量奖-综合评审.xlsx');
+    const back = book.ok ? readXlsx(book.value.bytes) : undefined;
+    expect(back?.ok && back.value.map((s) => [s.name, s.rows.length])).toEqual([
+      ['综合评审汇总', 4],
+      ['评分明细', 24],
+    ]);
+    const csv = secretariatCsvFiles(input);
+    expect(csv.map((f) => f.fileName)).toEqual(['2026年度_郑州市市长质量奖-综合评审汇总.csv', '2026年度_郑州市市长质量奖-评分明细.csv']);
+    expect(new TextDecoder().decode(csv[1]!.bytes).split('\r\n')[1]).toBe('郑州宇达机械有限公司,4.1.2,高层领导的作用,50,评审组,共识,50,25.00');
   });
 });
