@@ -36,12 +36,12 @@ export async function createDetachedCms(req: DetachedCmsRequest): Promise<Uint8A
   const sha256Id = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 });
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
-    attributes: [
+    attributes: derSetOrder([
       new pkijs.Attribute({ type: CMS.contentType, values: [new asn1js.ObjectIdentifier({ value: CMS.data })] }),
       new pkijs.Attribute({ type: CMS.signingTime, values: [new asn1js.UTCTime({ valueDate: wholeSeconds(req.signingTime) })] }),
       new pkijs.Attribute({ type: CMS.messageDigest, values: [new asn1js.OctetString({ valueHex: bufferSource(req.contentDigest) })] }),
       new pkijs.Attribute({ type: CMS.signingCertificateV2, values: [await signingCertificateV2(signer, req.signerCertificate)] }),
-    ],
+    ]),
   });
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
@@ -77,6 +77,20 @@ async function signingCertificateV2(cert: pkijs.Certificate, der: Uint8Array): P
   });
   const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: bufferSource(await sha256(der)) }), issuerSerial] });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
+}
+
+/** DER encodes a SET OF in the order of its elements' encodings (X.690 §11.6). */
+function derSetOrder(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
+  const keyed = attributes.map((a) => ({ a, der: new Uint8Array(a.toSchema().toBER()) }));
+  keyed.sort((x, y) => {
+    const n = Math.max(x.der.length, y.der.length);
+    for (let i = 0; i < n; i++) {
+      const d = (x.der[i] ?? 0) - (y.der[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.a);
 }
 
 function wholeSeconds(date: Date): Date {

@@ -95,6 +95,22 @@ describe('the on-site review report PDF', () => {
     expect((await verifyPdfSignature(signed)).valid).toBe(true);
   });
 
+  it('holds a CMS that openssl verifies over the byte ranges, chained to the secretariat root', () => {
+    const text = Buffer.from(signed).toString('latin1');
+    const m = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(text)!;
+    const [a, b, c, d] = m.slice(1).map(Number) as [number, number, number, number];
+    const content = Buffer.concat([Buffer.from(signed.subarray(a, a + b)), Buffer.from(signed.subarray(c, c + d))]);
+    const padded = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+    const length = 4 + padded.readUInt16BE(2); // SEQUENCE with a two-byte length: 30 82 hh ll
+    expect(padded[0]).toBe(0x30);
+    expect(padded[1]).toBe(0x82);
+    writeFileSync(join(OUT, 'leader-signature.p7s'), padded.subarray(0, length));
+    writeFileSync(join(OUT, 'signed-ranges.bin'), content);
+    const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(OUT, 'leader-signature.p7s'), '-content', join(OUT, 'signed-ranges.bin'), '-CAfile', join(OUT, 'root.pem'), '-purpose', 'any', '-attime', String(Date.parse(input.issuedAt) / 1000), '-out', '/dev/null']);
+    expect(r.stderr).toMatch(/Verification successful/);
+    rmSync(join(OUT, 'signed-ranges.bin'));
+  });
+
   it('reports the signature invalid after one byte inside the signed range changes', async () => {
     const tampered = signed.slice();
     const at = Buffer.from(tampered).indexOf('/Producer');
