@@ -176,8 +176,14 @@ function printTable(io: CliIo, json: RankJson): void {
   section('市长质量奖提名奖', json.nomination);
   section('未获奖', json.notAwarded);
   io.stdout(`空缺：市长质量奖 ${json.vacancies.award} 个，提名奖 ${json.vacancies.nomination} 个\n`);
+  const names = new Map([...json.award, ...json.nomination, ...json.notAwarded].map((e) => [e.applicantId, e.name]));
   for (const t of json.ties) {
-    io.stdout(`并列第${t.group}组（${formatHundredths(t.totalHundredths)}分）：${t.applicantIds.length}家争${t.places.award}个市长质量奖、${t.places.nomination}个提名奖名额，由评委会决定\n`);
+    const places = [t.places.award ? `${t.places.award}个市长质量奖` : '', t.places.nomination ? `${t.places.nomination}个提名奖` : ''].filter(Boolean).join('、');
+    io.stdout(
+      t.applicantIds.length === 1
+        ? `第${t.group}组（${formatHundredths(t.totalHundredths)}分）：${names.get(t.applicantIds[0]!) ?? ''}能否获得${places}名额，取决于上方并列如何决定\n`
+        : `并列第${t.group}组（${formatHundredths(t.totalHundredths)}分）：${t.applicantIds.length}家争${places}名额，由评委会决定\n`,
+    );
   }
 }
 

@@ -54,6 +54,25 @@ describe('zqa rank', () => {
     expect(r.stdout).toContain('空缺：市长质量奖 0 个，提名奖 0 个');
   });
 
+  it('explains ties, and a place that hangs on a tie above, in the table', async () => {
+    const file = join(dir, 'knock-on.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        rules: { awardQuota: 1, nominationQuota: 2, reservations: [{ category: 'small', label: '小微企业', award: 0, nomination: 1 }] },
+        applicants: [
+          { applicantId: 'A0', name: '甲公司', category: 'small', totalHundredths: 60000 },
+          { applicantId: 'A1', name: '乙公司', totalHundredths: 60000 },
+          { applicantId: 'B', name: '丙公司', totalHundredths: 55000 },
+        ],
+      }),
+    );
+    const r = await zqa('rank', '--results', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('并列第1组（600.00分）：2家争1个市长质量奖、1个提名奖名额，由评委会决定');
+    expect(r.stdout).toContain('第2组（550.00分）：丙公司能否获得1个提名奖名额，取决于上方并列如何决定');
+  });
+
   it('refuses bad input with the reason and exit code 1, bad usage with 2', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ rules: { awardQuota: -1 }, applicants: [] }));
