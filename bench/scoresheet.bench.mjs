@@ -1,7 +1,7 @@
 // The expert's scoresheet in Chromium (issue 2): a review with 23 scored items, 300 notes
 // and 50 photos. Measures the time to load the review screen and the p95 time from a
 // keypress that changes a score until the UI shows it saved (transaction committed).
-/* global window, document, indexedDB, OffscreenCanvas, MutationObserver, IDBKeyRange -- functions passed to page.evaluate run in the browser */
+/* global window, document, indexedDB, OffscreenCanvas, MutationObserver -- functions passed to page.evaluate run in the browser */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
