@@ -1,13 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { openKeyBackup } from '../../shared/crypto/key-backup.js';
+import { softwareKeyHolderFromPkcs8, type KeyHolder } from '../../shared/crypto/key-holder.js';
+import type { TrustStore } from '../../shared/identity/trust-store.js';
+import type { PackageError } from '../../shared/packages/errors.js';
 import { packageTypeSchema, PACKAGE_TYPES, type PackageType } from '../../shared/packages/manifest.js';
-import { verifyPackage, type SignerTrust } from '../../shared/packages/verify-package.js';
+import { openVerifiedPackage } from '../../shared/packages/open-package.js';
+import { checkNestedScoresheets } from '../../shared/packages/panel-return-check.js';
+import { verifyPackage, type SignerTrust, type VerifiedPackage } from '../../shared/packages/verify-package.js';
+import { ok, type Result } from '../../shared/util/result.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { formatPackageError, loadTrust, readPackageFile } from '../lib/package-files.js';
+import { readPassphrase } from '../lib/passphrase.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 
-const USAGE = `usage: zqa verify FILE [--trust CARD_OR_DIR]… [--type TYPE]…
+const USAGE = `usage: zqa verify FILE [--trust CARD_OR_DIR]… [--type TYPE]… [--identity KEYFILE]
   Checks a package's container, limits, hashes and signature without any private key.
-  --trust   identity-card packages (or folders of them) whose signers you accept
-  --type    accept only these package types (${PACKAGE_TYPES.join(', ')})`;
+  --trust     identity-card packages (or folders of them) whose signers you accept
+  --type      accept only these package types (${PACKAGE_TYPES.join(', ')})
+  --identity  a recipient's key file (passphrase from ZQA_PASSPHRASE or a prompt): also
+              decrypt and check the content, and every scoresheet's hash-chained history
+              (a panel return's nested scoresheets too), naming the first broken link`;
 
 export function describeSigner(signer: SignerTrust): string {
   switch (signer.kind) {
@@ -22,7 +34,11 @@ export function describeSigner(signer: SignerTrust): string {
 
 /** `zqa verify FILE [--trust …]`: exit 0 and one line when good, 1 and the failure's code when not. */
 export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs(args, { trust: { type: 'string', multiple: true }, type: { type: 'string', multiple: true } }, USAGE);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { trust: { type: 'string', multiple: true }, type: { type: 'string', multiple: true }, identity: { type: 'string' } },
+    USAGE,
+  );
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError(USAGE);
   const accept: PackageType[] = [];
@@ -43,10 +59,57 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
     io.stderr(`zqa verify: ${file}: refused: ${formatPackageError(result.error)}\n`);
     return 1;
   }
+  let contentNote = '';
+  if (values.identity) {
+    const keys = await keyHolderFromFile(values.identity, io);
+    if (!keys) return 1;
+    const checked = await checkContent(result.value, keys, trust);
+    if (!checked.ok) {
+      io.stderr(`zqa verify: ${file}: refused: ${formatPackageError(checked.error)}\n`);
+      return 1;
+    }
+    contentNote = `; ${checked.value}`;
+  } else if (HAS_HISTORY.has(result.value.manifest.type)) {
+    contentNote = '; content and score history not checked (encrypted: give --identity KEYFILE)';
+  }
   const { manifest, signer } = result.value;
   io.stdout(
     `${file}: good ${manifest.type} r${manifest.revision} from ${manifest.sender.name} (key ${manifest.sender.keyId}), ` +
-      `signature and ${manifest.entries.length} entr${manifest.entries.length === 1 ? 'y' : 'ies'} checked; ${describeSigner(signer)}\n`,
+      `signature and ${manifest.entries.length} entr${manifest.entries.length === 1 ? 'y' : 'ies'} checked; ${describeSigner(signer)}${contentNote}\n`,
   );
   return 0;
+}
+
+const HAS_HISTORY: ReadonlySet<PackageType> = new Set(['scoresheet', 'panel-return']);
+
+/**
+ * Decrypts and validates the content as the importer does, the hash-chained history of
+ * every scoresheet included (nested ones in a panel return), and says what was checked.
+ */
+async function checkContent(verified: VerifiedPackage, keys: KeyHolder, trust: TrustStore | null): Promise<Result<string, PackageError>> {
+  const opened = await openVerifiedPackage(verified, keys);
+  if (!opened.ok) return opened;
+  const v = opened.value;
+  if (v.type === 'scoresheet') return ok(`content checked, history of ${v.content.history.length} entries intact`);
+  if (v.type !== 'panel-return') return ok('content checked');
+  const nested = await checkNestedScoresheets(v.content, v.manifest, v.blobs, { trust, keys });
+  if (!nested.ok) return nested;
+  const entries = nested.value.reduce((n, s) => n + s.content.history.length, 0);
+  return ok(`content checked, ${nested.value.length} nested scoresheets with ${entries} history entries intact`);
+}
+
+async function keyHolderFromFile(path: string, io: CliIo): Promise<KeyHolder | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    io.stderr(`zqa verify: cannot read key file ${path}: ${(e as Error).message}\n`);
+    return null;
+  }
+  const material = await openKeyBackup(bytes, await readPassphrase(io, path));
+  if (!material.ok) {
+    io.stderr(`zqa verify: key file ${path}: ${material.error.code}: ${material.error.message}\n`);
+    return null;
+  }
+  return softwareKeyHolderFromPkcs8(material.value.signingPkcs8, material.value.encryptionPkcs8);
 }

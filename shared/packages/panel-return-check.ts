@@ -23,8 +23,8 @@ export interface CheckedPanelReturn {
 }
 
 export interface PanelReturnCheckOptions {
-  /** The secretariat's trust, which holds the panel's roster. */
-  trust: TrustStore;
+  /** The secretariat's trust, which holds the panel's roster; null checks all but the signers (`zqa verify` without --trust). */
+  trust: TrustStore | null;
   /** The secretariat's keys: nested packages were addressed to it as well as the leader. */
   keys: KeyHolder;
   limits?: PackageLimits;
