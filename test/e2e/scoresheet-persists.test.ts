@@ -99,6 +99,10 @@ describe('an expert scores the whole sheet, closes the browser and finds everyth
     for (const c of expected.categories) {
       expect(await again.getByTestId(`subtotal-${c.id}`).textContent()).toBe(formatHundredths(c.scoreHundredths));
     }
+    // One hash-chained history entry per score given, and the chain verifies.
+    await again.getByTestId('history-status').waitFor();
+    expect(await again.getByTestId('history-status').getAttribute('data-ok')).toBe('true');
+    expect(await again.getByTestId('history-status').textContent()).toContain(`${items.length} 条`);
     await again.goto(`${server.url}#/item/4.1.2`);
     await openItem(again, '4.1.2');
     for (const [kind, text] of Object.entries(NOTES)) {

@@ -122,6 +122,12 @@ export const en: Messages = {
     siteIssues: 'Site-visit issues: {{done}} of {{total}} verified',
     exclusions: 'Exclusions: {{done}} of {{total}} checked',
   },
+  history: {
+    title: 'Score changes ({{count}})',
+    none: 'unscored',
+    intact: 'Score history intact: {{count}} changes, hash chain verified',
+    broken: 'Score history was altered: the chain breaks at change {{seq}} ({{message}})',
+  },
   shortcuts: {
     title: 'Keyboard',
     band: '1–6 band, then a digit for the step',

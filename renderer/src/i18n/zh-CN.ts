@@ -121,6 +121,12 @@ export const zhCN = {
     siteIssues: '现场核查要点：已核查 {{done}} / {{total}}',
     exclusions: '否决项：已核查 {{done}} / {{total}}',
   },
+  history: {
+    title: '评分变更记录（{{count}} 条）',
+    none: '未评分',
+    intact: '评分变更记录完整：{{count}} 条，哈希链校验通过',
+    broken: '评分变更记录被改动：第 {{seq}} 条起校验失败（{{message}}）',
+  },
   shortcuts: {
     title: '快捷键',
     band: '1–6 选档位，再按数字选得分率',

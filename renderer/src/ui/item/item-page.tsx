@@ -9,6 +9,7 @@ import { setItemScore } from '../../db/writes/score-writes.js';
 import { AttachmentsSection } from './attachments-section.js';
 import { BandPicker } from './band-picker.js';
 import { NotesSection } from './notes-section.js';
+import { ScoreHistory } from './score-history.js';
 import { ShortcutLegend } from './shortcut-legend.js';
 import { useItemKeyboard } from './use-item-keyboard.js';
 
@@ -72,6 +73,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
       </Card>
       <BandPicker item={item} percent={percent} pendingBand={pendingBand} onPickBand={setPendingBand} onPickStep={setScore} />
       <ShortcutLegend />
+      <ScoreHistory itemId={itemId} />
       <div className="zqa-notes-grid">
         <NotesSection itemId={itemId} kind="strength" />
         <NotesSection itemId={itemId} kind="ofi" />

@@ -7,6 +7,7 @@ import { formatTenths } from '../../../../shared/scoring/statistics.js';
 import { useReview } from '../../app/review-context.js';
 import { useExclusionChecks, useScores, useSiteIssueStatuses } from '../../db/use-review-data.js';
 import { CategoryChart } from './category-chart.js';
+import { HistoryStatus } from './history-status.js';
 
 /** Art. 15: an Award needs at least 500 points, 500 included. */
 export const AWARD_THRESHOLD_POINTS = 500;
@@ -43,6 +44,7 @@ export function SummaryPage() {
         </Flex>
         <Flex vertical gap="small" style={{ marginTop: 12 }}>
           {flagged.length > 0 && <Alert type="error" showIcon title={t('summary.flagged', { numbers: flagged.join('、') })} data-testid="summary-flagged" />}
+          <HistoryStatus />
           {totals.scoredItems < totals.itemCount && <Alert type="info" showIcon title={t('summary.incomplete', { count: totals.itemCount - totals.scoredItems })} />}
           <Typography.Text type="secondary">
             {t('summary.siteIssues', { done: verified, total: review.assignment.siteIssues.length })} ·{' '}
