@@ -1,0 +1,67 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, resolveInsideRoot, startServer, type RunningServer } from '../../renderer/serve.mjs';
+
+let root: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'zqa-serve-'));
+  await mkdir(join(root, 'assets'));
+  await writeFile(join(root, 'index.html'), '<!doctype html><title>t</title>');
+  await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(tmpdir(), 'zqa-serve-secret.txt'), 'secret');
+  server = await startServer({ port: 0, root });
+});
+afterAll(async () => {
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+  await rm(join(tmpdir(), 'zqa-serve-secret.txt'), { force: true });
+});
+
+/** A raw request, so paths like /../x reach the server as written. */
+function get(path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the browser host static server', () => {
+  it('serves index.html at / and assets with their MIME types and the CSP', async () => {
+    const index = await get('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    const js = await get('/assets/app.js?v=1');
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('never leaves its root and refuses other methods', async () => {
+    for (const path of ['/../zqa-serve-secret.txt', '/..%2fzqa-serve-secret.txt', '/%2e%2e/zqa-serve-secret.txt', '/assets/..%5c..%5czqa-serve-secret.txt', '/%00']) {
+      const res = await get(path);
+      expect([400, 404]).toContain(res.status);
+      expect(res.body).not.toContain('secret');
+    }
+    expect((await get('/assets/')).status).toBe(404);
+    expect((await get('/missing.js')).status).toBe(404);
+    expect((await get('/', 'POST')).status).toBe(405);
+    expect(resolveInsideRoot('/srv/app', '/a/../../etc/passwd')).toBeNull();
+    expect(resolveInsideRoot('/srv/app', '/a/b.js')).toBe('/srv/app/a/b.js');
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  });
+});
