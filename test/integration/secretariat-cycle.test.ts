@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
-import { resultsFromPanelReturns } from '../../cli/commands/rank.js';
+import { readPanelReturns } from '../../cli/commands/rank-panel-returns.js';
+import { parseCsv } from '../../shared/export/csv.js';
 import { applicantProfileSchema, type ApplicantProfile } from '../../shared/applicant/applicant-profile.js';
 import { creditCodeCheckCharacter } from '../../shared/applicant/credit-code.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
@@ -106,11 +107,11 @@ describe('a cycle from set-up to the overview, over files only', () => {
   }, 120_000);
 
   it('exports the overview and the item scores to a spreadsheet that reads back', async () => {
-    const results = await resultsFromPanelReturns(dir, cycle.rules, io().io);
-    if (!results.ok) throw new Error(results.error);
-    const proposal = proposeSplit(results.value, cycle.rules);
-    const overview = overviewTable(GBT19580_2012, results.value, proposal);
-    const items = itemScoresTable(GBT19580_2012, results.value.map((r) => ({ applicantName: r.name, members: [], consensusPercentByItem: scenario.find((s) => s.profile.id === r.applicantId)!.consensus })));
+    const read = await readPanelReturns(dir, cycle.rules, io().io);
+    if (!read.ok) throw new Error(read.error);
+    const proposal = proposeSplit(read.value.results, cycle.rules);
+    const overview = overviewTable(GBT19580_2012, read.value.results, proposal);
+    const items = itemScoresTable(GBT19580_2012, read.value.results.map((r) => ({ applicantName: r.name, members: [], consensusPercentByItem: scenario.find((s) => s.profile.id === r.applicantId)!.consensus })));
     const book = writeXlsx({ sheets: [tableSheet(overview), tableSheet(items)] });
     if (!book.ok) throw new Error(book.error.join('\n'));
     const file = join(dir, '综合评审汇总.xlsx');
@@ -128,6 +129,26 @@ describe('a cycle from set-up to the overview, over files only', () => {
     ]);
     expect(rows[1]![12]).toBe('第5项');
     expect(sheetValues(back.value[1]!)).toHaveLength(1 + 5 * 23);
+  });
+
+  it('zqa rank --xlsx/--csv writes the overview and every member’s item scores from the returns', async () => {
+    const xlsx = join(dir, 'export.xlsx');
+    const csvDir = join(dir, 'csv');
+    const { out, io: cliIo } = io();
+    expect(await runCli(['rank', dir, '--xlsx', xlsx, '--csv', csvDir], cliIo)).toBe(0);
+    expect(out.stdout).toContain('市长质量奖（2）');
+    const back = readXlsx(new Uint8Array(readFileSync(xlsx)));
+    if (!back.ok) throw new Error(back.error);
+    expect(back.value.map((s) => s.name)).toEqual(['综合评审汇总', '评分明细']);
+    const details = sheetValues(back.value[1]!);
+    // 5 applicants × 23 items × (5 members + the consensus)
+    expect(details).toHaveLength(1 + 5 * 23 * 6);
+    const roles = details.slice(1, 7).map((r) => r[5]);
+    expect(roles.filter((r) => r === '组长')).toHaveLength(1);
+    expect(roles[5]).toBe('共识');
+    expect(details.slice(1).every((r) => typeof r[6] === 'number')).toBe(true);
+    const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(join(csvDir, '2026年度郑州市市长质量奖-综合评审汇总.csv'))));
+    expect(csv.ok && csv.value.map((r) => r[0])).toEqual(['申报单位', '郑州速达物流有限公司', '郑州恒信精密制造有限公司', '郑州宇达机械有限公司', '河南中原食品股份有限公司', '郑州云启软件有限公司']);
   });
 
   it('refuses a panel return with a countersignature that does not sign its report', async () => {
