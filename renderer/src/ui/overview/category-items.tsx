@@ -31,7 +31,7 @@ export const CategoryItems = memo(function CategoryItems({ category, scores, not
           <col style={{ width: '5.5em' }} />
           <col style={{ width: '4.5em' }} />
           <col style={{ width: '5em' }} />
-          <col style={{ width: '9.5em' }} />
+          <col style={{ width: '11em' }} />
         </colgroup>
         <thead>
           <tr>
