@@ -8,6 +8,9 @@ import type { ReviewRecord } from './records.js';
  * review there and does nothing.
  */
 export async function seedDemoIfEmpty(db: ZqaDatabase, now: Date = new Date()): Promise<boolean> {
+  // A read first: on every start but the first there is a review, and a read-only check
+  // does not hold up the first screen's own reads the way a read-write transaction would.
+  if ((await db.reviews.count()) > 0) return false;
   return db.transaction('rw', db.reviews, async () => {
     if ((await db.reviews.count()) > 0) return false;
     const expert = DEMO_REVIEW.panel.find((m) => m.id === DEMO_EXPERT_ID);
