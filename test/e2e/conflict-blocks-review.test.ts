@@ -1,16 +1,16 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import type { RunningServer } from '../../renderer/serve.mjs';
 import { canonicalJson } from '../../shared/util/canonical-json.js';
 import { fromBase64 } from '../../shared/util/bytes.js';
-import { E2E_PORT, screenshot } from './support/app.js';
+import { startAppServer, screenshot } from './support/app.js';
 import { freshProfileDir, openProfile } from './support/chromium.js';
 
 let server: RunningServer;
 let profile: string;
 
 beforeAll(async () => {
-  server = await startServer({ port: E2E_PORT });
+  server = await startAppServer();
   profile = await freshProfileDir('conflict');
 });
 afterAll(async () => {

@@ -1,14 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../renderer/serve.mjs';
-import { E2E_PORT, openItem, savedCount, signNoConflict, waitForSaved } from './support/app.js';
+import type { RunningServer } from '../../renderer/serve.mjs';
+import { startAppServer, openItem, savedCount, signNoConflict, waitForSaved } from './support/app.js';
 import { browserPidOf, freshProfileDir, openProfile, waitForExit } from './support/chromium.js';
 
 let server: RunningServer;
 let profile: string;
 
 beforeAll(async () => {
-  server = await startServer({ port: E2E_PORT });
+  server = await startAppServer();
   profile = await freshProfileDir('crash');
 });
 afterAll(async () => {

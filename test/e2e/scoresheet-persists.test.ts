@@ -8,8 +8,8 @@ import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { formatHundredths } from '../../shared/scoring/hundredths.js';
 import { scoreTotals } from '../../shared/scoring/totals.js';
-import { startServer, type RunningServer } from '../../renderer/serve.mjs';
-import { E2E_PORT, keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
+import type { RunningServer } from '../../renderer/serve.mjs';
+import { startAppServer, keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
 import { freshProfileDir, openProfile } from './support/chromium.js';
 import { makePng } from './support/png.js';
 
@@ -31,7 +31,7 @@ const png = makePng(64, 48);
 const pngPath = join(tmpdir(), `zqa-e2e-welding-${process.pid}.png`);
 
 beforeAll(async () => {
-  server = await startServer({ port: E2E_PORT });
+  server = await startAppServer();
   profile = await freshProfileDir('persist');
   await writeFile(pngPath, png);
 });

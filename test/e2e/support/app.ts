@@ -1,11 +1,19 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { SCORING_BANDS, bandOf } from '../../../shared/criteria/bands.js';
 import type { ItemKind } from '../../../shared/criteria/criteria-set.js';
+import { DEFAULT_ROOT, startServer, type RunningServer } from '../../../renderer/serve.mjs';
 
 /** IndexedDB is per origin including the port, so every run uses the same one. */
 export const E2E_PORT = 5290;
 export const SCREENSHOT_DIR = 'test-results/e2e';
+
+/** The browser host's server on the e2e port, over the built renderer (npm test builds it first). */
+export async function startAppServer(): Promise<RunningServer> {
+  if (!existsSync(`${DEFAULT_ROOT}/index.html`)) throw new Error(`no built renderer in ${DEFAULT_ROOT}: run "npm run build:renderer" before the e2e tests`);
+  return startServer({ port: E2E_PORT });
+}
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
