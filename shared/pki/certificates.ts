@@ -1,6 +1,6 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { rawToDerSignature } from './ecdsa-der.js';
+import { rawSignatureToDer } from '../crypto/ecdsa-signature.js';
 import { bytesEqual } from '../util/bytes.js';
 import { bufferSource, type SigningIdentity } from './signer-port.js';
 import { fromRdn, OID, toRdn, type DistinguishedName } from './x509-names.js';
@@ -128,7 +128,7 @@ async function signCertificate(issuer: SigningIdentity, f: TbsFields): Promise<U
   cert.signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 });
   cert.tbsView = new Uint8Array(cert.encodeTBS().toBER());
   const raw = await issuer.sign(cert.tbsView);
-  cert.signatureValue = new asn1js.BitString({ valueHex: rawToDerSignature(raw) });
+  cert.signatureValue = new asn1js.BitString({ valueHex: rawSignatureToDer(raw) });
   return new Uint8Array(cert.toSchema(true).toBER());
 }
 

@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { sha256 } from '../util/bytes.js';
-import { rawToDerSignature } from './ecdsa-der.js';
+import { rawSignatureToDer } from '../crypto/ecdsa-signature.js';
 import { bufferSource, type SignPort } from './signer-port.js';
 import { OID } from './x509-names.js';
 
@@ -54,7 +54,7 @@ export async function createDetachedCms(req: DetachedCmsRequest): Promise<Uint8A
   const toSign = new Uint8Array(signedAttrs.toSchema().toBER());
   toSign[0] = 0x31;
   const raw = await req.sign(toSign);
-  signerInfo.signature = new asn1js.OctetString({ valueHex: bufferSource(rawToDerSignature(raw)) });
+  signerInfo.signature = new asn1js.OctetString({ valueHex: bufferSource(rawSignatureToDer(raw)) });
 
   const signedData = new pkijs.SignedData({
     version: 1,

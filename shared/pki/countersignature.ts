@@ -1,4 +1,4 @@
-import { derToRawSignature, rawToDerSignature } from './ecdsa-der.js';
+import { derSignatureToRaw, rawSignatureToDer } from '../crypto/ecdsa-signature.js';
 import { bufferSource, type SignPort } from './signer-port.js';
 
 /**
@@ -7,16 +7,13 @@ import { bufferSource, type SignPort } from './signer-port.js';
  * `openssl dgst -sha256 -verify member.pem -signature cs.der report.pdf` checks it.
  */
 export async function countersign(pdf: Uint8Array, sign: SignPort): Promise<Uint8Array> {
-  return rawToDerSignature(await sign(pdf));
+  return rawSignatureToDer(await sign(pdf));
 }
 
 export async function verifyCountersignature(pdf: Uint8Array, signatureDer: Uint8Array, memberSpki: Uint8Array): Promise<boolean> {
-  let raw: Uint8Array;
-  try {
-    raw = derToRawSignature(signatureDer);
-  } catch {
-    return false;
-  }
+  const decoded = derSignatureToRaw(signatureDer);
+  if (!decoded.ok) return false;
+  const raw = decoded.value;
   const key = await crypto.subtle.importKey('spki', bufferSource(memberSpki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
   return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bufferSource(raw), bufferSource(pdf));
 }

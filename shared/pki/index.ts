@@ -1,5 +1,4 @@
 export * from './signer-port.js';
-export * from './ecdsa-der.js';
 export * from './x509-names.js';
 export * from './certificates.js';
 export * from './pem.js';
