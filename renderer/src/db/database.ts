@@ -10,6 +10,7 @@ import type {
   ReviewRecord,
   SiteIssueStatusRecord,
 } from './records.js';
+import type { ConsensusEditRecord, ConsensusScoreHistoryRecord, ConsensusStateRecord, FinalisationRecord, ReceivedCountersignatureRecord, ReportArtefactRecord, ReportToSignRecord } from '../leader/leader-records.js';
 
 export const DATABASE_NAME = 'zqa';
 
@@ -23,6 +24,14 @@ export class ZqaDatabase extends Dexie {
   exclusionChecks!: Table<ExclusionCheckRecord, [string, number]>;
   declarations!: Table<DeclarationRecord, string>;
   history!: Table<HistoryRecord, [string, number]>;
+  // 0003: the leader's consensus and report, a member's reports to countersign (renderer/src/leader)
+  consensusStates!: Table<ConsensusStateRecord, string>;
+  consensusEdits!: Table<ConsensusEditRecord, [string, number]>;
+  consensusScoreHistory!: Table<ConsensusScoreHistoryRecord, [string, number]>;
+  reportArtefacts!: Table<ReportArtefactRecord, string>;
+  receivedCountersignatures!: Table<ReceivedCountersignatureRecord, [string, string]>;
+  finalisations!: Table<FinalisationRecord, string>;
+  reportsToSign!: Table<ReportToSignRecord, string>;
 
   constructor(name = DATABASE_NAME, options: DexieOptions = {}) {
     // Strict durability: a commit is on disk before the UI says "saved", so a laptop whose

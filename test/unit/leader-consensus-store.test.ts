@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
+import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { writeNote } from '../../shared/consensus/panel-notes.js';
+import { applyLeaderEdit, ensureConsensus, verifyConsensusTrail, type LeaderWriteContext } from '../../renderer/src/leader/consensus-store.js';
+import { freshDatabase } from './db-test-helpers.js';
+
+function context(): LeaderWriteContext {
+  let t = Date.parse('2026-11-27T08:00:00.000Z');
+  return { db: freshDatabase(), actor: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', now: () => new Date((t += 1000)) };
+}
+
+const [first, second] = itemsOf(GBT19580_2012);
+
+describe('leader consensus store', () => {
+  it('saves each edit, appends the hash-chained log, and replays to the stored record', async () => {
+    const ctx = context();
+    await ensureConsensus(ctx, 'r1', GBT19580_2012);
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: first!.id, to: 60 });
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: first!.id, to: 65 });
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-rationale', itemId: first!.id, to: '经讨论取 65%' });
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-strengths', itemId: second!.id, to: [writeNote('p1', '领导重视质量')] });
+    const state = await ctx.db.consensusStates.get('r1');
+    expect(state?.record.items.find((i) => i.itemId === first!.id)).toMatchObject({ percent: 65, rationale: '经讨论取 65%' });
+    const log = await ctx.db.consensusEdits.where('reviewId').equals('r1').toArray();
+    expect(log.map((e) => [e.seq, e.kind, e.from, e.to])).toEqual([
+      [1, 'consensus-percent', null, 60],
+      [2, 'consensus-percent', 60, 65],
+      [3, 'consensus-rationale', '', '经讨论取 65%'],
+      [4, 'consensus-strengths', [], [{ id: 'p1', text: '领导重视质量', origin: 'written', sources: [] }]],
+    ]);
+    const scores = await ctx.db.consensusScoreHistory.where('reviewId').equals('r1').toArray();
+    expect(scores.map((e) => [e.kind, e.from, e.to])).toEqual([['consensus', null, 60], ['consensus', 60, 65]]);
+    expect(await verifyConsensusTrail(ctx.db, 'r1', GBT19580_2012)).toEqual({ ok: true, value: { edits: 4 } });
+  });
+
+  it('refuses an edit off the 5% grid and changes nothing', async () => {
+    const ctx = context();
+    await ensureConsensus(ctx, 'r1', GBT19580_2012);
+    await expect(applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: first!.id, to: 62 })).rejects.toThrow(/5/);
+    await expect(applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: 'nope', to: 60 })).rejects.toThrow(/not in criteria set/);
+    expect(await ctx.db.consensusEdits.count()).toBe(0);
+    expect((await ctx.db.consensusStates.get('r1'))?.record.items[0]?.percent).toBeNull();
+  });
+
+  it('does not record an edit that changes nothing', async () => {
+    const ctx = context();
+    await ensureConsensus(ctx, 'r1', GBT19580_2012);
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-overall', itemId: 'overall', to: '' });
+    expect(await ctx.db.consensusEdits.count()).toBe(0);
+  });
+
+  it('detects a record changed behind the log, and a log entry rewritten', async () => {
+    const ctx = context();
+    await ensureConsensus(ctx, 'r1', GBT19580_2012);
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: first!.id, to: 60 });
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: second!.id, to: 40 });
+    const state = (await ctx.db.consensusStates.get('r1'))!;
+    state.record.items[0]!.percent = 80;
+    await ctx.db.consensusStates.put(state);
+    const quiet = await verifyConsensusTrail(ctx.db, 'r1', GBT19580_2012);
+    expect(quiet.ok).toBe(false);
+    const entry = (await ctx.db.consensusEdits.get(['r1', 1]))!;
+    await ctx.db.consensusEdits.put({ ...entry, to: 80 });
+    const rewritten = await verifyConsensusTrail(ctx.db, 'r1', GBT19580_2012);
+    expect(rewritten.ok).toBe(false);
+    if (!rewritten.ok) expect(rewritten.error).toContain('consensus edit 1 was changed');
+  });
+});
