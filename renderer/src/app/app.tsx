@@ -4,8 +4,8 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/bridge/contract.js';
-import { ReviewLoader } from './review-loader.js';
 import { SettingsProvider, useSettings } from './settings-context.js';
+import { Workspaces } from './workspaces.js';
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
   return (
@@ -43,7 +43,7 @@ function ThemedApp() {
   return (
     <ConfigProvider locale={settings.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={themeFor(settings.fontSize)}>
       <AntApp>
-        <ReviewLoader />
+        <Workspaces />
       </AntApp>
     </ConfigProvider>
   );

@@ -11,6 +11,29 @@ import type {
   SiteIssueStatusRecord,
 } from './records.js';
 import type { ConsensusEditRecord, ConsensusScoreHistoryRecord, ConsensusStateRecord, FinalisationRecord, ReceivedCountersignatureRecord, ReportArtefactRecord, ReportToSignRecord } from '../leader/leader-records.js';
+import type { DeviceProfileRecord, TrustAnchorRecord } from '../identity/identity-records.js';
+import type {
+  MemberScoresheetHistoryRecord,
+  MemberScoresheetRecord,
+  PanelAssignmentRecord,
+  ReceivedPackageRecord,
+  ScoresheetExportRecord,
+} from '../packages/package-records.js';
+
+import type {
+  AssignmentRow,
+  ApplicantRow,
+  AuthorityRecord,
+  ComplaintRow,
+  CycleRecord,
+  DecisionRow,
+  ExpertRow,
+  NoticeRow,
+  PanelReturnRow,
+  PanelRow,
+  SeriesRow,
+  SummaryRow,
+} from '../secretariat/records.js';
 
 export const DATABASE_NAME = 'zqa';
 
@@ -32,6 +55,27 @@ export class ZqaDatabase extends Dexie {
   receivedCountersignatures!: Table<ReceivedCountersignatureRecord, [string, string]>;
   finalisations!: Table<FinalisationRecord, string>;
   reportsToSign!: Table<ReportToSignRecord, string>;
+  // 0002: identity, trust and packages (renderer/src/identity, renderer/src/packages)
+  deviceProfile!: Table<DeviceProfileRecord, 'device'>;
+  trustAnchor!: Table<TrustAnchorRecord, 'secretariat'>;
+  receivedPackages!: Table<ReceivedPackageRecord, string>;
+  panelAssignments!: Table<PanelAssignmentRecord, string>;
+  memberScoresheets!: Table<MemberScoresheetRecord, [string, string]>;
+  memberScoresheetHistory!: Table<MemberScoresheetHistoryRecord, [string, string, number]>;
+  scoresheetExports!: Table<ScoresheetExportRecord, [string, number]>;
+  // 0004: the secretariat's workspace (renderer/src/secretariat)
+  secAuthority!: Table<AuthorityRecord, 'root'>;
+  secCycles!: Table<CycleRecord, string>;
+  secApplicants!: Table<ApplicantRow, string>;
+  secExperts!: Table<ExpertRow, string>;
+  secPanels!: Table<PanelRow, string>;
+  secAssignments!: Table<AssignmentRow, string>;
+  secPanelReturns!: Table<PanelReturnRow, string>;
+  secSummaries!: Table<SummaryRow, [string, string]>;
+  secDecisions!: Table<DecisionRow, [string, string]>;
+  secNotices!: Table<NoticeRow, string>;
+  secComplaints!: Table<ComplaintRow, string>;
+  secSeries!: Table<SeriesRow, string>;
 
   constructor(name = DATABASE_NAME, options: DexieOptions = {}) {
     // Strict durability: a commit is on disk before the UI says "saved", so a laptop whose

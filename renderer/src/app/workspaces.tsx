@@ -1,0 +1,101 @@
+import { IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
+import i18next from 'i18next';
+import type { ComponentType, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { identityStrings } from '../identity/i18n.js';
+import { IdentityPage } from '../identity/identity-page.js';
+import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.js';
+import { useWorkspaceContext, type WorkspaceContext } from '../identity/use-workspace-context.js';
+import { ExpertWorkspace } from '../packages/expert-workspace.js';
+import { packageStrings } from '../packages/i18n.js';
+import '../identity/shell.css';
+
+/** A workspace's strings in both languages, merged into the default namespace at start. */
+export type WorkspaceStrings = Record<'zh-CN' | 'en', Record<string, unknown>>;
+
+export interface WorkspaceDefinition {
+  key: string;
+  /** i18n key of the menu label. */
+  labelKey: string;
+  icon?: ReactNode;
+  visible(ctx: WorkspaceContext): boolean;
+  Component: ComponentType;
+  strings?: WorkspaceStrings;
+}
+
+/**
+ * The app's workspaces, in menu order. Each engineer adds one entry (leader, secretariat,
+ * backup); the first visible one opens when nothing else was chosen.
+ */
+export const WORKSPACES: readonly WorkspaceDefinition[] = [
+  { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
+  { key: 'identity', labelKey: 'workspaces.identity', icon: <IdcardOutlined />, visible: () => true, Component: IdentityPage, strings: identityStrings },
+];
+
+let registered = false;
+
+/** Once, after i18next is initialised (main.tsx) and before the first label renders. */
+function registerStrings(): void {
+  if (registered) return;
+  registered = true;
+  for (const w of WORKSPACES) {
+    if (!w.strings) continue;
+    for (const [lng, bundle] of Object.entries(w.strings)) i18next.addResourceBundle(lng, 'translation', bundle, true, false);
+  }
+}
+
+export function Workspaces() {
+  registerStrings();
+  const { t } = useTranslation();
+  const ctx = useWorkspaceContext();
+  const chosen = useChosenWorkspace();
+  if (!ctx) return <Spin size="large" description={t('app.loading')} fullscreen />;
+  const visible = WORKSPACES.filter((w) => w.visible(ctx));
+  const active = visible.find((w) => w.key === chosen) ?? visible[0];
+  if (!active) return null;
+  const Active = active.Component;
+  return (
+    <Layout className="zqa-shell">
+      <Layout.Header className="zqa-shell-bar">
+        <Menu
+          mode="horizontal"
+          selectedKeys={[active.key]}
+          onClick={({ key }) => showWorkspace(key)}
+          items={visible.map((w) => ({ key: w.key, icon: w.icon, label: <span data-testid={`workspace-${w.key}`}>{t(w.labelKey)}</span> }))}
+          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+        />
+        <DeviceBadge ctx={ctx} />
+      </Layout.Header>
+      {!ctx.profile && active.key !== 'identity' && (
+        <Alert
+          type="info"
+          showIcon
+          banner
+          data-testid="identity-banner"
+          title={t('identity.bannerText')}
+          action={
+            <Button size="small" type="primary" onClick={() => showWorkspace('identity')} data-testid="identity-banner-setup">
+              {t('identity.bannerAction')}
+            </Button>
+          }
+        />
+      )}
+      <Active />
+    </Layout>
+  );
+}
+
+/** Who this device is, with the fingerprint wherever a person is named. */
+function DeviceBadge({ ctx }: { ctx: WorkspaceContext }) {
+  const { t } = useTranslation();
+  if (!ctx.keys) return <Typography.Text type="warning">{t('identity.noKeys')}</Typography.Text>;
+  return (
+    <Typography.Text className="zqa-shell-device" data-testid="device-badge">
+      {ctx.profile ? `${ctx.profile.name} · ` : ''}
+      <span className="zqa-fingerprint">{ctx.keys.fingerprint}</span>
+    </Typography.Text>
+  );
+}
+
+export { showWorkspace };

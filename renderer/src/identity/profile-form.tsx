@@ -1,0 +1,52 @@
+import { App, Button, Form, Input, Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { getDatabase } from '../db/database.js';
+import type { DeviceKeys } from './device-keys.js';
+import type { DeviceProfileRecord, DeviceRole } from './identity-records.js';
+import { saveDeviceProfile } from './profile-writes.js';
+
+interface Values {
+  name: string;
+  organisation: string;
+  role: DeviceRole;
+}
+
+/** Name, organisation and role of the person who uses this device. */
+export function ProfileForm({ profile, keys }: { profile: DeviceProfileRecord | null; keys: DeviceKeys }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const onFinish = (values: Values) => {
+    saveDeviceProfile(getDatabase(), values, keys).then(
+      () => void message.success(t('identity.saved')),
+      (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: '32em' }}
+      initialValues={{ name: profile?.name ?? '', organisation: profile?.organisation ?? '', role: profile?.role ?? 'expert' }}
+      onFinish={onFinish}
+    >
+      <Form.Item name="name" label={t('identity.name')} rules={[{ required: true, whitespace: true, message: t('identity.needName') }]}>
+        <Input data-testid="profile-name" maxLength={100} />
+      </Form.Item>
+      <Form.Item name="organisation" label={t('identity.organisation')}>
+        <Input data-testid="profile-organisation" maxLength={200} />
+      </Form.Item>
+      <Form.Item name="role" label={t('identity.role')} extra={t('identity.roleHint')}>
+        <Radio.Group
+          options={[
+            { value: 'expert', label: t('identity.roleExpert') },
+            { value: 'secretariat', label: t('identity.roleSecretariat') },
+          ]}
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" data-testid="profile-save">
+        {t('identity.save')}
+      </Button>
+    </Form>
+  );
+}
