@@ -5,7 +5,7 @@ import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { PackageError } from '../../shared/packages/errors.js';
 import { packageTypeSchema, PACKAGE_TYPES, type PackageType } from '../../shared/packages/manifest.js';
 import { openVerifiedPackage } from '../../shared/packages/open-package.js';
-import { checkNestedScoresheets } from '../../shared/packages/panel-return-check.js';
+import { checkPanelReturn } from '../../shared/packages/panel-return-check.js';
 import { verifyPackage, type SignerTrust, type VerifiedPackage } from '../../shared/packages/verify-package.js';
 import { ok, type Result } from '../../shared/util/result.js';
 import { parseCommandArgs } from '../lib/file-args.js';
@@ -92,10 +92,11 @@ async function checkContent(verified: VerifiedPackage, keys: KeyHolder, trust: T
   const v = opened.value;
   if (v.type === 'scoresheet') return ok(`content checked, history of ${v.content.history.length} entries intact`);
   if (v.type !== 'panel-return') return ok('content checked');
-  const nested = await checkNestedScoresheets(v.content, v.manifest, v.blobs, { trust, keys });
+  const nested = await checkPanelReturn(v.content, v.manifest, v.blobs, { trust, keys });
   if (!nested.ok) return nested;
-  const entries = nested.value.reduce((n, s) => n + s.content.history.length, 0);
-  return ok(`content checked, ${nested.value.length} nested scoresheets with ${entries} history entries intact`);
+  const { scoresheets, countersignatures } = nested.value;
+  const entries = scoresheets.reduce((n, s) => n + s.content.history.length, 0);
+  return ok(`content checked, ${scoresheets.length} nested scoresheets with ${entries} history entries intact, ${countersignatures.length} countersignatures over the report PDF`);
 }
 
 async function keyHolderFromFile(path: string, io: CliIo): Promise<KeyHolder | null> {

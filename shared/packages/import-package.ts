@@ -5,7 +5,7 @@ import type { PackageError } from './errors.js';
 import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './limits.js';
 import { seriesIdOf, type PackageType } from './manifest.js';
 import { openVerifiedPackage, type OpenedPackage } from './open-package.js';
-import { checkNestedScoresheets, type NestedScoresheet } from './panel-return-check.js';
+import { checkPanelReturn, type CheckedPanelReturn } from './panel-return-check.js';
 import { classifyRevision, type PackageHistory, type RevisionDisposition } from './revision.js';
 import { verifyPackage } from './verify-package.js';
 
@@ -23,8 +23,8 @@ export type ImportedPackage = OpenedPackage & {
   /** The document this package is a revision of (type / panel / sender). */
   seriesId: string;
   disposition: RevisionDisposition;
-  /** For a panel return: its nested scoresheets, each verified, opened and validated. */
-  nestedScoresheets?: NestedScoresheet[];
+  /** For a panel return: its nested scoresheets and countersignatures, each verified, opened and checked. */
+  panelReturn?: CheckedPanelReturn;
 };
 
 /**
@@ -40,13 +40,14 @@ export async function importPackage(bytes: Uint8Array, options: ImportOptions): 
   if (!disposition.ok) return disposition;
   const opened = await openVerifiedPackage(verified.value, options.keys, limits);
   if (!opened.ok) return opened;
-  // A panel return carries the members' own signed scoresheets: each is checked as if it
-  // had been imported by itself (signature, trust, content, hash-chained history).
-  let nestedScoresheets: NestedScoresheet[] | undefined;
+  // A panel return carries the members' own signed packages: each scoresheet is checked as
+  // if imported by itself (signature, trust, content, hash-chained history), and each
+  // countersignature must be the member's signature over exactly this report PDF.
+  let panelReturn: CheckedPanelReturn | undefined;
   if (opened.value.type === 'panel-return' && options.keys) {
-    const nested = await checkNestedScoresheets(opened.value.content, opened.value.manifest, opened.value.blobs, { trust: options.trust, keys: options.keys, limits });
+    const nested = await checkPanelReturn(opened.value.content, opened.value.manifest, opened.value.blobs, { trust: options.trust, keys: options.keys, limits });
     if (!nested.ok) return nested;
-    nestedScoresheets = nested.value;
+    panelReturn = nested.value;
   }
-  return { ok: true, value: { ...opened.value, seriesId, disposition: disposition.value, ...(nestedScoresheets ? { nestedScoresheets } : {}) } };
+  return { ok: true, value: { ...opened.value, seriesId, disposition: disposition.value, ...(panelReturn ? { panelReturn } : {}) } };
 }

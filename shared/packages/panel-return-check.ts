@@ -62,7 +62,7 @@ export async function checkPanelReturn(
       return err(packageError('content-invalid', `${what}: signed by another member or for another report`));
     }
     if (!(await verifyReportSignature(opened.value.manifest.sender.signingKey, pdf, sig.signature))) {
-      return err(packageError('content-invalid', `${what}: the signature does not verify over the report PDF`));
+      return err(packageError('content-invalid', `${what}: the countersignature is not a valid signature over this report PDF`));
     }
     countersignatures.push({ manifest: opened.value.manifest, content: sig });
   }

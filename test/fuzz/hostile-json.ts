@@ -67,6 +67,16 @@ export function invalidUtf8(r: Rng): Uint8Array {
   ]);
 }
 
+/** Whether bytes decode as UTF-8: a splice can complete a character as easily as break one. */
+export function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function spliceBytes(into: Uint8Array, at: number, remove: number, insert: Uint8Array): Uint8Array {
   const out = new Uint8Array(into.length - remove + insert.length);
   out.set(into.subarray(0, at));

@@ -49,14 +49,26 @@ const STORED_ROWS: [string, { packageId: string; revision: number; manifestSha25
   ['scoresheet/other-panel/0123456789abcdef0123456789abcdef', { packageId: 'd'.repeat(32), revision: 3, manifestSha256: 'e'.repeat(64) }],
 ];
 
+/** Resolves after `ms` unless cleared: an awaited call that never settles is reported, not waited for. */
+function deadline(ms: number): { promise: Promise<'hung'>; clear(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), ms)));
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
 async function guarded(what: string, run: () => Promise<Result<unknown, PackageError>>, perCaseMs: number): Promise<{ result?: Result<unknown, PackageError>; problem?: string; ms: number }> {
   const started = performance.now();
+  // Twice the bound before giving up on the call: a slow case is reported as slow, a stuck one as stuck.
+  const stop = deadline(perCaseMs * 2);
   try {
-    const result = await run();
+    const result = await Promise.race([run(), stop.promise]);
+    if (result === 'hung') return { problem: `${what} did not settle within ${perCaseMs * 2} ms`, ms: performance.now() - started };
     const ms = performance.now() - started;
     return ms > perCaseMs ? { result, problem: `${what} took ${ms.toFixed(0)} ms (bound ${perCaseMs} ms)`, ms } : { result, ms };
   } catch (e) {
     return { problem: `${what} threw: ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : String(e)}`, ms: performance.now() - started };
+  } finally {
+    stop.clear();
   }
 }
 
@@ -75,12 +87,15 @@ export async function runPackageFuzz(seeds: readonly SeedPackage[], options: { s
       continue;
     }
     const fail = (problem: string) => report.failures.push({ caseIndex: i, type: seed.type, op: mutant.op, problem });
+    // Now and then, also that the importer leaves the caller's bytes alone.
+    const original = i % 16 === 0 ? mutant.bytes.slice() : null;
     const store = new RecordingStore(STORED_ROWS);
     const before = store.snapshot();
     const options_ = { keys: seed.receiver.keys, trust: seed.receiver.trust, accept: [seed.type], history: store.port() };
     const imported = await guarded('importPackage', () => importPackage(mutant.bytes, options_), options.perCaseMs);
     const verified = await guarded('verifyPackage', () => verifyPackage(mutant.bytes, { trust: seed.receiver.trust, accept: [seed.type] }), options.perCaseMs);
     report.cases++;
+    if (original && !sameBytes(original, mutant.bytes)) fail('the input bytes were changed');
     for (const g of [imported, verified]) {
       if (g.ms > report.slowestMs) [report.slowestMs, report.slowestOp] = [g.ms, `${seed.type} ${mutant.op}`];
       if (g.problem) fail(g.problem);
@@ -102,4 +117,8 @@ export async function runPackageFuzz(seeds: readonly SeedPackage[], options: { s
     }
   }
   return report;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

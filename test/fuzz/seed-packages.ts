@@ -34,6 +34,8 @@ export interface SeedPackage {
   plain: PlainEntry[];
   /** Writes a package from these plaintext entries exactly as the sender would (no content checks). */
   reassemble(entries: readonly PlainEntry[], revision?: number): Promise<Uint8Array>;
+  /** For a panel return: the members' packages nested in it, by the blob entry that holds each. */
+  nested?: ReadonlyMap<string, SeedPackage>;
 }
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n% 现场评审报告 (fuzz stand-in)\n%%EOF\n');
@@ -124,7 +126,7 @@ export async function buildSeedPackages(): Promise<SeedSet> {
     ...countersignatures.map((c, i) => ({ fileName: `countersignature-${i + 1}.zqa`, mediaType: 'application/vnd.zqa.package', bytes: c.bytes })),
   ]);
   const nested = (i: number) => ({ ...files[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
-  seeds.push(await seed({
+  const panelReturn = await seed({
     type: 'panel-return',
     content: {
       ...subject, consensus, reportText: '评审组意见', report: { ...files[0]!.ref, mediaType: 'application/pdf' },
@@ -134,6 +136,8 @@ export async function buildSeedPackages(): Promise<SeedSet> {
     },
     blobs: files.map((f) => ({ name: f.ref.entry, bytes: f.bytes })), subject, sender: leader,
     recipients: [secretariat.card, leader.card], receiver: { keys: secretariat.keys, trust: memberTrust },
-  }));
+  });
+  const members = [...sheets, ...countersignatures];
+  seeds.push({ ...panelReturn, nested: new Map(members.map((m, i) => [files[1 + i]!.ref.entry, m])) });
   return { panel, seeds };
 }

@@ -7,10 +7,12 @@
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { createParticipant } from '../../cli/lib/demo-participant.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
+import { keyIdOf } from '../../shared/crypto/key-id.js';
+import { decodeBase64 } from '../../shared/crypto/spki.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
 import { canonicalJson } from '../../shared/util/canonical-json.js';
-import type { Mutant } from './byte-mutations.js';
-import { hostileValueText, invalidUtf8, jsonPaths, replaceAtPath, spliceBytes } from './hostile-json.js';
+import { BYTE_MUTATORS, type Mutant } from './byte-mutations.js';
+import { hostileValueText, invalidUtf8, isUtf8, jsonPaths, replaceAtPath, spliceBytes } from './hostile-json.js';
 import { entriesOf, writeRawZip, type RawEntry } from './raw-zip.js';
 import type { Rng } from './rng.js';
 import type { SeedPackage } from './seed-packages.js';
@@ -31,6 +33,11 @@ async function signedZip(entries: RawEntry[], manifestBytes: Uint8Array, signer:
   return writeRawZip({ entries: out });
 }
 
+async function receiverKeyId(seed: SeedPackage): Promise<string> {
+  const spki = seed.receiver.keys ? decodeBase64((await seed.receiver.keys.publicKeys()).signingKey) : null;
+  return spki ? keyIdOf(spki) : '';
+}
+
 /** The seed's manifest changed as an object (canonical, signed), entries kept. */
 async function lyingManifest(seed: SeedPackage, r: Rng): Promise<Mutant> {
   const entries = entriesOf(seed.bytes);
@@ -38,7 +45,27 @@ async function lyingManifest(seed: SeedPackage, r: Rng): Promise<Mutant> {
   const listed = manifest.entries;
   const target = r.pick(listed);
   let op: string;
-  switch (r.int(0, 9)) {
+  const recipients = manifest.recipients as Record<string, string>[];
+  switch (r.int(0, recipients.length > 1 ? 12 : 9)) {
+    case 10:
+      // Every reader's wrapped key dropped but one: whoever is left out cannot open it.
+      manifest.recipients = recipients.slice(0, 1).map((x) => ({ ...x, keyId: 'f'.repeat(32), hkdfInfo: x.hkdfInfo!.replace(x.keyId!, 'f'.repeat(32)) }));
+      op = 'recipients replaced by a stranger';
+      break;
+    case 11: {
+      // The receiver's wrapped key and another reader's, each under the other's key id.
+      const mine = await receiverKeyId(seed);
+      const at = Math.max(0, recipients.findIndex((x) => x.keyId === mine));
+      const [a, b] = [recipients[at]!, recipients[(at + 1) % recipients.length]!];
+      [a.wrappedKey, b.wrappedKey] = [b.wrappedKey!, a.wrappedKey!];
+      [a.ephemeralKey, b.ephemeralKey] = [b.ephemeralKey!, a.ephemeralKey!];
+      op = 'wrapped keys swapped between recipients';
+      break;
+    }
+    case 12:
+      for (const x of recipients) x.hkdfSalt = 'A'.repeat(43) + '=';
+      op = 'HKDF salts changed';
+      break;
     case 0:
       target.size += r.pick([1, -1, 1000]);
       op = `lie size of ${target.name}`;
@@ -82,6 +109,12 @@ async function lyingManifest(seed: SeedPackage, r: Rng): Promise<Mutant> {
       op = 'sender.keyId of another key';
   }
   const signer = r.chance(0.15) ? await lookAlikeKeys() : seed.sender.keys;
+  if (signer !== seed.sender.keys && r.chance(0.5)) {
+    // A consistent stranger: its own key in the sender field, the trusted sender's name.
+    const spki = decodeBase64((await signer.publicKeys()).signingKey)!;
+    Object.assign(manifest.sender as Record<string, unknown>, { keyId: await keyIdOf(spki), signingKey: (await signer.publicKeys()).signingKey });
+    op += ', sender is a stranger under a trusted name';
+  }
   const bytes = await signedZip(entries, enc.encode(canonicalJson(manifest)), signer);
   return { op: `signed manifest: ${op}${signer === seed.sender.keys ? '' : ' (look-alike key)'}`, bytes, mustRefuse: true };
 }
@@ -100,6 +133,7 @@ async function hostileManifest(seed: SeedPackage, r: Rng): Promise<Mutant> {
     const at = r.int(0, raw.length);
     bytes = spliceBytes(raw, at, r.int(0, 1), invalidUtf8(r));
     op = `invalid UTF-8 at ${at}`;
+    mustRefuse = !isUtf8(bytes) || dec.decode(bytes) !== manifestText;
   } else if (kind === 1) {
     bytes = enc.encode(manifestText.replace(/,/g, r.pick([', ', ',\n', ' ,'])));
     op = 'not canonical (whitespace)';
@@ -128,8 +162,11 @@ async function hostileContent(seed: SeedPackage, r: Rng): Promise<Mutant> {
   const kind = r.int(0, 7);
   if (kind === 0) {
     const at = r.int(0, plain[0]!.bytes.length);
-    plain[0]!.bytes = spliceBytes(plain[0]!.bytes, at, r.int(0, 2), invalidUtf8(r));
+    const before = plain[0]!.bytes;
+    plain[0]!.bytes = spliceBytes(before, at, r.int(0, 2), invalidUtf8(r));
     op = `invalid UTF-8 at ${at}`;
+    // The splice may complete a character instead (valid text, perhaps still valid content).
+    mustRefuse = !isUtf8(plain[0]!.bytes);
   } else if (kind === 1) {
     const keep = r.int(0, plain[0]!.bytes.length - 1);
     plain[0]!.bytes = plain[0]!.bytes.slice(0, keep);
@@ -165,6 +202,30 @@ async function hostileContent(seed: SeedPackage, r: Rng): Promise<Mutant> {
   return { op: `signed hostile content: ${op}`, bytes: await seed.reassemble(plain), mustRefuse };
 }
 
+/**
+ * A panel return whose nested member package is damaged or hostile (a scoresheet with an
+ * edited history re-signed by its owner, say), while the leader's own package is perfectly
+ * good: the leader signs it with the nested file's correct size and SHA-256.
+ */
+async function hostileNested(seed: SeedPackage, r: Rng): Promise<Mutant> {
+  if (!seed.nested) return hostileContent(seed, r);
+  const [entry, member] = r.pick([...seed.nested]);
+  let inner: Mutant;
+  if (r.chance(0.5)) {
+    const [, mutate] = r.pick(BYTE_MUTATORS);
+    inner = await mutate(member.bytes, r);
+  } else {
+    inner = await (r.chance(0.5) ? hostileContent : lyingManifest)(member, r);
+  }
+  const plain = seed.plain.map((e) => (e.name === entry ? { name: e.name, bytes: inner.bytes } : { ...e }));
+  const content = JSON.parse(dec.decode(plain[0]!.bytes)) as { scoresheets: { package: { entry: string; size: number; sha256: string } }[]; countersignatures: { package: { entry: string; size: number; sha256: string } }[] };
+  const ref = [...content.scoresheets, ...content.countersignatures].find((x) => x.package.entry === entry)!.package;
+  ref.size = inner.bytes.length;
+  ref.sha256 = await sha256Hex(inner.bytes);
+  plain[0]!.bytes = enc.encode(canonicalJson(content));
+  return { op: `nested ${member.type} ${entry}: ${inner.op}`, bytes: await seed.reassemble(plain), mustRefuse: inner.mustRefuse };
+}
+
 function isObjectAt(root: unknown, path: readonly (string | number)[]): boolean {
   let node = root;
   for (const p of path) node = (node as Record<string | number, unknown>)[p];
@@ -175,4 +236,5 @@ export const SIGNED_MUTATORS: readonly [string, (seed: SeedPackage, r: Rng) => P
   ['lying-manifest', lyingManifest, 6],
   ['hostile-manifest', hostileManifest, 5],
   ['hostile-content', hostileContent, 6],
+  ['hostile-nested', hostileNested, 2],
 ];

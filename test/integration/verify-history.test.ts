@@ -106,7 +106,7 @@ describe('a scoresheet whose history was edited and re-signed by its owner', () 
     expect(r.ok ? 'accepted' : r.error.code).toBe('history-broken');
     if (!r.ok) expect(r.error.detail).toContain(`scoresheet of ${panel.members[2]!.card.keyId}: first broken link at seq 2 (hash)`);
     const fine = await importPackage(new Uint8Array(readFileSync(join(dir, 'return-good.zqa'))), { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY });
-    expect(fine.ok && fine.value.nestedScoresheets?.length).toBe(3);
+    expect(fine.ok && fine.value.panelReturn?.scoresheets.length).toBe(3);
   });
 
   it('passes `zqa verify` without a key (the signature is good) but says the history was not checked', async () => {
