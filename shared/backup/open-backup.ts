@@ -1,0 +1,139 @@
+import { bs } from '../crypto/buffer-source.js';
+import { bytesEqual, fromBase64, sha256Hex } from '../util/bytes.js';
+import { err, ok, type Result } from '../util/result.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_ITERATIONS,
+  BACKUP_MAGIC,
+  MAX_BACKUP_ITERATIONS,
+  MAX_HEADER_BYTES,
+  backupHeaderSchema,
+  backupManifestSchema,
+  deriveBackupKeys,
+  readU32,
+  type BackupContents,
+  type BackupError,
+  type BackupErrorCode,
+  type BackupHeader,
+} from './backup-format.js';
+import { fromPortable, type ByteSection, type PortableJson } from './portable-value.js';
+
+const fail = (code: BackupErrorCode, message: string) => err<BackupError>({ code, message });
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeB64(text: string): Uint8Array | null {
+  try {
+    return fromBase64(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the clear header without the passphrase: what the file is and which schema it holds. */
+export function readBackupHeader(bytes: Uint8Array): Result<{ header: BackupHeader; headerBytes: Uint8Array; ciphertext: Uint8Array }, BackupError> {
+  const magic = bytes.subarray(0, BACKUP_MAGIC.byteLength);
+  if (!bytesEqual(magic, BACKUP_MAGIC.subarray(0, magic.byteLength)) || magic.byteLength === 0) {
+    return fail('not-a-backup', 'not a database backup file (.zqabak): its first bytes are wrong');
+  }
+  if (bytes.byteLength < BACKUP_MAGIC.byteLength + 4) return fail('damaged', 'the backup file is damaged: it is cut short');
+  const length = readU32(bytes, BACKUP_MAGIC.byteLength);
+  const start = BACKUP_MAGIC.byteLength + 4;
+  if (length > MAX_HEADER_BYTES || start + length > bytes.byteLength) return fail('damaged', 'the backup file is damaged: its header length is impossible');
+  const headerBytes = bytes.subarray(start, start + length);
+  const json = parseJson(headerBytes) as { format?: unknown; version?: unknown } | undefined;
+  if (json?.format === BACKUP_FORMAT && json.version !== BACKUP_FORMAT_VERSION) {
+    return fail('unsupported-version', `backup format version ${String(json.version)} is not supported (this program reads version ${BACKUP_FORMAT_VERSION})`);
+  }
+  const parsed = backupHeaderSchema.safeParse(json);
+  if (!parsed.success) return fail('damaged', `the backup file is damaged: its header is unreadable (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+  return ok({ header: parsed.data, headerBytes, ciphertext: bytes.subarray(start + length) });
+}
+
+export interface OpenBackupOptions {
+  /** The newest database schema this program knows; a backup of a newer one is refused. */
+  maxSchemaVersion: number;
+}
+
+/**
+ * Checks and decrypts a `.zqabak` file: refuses a file that is not one, a newer format or
+ * schema, a weak or absurd KDF, a wrong passphrase, and any damage (GCM tag, manifest
+ * bounds, a SHA-256 per table and per byte section), each with its own code.
+ */
+export async function openBackup(bytes: Uint8Array, passphrase: string, options: OpenBackupOptions): Promise<Result<BackupContents, BackupError>> {
+  const read = readBackupHeader(bytes);
+  if (!read.ok) return read;
+  const { header, headerBytes, ciphertext } = read.value;
+  if (header.schemaVersion > options.maxSchemaVersion) {
+    return fail('newer-schema', `the backup holds database version ${header.schemaVersion}; this program knows up to version ${options.maxSchemaVersion}: update the program first`);
+  }
+  const { iterations } = header.kdf;
+  if (iterations < BACKUP_ITERATIONS || iterations > MAX_BACKUP_ITERATIONS) {
+    return fail('weak-or-excessive-kdf', `PBKDF2 iteration count ${iterations} is outside ${BACKUP_ITERATIONS}–${MAX_BACKUP_ITERATIONS}`);
+  }
+  const salt = decodeB64(header.kdf.salt);
+  const iv = decodeB64(header.cipher.iv);
+  const check = decodeB64(header.passphraseCheck);
+  if (!salt || salt.length < 16 || !iv || iv.length !== 12 || !check || check.length !== 32) return fail('damaged', 'the backup file is damaged: bad salt, IV or passphrase check');
+  const keys = await deriveBackupKeys(passphrase, salt, iterations);
+  if (!bytesEqual(keys.check, check)) return fail('wrong-passphrase', 'wrong passphrase');
+  let plaintext: Uint8Array;
+  try {
+    plaintext = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bs(iv), additionalData: bs(headerBytes) }, keys.aesKey, bs(ciphertext)));
+  } catch {
+    return fail('damaged', 'the backup file is damaged or was altered: its contents fail the authentication check');
+  }
+  return decodePlaintext(plaintext, header);
+}
+
+async function decodePlaintext(plaintext: Uint8Array, header: BackupHeader): Promise<Result<BackupContents, BackupError>> {
+  const damaged = (why: string) => fail('damaged', `the backup file is damaged: ${why}`);
+  if (plaintext.byteLength < 4) return damaged('no manifest');
+  const manifestLength = readU32(plaintext, 0);
+  if (4 + manifestLength > plaintext.byteLength) return damaged('the manifest length is impossible');
+  const manifest = backupManifestSchema.safeParse(parseJson(plaintext.subarray(4, 4 + manifestLength)));
+  if (!manifest.success) return damaged(`the manifest is unreadable (${manifest.error.issues[0]?.message ?? 'bad shape'})`);
+  const m = manifest.data;
+  if (m.schemaVersion !== header.schemaVersion) return damaged('the manifest and the header name different schema versions');
+  const body = plaintext.subarray(4 + manifestLength);
+  const take = async (what: string, s: { offset: number; length: number; sha256: string }): Promise<Uint8Array | string> => {
+    if (s.offset + s.length > body.byteLength) return `${what} lies outside the file`;
+    const bytes = body.subarray(s.offset, s.offset + s.length);
+    return (await sha256Hex(bytes)) === s.sha256 ? bytes : `${what} does not match its SHA-256`;
+  };
+  const sections: ByteSection[] = [];
+  for (const [i, s] of m.sections.entries()) {
+    const bytes = await take(`byte section ${i}`, s);
+    if (typeof bytes === 'string') return damaged(bytes);
+    sections.push({ kind: s.kind, type: s.type, bytes });
+  }
+  const tables: BackupContents['tables'] = [];
+  const names = new Set<string>();
+  for (const t of m.tables) {
+    if (names.has(t.name)) return damaged(`table ${t.name} is listed twice`);
+    names.add(t.name);
+    const bytes = await take(`table ${t.name}`, t);
+    if (typeof bytes === 'string') return damaged(bytes);
+    const rows = parseJson(bytes);
+    if (!Array.isArray(rows) || rows.length !== t.count) return damaged(`table ${t.name} does not hold the ${t.count} rows its manifest states`);
+    try {
+      tables.push({ name: t.name, rows: rows.map((r) => fromPortable(r as PortableJson, sections)) });
+    } catch (e) {
+      return damaged(`table ${t.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  let settings: unknown;
+  try {
+    settings = fromPortable(m.settings as PortableJson, []);
+  } catch {
+    return damaged('its settings are unreadable');
+  }
+  return ok({ schemaVersion: m.schemaVersion, createdAt: m.createdAt, settings, tables });
+}

@@ -1,0 +1,74 @@
+import { bs, randomBytes } from '../crypto/buffer-source.js';
+import { canonicalJsonBytes } from '../util/canonical-json.js';
+import { sha256Hex, toBase64 } from '../util/bytes.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_ITERATIONS,
+  BACKUP_MAGIC,
+  concatBytes,
+  deriveBackupKeys,
+  writeU32,
+  type BackupContents,
+  type BackupHeader,
+  type BackupManifest,
+} from './backup-format.js';
+import { toPortable, type ByteSection } from './portable-value.js';
+
+/** Builds the plaintext: manifest with a SHA-256 per table and per byte section, then the body. */
+export async function encodeBackupPlaintext(contents: BackupContents): Promise<Uint8Array> {
+  const sections: ByteSection[] = [];
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  const add = async (bytes: Uint8Array) => {
+    const entry = { offset, length: bytes.byteLength, sha256: await sha256Hex(bytes) };
+    parts.push(bytes);
+    offset += bytes.byteLength;
+    return entry;
+  };
+  const tables: BackupManifest['tables'] = [];
+  const seen = new Set<string>();
+  for (const table of contents.tables) {
+    if (seen.has(table.name)) throw new Error(`table ${table.name} is listed twice`);
+    seen.add(table.name);
+    const rows = [];
+    for (const [i, row] of table.rows.entries()) rows.push(await toPortable(row, sections, `${table.name}[${i}]`));
+    tables.push({ name: table.name, count: rows.length, ...(await add(canonicalJsonBytes(rows))) });
+  }
+  const sectionEntries: BackupManifest['sections'] = [];
+  for (const s of sections) sectionEntries.push({ kind: s.kind, type: s.type, ...(await add(s.bytes)) });
+  const manifest: BackupManifest = {
+    schemaVersion: contents.schemaVersion,
+    createdAt: contents.createdAt,
+    settings: await toPortable(contents.settings ?? null, [], 'settings'),
+    tables,
+    sections: sectionEntries,
+  };
+  const manifestBytes = canonicalJsonBytes(manifest);
+  const length = new Uint8Array(4);
+  writeU32(length, 0, manifestBytes.byteLength);
+  return concatBytes([length, manifestBytes, ...parts]);
+}
+
+/** Encrypts a whole-database backup under a passphrase into the bytes of a `.zqabak` file. */
+export async function sealBackup(contents: BackupContents, passphrase: string, iterations = BACKUP_ITERATIONS): Promise<Uint8Array> {
+  if (iterations < BACKUP_ITERATIONS) throw new Error(`PBKDF2 needs at least ${BACKUP_ITERATIONS} iterations`);
+  const plaintext = await encodeBackupPlaintext(contents);
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const { aesKey, check } = await deriveBackupKeys(passphrase, salt, iterations);
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_FORMAT_VERSION,
+    schemaVersion: contents.schemaVersion,
+    createdAt: contents.createdAt,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(salt) },
+    cipher: { name: 'AES-256-GCM', iv: toBase64(iv) },
+    passphraseCheck: toBase64(check),
+  };
+  const headerBytes = canonicalJsonBytes(header);
+  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: bs(iv), additionalData: bs(headerBytes) }, aesKey, bs(plaintext)));
+  const length = new Uint8Array(4);
+  writeU32(length, 0, headerBytes.byteLength);
+  return concatBytes([BACKUP_MAGIC, length, headerBytes, ciphertext]);
+}

@@ -1,0 +1,130 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_REVIEW_ID } from '../../shared/demo/demo-review.js';
+import { verifyHistoryChain } from '../../shared/history/hash-chain.js';
+import { createDatabaseBackup, openDatabaseBackup, restoreDatabase } from '../../renderer/src/backup/database-backup.js';
+import { ZqaDatabase } from '../../renderer/src/db/database.js';
+import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
+import { addAttachment } from '../../renderer/src/db/writes/attachment-writes.js';
+import { setExclusionCheck, setSiteIssueStatus } from '../../renderer/src/db/writes/check-writes.js';
+import { recordDeclaration } from '../../renderer/src/db/writes/declaration-writes.js';
+import { addNote } from '../../renderer/src/db/writes/note-writes.js';
+import { setItemScore } from '../../renderer/src/db/writes/score-writes.js';
+import { testContext } from './db-test-helpers.js';
+
+const PASS = '现场评审备份口令-2026';
+const SETTINGS = { language: 'zh-CN', fontSize: 18, lastFolder: null };
+const open: ZqaDatabase[] = [];
+
+/** A database on its own fake IndexedDB: a separate "device". */
+function device(name = 'zqa'): { db: ZqaDatabase; deps: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } } {
+  const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+  const db = new ZqaDatabase(name, deps);
+  open.push(db);
+  return { db, deps };
+}
+afterEach(() => open.splice(0).forEach((db) => db.close()));
+
+async function filledDevice() {
+  const { db } = device();
+  await seedDemoIfEmpty(db, new Date('2026-11-30T07:00:00Z'));
+  const ctx = testContext(db);
+  await recordDeclaration(ctx, DEMO_REVIEW_ID, { conflict: false });
+  for (const [i, item] of ['4.1.2', '4.2.2', '4.3.3', '4.6.2'].entries()) await setItemScore(ctx, DEMO_REVIEW_ID, item, 30 + i * 5);
+  await setItemScore(ctx, DEMO_REVIEW_ID, '4.1.2', 55);
+  await addNote(ctx, DEMO_REVIEW_ID, '4.1.2', { kind: 'strength', text: '高层领导每月主持质量例会' });
+  await addNote(ctx, DEMO_REVIEW_ID, '4.1.2', { kind: 'observation', text: '纪要齐全', evidence: { document: '纪要', intervieweeRole: '质量部部长', place: '三楼' } });
+  const photo = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
+  await addAttachment(ctx, DEMO_REVIEW_ID, '4.1.2', { name: '现场照片.jpg', type: 'image/jpeg', blob: new Blob([photo], { type: 'image/jpeg' }) });
+  await setSiteIssueStatus(ctx, DEMO_REVIEW_ID, 'si-2', 'confirmed', '已核实');
+  await setExclusionCheck(ctx, DEMO_REVIEW_ID, 3, 'flagged', '有一起环保处罚');
+  return db;
+}
+
+/** Every record of every table, Blobs replaced by their bytes so toEqual compares content. */
+async function everything(db: ZqaDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    const rows = await table.toArray();
+    out[table.name] = await Promise.all(
+      rows.map(async (row: Record<string, unknown>) => {
+        const copy: Record<string, unknown> = { ...row };
+        for (const [k, v] of Object.entries(copy)) if (v instanceof Blob) copy[k] = { type: v.type, bytes: [...new Uint8Array(await v.arrayBuffer())] };
+        return copy;
+      }),
+    );
+  }
+  return out;
+}
+
+describe('whole-database backup and restore', { timeout: 60_000 }, () => {
+  it('restores every record of every table into a fresh device, attachments byte for byte', async () => {
+    const source = await filledDevice();
+    const before = await everything(source);
+    expect(Object.keys(before).sort()).toEqual(source.tables.map((t) => t.name).sort());
+    expect(before['attachments']).toHaveLength(1);
+    expect(before['history']!.length).toBeGreaterThanOrEqual(5);
+    const file = await createDatabaseBackup(source, PASS, SETTINGS);
+
+    const { db: target, deps } = device();
+    const opened = await openDatabaseBackup(target, file, PASS);
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.settings).toEqual(SETTINGS);
+    const restored = await restoreDatabase(target, opened.value, deps);
+    expect(restored.ok).toBe(true);
+    expect(await everything(target)).toEqual(before);
+    const history = await target.history.where('reviewId').equals(DEMO_REVIEW_ID).sortBy('seq');
+    expect((await verifyHistoryChain(history.map(({ reviewId: _, ...e }) => e))).ok).toBe(true);
+  });
+
+  it('replaces what the device held, and a wrong passphrase or a damaged file changes nothing', async () => {
+    const source = await filledDevice();
+    const file = await createDatabaseBackup(source, PASS, SETTINGS);
+    const { db: target, deps } = device();
+    await seedDemoIfEmpty(target, new Date('2026-12-01T07:00:00Z'));
+    await setItemScore(testContext(target, 'someone-else'), DEMO_REVIEW_ID, '4.7.2', 80);
+    const untouched = await everything(target);
+    const wrong = await openDatabaseBackup(target, file, 'not the passphrase');
+    expect(!wrong.ok && wrong.error.code).toBe('wrong-passphrase');
+    const damaged = file.slice();
+    damaged[damaged.length - 100]! ^= 0x80;
+    const bad = await openDatabaseBackup(target, damaged, PASS);
+    expect(!bad.ok && bad.error.code).toBe('damaged');
+    expect(await everything(target)).toEqual(untouched);
+
+    const opened = await openDatabaseBackup(target, file, PASS);
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect((await restoreDatabase(target, opened.value, deps)).ok).toBe(true);
+    expect(await everything(target)).toEqual(await everything(source));
+    expect(await target.itemScores.get([DEMO_REVIEW_ID, '4.7.2'])).toBeUndefined();
+  });
+
+  it('is all or nothing: a restore that fails half way leaves every table as it was', async () => {
+    const source = await filledDevice();
+    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS), PASS);
+    if (!opened.ok) throw new Error(opened.error.message);
+    // The last table gets a duplicate key, so its bulkAdd fails after every other table was cleared and written.
+    const tables = opened.value.tables.map((t) => ({ ...t, rows: [...t.rows] }));
+    const last = tables.findLast((t) => t.rows.length > 0)!;
+    last.rows.push(last.rows[0]);
+    const { db: target, deps } = device();
+    await seedDemoIfEmpty(target);
+    const untouched = await everything(target);
+    const result = await restoreDatabase(target, { ...opened.value, tables }, deps);
+    expect(!result.ok && result.error.code).toBe('write-failed');
+    expect(await everything(target)).toEqual(untouched);
+    // And a table this schema does not have is refused before anything is written.
+    const foreign = await restoreDatabase(target, { ...opened.value, tables: [...opened.value.tables, { name: 'mystery', rows: [] }] }, deps);
+    expect(!foreign.ok && foreign.error.code).toBe('schema-mismatch');
+    expect(await everything(target)).toEqual(untouched);
+  });
+
+  it('refuses a backup from a newer schema with a message saying to update', async () => {
+    const source = await filledDevice();
+    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS), PASS);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { db: target, deps } = device();
+    const newer = await restoreDatabase(target, { ...opened.value, schemaVersion: target.verno + 1 }, deps);
+    expect(!newer.ok && newer.error.code).toBe('newer-schema');
+  });
+});
