@@ -1,0 +1,188 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Participant } from '../../cli/lib/demo-participant.js';
+import { importPackage } from '../../shared/packages/import-package.js';
+import type { ZqaDatabase } from '../../renderer/src/db/database.js';
+import { applyImportedPackage } from '../../renderer/src/packages/apply-package.js';
+import { importPackageFile, type ImportFailure } from '../../renderer/src/packages/import-package-file.js';
+import { dbPackageHistory, loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
+import { keyIdOf } from '../../shared/crypto/key-id.js';
+import { fromBase64, toHex } from '../../shared/util/bytes.js';
+import { freshDatabase } from './db-test-helpers.js';
+import { assignmentPackage, makePanel, scoresheetPackage, type Panel } from './packages-fixture.js';
+
+/** Every table, every row, in a form toEqual compares exactly (bytes as hex, blobs by content). */
+async function dump(db: ZqaDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await Promise.all((await table.toArray()).map(normalise));
+  return out;
+}
+async function normalise(value: unknown): Promise<unknown> {
+  if (value instanceof Uint8Array) return `bytes:${toHex(value)}`;
+  if (value instanceof Blob) return `blob:${value.type}:${toHex(new Uint8Array(await value.arrayBuffer()))}`;
+  if (Array.isArray(value)) return Promise.all(value.map(normalise));
+  if (value && typeof value === 'object') return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await normalise(v)])));
+  return value;
+}
+
+const NOW = new Date('2026-06-03T08:00:00.000Z');
+const deviceKeyId = async (p: Participant) => keyIdOf(fromBase64((await p.keys.publicKeys()).signingKey));
+
+let panel: Panel;
+let leader: Participant;
+let expert: Participant;
+let assignmentR1: Uint8Array;
+let assignmentR2: Uint8Array;
+beforeAll(async () => {
+  panel = await makePanel(5, 7);
+  leader = panel.members[0]!;
+  expert = panel.members[1]!;
+  assignmentR1 = await assignmentPackage(panel, 1);
+  assignmentR2 = await assignmentPackage(panel, 2);
+});
+
+let db: ZqaDatabase;
+beforeEach(() => {
+  db = freshDatabase();
+});
+afterEach(() => db.close());
+
+async function setAnchor(): Promise<void> {
+  await db.trustAnchor.put({ id: 'secretariat', card: panel.secretariat.card, packageBytes: new Uint8Array([1]), confirmedAt: NOW.toISOString() });
+}
+
+async function importAs(device: Participant, bytes: Uint8Array, accept: ('assignment' | 'scoresheet')[] = ['assignment']) {
+  return importPackageFile(db, bytes, { keys: device.keys, accept, deviceKeyId: await deviceKeyId(device), now: NOW });
+}
+
+/** Runs an import that must be refused and checks that not one row changed. */
+async function expectRefusedUnchanged(run: () => Promise<{ ok: boolean; error?: ImportFailure }>): Promise<ImportFailure> {
+  const before = await dump(db);
+  const result = await run();
+  expect(result.ok).toBe(false);
+  expect(await dump(db)).toEqual(before);
+  return result.error!;
+}
+
+describe('importing an assignment on an expert’s device', () => {
+  it('refuses every package while no trust anchor is set, changing nothing', async () => {
+    const failure = await expectRefusedUnchanged(() => importAs(expert, assignmentR1));
+    expect(failure).toEqual({ kind: 'no-anchor' });
+  });
+
+  it('stores the package, the verified roster and a review in the screens’ shape', async () => {
+    await setAnchor();
+    const result = await importAs(expert, assignmentR1);
+    expect(result).toEqual({ ok: true, value: { type: 'assignment', reviewId: panel.assignment.panel.id, applicantName: panel.assignment.applicant.name, revision: 1, superseded: false } });
+    const review = await db.reviews.get(panel.assignment.panel.id);
+    expect(review?.source).toBe('assignment');
+    expect(review?.expert).toEqual({ id: expert.card.keyId, name: expert.card.name, organisation: expert.card.organisation });
+    expect(review?.assignment.panel.find((m) => m.role === 'leader')?.id).toBe(leader.card.keyId);
+    expect(review?.assignment.materialReview).toEqual(Object.fromEntries(panel.assignment.materialReview.scores.map((s) => [s.itemId, s.percent])));
+    const [received] = await db.receivedPackages.toArray();
+    expect(received).toMatchObject({ type: 'assignment', revision: 1, senderKeyId: panel.secretariat.card.keyId, supersededBy: null, reviewId: panel.assignment.panel.id });
+    expect(received?.bytes).toEqual(assignmentR1);
+    expect((await db.panelAssignments.get(panel.assignment.panel.id))?.leaderKeyId).toBe(leader.card.keyId);
+    // The roster now vouches for the panel's members on this device.
+    const trust = await loadTrustStore(db);
+    expect(trust?.keys.get(leader.card.keyId)?.panels).toEqual({ [panel.assignment.panel.id]: 'leader' });
+  });
+
+  it('says so when the same package comes twice, and changes nothing', async () => {
+    await setAnchor();
+    expect((await importAs(expert, assignmentR1)).ok).toBe(true);
+    const failure = await expectRefusedUnchanged(() => importAs(expert, assignmentR1));
+    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'duplicate' } });
+  });
+
+  it('lets a newer revision supersede (keeping the expert’s scores and the old package), and refuses the older one after it', async () => {
+    await setAnchor();
+    await importAs(expert, assignmentR1);
+    const reviewId = panel.assignment.panel.id;
+    await db.itemScores.put({ reviewId, itemId: '4.1.2', percent: 55, updatedAt: NOW.toISOString(), updatedBy: expert.card.keyId });
+    const updated = await importAs(expert, assignmentR2);
+    expect(updated).toMatchObject({ ok: true, value: { revision: 2, superseded: true } });
+    const packages = await db.receivedPackages.orderBy('[seriesId+revision]').toArray();
+    expect(packages.map((p) => [p.revision, p.supersededBy])).toEqual([
+      [1, packages[1]!.manifestSha256],
+      [2, null],
+    ]);
+    expect((await db.itemScores.get([reviewId, '4.1.2']))?.percent).toBe(55);
+    expect((await db.panelAssignments.get(reviewId))?.revision).toBe(2);
+    const failure = await expectRefusedUnchanged(() => importAs(expert, assignmentR1));
+    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'stale-revision' } });
+  });
+
+  it('refuses a package with one flipped byte, changing nothing', async () => {
+    await setAnchor();
+    const tampered = assignmentR1.slice();
+    tampered[Math.floor(tampered.length / 2)]! ^= 0x01;
+    const failure = await expectRefusedUnchanged(() => importAs(expert, tampered));
+    expect(failure.kind).toBe('refused');
+  });
+
+  it('refuses an assignment whose roster does not name this device (e.g. opened on the secretariat’s own device)', async () => {
+    await setAnchor();
+    const failure = await expectRefusedUnchanged(() => importAs(panel.secretariat, assignmentR1));
+    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'not-a-recipient' } });
+  });
+
+  it('refuses a scoresheet at the assignment button and on a device that does not lead the panel', async () => {
+    await setAnchor();
+    await importAs(expert, assignmentR1);
+    const sheet = await scoresheetPackage(panel, expert);
+    expect(await expectRefusedUnchanged(() => importAs(expert, sheet.bytes))).toMatchObject({ error: { code: 'wrong-type' } });
+    const failure = await expectRefusedUnchanged(() => importAs(expert, sheet.bytes, ['assignment', 'scoresheet']));
+    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'wrong-type' } });
+    expect(failure.kind === 'refused' && failure.error.detail).toMatch(/does not lead/);
+  });
+});
+
+describe('the leader receiving members’ scoresheets', () => {
+  beforeEach(async () => {
+    await setAnchor();
+    expect((await importAs(leader, assignmentR1)).ok).toBe(true);
+  });
+
+  it('stores each member’s latest verified scoresheet with its attachments and original bytes', async () => {
+    const sheet = await scoresheetPackage(panel, expert, { seed: 3 });
+    const result = await importAs(leader, sheet.bytes, ['scoresheet']);
+    expect(result).toMatchObject({ ok: true, value: { type: 'scoresheet', memberKeyId: expert.card.keyId, memberName: expert.card.name, revision: 1 } });
+    const stored = await db.memberScoresheets.get([panel.assignment.panel.id, expert.card.keyId]);
+    expect(stored?.content).toEqual(sheet.content);
+    expect(stored?.packageBytes).toEqual(sheet.bytes);
+    for (const b of sheet.blobs) {
+      const id = sheet.content.attachments.find((a) => a.entry === b.ref.entry)!.id;
+      expect(new Uint8Array(await stored!.attachments[id]!.arrayBuffer())).toEqual(b.bytes);
+    }
+  });
+
+  it('keeps the older revision in history, refuses it afterwards, and says so for a duplicate', async () => {
+    const r1 = await scoresheetPackage(panel, expert, { seed: 3, revision: 1 });
+    const r2 = await scoresheetPackage(panel, expert, { seed: 4, revision: 2 });
+    await importAs(leader, r1.bytes, ['scoresheet']);
+    expect(await importAs(leader, r2.bytes, ['scoresheet'])).toMatchObject({ ok: true, value: { revision: 2, superseded: true } });
+    expect((await db.memberScoresheets.get([panel.assignment.panel.id, expert.card.keyId]))?.content).toEqual(r2.content);
+    expect((await db.memberScoresheetHistory.toArray()).map((h) => h.revision)).toEqual([1]);
+    expect(await expectRefusedUnchanged(() => importAs(leader, r1.bytes, ['scoresheet']))).toMatchObject({ error: { code: 'stale-revision' } });
+    expect(await expectRefusedUnchanged(() => importAs(leader, r2.bytes, ['scoresheet']))).toMatchObject({ error: { code: 'duplicate' } });
+  });
+
+  it('applies a package once even when two imports of it race past the importer’s check', async () => {
+    const sheet = await scoresheetPackage(panel, expert);
+    const trust = (await loadTrustStore(db))!;
+    const imported = await importPackage(sheet.bytes, { keys: leader.keys, trust, accept: ['scoresheet'], history: dbPackageHistory(db) });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const ctx = { deviceKeyId: leader.card.keyId, now: NOW };
+    expect((await applyImportedPackage(db, imported.value, sheet.bytes, ctx)).ok).toBe(true);
+    const before = await dump(db);
+    expect(await applyImportedPackage(db, imported.value, sheet.bytes, ctx)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('refuses a member’s scoresheet for a panel it has no assignment for (signer unknown there), changing nothing', async () => {
+    const otherPanel = await makePanel(5, 9);
+    const foreign = await scoresheetPackage(otherPanel, otherPanel.members[1]!);
+    const failure = await expectRefusedUnchanged(() => importAs(leader, foreign.bytes, ['scoresheet']));
+    expect(failure.kind).toBe('refused');
+  });
+});
