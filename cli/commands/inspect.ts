@@ -1,5 +1,6 @@
 import { fingerprintOf } from '../../shared/identity/fingerprint.js';
 import { decodeBase64 } from '../../shared/crypto/spki.js';
+import { printable } from '../../shared/packages/errors.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { formatPackageError, readPackageFile } from '../lib/package-files.js';
@@ -33,7 +34,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<ExitCod
     `package     ${m.packageId} revision ${m.revision}${m.supersedes ? ` (supersedes ${m.supersedes})` : ''}`,
     `subject     ${Object.entries(m.subject).map(([k, v]) => `${k}=${v}`).join(' ') || '-'}`,
     `created     ${m.createdAt}`,
-    `sender      ${m.sender.name}  key ${m.sender.keyId}  fingerprint ${fingerprint}`,
+    `sender      ${printable(m.sender.name)}  key ${m.sender.keyId}  fingerprint ${fingerprint}`,
     `encrypted   ${m.encrypted ? `yes, for ${m.recipients.map((r) => r.keyId).join(', ')}` : 'no (public)'}`,
     ...m.entries.map((e) => `entry       ${e.name}  ${e.size} bytes  sha256 ${e.sha256}`),
   ];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openKeyBackup } from '../../shared/crypto/key-backup.js';
 import { softwareKeyHolderFromPkcs8 } from '../../shared/crypto/key-holder.js';
 import { contentRules } from '../../shared/packages/content/registry.js';
+import { printable } from '../../shared/packages/errors.js';
 import { openVerifiedPackage } from '../../shared/packages/open-package.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
@@ -66,11 +67,14 @@ export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> 
   await writeFileAtomic(join(out, 'content.json'), text(opened.value.content));
   const refs = contentRules(opened.value.type).blobs(opened.value.content);
   for (const ref of refs) {
-    // Names were checked as plain file names by the content schema; the number keeps them unique.
-    await writeFileAtomic(join(out, 'files', `${ref.entry.slice('blobs/'.length)}-${ref.fileName}`), opened.value.blobs.get(ref.entry)!);
+    // Names were checked as plain file names by the content schema; the number keeps them
+    // unique, and controls and format characters such as bidi overrides (`报告\u202Efdp.exe`)
+    // become '_' so a file manager shows the name as it is.
+    const name = ref.fileName.replace(/\p{C}/gu, '_');
+    await writeFileAtomic(join(out, 'files', `${ref.entry.slice('blobs/'.length)}-${name}`), opened.value.blobs.get(ref.entry)!);
   }
   const m = opened.value.manifest;
-  io.stdout(`${file}: opened ${m.type} r${m.revision} from ${m.sender.name} into ${out} (${refs.length} file${refs.length === 1 ? '' : 's'}); ${describeSigner(opened.value.signer)}\n`);
+  io.stdout(`${file}: opened ${m.type} r${m.revision} from ${printable(m.sender.name)} into ${out} (${refs.length} file${refs.length === 1 ? '' : 's'}); ${describeSigner(opened.value.signer)}\n`);
   return 0;
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { openKeyBackup } from '../../shared/crypto/key-backup.js';
 import { softwareKeyHolderFromPkcs8, type KeyHolder } from '../../shared/crypto/key-holder.js';
 import type { TrustStore } from '../../shared/identity/trust-store.js';
-import type { PackageError } from '../../shared/packages/errors.js';
+import { printable, type PackageError } from '../../shared/packages/errors.js';
 import { packageTypeSchema, PACKAGE_TYPES, type PackageType } from '../../shared/packages/manifest.js';
 import { openVerifiedPackage } from '../../shared/packages/open-package.js';
 import { checkPanelReturn } from '../../shared/packages/panel-return-check.js';
@@ -24,7 +24,7 @@ const USAGE = `usage: zqa verify FILE [--trust CARD_OR_DIR]… [--type TYPE]… 
 export function describeSigner(signer: SignerTrust): string {
   switch (signer.kind) {
     case 'trusted':
-      return `trusted (${signer.key.via}: ${signer.key.name}, ${signer.key.role})`;
+      return `trusted (${signer.key.via}: ${printable(signer.key.name)}, ${signer.key.role})`;
     case 'self-signed':
       return 'self-signed card: compare its fingerprint with its owner before trusting it';
     case 'not-checked':
@@ -74,7 +74,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
   }
   const { manifest, signer } = result.value;
   io.stdout(
-    `${file}: good ${manifest.type} r${manifest.revision} from ${manifest.sender.name} (key ${manifest.sender.keyId}), ` +
+    `${file}: good ${manifest.type} r${manifest.revision} from ${printable(manifest.sender.name)} (key ${manifest.sender.keyId}), ` +
       `signature and ${manifest.entries.length} entr${manifest.entries.length === 1 ? 'y' : 'ies'} checked; ${describeSigner(signer)}${contentNote}\n`,
   );
   return 0;

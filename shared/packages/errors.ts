@@ -51,8 +51,20 @@ export interface PackageError {
 /** Details quote hostile input (names, values): kept short whatever the input. */
 const MAX_DETAIL = 500;
 
+/**
+ * Control characters (C0, DEL, C1) and bidirectional overrides, which a hostile entry name
+ * or sender name could use to rewrite a terminal line or reorder what the UI shows.
+ */
+const UNPRINTABLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Text from a package, safe to print or show: unprintable characters as `\u{…}` escapes. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 export function packageError(code: PackageErrorCode, detail: string): PackageError {
-  const short = detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail;
+  const safe = printable(detail);
+  const short = safe.length > MAX_DETAIL ? `${safe.slice(0, MAX_DETAIL)}…` : safe;
   return { code, detail: short, message: `${PACKAGE_ERROR_TEXT[code].en}: ${short}` };
 }
 

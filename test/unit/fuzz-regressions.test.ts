@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
-import { packageError } from '../../shared/packages/errors.js';
+import { packageError, printable } from '../../shared/packages/errors.js';
 import { importPackage, type ImportOptions } from '../../shared/packages/import-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { assemblePackage } from '../../shared/packages/write-package.js';
@@ -83,5 +83,21 @@ describe('found by fuzzing', () => {
     const e = packageError('unsafe-entry-name', 'x'.repeat(100_000));
     expect(e.detail.length).toBeLessThanOrEqual(501);
     expect(e.message.length).toBeLessThan(600);
+  });
+});
+
+describe('hostile text in messages', () => {
+  it('escapes control characters and bidi overrides an entry or sender name carries', () => {
+    const e = packageError('unsafe-entry-name', '"\u001b[2J\u009b31m\u202eexe.pdf": control character in name');
+    expect(e.detail).toBe('"\\u{1b}[2J\\u{9b}31m\\u{202e}exe.pdf": control character in name');
+    expect(e.message).not.toMatch(/[\p{Cc}\u202e]/u);
+    expect(printable('王丽华 Zhang')).toBe('王丽华 Zhang');
+  });
+
+  it('an entry named with a terminal escape is refused with the escape shown, not sent to the terminal', async () => {
+    const entries = entriesOf(sheet.bytes);
+    entries.push({ name: 'blobs/\u001b[2J', data: new Uint8Array(3) });
+    const got = await code(writeRawZip({ entries }));
+    expect(got).toMatch(/^unsafe-entry-name: "blobs\/\\u\{1b\}\[2J": control character/);
   });
 });

@@ -1,0 +1,68 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main.js';
+import { createParticipant, writeCardPackage } from '../../cli/lib/demo-participant.js';
+import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
+import { writePackage } from '../../shared/packages/write-package.js';
+import { makePanel, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
+
+/**
+ * Names inside a package are the sender's to choose: a card may call its owner
+ * "王\u202E华" and an attachment "报告\u202Efdp.exe". The commands print them escaped and
+ * write files under names a file manager shows as they are.
+ */
+const PASSPHRASE = 'cli-output-test';
+const BIDI = '\u202e';
+const CSI = '\u009b';
+let dir: string;
+let panel: Panel;
+
+async function zqa(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { ZQA_PASSPHRASE: PASSPHRASE } });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'zqa-cli-output-'));
+  const spoof = await createParticipant({ name: `王${BIDI}华${CSI}2J`, organisation: '未知', role: 'expert' });
+  const card = await writeCardPackage(spoof, new Date(Date.UTC(2026, 5, 1)));
+  if (!card.ok) throw new Error(card.error.message);
+  writeFileSync(join(dir, 'card.zqa'), card.value.bytes);
+
+  panel = await makePanel(5);
+  const member = panel.members[1]!;
+  const sheet = await scoresheetPackage(panel, member);
+  const attachments = sheet.content.attachments.map((a, i) => (i === 0 ? { ...a, fileName: `报告${BIDI}fdp.exe` } : a));
+  const written = await writePackage({
+    type: 'scoresheet', content: { ...sheet.content, attachments }, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
+    subject: panel.subject, revision: 1, sender: { name: member.facts.name, keys: member.keys }, recipients: [panel.members[0]!.card, member.card],
+  });
+  if (!written.ok) throw new Error(written.error.message);
+  writeFileSync(join(dir, 'sheet.zqa'), written.value.bytes);
+  writeFileSync(join(dir, 'leader.zqakey'), await sealKeyBackup(panel.members[0]!.material, PASSPHRASE));
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hostile names on the command line', () => {
+  it('zqa verify and zqa inspect print a bidi override and a C1 control as escapes', async () => {
+    for (const args of [['verify', join(dir, 'card.zqa')], ['inspect', join(dir, 'card.zqa')]]) {
+      const r = await zqa(args);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).not.toMatch(/[\u202e\u009b]/);
+      expect(r.out).toContain('王\\u{202e}华\\u{9b}2J');
+    }
+  });
+
+  it('zqa open writes an attachment whose name hides its extension under a name that shows it', async () => {
+    const out = join(dir, 'opened');
+    const r = await zqa(['open', join(dir, 'sheet.zqa'), '--identity', join(dir, 'leader.zqakey'), '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const files = readdirSync(join(out, 'files'));
+    expect(files).toContain('0001-报告_fdp.exe');
+    expect(files.join('')).not.toMatch(/\p{C}/u);
+  });
+});
