@@ -1,14 +1,18 @@
-import { IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import i18next from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackupPage } from '../backup/backup-page.js';
+import { backupStrings } from '../backup/i18n.js';
 import { identityStrings } from '../identity/i18n.js';
 import { IdentityPage } from '../identity/identity-page.js';
 import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.js';
 import { useWorkspaceContext, type WorkspaceContext } from '../identity/use-workspace-context.js';
 import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { packageStrings } from '../packages/i18n.js';
+import { secretariatStrings } from '../secretariat/i18n.js';
+import { SecretariatWorkspace } from '../secretariat/secretariat-workspace.js';
 import '../identity/shell.css';
 
 /** A workspace's strings in both languages, merged into the default namespace at start. */
@@ -30,7 +34,9 @@ export interface WorkspaceDefinition {
  */
 export const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
+  { key: 'secretariat', labelKey: 'workspaces.secretariat', icon: <AuditOutlined />, visible: (ctx) => ctx.profile?.role === 'secretariat', Component: SecretariatWorkspace, strings: secretariatStrings },
   { key: 'identity', labelKey: 'workspaces.identity', icon: <IdcardOutlined />, visible: () => true, Component: IdentityPage, strings: identityStrings },
+  { key: 'backup', labelKey: 'workspaces.backup', icon: <SaveOutlined />, visible: () => true, Component: BackupPage, strings: backupStrings },
 ];
 
 let registered = false;

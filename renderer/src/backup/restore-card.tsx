@@ -1,0 +1,107 @@
+import { Alert, Button, Card, Flex, Input, Popconfirm, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settingsSchema } from '../../../shared/bridge/contract.js';
+import { readBackupHeader } from '../../../shared/backup/open-backup.js';
+import { useSettings } from '../app/settings-context.js';
+import { getDatabase } from '../db/database.js';
+import { getHost } from '../host/get-host.js';
+import { loadDeviceKeys } from '../identity/device-keys.js';
+import { openDatabaseBackup, restoreDatabase, type RestoreError } from './database-backup.js';
+import { describeFileFault } from './file-fault.js';
+
+interface Chosen {
+  name: string;
+  bytes: Uint8Array;
+  createdAt: string;
+}
+type Outcome = { kind: 'restored'; rows: number; fingerprint: string | null } | { kind: 'error'; message: string } | null;
+
+/** Restores a backup into this device in one transaction, then explains re-enrolling the new keys. */
+export function RestoreCard() {
+  const { t, i18n } = useTranslation();
+  const { update } = useSettings();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const describe = (e: RestoreError) => t(`backup.errors.${e.code}`, { message: e.message });
+
+  const choose = async () => {
+    setOutcome(null);
+    const result = await getHost().files.open({ kind: 'backup' });
+    if (!result.ok) return setOutcome({ kind: 'error', message: describeFileFault(t, result.error) });
+    if (!result.value) return;
+    const header = readBackupHeader(result.value.bytes);
+    if (!header.ok) return setOutcome({ kind: 'error', message: describe(header.error) });
+    setChosen({ name: result.value.name, bytes: result.value.bytes, createdAt: header.value.header.createdAt });
+  };
+
+  const restore = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const db = getDatabase();
+      const opened = await openDatabaseBackup(db, chosen.bytes, passphrase);
+      if (!opened.ok) return setOutcome({ kind: 'error', message: describe(opened.error) });
+      const restored = await restoreDatabase(db, opened.value);
+      if (!restored.ok) return setOutcome({ kind: 'error', message: describe(restored.error) });
+      // Settings are the host's, outside the database: applied after the data, only if valid.
+      const settings = settingsSchema.safeParse(opened.value.settings);
+      if (settings.success) await update({ language: settings.data.language, fontSize: settings.data.fontSize }).catch(() => undefined);
+      const fingerprint = await loadDeviceKeys().then((k) => k.fingerprint, () => null);
+      setPassphrase('');
+      setChosen(null);
+      setOutcome({ kind: 'restored', rows: restored.value.rows, fingerprint });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (outcome?.kind === 'restored') {
+    return (
+      <Card data-testid="restore-done">
+        <Result
+          status="success"
+          title={t('backup.restored', { rows: outcome.rows })}
+          extra={<Button type="primary" onClick={() => window.location.reload()} data-testid="restore-reload">{t('backup.reload')}</Button>}
+        >
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="reenrol-keys"
+            title={t('backup.reenrolTitle')}
+            description={
+              <>
+                <Typography.Paragraph>{t('backup.reenrolText')}</Typography.Paragraph>
+                {outcome.fingerprint && <Typography.Text strong className="zqa-fingerprint">{t('backup.deviceFingerprint', { fingerprint: outcome.fingerprint })}</Typography.Text>}
+              </>
+            }
+          />
+        </Result>
+      </Card>
+    );
+  }
+
+  return (
+    <Card title={t('backup.restoreTitle')} data-testid="restore-card">
+      <Typography.Paragraph type="secondary">{t('backup.restoreIntro')}</Typography.Paragraph>
+      <Flex vertical gap="middle" style={{ maxWidth: 480 }}>
+        <Button onClick={() => void choose()} disabled={busy} data-testid="restore-choose">{t('backup.choose')}</Button>
+        {chosen && (
+          <>
+            <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.name, date: new Date(chosen.createdAt).toLocaleString(i18n.language) })}</Typography.Text>
+            <Input.Password value={passphrase} onChange={(e) => setPassphrase(e.target.value)} placeholder={t('backup.passphrase')} autoComplete="off" disabled={busy} data-testid="restore-passphrase" />
+            <Popconfirm title={t('backup.confirmTitle')} description={t('backup.confirmText')} okText={t('backup.confirmOk')} cancelText={t('backup.cancel')} onConfirm={() => void restore()} okButtonProps={{ danger: true }}>
+              <Button type="primary" danger loading={busy} disabled={!passphrase} data-testid="restore-start">
+                {busy ? t('backup.restoring') : t('backup.restore')}
+              </Button>
+            </Popconfirm>
+          </>
+        )}
+        {outcome?.kind === 'error' && <Alert type="error" showIcon data-testid="restore-error" title={outcome.message} />}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
+import { freshProfileDir, openProfile } from './support/chromium.js';
+import { dumpDatabase } from './support/dump-database.js';
+import { makePng } from './support/png.js';
+
+// Its own port: an origin of its own, so it never meets another test's profile or server.
+const PORT = 5293;
+const PASS = '郑州现场评审 backup 2026';
+let server: RunningServer;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ port: PORT });
+});
+afterAll(async () => {
+  await server?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe('encrypted whole-database backup, restored into a fresh profile', () => {
+  it('brings back every record, refuses a wrong passphrase, and explains re-enrolling keys', async () => {
+    const oldDir = await freshProfileDir('backup-old');
+    const newDir = await freshProfileDir('backup-new');
+    dirs.push(oldDir, newDir);
+    const old = await openProfile(oldDir, server.url);
+    const { page } = old;
+    await signNoConflict(page);
+    await page.getByTestId('item-row-4.2.2').click();
+    await openItem(page, '4.2.2');
+    let before = await savedCount(page);
+    await page.keyboard.press('5');
+    await page.keyboard.press('3');
+    await waitForSaved(page, before);
+    before = await savedCount(page);
+    await page.getByTestId('note-input-strength').fill('战略目标已分解到班组，月度跟踪');
+    await page.getByTestId('note-input-strength').press('Control+Enter');
+    await waitForSaved(page, before);
+    before = await savedCount(page);
+    await page.getByTestId('attachment-input').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: makePng(64, 48) });
+    await waitForSaved(page, before);
+
+    await page.getByRole('menuitem', { name: '备份与恢复' }).click();
+    await page.getByTestId('backup-passphrase').fill(PASS);
+    await page.getByTestId('backup-passphrase-confirm').fill(PASS);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('backup-create').click();
+    const file = join(oldDir, 'backup.zqabak');
+    await (await download).saveAs(file);
+    await page.getByTestId('backup-saved').waitFor();
+    expect((await readFile(file)).subarray(0, 6).toString('latin1')).toBe('ZQABAK');
+    const original = await dumpDatabase(page);
+    await old.context.close();
+
+    const fresh = await openProfile(newDir, server.url);
+    const p2 = fresh.page;
+    await p2.getByTestId('declaration-gate').waitFor();
+    await p2.getByRole('menuitem', { name: '备份与恢复' }).click();
+    const choose = async () => {
+      const chooser = p2.waitForEvent('filechooser');
+      await p2.getByTestId('restore-choose').click();
+      await (await chooser).setFiles(file);
+      await p2.getByTestId('restore-chosen').waitFor();
+    };
+    await choose();
+    await p2.getByTestId('restore-passphrase').fill('这不是正确的口令');
+    await p2.getByTestId('restore-start').click();
+    await p2.getByRole('button', { name: '替换并恢复' }).click();
+    await expect.poll(() => p2.getByTestId('restore-error').textContent()).toContain('口令不正确');
+    await p2.getByTestId('restore-passphrase').fill(PASS);
+    await p2.getByTestId('restore-start').click();
+    await p2.getByRole('button', { name: '替换并恢复' }).click();
+    await p2.getByTestId('reenrol-keys').waitFor();
+    expect(await p2.getByTestId('reenrol-keys').textContent()).toContain('秘书处');
+    await screenshot(p2, 'backup-restored');
+
+    const restored = await dumpDatabase(p2);
+    expect(Object.keys(restored).sort()).toEqual(Object.keys(original).sort());
+    expect(restored).toEqual(original);
+    expect(original['attachments']).toHaveLength(1);
+
+    await p2.getByTestId('restore-reload').click();
+    await p2.getByRole('menuitem', { name: '我的评审' }).click();
+    await p2.getByTestId('review-overview').waitFor();
+    expect(await p2.getByTestId('percent-4.2.2').textContent()).toBe('80%');
+    await fresh.context.close();
+  });
+});
