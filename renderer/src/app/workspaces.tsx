@@ -1,4 +1,4 @@
-import { AuditOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined } from '@ant-design/icons';
+import { IdcardOutlined, SaveOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import i18next from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -11,8 +11,6 @@ import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.
 import { useWorkspaceContext, type WorkspaceContext } from '../identity/use-workspace-context.js';
 import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { packageStrings } from '../packages/i18n.js';
-import { secretariatStrings } from '../secretariat/i18n.js';
-import { SecretariatWorkspace } from '../secretariat/secretariat-workspace.js';
 import '../identity/shell.css';
 
 /** A workspace's strings in both languages, merged into the default namespace at start. */
@@ -34,7 +32,6 @@ export interface WorkspaceDefinition {
  */
 export const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
-  { key: 'secretariat', labelKey: 'workspaces.secretariat', icon: <AuditOutlined />, visible: (ctx) => ctx.profile?.role === 'secretariat', Component: SecretariatWorkspace, strings: secretariatStrings },
   { key: 'identity', labelKey: 'workspaces.identity', icon: <IdcardOutlined />, visible: () => true, Component: IdentityPage, strings: identityStrings },
   { key: 'backup', labelKey: 'workspaces.backup', icon: <SaveOutlined />, visible: () => true, Component: BackupPage, strings: backupStrings },
 ];
