@@ -69,6 +69,45 @@ function prependJunk(seed: Uint8Array, r: Rng): Mutant {
 
 const HOSTILE_VALUES = [0, 1, 0xff, 0xffff, 0x7fffffff, 0xffffffff, 0x80000000, 22, 46, 30];
 
+/** DER signatures a parser gets wrong: long-form and oversized lengths, negative or padded integers, junk. */
+function hostileSignature(r: Rng): Uint8Array {
+  const int = (n: number, lead = 0x01) => [0x02, n, lead, ...Array.from({ length: n - 1 }, () => r.int(0, 255))];
+  return Uint8Array.from(r.pick([
+    [],
+    [0x30],
+    [0x30, 0x80],
+    [0x30, 0x84, 0xff, 0xff, 0xff, 0xff],
+    [0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00],
+    [0x30, 0x45, ...int(0x21, 0x00), ...int(0x20)],
+    [0x30, 0x46, ...int(0x21, 0x80), ...int(0x21, 0x80)],
+    [0x30, 0x44, 0x02, 0x20, 0xff, ...Array.from({ length: 31 }, () => 1), 0x02, 0x20, ...Array.from({ length: 32 }, () => 1)],
+    [0x30, 0x81, 0x44, ...int(0x20), ...int(0x20)],
+    [0x31, 0x44, ...int(0x20), ...int(0x20)],
+    [0x30, 0x44, ...int(0x20), ...int(0x20), 0x00],
+    [...r.bytes(r.int(1, 80))],
+  ]));
+}
+
+/** An entry's bytes changed and its CRC-32 written to match: the checks behind the CRC must catch it. */
+function recrc(seed: Uint8Array, r: Rng): Mutant {
+  const entries = entriesOf(seed);
+  const e = r.pick(entries);
+  let op: string;
+  if (e.name === 'manifest.sig' && r.chance(0.7)) {
+    e.data = hostileSignature(r);
+    op = `manifest.sig replaced (${e.data.length} bytes), CRC recomputed`;
+  } else if (r.chance(0.3)) {
+    e.data = r.chance(0.5) ? e.data.slice(0, r.int(0, Math.max(0, e.data.length - 1))) : r.bytes(r.int(0, 200));
+    op = `${e.name} replaced by ${e.data.length} other bytes, CRC recomputed`;
+  } else {
+    const at = r.int(0, Math.max(0, e.data.length - 1));
+    e.data = e.data.length === 0 ? Uint8Array.of(1) : e.data.slice();
+    e.data[at] = r.byteOtherThan(e.data[at]!);
+    op = `${e.name} byte ${at} changed, CRC recomputed`;
+  }
+  return { op, bytes: writeRawZip({ entries }), mustRefuse: true };
+}
+
 /** One header field (local, central or end record) set to a hostile value, nothing else. */
 function fieldEdit(seed: Uint8Array, r: Rng): Mutant {
   const spots = headerFields(seed);
@@ -212,4 +251,5 @@ export const BYTE_MUTATORS: readonly [string, Mutator, number][] = [
   ['field', fieldEdit, 15],
   ['twin', twinEdit, 8],
   ['rebuild', rebuild, 12],
+  ['recrc', recrc, 8],
 ];
