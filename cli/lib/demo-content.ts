@@ -1,6 +1,8 @@
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
+import type { KeyHolder } from '../../shared/crypto/key-holder.js';
+import { assignmentCertificates, secretariatAuthority, type SecretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import { prepareBlobs, type PreparedBlob } from '../../shared/packages/blobs.js';
 import type { AssignmentContent, RosterMember } from '../../shared/packages/content/assignment.js';
@@ -18,39 +20,59 @@ const SITE_NOTES = ['查看生产现场，5S 管理到位', '访谈一线员工�
 const percent = (r: SeededRandom, around: number) => Math.max(0, Math.min(100, Math.round((around + r.int(-3, 3) * 5) / 5) * 5));
 const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000).toISOString();
 
+/** The applicant a panel reviews (`zqa demo --cycle` names them; otherwise one is picked). */
+export interface DemoApplicant {
+  /** Its number in the cycle, from 1: the applicant's and the panel's id. */
+  number: number;
+  name: string;
+  industry: string;
+}
+
 export interface AssignmentInput {
   random: SeededRandom;
   secretariat: IdentityCard;
   /** Panel members' cards; the first is the leader. */
   members: readonly IdentityCard[];
   issuedAt: Date;
+  /** The secretariat's keys: it certifies the members (a fresh root unless `authority` is given). */
+  secretariatKeys: KeyHolder;
+  /** The secretariat's CA when one run issues several assignments (one root, one certificate per expert). */
+  authority?: SecretariatAuthority;
+  applicant?: DemoApplicant;
+  /** Material-review percentages by item (default: around 50). */
+  materialReview?: Readonly<Record<string, number>>;
 }
 
-export function demoAssignment({ random, secretariat, members, issuedAt }: AssignmentInput): AssignmentContent {
+export async function demoAssignment({ random, secretariat, members, issuedAt, secretariatKeys, authority, applicant, materialReview }: AssignmentInput): Promise<AssignmentContent> {
   const items = itemsOf(GBT19580_2012);
-  const a = random.int(0, APPLICANTS.length - 1);
+  const picked = random.int(0, APPLICANTS.length - 1);
+  const a = applicant ? applicant.number - 1 : picked;
+  const name = applicant?.name ?? APPLICANTS[picked]!;
   const roster: RosterMember[] = members.map((m, i) => ({
     name: m.name, organisation: m.organisation, keyId: m.keyId, signingKey: m.signingKey, encryptionKey: m.encryptionKey, fingerprint: m.fingerprint,
     role: i === 0 ? 'leader' : 'expert',
   }));
   const { role: _role, ...secretariatIdentity } = secretariat;
+  const ca = authority ?? (await secretariatAuthority({ ...secretariat, sign: (d) => secretariatKeys.sign(d) }, issuedAt));
+  const certificates = await assignmentCertificates(ca, roster);
   const day = issuedAt.toISOString().slice(0, 10);
   return {
     cycle: { id: 'zqa-2026', name: '2026年度郑州市市长质量奖', year: 2026 },
     applicant: {
       id: `applicant-${a + 1}`,
-      name: APPLICANTS[a]!,
+      name,
       creditCode: `91410100MA${String(random.int(1000000, 9999999))}X`,
-      industry: INDUSTRIES[a]!,
+      industry: applicant?.industry ?? INDUSTRIES[picked]!,
       address: '河南省郑州市',
       contact: '质量管理部',
-      profile: `${APPLICANTS[a]!}成立于${random.int(1995, 2015)}年，推行卓越绩效模式${random.int(2, 8)}年。`,
+      profile: `${name}成立于${random.int(1995, 2015)}年，推行卓越绩效模式${random.int(2, 8)}年。`,
     },
     panel: { id: `panel-${a + 1}`, name: `第${a + 1}评审组`, divergenceLimit: 20, members: roster },
     secretariat: secretariatIdentity,
+    certificates,
     criteriaSet: GBT19580_2012,
     materialReview: {
-      scores: items.map((i) => ({ itemId: i.id, percent: percent(random, 50) })),
+      scores: items.map((i) => ({ itemId: i.id, percent: materialReview?.[i.id] ?? percent(random, 50) })),
       summary: '材料评审认为申报材料完整，部分结果数据需现场核实。',
     },
     siteIssues: [
@@ -76,9 +98,11 @@ export interface ScoresheetInput {
   startedAt: Date;
   /** Extra photos beyond the demo's one (benchmarks pass big ones). */
   photos?: readonly Uint8Array[];
+  /** Art. 14 numbers this expert flags (found on site); the others are clear. */
+  flagged?: readonly number[];
 }
 
-export async function demoScoresheet({ random, assignment, expert, startedAt, photos = [] }: ScoresheetInput): Promise<{ content: ScoresheetContent; blobs: PreparedBlob[] }> {
+export async function demoScoresheet({ random, assignment, expert, startedAt, photos = [], flagged = [] }: ScoresheetInput): Promise<{ content: ScoresheetContent; blobs: PreparedBlob[] }> {
   const items = itemsOf(assignment.criteriaSet);
   const review = new Map(assignment.materialReview.scores.map((s) => [s.itemId, s.percent]));
   let minute = 0;
@@ -126,7 +150,9 @@ export async function demoScoresheet({ random, assignment, expert, startedAt, ph
     ],
     attachments,
     siteIssues: assignment.siteIssues.map((s) => ({ issueId: s.id, status: 'confirmed' as const, note: '已现场核实' })),
-    exclusions: EXCLUSION_RULES.map((r) => ({ number: r.number, status: 'clear' as const, note: '' })),
+    exclusions: EXCLUSION_RULES.map((r) =>
+      flagged.includes(r.number) ? { number: r.number, status: 'flagged' as const, note: '现场核查发现，提请评审组确认' } : { number: r.number, status: 'clear' as const, note: '' },
+    ),
     declaration: { noConflict: true, statement: '本人与申报单位无利害关系，承诺公正评审并保守秘密。', conflicts: '', declaredAt: startedAt.toISOString() },
     history,
     submittedAt: at(startedAt, minute + 1),

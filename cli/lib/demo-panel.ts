@@ -1,33 +1,36 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
+import type { KeyHolder } from '../../shared/crypto/key-holder.js';
+import { secretariatAuthority, type SecretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import type { IdentityRole } from '../../shared/identity/role.js';
-import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
-import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
+import { trustAssignmentRoster } from '../../shared/identity/roster-trust.js';
+import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
-import { importPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
+import type { ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
-import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { writePackage } from '../../shared/packages/write-package.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { demoAssignment, demoScoresheet } from './demo-content.js';
-import { createParticipant, writeCardPackage, type Participant } from './demo-participant.js';
-import { seededRandom, type SeededRandom } from './seeded-random.js';
+import type { ReportFonts } from '../../shared/report/render-pdf.js';
+import { demoAssignment, demoScoresheet, type DemoApplicant } from './demo-content.js';
+import type { Participant } from './demo-participant.js';
+import { startDemoWorld, type DemoIndex, type DemoWorld } from './demo-world.js';
+import { REPORT_STAGES } from './report-demo-stages.js';
+import { loadReportFonts } from './report-fonts.js';
+import type { SeededRandom } from './seeded-random.js';
 
-/** `DIR/index.json`, as issue 3 states it; paths relative to DIR, `to` lists names. */
-export interface DemoIndex {
-  passphrase: string;
-  participants: { name: string; role: IdentityRole; identityCard: string; keyFile: string }[];
-  packages: { file: string; type: PackageType; from: string; to: string[] }[];
-}
+export type { DemoIndex } from './demo-world.js';
 
 export interface DemoOptions {
   outDir: string;
   /** Panel members, leader included: 5 to 7 (Art. 11). */
   members: number;
   seed: number;
+}
+
+/** What the panel's consensus must be (`zqa demo --cycle`); absent: the members' medians. */
+export interface GivenConsensus {
+  percent: Readonly<Record<string, number>>;
+  /** Art. 14 numbers the panel confirms. */
+  exclusions: readonly number[];
 }
 
 /** What each stage sees: every device's state so far, and how to publish a package. */
@@ -42,6 +45,13 @@ export interface DemoContext {
   trust: Map<string, TrustStore>;
   assignment: AssignmentContent;
   scoresheets: Map<string, ScoresheetContent>;
+  /** Where each member's scoresheet package was published, by key id. */
+  scoresheetFiles: Map<string, string>;
+  /** This panel's folder in DIR: '' for the single panel of `zqa demo`, `panels/NN/` for a cycle. */
+  panelDir: string;
+  /** The report fonts, loaded once per run. */
+  fonts: ReportFonts;
+  given?: GivenConsensus | undefined;
   publish(file: string, bytes: Uint8Array, type: PackageType, from: Participant, to: readonly Participant[]): Promise<void>;
   /** Reads a published package back as `by`'s device would import it. */
   receive(file: string, by: Participant, accept: readonly PackageType[]): Promise<ImportedPackage>;
@@ -49,102 +59,99 @@ export interface DemoContext {
 
 export type DemoStage = (ctx: DemoContext) => Promise<void>;
 
-/**
- * Extension point: the leader's work (report for signing, countersignatures, panel return)
- * runs here after every scoresheet has reached the leader. Engineer D's stages go in this list.
- */
-export const LEADER_STAGES: DemoStage[] = [];
+/** The leader's work after every scoresheet has reached the leader: engineer D's stages. */
+export const LEADER_STAGES: readonly DemoStage[] = REPORT_STAGES;
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['建国', '丽华', '志强', '秀英', '明', '伟', '芳', '海燕', '立新', '晓东'];
 const ORGS = ['郑州大学', '河南省质量协会', '郑州市标准化研究院', '河南工业大学', '中原质量研究院'];
 
+/** A person with a name not yet used in this run. */
+export function demoPerson(world: DemoWorld, role: IdentityRole, used: Set<string>): { name: string; role: IdentityRole; organisation: string } {
+  let name: string;
+  do name = world.random.pick(SURNAMES) + world.random.pick(GIVEN);
+  while (used.has(name));
+  used.add(name);
+  return { name, role, organisation: role === 'secretariat' ? '郑州市市长质量奖评审委员会秘书处' : world.random.pick(ORGS) };
+}
+
+export function secretariatCa(secretariat: Participant, at: Date): Promise<SecretariatAuthority> {
+  const keys: KeyHolder = secretariat.keys;
+  return secretariatAuthority({ ...secretariat.card, sign: (d) => keys.sign(d) }, at);
+}
+
 export async function runDemo(options: DemoOptions, stages: readonly DemoStage[] = LEADER_STAGES): Promise<DemoIndex> {
   if (options.members < 5 || options.members > 7) throw new Error('a panel has 5 to 7 members (Art. 11)');
-  const random = seededRandom(options.seed);
-  let tick = Date.UTC(2026, 5, 1, 8, 0, 0);
-  const clock = () => new Date((tick += 60_000));
-  const passphrase = `zqa-demo-${options.seed}`;
-  const index: DemoIndex = { passphrase, participants: [], packages: [] };
-  for (const dir of ['cards', 'keys', 'packages']) await mkdir(join(options.outDir, dir), { recursive: true });
+  const world = await startDemoWorld(options.outDir, options.seed);
+  const used = new Set<string>();
+  const secretariat = await world.enrol(demoPerson(world, 'secretariat', used));
+  const members: Participant[] = [];
+  for (let i = 0; i < options.members; i++) members.push(await world.enrol(demoPerson(world, i === 0 ? 'leader' : 'expert', used)));
+  const cards = await world.setUpTrust(secretariat, members);
+  const authority = await secretariatCa(secretariat, world.clock());
+  await runPanel(world, { secretariat, members, cards, authority, panelDir: '', fonts: loadReportFonts() }, stages);
+  await world.writeIndex();
+  return world.index;
+}
 
-  const names = new Set<string>();
-  const person = (role: IdentityRole) => {
-    let name: string;
-    do name = random.pick(SURNAMES) + random.pick(GIVEN);
-    while (names.has(name));
-    names.add(name);
-    return { name, role, organisation: role === 'secretariat' ? '郑州市市长质量奖评审委员会秘书处' : random.pick(ORGS) };
-  };
+export interface PanelSpec {
+  secretariat: Participant;
+  /** Leader first. */
+  members: Participant[];
+  /** The members' cards as the secretariat imported them. */
+  cards: IdentityCard[];
+  authority: SecretariatAuthority;
+  panelDir: string;
+  fonts: ReportFonts;
+  applicant?: DemoApplicant;
+  given?: GivenConsensus;
+}
 
-  // Each device: its own keys, card and key file, one after the other.
-  const everyone: Participant[] = [];
-  for (let i = 0; i <= options.members; i++) {
-    const p = await createParticipant(person(i === 0 ? 'secretariat' : i === 1 ? 'leader' : 'expert'));
-    const slug = `${String(i + 1).padStart(2, '0')}-${p.facts.role}`;
-    const card = await writeCardPackage(p, clock());
-    if (!card.ok) throw new Error(card.error.message);
-    await writeFileAtomic(join(options.outDir, 'cards', `${slug}.zqa`), card.value.bytes);
-    await writeFileAtomic(join(options.outDir, 'keys', `${slug}.zqakey`), await sealKeyBackup(p.material, passphrase));
-    index.participants.push({ name: p.facts.name, role: p.facts.role, identityCard: `cards/${slug}.zqa`, keyFile: `keys/${slug}.zqakey` });
-    everyone.push(p);
-  }
-  const [secretariat, ...members] = everyone as [Participant, ...Participant[]];
-  const trust = new Map<string, TrustStore>();
-
-  const receive = async (file: string, by: Participant, accept: readonly PackageType[]) => {
-    const bytes = new Uint8Array(await readFile(join(options.outDir, file)));
-    const r = await importPackage(bytes, { keys: by.keys, trust: trust.get(by.card.keyId) ?? EMPTY_TRUST_STORE, accept, history: NO_HISTORY });
-    if (!r.ok) throw new Error(`${by.facts.name} cannot import ${file}: ${r.error.message}`);
-    return r.value;
-  };
-  const publish = async (file: string, bytes: Uint8Array, type: PackageType, from: Participant, to: readonly Participant[]) => {
-    await writeFileAtomic(join(options.outDir, file), bytes);
-    index.packages.push({ file, type, from: from.facts.name, to: to.map((p) => p.facts.name) });
-  };
-
-  // The secretariat enrols the members from their cards; each member's device is set up
-  // with the secretariat's card as its trust anchor.
-  const cards: IdentityCard[] = [];
-  for (const [i, m] of members.entries()) {
-    const card = await receive(index.participants[i + 1]!.identityCard, secretariat, ['identity-card']);
-    cards.push(card.content as IdentityCard);
-    trust.set(m.card.keyId, trustStoreFromAnchorCard((await receive(index.participants[0]!.identityCard, m, ['identity-card'])).content as IdentityCard));
-  }
-  trust.set(secretariat.card.keyId, trustStoreFromAnchorCard(secretariat.card));
-
-  const assignment = demoAssignment({ random, secretariat: secretariat.card, members: cards, issuedAt: clock() });
+/**
+ * One panel through the real code: the secretariat issues the assignment (certificates
+ * included); each member imports it, trusts its roster, scores and sends a scoresheet to the
+ * leader and the secretariat; then the leader's stages run.
+ */
+export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readonly DemoStage[]): Promise<void> {
+  const { secretariat, members, cards, panelDir } = spec;
+  const { random, clock, trust } = world;
+  const assignment = await demoAssignment({
+    random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, authority: spec.authority, members: cards, issuedAt: clock(),
+    ...(spec.applicant ? { applicant: spec.applicant } : {}),
+    ...(spec.given ? { materialReview: spec.given.percent } : {}),
+  });
   const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
   const written = await writePackage({
     type: 'assignment', content: assignment, subject, revision: 1, createdAt: clock(),
     sender: { name: secretariat.facts.name, keys: secretariat.keys }, recipients: [secretariat.card, ...cards],
   });
   if (!written.ok) throw new Error(written.error.message);
-  await publish('packages/assignment.zqa', written.value.bytes, 'assignment', secretariat, [secretariat, ...members]);
+  const assignmentFile = `${panelDir}packages/assignment.zqa`;
+  await world.publish(assignmentFile, written.value.bytes, 'assignment', secretariat, [secretariat, ...members]);
 
-  // Each member imports the assignment, trusts its roster, scores, and sends a scoresheet
-  // to the leader and the secretariat (and to itself, to reread its own export).
   const leader = members[0]!;
   const scoresheets = new Map<string, ScoresheetContent>();
+  const scoresheetFiles = new Map<string, string>();
   for (const [i, m] of members.entries()) {
-    const got = await receive('packages/assignment.zqa', m, ['assignment']);
-    const mine = got.content as AssignmentContent;
+    const mine = (await world.receive(assignmentFile, m, ['assignment'])).content as AssignmentContent;
     trust.set(m.card.keyId, trustAssignmentRoster(trust.get(m.card.keyId)!, mine));
-    const sheet = await demoScoresheet({ random, assignment: mine, expert: m.card, startedAt: clock() });
+    const sheet = await demoScoresheet({ random, assignment: mine, expert: m.card, startedAt: clock(), flagged: m === leader ? (spec.given?.exclusions ?? []) : [] });
     const recipients = [...new Map([leader, secretariat, m].map((p) => [p.card.keyId, p])).values()];
     const pkg = await writePackage({
       type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1,
       createdAt: clock(), sender: { name: m.facts.name, keys: m.keys }, recipients: recipients.map((p) => p.card),
     });
     if (!pkg.ok) throw new Error(pkg.error.message);
-    const file = `packages/scoresheet-${String(i + 2).padStart(2, '0')}-${m.facts.role}.zqa`;
-    await publish(file, pkg.value.bytes, 'scoresheet', m, recipients);
-    scoresheets.set(m.card.keyId, (await receive(file, leader, ['scoresheet'])).content as ScoresheetContent);
+    const file = `${panelDir}packages/scoresheet-${String(i + 1).padStart(2, '0')}-${i === 0 ? 'leader' : 'expert'}.zqa`;
+    await world.publish(file, pkg.value.bytes, 'scoresheet', m, recipients);
+    scoresheetFiles.set(m.card.keyId, file);
+    scoresheets.set(m.card.keyId, (await world.receive(file, leader, ['scoresheet'])).content as ScoresheetContent);
   }
   trust.set(secretariat.card.keyId, trustAssignmentRoster(trust.get(secretariat.card.keyId)!, assignment));
 
-  const ctx: DemoContext = { outDir: options.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, publish, receive };
+  const ctx: DemoContext = {
+    outDir: world.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, scoresheetFiles, panelDir, fonts: spec.fonts, given: spec.given,
+    publish: (...a) => world.publish(...a), receive: (...a) => world.receive(...a),
+  };
   for (const stage of stages) await stage(ctx);
-  await writeFileAtomic(join(options.outDir, 'index.json'), new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`));
-  return index;
 }

@@ -45,24 +45,31 @@ export function trustKeys(store: TrustStore, keys: readonly KeyFacts[], via: 'ca
 }
 
 /**
- * Adds a panel's members as the secretariat's roster names them. A key already trusted by
- * roster gains this panel; one trusted as anchor or card keeps its wider trust.
+ * Adds a panel's members as the secretariat's roster names them, each with the role it has
+ * on this panel: rosters may be added in any order, and an expert who leads one panel and
+ * sits on another is leader for the first and member for the second. A key already trusted
+ * by card gains the panel roles too (its card's role still holds for other panels); the
+ * anchor is never changed; a roster naming a trusted key id with another key is ignored.
  */
 export function trustPanelMembers(store: TrustStore, panelId: string, members: readonly (Omit<KeyFacts, 'role'> & { role: 'leader' | 'expert' })[]): TrustStore {
   const next = new Map(store.keys);
   for (const m of members) {
     const existing = next.get(m.keyId);
-    if (existing && existing.via !== 'roster') continue;
-    if (existing && existing.signingKey !== m.signingKey) continue;
-    next.set(m.keyId, { ...pick(existing ?? m), via: 'roster', panels: { ...(existing?.panels ?? {}), [panelId]: m.role } });
+    if (existing && (existing.via === 'anchor' || existing.signingKey !== m.signingKey)) continue;
+    next.set(m.keyId, { ...pick(existing ?? m), via: existing?.via ?? 'roster', panels: { ...(existing?.panels ?? {}), [panelId]: m.role } });
   }
   return { anchorKeyId: store.anchorKeyId, keys: next };
 }
 
-/** The role a trusted key has for a package about `panelId` (null: not on that panel). */
+/**
+ * The role a trusted key has for a package about `panelId` (null: not on that panel): the
+ * role the panel's roster gives it when one does; otherwise, for keys trusted by roster
+ * only, none; for the anchor and hand-checked cards, their own role.
+ */
 export function roleFor(key: TrustedKey, panelId: string | undefined): IdentityRole | null {
-  if (!key.panels) return key.role;
-  return panelId !== undefined ? (key.panels[panelId] ?? null) : null;
+  const onPanel = panelId !== undefined ? key.panels?.[panelId] : undefined;
+  if (onPanel) return onPanel;
+  return key.via === 'roster' ? null : key.role;
 }
 
 export type SignerLookup = { kind: 'trusted'; key: TrustedKey } | { kind: 'unknown' } | { kind: 'key-mismatch'; key: TrustedKey };

@@ -93,7 +93,14 @@ export async function assemblePackage(input: AssembleInput): Promise<Result<Writ
   const recipients: Manifest['recipients'] = [];
   if (contentKey) {
     // A sender often names itself among the readers; one wrapped key per reader is enough.
-    const unique = [...new Map(input.recipients.map((r) => [r.keyId, r])).values()];
+    // The same key id with two different keys is refused: which one is the reader's?
+    const byId = new Map<string, PackageRecipientKey>();
+    for (const r of input.recipients) {
+      const seen = byId.get(r.keyId);
+      if (seen && seen.encryptionKey !== r.encryptionKey) return err(packageError('manifest-invalid', `recipient ${r.keyId} is listed twice with different encryption keys`));
+      byId.set(r.keyId, r);
+    }
+    const unique = [...byId.values()];
     for (const r of unique) {
       const spki = decodeBase64(r.encryptionKey);
       if (!spki) return err(packageError('manifest-invalid', `recipient ${r.keyId}: encryption key is not base64`));

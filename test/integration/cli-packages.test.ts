@@ -18,25 +18,32 @@ async function zqa(args: string[], env: Record<string, string> = {}): Promise<Ru
   return { code, out, err };
 }
 
-let dir: string;
+// The temporary root is fixed once: cleaning up never depends on how far set-up got.
+const root = mkdtempSync(join(tmpdir(), 'zqa-cli-'));
+const dir = join(root, 'demo');
 let index: DemoIndex;
 const at = (p: string) => join(dir, p);
 const scoresheetOf = (role: string) => index.packages.find((p) => p.type === 'scoresheet' && p.file.includes(role))!.file;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'zqa-cli-'));
-  const r = await zqa(['demo', '--out', at('demo'), '--experts', '5', '--seed', '42']);
+  const r = await zqa(['demo', '--out', dir, '--experts', '5', '--seed', '42']);
+  expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  dir = at('demo');
   index = JSON.parse(readFileSync(at('index.json'), 'utf8')) as DemoIndex;
-});
-afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+}, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('zqa demo', () => {
   it('writes index.json listing every participant and package, files that exist', () => {
     expect(index.passphrase).toBe('zqa-demo-42');
     expect(index.participants.map((p) => p.role)).toEqual(['secretariat', 'leader', 'expert', 'expert', 'expert', 'expert']);
-    expect(index.packages.map((p) => p.type)).toEqual(['assignment', ...Array<string>(5).fill('scoresheet')]);
+    expect(index.packages.map((p) => p.type)).toEqual([
+      'assignment',
+      ...Array<string>(5).fill('scoresheet'),
+      'report-for-signing',
+      ...Array<string>(4).fill('countersignature'),
+      'panel-return',
+    ]);
     const names = new Set(index.participants.map((p) => p.name));
     for (const p of index.packages) {
       expect(names.has(p.from)).toBe(true);
@@ -49,8 +56,36 @@ describe('zqa demo', () => {
     }
   });
 
+  it('lists each package from its sender to exactly its recipients, and every one verifies against the cards', async () => {
+    const { verifyPackage } = await import('../../shared/packages/verify-package.js');
+    const { openVerifiedPackage } = await import('../../shared/packages/open-package.js');
+    const nameOf = new Map<string, string>();
+    for (const p of index.participants) {
+      const card = await verifyPackage(new Uint8Array(readFileSync(at(p.identityCard))), { trust: null });
+      const opened = card.ok ? await openVerifiedPackage(card.value, null) : card;
+      if (!opened.ok) throw new Error(opened.error.message);
+      nameOf.set((opened.value.content as { keyId: string }).keyId, p.name);
+    }
+    const [secretariat, leader] = [index.participants[0]!.name, index.participants[1]!.name];
+    for (const p of index.packages) {
+      const v = await verifyPackage(new Uint8Array(readFileSync(at(p.file))), { trust: null });
+      if (!v.ok) throw new Error(`${p.file}: ${v.error.message}`);
+      expect(nameOf.get(v.value.manifest.sender.keyId)).toBe(p.from);
+      expect(v.value.manifest.recipients.map((r) => nameOf.get(r.keyId)).sort()).toEqual([...p.to].sort());
+      expect(p.to).toContain(p.type === 'report-for-signing' ? p.from : secretariat);
+      if (p.type === 'panel-return' || p.type === 'report-for-signing') expect(p.from).toBe(leader);
+      const r = await zqa(['verify', at(p.file), '--trust', at('cards')]);
+      expect(r.err).toBe('');
+      expect(r.out).toMatch(new RegExp(`good ${p.type} r1 .* trusted`));
+    }
+    const rank = await zqa(['rank', dir, '--json']);
+    expect(rank.err).toBe('');
+    const proposal = JSON.parse(rank.out) as Record<'award' | 'nomination' | 'notAwarded', { name: string }[]>;
+    expect([...proposal.award, ...proposal.nomination, ...proposal.notAwarded]).toHaveLength(1);
+  });
+
   it('refuses a panel size the regulation does not allow', async () => {
-    const r = await zqa(['demo', '--out', join(dir, '..', 'x'), '--experts', '4']);
+    const r = await zqa(['demo', '--out', join(root, 'x'), '--experts', '4']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/5 to 7/);
   });
@@ -97,7 +132,7 @@ describe('zqa inspect', () => {
 describe('zqa open', () => {
   it('decrypts a scoresheet for a recipient into a folder', async () => {
     const secretariat = index.participants[0]!;
-    const out = join(dir, '..', 'opened');
+    const out = join(root, 'opened');
     const r = await zqa(['open', at(scoresheetOf('expert')), '--identity', at(secretariat.keyFile), '--out', out, '--trust', at('cards')], { ZQA_PASSPHRASE: index.passphrase });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -110,10 +145,10 @@ describe('zqa open', () => {
   it('refuses without a recipient key, and with a wrong passphrase', async () => {
     const bystander = index.participants[3]!;
     const sheet = index.packages.find((p) => p.type === 'scoresheet' && !p.to.includes(bystander.name))!;
-    const r = await zqa(['open', at(sheet.file), '--identity', at(bystander.keyFile), '--out', join(dir, '..', 'nope')], { ZQA_PASSPHRASE: index.passphrase });
+    const r = await zqa(['open', at(sheet.file), '--identity', at(bystander.keyFile), '--out', join(root, 'nope')], { ZQA_PASSPHRASE: index.passphrase });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/not-a-recipient/);
-    const wrong = await zqa(['open', at(sheet.file), '--identity', at(bystander.keyFile), '--out', join(dir, '..', 'nope2')], { ZQA_PASSPHRASE: 'not the passphrase' });
+    const wrong = await zqa(['open', at(sheet.file), '--identity', at(bystander.keyFile), '--out', join(root, 'nope2')], { ZQA_PASSPHRASE: 'not the passphrase' });
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/wrong-passphrase/);
   });
@@ -121,8 +156,8 @@ describe('zqa open', () => {
 
 describe('zqa keys', () => {
   it('makes a key file and a card, shows them, and opens the file with its passphrase', async () => {
-    const key = join(dir, '..', 'new.zqakey');
-    const card = join(dir, '..', 'new-card.zqa');
+    const key = join(root, 'new.zqakey');
+    const card = join(root, 'new-card.zqa');
     const env = { ZQA_PASSPHRASE: 'a long enough passphrase' };
     const made = await zqa(['keys', 'new', '--name', '测试专家', '--organisation', '郑州大学', '--role', 'expert', '--out', key, '--card', card], env);
     expect(made.code).toBe(0);
@@ -134,7 +169,7 @@ describe('zqa keys', () => {
     const verified = await zqa(['verify', card, '--type', 'identity-card']);
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/self-signed card/);
-    const short = await zqa(['keys', 'new', '--name', 'x', '--role', 'expert', '--out', join(dir, '..', 'short.zqakey')], { ZQA_PASSPHRASE: 'short' });
+    const short = await zqa(['keys', 'new', '--name', 'x', '--role', 'expert', '--out', join(root, 'short.zqakey')], { ZQA_PASSPHRASE: 'short' });
     expect(short.code).toBe(2);
   });
 });
@@ -142,7 +177,7 @@ describe('zqa keys', () => {
 describe('atomic writes', () => {
   it('leave the whole file and no temporary behind, or nothing at all', async () => {
     const { writeFileAtomic } = await import('../../cli/lib/atomic-write.js');
-    const folder = join(dir, '..', 'atomic');
+    const folder = join(root, 'atomic');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(folder);
     const bytes = new Uint8Array(100_000).map((_, i) => i & 0xff);
@@ -163,8 +198,10 @@ describe('demo content', () => {
     const people = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => createParticipant({ name: `人${i}`, organisation: '', role: i === 0 ? 'secretariat' : 'expert' })));
     const make = async (seed: number) => {
       const random = seededRandom(seed);
-      const assignment = demoAssignment({ random, secretariat: people[0]!.card, members: people.slice(1).map((p) => p.card), issuedAt: new Date(0) });
-      const sheet = await demoScoresheet({ random, assignment, expert: people[1]!.card, startedAt: new Date(0) });
+      const { certificates, ...assignment } = await demoAssignment({ random, secretariat: people[0]!.card, secretariatKeys: people[0]!.keys, members: people.slice(1).map((p) => p.card), issuedAt: new Date(0) });
+      const sheet = await demoScoresheet({ random, assignment: { ...assignment, certificates }, expert: people[1]!.card, startedAt: new Date(0) });
+      // Certificates carry random serials and ECDSA signatures: same keys, not same bytes.
+      expect(certificates.members.map((m) => m.keyId)).toEqual(people.slice(1).map((p) => p.card.keyId));
       return { assignment, sheet: sheet.content };
     };
     expect(await make(7)).toEqual(await make(7));

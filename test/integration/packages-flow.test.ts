@@ -83,7 +83,7 @@ describe('a panel passes packages as files: secretariat, six members (one leader
   });
 
   it('sends the assignment out; every member reads the same content and trusts the roster', async () => {
-    assignment = demoAssignment({ random: seededRandom(3), secretariat: secretariat.person.card, members: members.map((m) => m.person.card), issuedAt: new Date(Date.UTC(2026, 5, 1)) });
+    assignment = await demoAssignment({ random: seededRandom(3), secretariat: secretariat.person.card, secretariatKeys: secretariat.person.keys, members: members.map((m) => m.person.card), issuedAt: new Date(Date.UTC(2026, 5, 1)) });
     const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
     const written = await writePackage({
       type: 'assignment', content: assignment, subject, revision: 1, sender: { name: secretariat.person.facts.name, keys: secretariat.person.keys },

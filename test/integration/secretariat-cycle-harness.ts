@@ -16,6 +16,7 @@ import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import type { Cycle } from '../../shared/cycle/cycle.js';
+import { assignmentCertificates, secretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import { EMPTY_TRUST_STORE } from '../../shared/identity/trust-store.js';
 import { prepareBlobs } from '../../shared/packages/blobs.js';
@@ -115,6 +116,7 @@ export async function runPanels(
   const random = seededRandom(7);
   let minute = 0;
   const clock = () => new Date(Date.UTC(2026, 5, 10, 8, minute++));
+  const authority = await secretariatAuthority({ ...sec.card, sign: (d) => sec.keys.sign(d) }, clock());
   for (const [n, { applicant, panel }] of panels.entries()) {
     const members = panel.memberIds.map((id) => byKey.get(id)!);
     const leader = byKey.get(panel.leaderId)!;
@@ -130,6 +132,7 @@ export async function runPanels(
         members: members.map((m) => ({ ...publicIdentity(m.card), role: m === leader ? ('leader' as const) : ('expert' as const) })),
       },
       secretariat: publicIdentity(sec.card),
+      certificates: await assignmentCertificates(authority, members.map((m) => m.card)),
       criteriaSet: GBT19580_2012,
       materialReview: { scores: [], summary: '' },
       siteIssues: [],

@@ -37,7 +37,7 @@ export async function makePanel(memberCount = 5, seed = 1): Promise<Panel> {
   for (let i = 0; i < memberCount; i++) {
     members.push(await createParticipant({ name: `专家${i + 1}`, organisation: '郑州大学', role: i === 0 ? 'leader' : 'expert' }));
   }
-  const assignment = demoAssignment({ random, secretariat: secretariat.card, members: members.map((m) => m.card), issuedAt: new Date(Date.UTC(2026, 5, 1)) });
+  const assignment = await demoAssignment({ random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: members.map((m) => m.card), issuedAt: new Date(Date.UTC(2026, 5, 1)) });
   const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
   const memberTrust = trustAssignmentRoster(trustStoreFromAnchorCard(secretariat.card), assignment);
   return { secretariat, members, assignment, subject, memberTrust };

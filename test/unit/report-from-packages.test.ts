@@ -15,7 +15,7 @@ describe('report input from what the packages carry', () => {
     const members = await Promise.all(
       ['王建国', '张明华', '李秀英', '赵志刚', '陈丽娟'].map((name, i) => createParticipant({ name, organisation: '河南省质量协会', role: i === 0 ? 'leader' : 'expert' })),
     );
-    const assignment = demoAssignment({ random, secretariat: secretariat.card, members: members.map((m) => m.card), issuedAt: new Date('2026-11-20T01:00:00Z') });
+    const assignment = await demoAssignment({ random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: members.map((m) => m.card), issuedAt: new Date('2026-11-20T01:00:00Z') });
     const sheets = await Promise.all(members.map(async (m) => (await demoScoresheet({ random, assignment, expert: m.card, startedAt: new Date('2026-11-25T01:00:00Z') })).content));
     const set = validateCriteriaSet(assignment.criteriaSet);
     if (!set.ok) throw new Error('demo assignment has a bad criteria set');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { itemsOf, validateCriteriaSet } from '../../criteria/validate-criteria-set.js';
 import type { CriteriaSet } from '../../criteria/criteria-set.js';
+import { assignmentCertificatesSchema, certificateProblems } from './assignment-certificates.js';
 import { isoTimeSchema, itemIdSchema, localIdSchema, longText, panelSubjectShape, percentSchema, publicIdentitySchema, shortText, duplicates } from './common.js';
 
 /**
@@ -34,6 +35,11 @@ export const assignmentContentSchema = z
       members: z.array(rosterMemberSchema).min(5).max(7),
     }),
     secretariat: publicIdentitySchema,
+    /**
+     * The secretariat's root and every member's certificate (assignment-certificates.ts):
+     * required, since every roster has a leader who signs the report under one.
+     */
+    certificates: assignmentCertificatesSchema,
     /** Validated by validateCriteriaSet (sums to 1000, unique ids) in the refinement below. */
     criteriaSet: z.unknown(),
     materialReview: z.strictObject({
@@ -57,6 +63,7 @@ export const assignmentContentSchema = z
     if (leaders !== 1) ctx.addIssue({ code: 'custom', path: ['panel', 'members'], message: `exactly one leader, found ${leaders}` });
     for (const d of duplicates(a.panel.members.map((m) => m.keyId))) ctx.addIssue({ code: 'custom', path: ['panel', 'members'], message: `key ${d} is listed twice` });
     if (a.panel.members.some((m) => m.keyId === a.secretariat.keyId)) ctx.addIssue({ code: 'custom', path: ['panel'], message: 'the secretariat cannot sit on the panel' });
+    for (const p of certificateProblems(a.certificates, a.secretariat, a.panel.members)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
     const items = new Set(itemsOf(criteria.value).map((i) => i.id));
     a.materialReview.scores.forEach((s, i) => {
       if (!items.has(s.itemId)) ctx.addIssue({ code: 'custom', path: ['materialReview', 'scores', i], message: `unknown item ${s.itemId}` });

@@ -4,6 +4,7 @@ import { verifyHistoryChain } from '../../history/hash-chain.js';
 import { packageError, type PackageError } from '../errors.js';
 import type { Manifest, PackageType } from '../manifest.js';
 import { assignmentContentSchema, type AssignmentContent } from './assignment.js';
+import { verifyAssignmentCertificates } from './assignment-certificates.js';
 import type { BlobRef } from './common.js';
 import { countersignatureContentSchema, type CountersignatureContent } from './countersignature.js';
 import { identityCardContentSchema } from './identity-card.js';
@@ -68,7 +69,7 @@ const RULES: { [T in PackageType]: ContentRules & { blobs(c: ContentByType[T]): 
         const keys = await checkCardKeys(person);
         if (!keys.ok) return `${person.name}: ${keys.error}`;
       }
-      return null;
+      return verifyAssignmentCertificates(a.certificates, new Date(a.issuedAt));
     },
   },
   scoresheet: {

@@ -1,0 +1,66 @@
+import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
+import { demoPerson, LEADER_STAGES, runPanel, secretariatCa, type DemoIndex, type DemoStage } from './demo-panel.js';
+import type { Participant } from './demo-participant.js';
+import type { Scenario } from './demo-scenario.js';
+import { startDemoWorld } from './demo-world.js';
+import { loadReportFonts } from './report-fonts.js';
+
+/**
+ * `zqa demo --cycle`: a whole cycle through the real code. One secretariat and one expert
+ * pool (three designated leaders, five experts) for the run: keys, cards, the secretariat's
+ * root and each expert's certificate are made once. For each applicant a panel of five is
+ * drawn from the pool, so leaders also sit as members on others' panels; the secretariat
+ * issues the assignment, members score, and the leader settles exactly the scenario's
+ * consensus, signs the report and returns it. The secretariat imports every panel return
+ * with one trust store holding every roster, as its app does.
+ */
+export const POOL = { leaders: 3, experts: 5 } as const;
+const PANEL_SIZE = 5;
+
+export interface CycleDemoOptions {
+  outDir: string;
+  scenario: Scenario;
+  seed: number;
+}
+
+export async function runCycleDemo(options: CycleDemoOptions, stages: readonly DemoStage[] = LEADER_STAGES): Promise<DemoIndex> {
+  const world = await startDemoWorld(options.outDir, options.seed);
+  const used = new Set<string>();
+  const secretariat = await world.enrol(demoPerson(world, 'secretariat', used));
+  const pool: Participant[] = [];
+  for (let i = 0; i < POOL.leaders + POOL.experts; i++) pool.push(await world.enrol(demoPerson(world, i < POOL.leaders ? 'leader' : 'expert', used)));
+  const cards = new Map((await world.setUpTrust(secretariat, pool)).map((c) => [c.keyId, c]));
+  const authority = await secretariatCa(secretariat, world.clock());
+  const fonts = loadReportFonts();
+
+  for (const [n, applicant] of options.scenario.applicants.entries()) {
+    const members = panelOf(pool, n);
+    const panelDir = `panels/${String(n + 1).padStart(2, '0')}/`;
+    await runPanel(
+      world,
+      {
+        secretariat, members, cards: members.map((m) => cards.get(m.card.keyId)!), authority, panelDir, fonts,
+        applicant: { number: n + 1, name: applicant.name, industry: applicant.industry },
+        given: { percent: applicant.consensus, exclusions: applicant.exclusions },
+      },
+      stages,
+    );
+    // The secretariat's device reads the return as it arrives, trusting every roster so far.
+    const returned = await world.receive(`${panelDir}packages/panel-return.zqa`, secretariat, ['panel-return']);
+    const consensus = (returned.content as PanelReturnContent).consensus;
+    const differs = consensus.items.find((i) => i.percent !== applicant.consensus[i.itemId]);
+    if (differs) throw new Error(`panel ${n + 1} returned ${differs.itemId} at ${String(differs.percent)}%, not the scenario's ${applicant.consensus[differs.itemId]}%`);
+  }
+  world.index.rules = options.scenario.rules;
+  await world.writeIndex();
+  return world.index;
+}
+
+/** Panel n: led by leader n mod 3, with four others from the pool in rotation (other leaders included). */
+export function panelOf(pool: readonly Participant[], n: number): Participant[] {
+  const leader = pool[n % POOL.leaders]!;
+  const others = pool.filter((p) => p !== leader);
+  const start = (n * 2) % others.length;
+  const rotated = [...others.slice(start), ...others.slice(0, start)];
+  return [leader, ...rotated.slice(0, PANEL_SIZE - 1)];
+}
