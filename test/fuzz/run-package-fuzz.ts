@@ -6,6 +6,7 @@
  */
 import { importPackage } from '../../shared/packages/import-package.js';
 import { PACKAGE_ERROR_CODES, type PackageError } from '../../shared/packages/errors.js';
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from '../../shared/packages/limits.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { Result } from '../../shared/util/result.js';
 import { BYTE_MUTATORS, type Mutant } from './byte-mutations.js';
@@ -91,9 +92,10 @@ export async function runPackageFuzz(seeds: readonly SeedPackage[], options: { s
     const original = i % 16 === 0 ? mutant.bytes.slice() : null;
     const store = new RecordingStore(STORED_ROWS);
     const before = store.snapshot();
-    const options_ = { keys: seed.receiver.keys, trust: seed.receiver.trust, accept: [seed.type], history: store.port() };
+    const limits = r.chance(0.05) ? tightLimits(seed.bytes.length, r) : undefined;
+    const options_ = { keys: seed.receiver.keys, trust: seed.receiver.trust, accept: [seed.type], history: store.port(), ...(limits ? { limits } : {}) };
     const imported = await guarded('importPackage', () => importPackage(mutant.bytes, options_), options.perCaseMs);
-    const verified = await guarded('verifyPackage', () => verifyPackage(mutant.bytes, { trust: seed.receiver.trust, accept: [seed.type] }), options.perCaseMs);
+    const verified = await guarded('verifyPackage', () => verifyPackage(mutant.bytes, { trust: seed.receiver.trust, accept: [seed.type], ...(limits ? { limits } : {}) }), options.perCaseMs);
     report.cases++;
     if (original && !sameBytes(original, mutant.bytes)) fail('the input bytes were changed');
     for (const g of [imported, verified]) {
@@ -112,11 +114,20 @@ export async function runPackageFuzz(seeds: readonly SeedPackage[], options: { s
     if (!KNOWN.has(code)) fail(`unclassified error code "${code}"`);
     if (typeof result.error.detail !== 'string' || result.error.detail.length > 2000) fail('error detail missing or unbounded');
     if (store.writes.length > 0 || store.snapshot() !== before) fail(`store changed: ${store.writes.join(', ')}`);
-    if (verified.result?.ok && !['not-a-recipient', 'decrypt-failed', 'content-malformed', 'content-invalid', 'history-broken', 'duplicate', 'stale-revision', 'revision-conflict'].includes(code)) {
+    const afterDecryption = code === 'entry-too-large' && result.error.detail.startsWith('content.json');
+    if (verified.result?.ok && !afterDecryption && !['not-a-recipient', 'decrypt-failed', 'content-malformed', 'content-invalid', 'history-broken', 'duplicate', 'stale-revision', 'revision-conflict'].includes(code)) {
       fail(`verifyPackage accepted what importPackage refused before decryption (${code})`);
     }
   }
   return report;
+}
+
+/** A host's stricter limits, one of them below what this package needs: the limit checks meet hostile input too. */
+function tightLimits(fileBytes: number, r: Rng): PackageLimits {
+  const limits = { ...DEFAULT_PACKAGE_LIMITS };
+  const key = r.pick(Object.keys(limits) as (keyof PackageLimits)[]);
+  limits[key] = key === 'maxEntries' ? r.int(0, 3) : r.int(0, fileBytes);
+  return limits;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
