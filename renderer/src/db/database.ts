@@ -20,6 +20,21 @@ import type {
   ScoresheetExportRecord,
 } from '../packages/package-records.js';
 
+import type {
+  AssignmentRow,
+  ApplicantRow,
+  AuthorityRecord,
+  ComplaintRow,
+  CycleRecord,
+  DecisionRow,
+  ExpertRow,
+  NoticeRow,
+  PanelReturnRow,
+  PanelRow,
+  SeriesRow,
+  SummaryRow,
+} from '../secretariat/records.js';
+
 export const DATABASE_NAME = 'zqa';
 
 /** The device's source of truth (DESIGN.md principle 3). */
@@ -48,6 +63,19 @@ export class ZqaDatabase extends Dexie {
   memberScoresheets!: Table<MemberScoresheetRecord, [string, string]>;
   memberScoresheetHistory!: Table<MemberScoresheetHistoryRecord, [string, string, number]>;
   scoresheetExports!: Table<ScoresheetExportRecord, [string, number]>;
+  // 0004: the secretariat's workspace (renderer/src/secretariat)
+  secAuthority!: Table<AuthorityRecord, 'root'>;
+  secCycles!: Table<CycleRecord, string>;
+  secApplicants!: Table<ApplicantRow, string>;
+  secExperts!: Table<ExpertRow, string>;
+  secPanels!: Table<PanelRow, string>;
+  secAssignments!: Table<AssignmentRow, string>;
+  secPanelReturns!: Table<PanelReturnRow, string>;
+  secSummaries!: Table<SummaryRow, [string, string]>;
+  secDecisions!: Table<DecisionRow, [string, string]>;
+  secNotices!: Table<NoticeRow, string>;
+  secComplaints!: Table<ComplaintRow, string>;
+  secSeries!: Table<SeriesRow, string>;
 
   constructor(name = DATABASE_NAME, options: DexieOptions = {}) {
     // Strict durability: a commit is on disk before the UI says "saved", so a laptop whose
