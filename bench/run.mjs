@@ -48,20 +48,29 @@ const files = readdirSync(benchDir)
 
 register();
 const results = [];
+// A bench that hangs (a browser that never answers) is cut off and recorded as failed.
+const BENCH_TIMEOUT_MS = 10 * 60 * 1000;
+const withTimeout = (promise, file) =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${file} did not finish within ${BENCH_TIMEOUT_MS / 60000} min`)), BENCH_TIMEOUT_MS);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 for (const file of files) {
   process.stdout.write(`running ${file} …\n`);
   const started = Date.now();
   try {
     const mod = await import(pathToFileURL(join(benchDir, file)).href);
-    const entries = await mod.default({ root, machine });
+    const entries = await withTimeout(Promise.resolve(mod.default({ root, machine })), file);
     for (const e of entries) results.push({ name: e.name, value: e.value, unit: e.unit, target: e.target ?? null, pass: e.pass ?? null });
   } catch (error) {
     process.stdout.write(`  ${file} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    results.push({ name: `${file} (did not complete)`, value: Number.NaN, unit: '', target: null, pass: false });
+    const message = error instanceof Error ? error.message : String(error);
+    results.push({ name: `${file} (did not complete)`, value: Number.NaN, unit: '', target: null, pass: false, error: message.split('\n')[0].slice(0, 300) });
   }
   process.stdout.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
+// NaN (a failed bench) is written as null, which JSON can hold.
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
 const rows = results.map((r) => [r.name, Number.isFinite(r.value) ? `${Math.round(r.value * 100) / 100} ${r.unit}` : '—', r.target ?? '—', r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL']);
@@ -74,4 +83,5 @@ console.log(`\nmachine: ${machine.cores} cores (${machine.cpu}), ${machine.memor
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+for (const r of results.filter((x) => x.error)) console.log(`\nFAILED ${r.name}: ${r.error}`);
 console.log(`\nwritten: bench/results.json (${results.length} entries)`);

@@ -1,6 +1,19 @@
 // The expert's scoresheet in Chromium (issue 2): a review with 23 scored items, 300 notes
-// and 50 photos. Measures the time to load the review screen and the p95 time from a
-// keypress that changes a score until the UI shows it saved (transaction committed).
+// and 50 photos.
+//
+// "Load the review screen" is measured two ways, both honest, neither flattering:
+//  - page load: from navigation start (a full reload of the page, warm browser cache) to the
+//    moment the overview shows the review's data (its progress text is in the DOM). This is
+//    what an expert waits for when starting the app; it includes fetching, parsing and
+//    running ~1.2 MB of scripts, reading settings and keys, the database reads and the first
+//    render, and is split into "scripts" (navigation → the app's first line, the zqa:boot
+//    mark) and "the app" (the rest).
+//  - inside the running app: from a click on the overview tab to its data shown; what an
+//    expert waits for on every return to the overview.
+// "Persist one edit": the p95 of the write itself (User Timing measure zqa:save, from the
+// write's start to its transaction's complete event, strict durability) and, separately,
+// from the keypress to the "saved" indicator painted. A bare IndexedDB write, strict and
+// relaxed, is measured in the same page to show what durability itself costs here.
 /* global window, document, indexedDB, OffscreenCanvas, MutationObserver -- functions passed to page.evaluate run in the browser */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,7 +33,7 @@ const percentile = (values, p) => {
 };
 
 /** Runs in the page: writes the scoresheet straight into the app's IndexedDB (schema v1). */
-async function seedInPage({ notesCount, photosCount }) {
+export async function seedInPage({ notesCount, photosCount }) {
   const db = await new Promise((resolve, reject) => {
     const r = indexedDB.open('zqa');
     r.onsuccess = () => resolve(r.result);
@@ -105,6 +118,38 @@ async function seedInPage({ notesCount, photosCount }) {
   return { bytes: photos.reduce((s, p) => s + p.size, 0) };
 }
 
+/**
+ * Runs in the page: the bare cost of one IndexedDB write (a score-sized record, put →
+ * transaction complete) in a scratch database, strict and relaxed durability interleaved
+ * so both see the same machine load. Strict is the app's choice: the commit is flushed to
+ * disk before "saved" shows; relaxed returns once the storage process has the data.
+ */
+async function probeDurability({ writes, gapMs }) {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('zqa-bench-probe', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('probe');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const one = (durability, i) => new Promise((resolve, reject) => {
+    const t = performance.now();
+    const tx = db.transaction('probe', 'readwrite', { durability });
+    tx.objectStore('probe').put({ reviewId: 'r', itemId: '4.4.2', percent: 5 * (i % 20), updatedAt: new Date().toISOString(), updatedBy: 'bench' }, i % 50);
+    tx.oncomplete = () => resolve(performance.now() - t);
+    tx.onerror = () => reject(tx.error);
+  });
+  const strict = [];
+  const relaxed = [];
+  for (let i = 0; i < writes; i++) {
+    strict.push(await one('strict', i));
+    relaxed.push(await one('relaxed', i));
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  db.close();
+  indexedDB.deleteDatabase('zqa-bench-probe');
+  return { strict, relaxed };
+}
+
 /** Injected before the app's scripts: notes when the review screen first shows its data. */
 function watchForOverview() {
   const observer = new MutationObserver(() => {
@@ -182,15 +227,24 @@ export default async function scoresheetBench({ root }) {
     }
     const edits = await page.evaluate(() => window.__zqaEdits);
     const commits = await page.evaluate(() => performance.getEntriesByName('zqa:save').map((e) => e.duration));
+    const probe = await page.evaluate(probeDurability, { writes: EDITS, gapMs: 20 });
     const warm = loads.slice(1);
+    const warmBoots = boots.slice(1);
     return [
       { name: `review screen load, median of ${warm.length} warm (23 items, 300 notes, 50 photos = ${(seeded.bytes / 1024 / 1024).toFixed(1)} MB)`, value: percentile(warm, 50), unit: 'ms', target: '≤ 150 ms', pass: percentile(warm, 50) <= 150 },
       { name: 'review screen load, first (cold) load', value: loads[0], unit: 'ms', target: null, pass: null },
-      { name: '  of which: fetching and parsing the scripts (to the app\'s first line), median', value: percentile(boots.slice(1), 50), unit: 'ms', target: null, pass: null },
+      { name: '  of which: fetching, parsing and running the scripts (navigation → the app\'s first line), median', value: percentile(warmBoots, 50), unit: 'ms', target: null, pass: null },
+      { name: '  of which: the app (first line → review data shown: settings, keys, reads, first render), median', value: percentile(warm.map((l, i) => l - warmBoots[i]), 50), unit: 'ms', target: null, pass: null },
       { name: 'review screen opened inside the running app (tab click → data shown), median', value: percentile(switches, 50), unit: 'ms', target: '≤ 150 ms', pass: percentile(switches, 50) <= 150 },
       { name: `persist one score edit, keypress → "saved" shown, p95 of ${edits.length} (${EDIT_GAP_MS} ms apart)`, value: percentile(edits, 95), unit: 'ms', target: '≤ 10 ms', pass: percentile(edits, 95) <= 10 },
       { name: 'persist one score edit, median', value: percentile(edits, 50), unit: 'ms', target: null, pass: null },
-      { name: `persist one score edit, write → transaction committed (score + hashed history entry, strict durability), p95 of ${commits.length}`, value: percentile(commits, 95), unit: 'ms', target: '≤ 10 ms', pass: percentile(commits, 95) <= 10 },
+      { name: `persist one score edit itself: write begun → transaction committed (score + hashed history entry, strict durability), p95 of ${commits.length}`, value: percentile(commits, 95), unit: 'ms', target: '≤ 10 ms', pass: percentile(commits, 95) <= 10 },
+      { name: '  the same, median', value: percentile(commits, 50), unit: 'ms', target: null, pass: null },
+      { name: '  UI part: keypress → "saved" painted minus the commit, median', value: Math.max(0, percentile(edits, 50) - percentile(commits, 50)), unit: 'ms', target: null, pass: null },
+      { name: `bare IndexedDB write, strict durability (put → complete), p95 of ${probe.strict.length}`, value: percentile(probe.strict, 95), unit: 'ms', target: null, pass: null },
+      { name: '  median', value: percentile(probe.strict, 50), unit: 'ms', target: null, pass: null },
+      { name: `bare IndexedDB write, relaxed durability (Chromium's default), p95 of ${probe.relaxed.length}`, value: percentile(probe.relaxed, 95), unit: 'ms', target: null, pass: null },
+      { name: '  median', value: percentile(probe.relaxed, 50), unit: 'ms', target: null, pass: null },
     ];
   } finally {
     await context.close();
