@@ -97,7 +97,7 @@ describe('identity cards under hostile input', () => {
   it('a card signed by its owner is accepted and bound to the signing key', async () => {
     const r = await importCard(alice.card, alice);
     expect(r.ok && r.value.content).toEqual(alice.card);
-  });
+  }, 60_000);
 
   it('every hostile card signed by its sender is refused with a classified error, or binds the signer', async () => {
     const known = new Set<string>(PACKAGE_ERROR_CODES);
@@ -121,12 +121,12 @@ describe('identity cards under hostile input', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it("someone else's whole card, signed by another key, is refused", async () => {
     const r = await importCard(bob.card, alice);
     expect(r.ok ? 'accepted' : r.error.detail).toMatch(/not the key that signed it/);
-  });
+  }, 60_000);
 
   it('the card schema and key check never throw on arbitrary values', async () => {
     fc.assert(fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (v) => {
@@ -138,5 +138,5 @@ describe('identity cards under hostile input', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

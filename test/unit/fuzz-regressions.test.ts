@@ -35,14 +35,14 @@ describe('found by fuzzing', () => {
     expect(await code(writeRawZip({ entries: swapped }))).toMatch(/^malformed-container: .*out of place/);
     const sigFirst = [entries[1]!, entries[0]!, ...entries.slice(2)];
     expect(await code(writeRawZip({ entries: sigFirst }))).toMatch(/^malformed-container/);
-  });
+  }, 30_000);
 
   it('a central directory in another order than the entries is refused (was accepted)', async () => {
     const entries = entriesOf(sheet.bytes);
     const order = entries.map((_, i) => i);
     [order[0], order[1]] = [1, 0];
     expect(await code(writeRawZip({ entries, centralOrder: order }))).toMatch(/^malformed-container: the central directory is not in the order/);
-  });
+  }, 30_000);
 
   it('content with no canonical form (a lone surrogate) is refused, not stored (was accepted)', async () => {
     const content = JSON.parse(canonicalJson(sheet.content)) as { declaration: { statement: string } };
@@ -54,7 +54,7 @@ describe('found by fuzzing', () => {
     });
     expect(forged.ok).toBe(true);
     if (forged.ok) expect(await code(forged.value.bytes)).toMatch(/^content-malformed: content.json is not canonical/);
-  });
+  }, 30_000);
 
   it('a format version nested 400,000 deep is refused with a short message, not a stack overflow (threw RangeError)', async () => {
     const entries = entriesOf(sheet.bytes);
@@ -65,7 +65,7 @@ describe('found by fuzzing', () => {
     const got = await code(writeRawZip({ entries }));
     expect(got).toMatch(/^unsupported-format-version: format version an array/);
     expect(got.length).toBeLessThan(200);
-  });
+  }, 30_000);
 
   it('a signed manifest with a 3 MB string is refused with a bounded message', async () => {
     const bytes = await resign(sheet.bytes, panel.members[2]!.keys, (m) => {
@@ -77,13 +77,13 @@ describe('found by fuzzing', () => {
       expect(r.error.code).toBe('manifest-invalid');
       expect(r.error.message.length).toBeLessThan(700);
     }
-  });
+  }, 30_000);
 
   it('error details are bounded whatever they quote', () => {
     const e = packageError('unsafe-entry-name', 'x'.repeat(100_000));
     expect(e.detail.length).toBeLessThanOrEqual(501);
     expect(e.message.length).toBeLessThan(600);
-  });
+  }, 30_000);
 });
 
 describe('hostile text in messages', () => {
@@ -92,12 +92,12 @@ describe('hostile text in messages', () => {
     expect(e.detail).toBe('"\\u{1b}[2J\\u{9b}31m\\u{202e}exe.pdf": control character in name');
     expect(e.message).not.toMatch(/[\p{Cc}\u202e]/u);
     expect(printable('王丽华 Zhang')).toBe('王丽华 Zhang');
-  });
+  }, 30_000);
 
   it('an entry named with a terminal escape is refused with the escape shown, not sent to the terminal', async () => {
     const entries = entriesOf(sheet.bytes);
     entries.push({ name: 'blobs/\u001b[2J', data: new Uint8Array(3) });
     const got = await code(writeRawZip({ entries }));
     expect(got).toMatch(/^unsafe-entry-name: "blobs\/\\u\{1b\}\[2J": control character/);
-  });
+  }, 30_000);
 });
