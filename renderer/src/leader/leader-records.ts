@@ -53,8 +53,7 @@ export interface ReportArtefactRecord {
   reportText: string;
   totalHundredths: number;
   recommendation: string;
-  /** `self-issued` when the assignment carried no secretariat-issued certificate (see certificate.ts). */
-  certificateSource: 'secretariat' | 'self-issued';
+  /** The leader's certificate the secretariat issued (from the assignment), and its chain. */
   certificate: Uint8Array;
   chain: Uint8Array[];
   rfsPackageId: string;
@@ -76,6 +75,8 @@ export interface ReceivedCountersignatureRecord {
   comment: string;
   signedAt: string;
   packageId: string;
+  revision: number;
+  manifestSha256: string;
   package: Uint8Array;
   receivedAt: string;
 }
@@ -96,6 +97,8 @@ export interface FinalisationRecord {
 export interface ReportToSignRecord {
   packageId: string;
   reviewId: string;
+  revision: number;
+  manifestSha256: string;
   content: ReportForSigningContent;
   pdf: Uint8Array;
   leaderName: string;
@@ -108,4 +111,6 @@ export interface ReportToSignRecord {
   agrees: boolean | null;
   comment: string;
   countersignaturePackage: Uint8Array | null;
+  /** The countersignature package's revision (its series is this member's, per panel). */
+  countersignatureRevision: number | null;
 }

@@ -1,0 +1,156 @@
+import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Input, Radio, Space, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recommend } from '../../../shared/consensus/recommendation.js';
+import { validateCriteriaSet } from '../../../shared/criteria/validate-criteria-set.js';
+import { describePackageError } from '../../../shared/packages/errors.js';
+import { signPortFromBridge } from '../../../shared/pki/bridge-sign-port.js';
+import { formatHundredths } from '../../../shared/scoring/hundredths.js';
+import { getDatabase } from '../db/database.js';
+import { trackSave } from '../db/save-tracker.js';
+import { getHost } from '../host/get-host.js';
+import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
+import { useWorkspaceContext } from '../identity/use-workspace-context.js';
+import type { ReportToSignRecord } from './leader-records.js';
+import { countersignReport, importReportForSigning } from './member-countersign.js';
+import { openPackageFile, plainFileName, saveFile } from './save-file.js';
+import { deviceTrustStore } from './trust.js';
+import { useReportsToSign } from './use-leader-data.js';
+import './leader.css';
+
+/** A panel member's page: import the leader's report for signing, check it, countersign, export the countersignature. */
+export function CountersignPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const ctx = useWorkspaceContext();
+  const reports = useReportsToSign();
+  const keyId = ctx?.keys?.keyId ?? null;
+  const importOne = async () => {
+    if (!keyId) return;
+    try {
+      const file = await openPackageFile();
+      if (!file) return;
+      const db = getDatabase();
+      const result = await trackSave(async () => importReportForSigning(file.bytes, { db, keys: bridgeKeyHolder(getHost().keys), trust: await deviceTrustStore(db), now: new Date(), myKeyId: keyId }));
+      if (result.ok) void message.success(t('countersign.imported', { applicant: result.value.content.reportText.split(' ')[0] ?? '' }));
+      else void message.error(t('countersign.importFailed', { error: describePackageError(result.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
+    } catch (e) {
+      void message.error(t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <div className="zqa-leader" data-testid="countersign-page">
+      <Typography.Title level={4}>{t('countersign.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('countersign.intro')}</Typography.Paragraph>
+      <Button type="primary" onClick={() => void importOne()} disabled={!keyId} data-testid="import-report-for-signing" style={{ marginBottom: '1em' }}>
+        {t('countersign.import')}
+      </Button>
+      {reports && reports.length === 0 && <Empty description={t('countersign.none')} />}
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {reports?.map((r) => <ReportToSign key={r.packageId} record={r} keyId={keyId} myName={ctx?.profile?.name ?? ''} />)}
+      </Space>
+    </div>
+  );
+}
+
+function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; keyId: string | null; myName: string }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [agrees, setAgrees] = useState(true);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const assignmentFacts = useFacts(record);
+  const base = plainFileName(`${record.content.applicantId}-现场评审报告`);
+  const save = async (kind: 'pdf' | 'package', name: string, bytes: Uint8Array) => {
+    try {
+      const file = await saveFile(kind, name, bytes);
+      void (file ? message.success(t('countersign.exported', { file })) : message.info(t('countersign.cancelled')));
+    } catch (e) {
+      void message.error(t('countersign.failed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const sign = async () => {
+    if (!keyId) return;
+    setBusy(true);
+    try {
+      const db = getDatabase();
+      const assignment = (await db.panelAssignments.get(record.reviewId))?.content;
+      if (!assignment) throw new Error('the assignment for this report is no longer on this device');
+      const leader = assignment.panel.members.find((m) => m.role === 'leader')!;
+      const me = assignment.panel.members.find((m) => m.keyId === keyId);
+      const keys = getHost().keys;
+      const written = await trackSave(() =>
+        countersignReport(record, {
+          db,
+          keys: bridgeKeyHolder(keys),
+          sign: signPortFromBridge(keys),
+          myKeyId: keyId,
+          myName: me?.name ?? myName,
+          agrees,
+          comment,
+          now: new Date(),
+          recipients: [leader, assignment.secretariat, ...(me ? [me] : [])],
+        }),
+      );
+      if (!written.ok) {
+        void message.error(t('countersign.failed', { error: written.error }));
+        return;
+      }
+      await save('package', plainFileName(`会签-${me?.name ?? myName}-${assignment.applicant.name}.zqa`), written.value.bytes);
+    } catch (e) {
+      void message.error(t('countersign.failed', { error: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={assignmentFacts.applicant} data-testid="report-to-sign" data-package-id={record.packageId}>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t('countersign.leader')}>{record.leaderName}</Descriptions.Item>
+        <Descriptions.Item label={t('countersign.total')}><span data-testid="rfs-total">{assignmentFacts.total}</span></Descriptions.Item>
+        <Descriptions.Item label={t('countersign.recommendation')}><span data-testid="rfs-recommendation">{assignmentFacts.recommendation}</span></Descriptions.Item>
+        <Descriptions.Item label={t('countersign.reportHash')}><span className="zqa-hash">{record.content.report.sha256}</span></Descriptions.Item>
+        <Descriptions.Item label={t('countersign.leaderSignature')}>
+          {record.leaderCheckError ? (
+            <Tag color="red" data-testid="leader-signature" data-valid="false">{t('countersign.signatureBad', { error: record.leaderCheckError })}</Tag>
+          ) : (
+            <Tag color="green" data-testid="leader-signature" data-valid="true">{t('countersign.signatureOk', { signer: record.leaderSigner })}</Tag>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      <Space wrap style={{ marginTop: '0.75em' }}>
+        <Button onClick={() => void save('pdf', `${base}.pdf`, record.pdf)}>{t('countersign.savePdf')}</Button>
+      </Space>
+      {record.countersignedAt ? (
+        <Space wrap style={{ marginTop: '0.75em', display: 'flex' }}>
+          <Tag color="green" data-testid="countersigned">{t('countersign.signed', { at: new Date(record.countersignedAt).toLocaleString() })}</Tag>
+          {record.countersignaturePackage && (
+            <Button onClick={() => void save('package', plainFileName(`会签-${myName || keyId}-${record.content.applicantId}.zqa`), record.countersignaturePackage!)}>{t('countersign.exportAgain')}</Button>
+          )}
+        </Space>
+      ) : record.leaderCheckError ? (
+        <Alert type="error" showIcon style={{ marginTop: '0.75em' }} title={t('countersign.failed', { error: record.leaderCheckError })} />
+      ) : (
+        <Space direction="vertical" style={{ marginTop: '0.75em', width: '100%' }}>
+          <Radio.Group value={agrees} onChange={(e) => setAgrees(e.target.value as boolean)} options={[{ value: true, label: t('countersign.agree') }, { value: false, label: t('countersign.disagree') }]} />
+          <Input.TextArea autoSize={{ minRows: 2 }} placeholder={t('countersign.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <Button type="primary" loading={busy} disabled={busy || (!agrees && !comment.trim())} onClick={() => void sign()} data-testid="countersign">{t('countersign.sign')}</Button>
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+/** The report's key facts from the consensus it carries, recomputed here rather than taken from the leader's text. */
+function useFacts(record: ReportToSignRecord): { applicant: string; total: string; recommendation: string } {
+  const { t } = useTranslation();
+  const assignment = useLiveQuery(() => getDatabase().panelAssignments.get(record.reviewId), [record.reviewId]);
+  const set = assignment ? validateCriteriaSet(assignment.content.criteriaSet) : null;
+  const r = set?.ok ? recommend(set.value, record.content.consensus) : null;
+  return {
+    applicant: assignment?.content.applicant.name ?? record.content.applicantId,
+    total: r?.ok ? formatHundredths(r.value.totalHundredths) : '—',
+    recommendation: r?.ok ? t(`leader.rec.${r.value.recommendation}`) : '—',
+  };
+}

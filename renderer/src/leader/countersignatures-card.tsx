@@ -1,0 +1,153 @@
+import { App as AntApp, Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
+import { describePackageError } from '../../../shared/packages/errors.js';
+import type { CountersignatureStatus } from '../../../shared/report/report-checks.js';
+import type { Result } from '../../../shared/util/result.js';
+import { trackSave } from '../db/save-tracker.js';
+import { getHost } from '../host/get-host.js';
+import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
+import { useAutosaveText } from '../ui/common/use-autosave-text.js';
+import { importCountersignature } from './countersignature-import.js';
+import { recordPanelReturn, setExcuse } from './finalisation-writes.js';
+import { useLeader } from './leader-context.js';
+import type { ReportArtefactRecord } from './leader-records.js';
+import { buildPanelReturn, countersignatureStatuses } from './panel-return.js';
+import { openPackageFile, plainFileName, saveFile } from './save-file.js';
+import { deviceTrustStore } from './trust.js';
+import type { LeaderPanelData } from './use-leader-data.js';
+
+const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red' } as const;
+
+/**
+ * Every member's countersignature of the current report: imported packages are checked
+ * against this exact PDF; a member who cannot sign needs a recorded reason. The panel
+ * return is written only when every member is countersigned or excused (checkFinalisation).
+ */
+export function CountersignaturesCard({ assignment, data, report }: { assignment: AssignmentContent; data: LeaderPanelData; report: ReportArtefactRecord }) {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { ctx, reviewId, consensus, model } = useLeader();
+  const [statuses, setStatuses] = useState<Result<CountersignatureStatus[], CountersignatureStatus[]> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const excused = data.finalisation?.excused ?? {};
+  const excusedKey = JSON.stringify(excused);
+  useEffect(() => {
+    let live = true;
+    void countersignatureStatuses(assignment, report, data.countersignatures, JSON.parse(excusedKey) as Record<string, string>).then((s) => live && setStatuses(s));
+    return () => {
+      live = false;
+    };
+  }, [assignment, report, data.countersignatures, excusedKey]);
+  const rows = statuses ? (statuses.ok ? statuses.value : statuses.error) : [];
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+
+  const importOne = async () => {
+    try {
+      const file = await openPackageFile();
+      if (!file) return;
+      const keys = bridgeKeyHolder(getHost().keys);
+      const result = await trackSave(async () => importCountersignature(file.bytes, { db: ctx.db, reviewId, assignment, report, keys, trust: await deviceTrustStore(ctx.db), now: ctx.now() }));
+      if (result.ok) void message.success(t('leader.imported', { name: model.names.get(result.value.signerKeyId) ?? result.value.signerKeyId }));
+      else void message.error(t('leader.importFailed', { error: describePackageError(result.error, language) }));
+    } catch (e) {
+      void message.error(t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const finalise = async () => {
+    setBusy(true);
+    try {
+      const sheets = await ctx.db.memberScoresheets.where('reviewId').equals(reviewId).toArray();
+      const order = new Map(assignment.panel.members.map((m, i) => [m.keyId, i]));
+      sheets.sort((a, b) => (order.get(a.memberKeyId) ?? 99) - (order.get(b.memberKeyId) ?? 99));
+      const revision = (data.finalisation?.panelReturnRevision ?? 0) + 1;
+      const written = await buildPanelReturn({
+        assignment,
+        consensus,
+        report,
+        scoresheets: sheets.map((s) => ({ memberKeyId: s.memberKeyId, memberName: s.memberName, packageBytes: s.packageBytes })),
+        countersignatures: data.countersignatures,
+        excused,
+        revision,
+        supersedes: data.finalisation?.panelReturnPackageId ?? null,
+        leaderName: model.leader.name,
+        keys: bridgeKeyHolder(getHost().keys),
+        now: ctx.now(),
+      });
+      if (!written.ok) {
+        void message.error(t('leader.finaliseFailed', { error: written.error }));
+        return;
+      }
+      const file = await saveFile('package', plainFileName(`${assignment.applicant.name}-评审组报送-第${revision}版.zqa`), written.value.bytes);
+      if (!file) {
+        void message.info(t('leader.cancelled'));
+        return;
+      }
+      await trackSave(() => recordPanelReturn(ctx.db, reviewId, written.value.manifest.packageId, revision, report.id, ctx.actor, ctx.now()));
+      void message.success(t('leader.finalised', { revision, file }));
+    } catch (e) {
+      void message.error(t('leader.finaliseFailed', { error: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title={t('leader.countersignatures')}
+      extra={<Button onClick={() => void importOne()} data-testid="import-countersignature">{t('leader.importCountersignature')}</Button>}
+      data-testid="countersignatures"
+    >
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="memberId"
+        dataSource={rows}
+        showHeader={false}
+        columns={[
+          { key: 'name', render: (_, s) => s.name },
+          {
+            key: 'status',
+            render: (_, s) => {
+              const received = data.countersignatures.find((c) => c.signerKeyId === s.memberId && c.reportSha256 === report.sha256);
+              return (
+                <Space direction="vertical" size={0}>
+                  <Tag color={STATUS_COLOUR[s.status]} data-testid={`countersign-status-${s.memberId}`} data-status={s.status}>{t(`leader.status.${s.status}`)}</Tag>
+                  {received && !received.agrees && <Typography.Text type="warning">{t('leader.disagrees', { comment: received.comment })}</Typography.Text>}
+                </Space>
+              );
+            },
+          },
+          { key: 'excuse', render: (_, s) => (s.status === 'countersigned' ? null : <ExcuseField memberId={s.memberId} stored={excused[s.memberId] ?? ''} />) },
+        ]}
+      />
+      <Space direction="vertical" style={{ marginTop: '0.75em', width: '100%' }}>
+        {statuses && !statuses.ok && <Alert type="info" showIcon title={t('leader.finaliseBlocked')} />}
+        <Button type="primary" disabled={!statuses?.ok || busy} loading={busy} onClick={() => void finalise()} data-testid="export-panel-return">
+          {t('leader.finalise')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+function ExcuseField({ memberId, stored }: { memberId: string; stored: string }) {
+  const { t } = useTranslation();
+  const { ctx, reviewId } = useLeader();
+  const field = useAutosaveText(stored, (text) => setExcuse(ctx.db, reviewId, memberId, text, ctx.actor, ctx.now()));
+  return (
+    <Input
+      size="small"
+      aria-label={t('leader.excuseReason')}
+      placeholder={t('leader.excusePlaceholder')}
+      value={field.text}
+      onChange={(e) => field.onChange(e.target.value)}
+      onBlur={field.flush}
+      style={{ minWidth: '22em' }}
+      data-testid={`excuse-${memberId}`}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import { App as AntApp } from 'antd';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import type { ConsensusEdit } from '../../../shared/consensus/consensus-edits.js';
+import type { ConsensusRecord } from '../../../shared/consensus/consensus-record.js';
+import { getDatabase } from '../db/database.js';
+import { trackSave } from '../db/save-tracker.js';
+import { applyLeaderEdit, type LeaderWriteContext } from './consensus-store.js';
+import type { PanelModel } from './panel-model.js';
+
+interface LeaderContextValue {
+  reviewId: string;
+  model: PanelModel;
+  consensus: ConsensusRecord;
+  ctx: LeaderWriteContext;
+  /** Saves one consensus edit at once (its own transaction, in the hash-chained log); a refusal is shown. */
+  edit: (edit: ConsensusEdit) => Promise<boolean>;
+}
+
+const LeaderContext = createContext<LeaderContextValue | null>(null);
+
+export function LeaderProvider({ reviewId, model, consensus, actor, children }: { reviewId: string; model: PanelModel; consensus: ConsensusRecord; actor: string; children: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const ctx = useMemo<LeaderWriteContext>(() => ({ db: getDatabase(), actor, now: () => new Date() }), [actor]);
+  const edit = useCallback(
+    async (e: ConsensusEdit) => {
+      try {
+        await trackSave(() => applyLeaderEdit(ctx, reviewId, e));
+        return true;
+      } catch (error) {
+        void message.error(error instanceof Error ? error.message : String(error));
+        return false;
+      }
+    },
+    [ctx, reviewId, message],
+  );
+  const value = useMemo(() => ({ reviewId, model, consensus, ctx, edit }), [reviewId, model, consensus, ctx, edit]);
+  return <LeaderContext.Provider value={value}>{children}</LeaderContext.Provider>;
+}
+
+export function useLeader(): LeaderContextValue {
+  const value = useContext(LeaderContext);
+  if (!value) throw new Error('useLeader outside LeaderProvider');
+  return value;
+}

@@ -1,0 +1,112 @@
+import { App as AntApp, Alert, Button, Card, Descriptions, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recommend } from '../../../shared/consensus/recommendation.js';
+import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
+import { signPortFromBridge } from '../../../shared/pki/bridge-sign-port.js';
+import { formatHundredths } from '../../../shared/scoring/hundredths.js';
+import { canonicalJson } from '../../../shared/util/canonical-json.js';
+import { trackSave } from '../db/save-tracker.js';
+import { getHost } from '../host/get-host.js';
+import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
+import { renderReport } from '../report/render-report.js';
+import { CountersignaturesCard } from './countersignatures-card.js';
+import { useLeader } from './leader-context.js';
+import type { LeaderPanelData } from './use-leader-data.js';
+import { produceReport } from './report-production.js';
+import { plainFileName, saveFile } from './save-file.js';
+
+/** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
+export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { model, consensus, reviewId, ctx } = useLeader();
+  const [reportDate, setReportDate] = useState(() => localDate(new Date()));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const facts = recommend(model.criteriaSet, consensus);
+  const report = data.report;
+  const stale = report !== null && report.consensusJson !== canonicalJson(consensus);
+  const missing = model.matrix.missingMembers.map((m) => m.name);
+
+  const produce = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const keys = getHost().keys;
+      const artefact = await produceReport({
+        reviewId,
+        assignment,
+        scoresheets: data.sheets.map((s) => s.content),
+        consensus,
+        reportDate,
+        now: ctx.now(),
+        leaderKeyId: ctx.actor,
+        keys: bridgeKeyHolder(keys),
+        sign: signPortFromBridge(keys),
+        render: renderReport,
+        previous: report,
+      });
+      await trackSave(() => ctx.db.transaction('rw', ctx.db.reportArtefacts, () => ctx.db.reportArtefacts.add(artefact)));
+      void message.success(t('leader.produced'));
+    } catch (e) {
+      setFailure(t('leader.produceFailed', { error: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = async (kind: 'pdf' | 'package', name: string, bytes: Uint8Array) => {
+    try {
+      const file = await saveFile(kind, name, bytes);
+      if (file) void message.success(t('leader.saved', { file }));
+      else void message.info(t('leader.cancelled'));
+    } catch (e) {
+      void message.error(t('leader.saveFailed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const base = plainFileName(`${assignment.applicant.name}-现场评审报告`);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title={t('leader.reportTitle')} data-testid="report-card">
+        {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: facts.error.message })} style={{ marginBottom: '0.75em' }} />}
+        {facts.ok && missing.length > 0 && <Alert type="warning" showIcon title={t('leader.missingSheets', { names: missing.join('、') })} style={{ marginBottom: '0.75em' }} />}
+        {stale && <Alert type="warning" showIcon title={t('leader.stale')} style={{ marginBottom: '0.75em' }} data-testid="report-stale" />}
+        {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: '0.75em' }} data-testid="report-failure" />}
+        <Space wrap>
+          <Typography.Text>{t('leader.reportDate')}</Typography.Text>
+          <Input type="date" value={reportDate} onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && setReportDate(e.target.value)} style={{ width: '11em' }} data-testid="report-date" />
+          <Button type="primary" disabled={!facts.ok || busy || (report !== null && !stale)} loading={busy} onClick={() => void produce()} data-testid="produce-report">
+            {report ? t('leader.reproduce') : t('leader.produce')}
+          </Button>
+        </Space>
+        {report && (
+          <Descriptions size="small" column={1} style={{ marginTop: '1em' }} data-testid="report-facts">
+            <Descriptions.Item label={t('leader.reportTitle')}>
+              {t('leader.reportFacts', { total: formatHundredths(report.totalHundredths), recommendation: t(`leader.rec.${report.recommendation}`) })} · {t('leader.size', { kb: Math.ceil(report.pdf.length / 1024) })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('leader.sha256')}>
+              <span className="zqa-hash" data-testid="report-sha256">{report.sha256}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="PAdES">{t('leader.signedBy', { name: model.leader.name })}</Descriptions.Item>
+            <Descriptions.Item label="">
+              <Space wrap>
+                <Button onClick={() => void save('pdf', `${base}.pdf`, report.pdf)} data-testid="save-report-pdf">{t('leader.savePdf')}</Button>
+                <Button type="primary" onClick={() => void save('package', `${base}-待会签-第${report.rfsRevision}版.zqa`, report.rfsPackage)} data-testid="export-for-signing">
+                  {t('leader.exportForSigning')}
+                </Button>
+              </Space>
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+      {report && !stale && <CountersignaturesCard assignment={assignment} data={data} report={report} />}
+    </Space>
+  );
+}
+
+
+/** Today as the leader's calendar has it (YYYY-MM-DD in local time, not UTC). */
+function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
