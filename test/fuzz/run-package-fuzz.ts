@@ -16,6 +16,8 @@ import type { SeedPackage } from './seed-packages.js';
 import { SIGNED_MUTATORS } from './signed-mutations.js';
 
 export interface FuzzFailure {
+  /** The mutated file itself: keys and signatures are fresh each run, so a seed replays the choices, not the bytes. */
+  bytes?: Uint8Array;
   caseIndex: number;
   type: string;
   op: string;
@@ -87,7 +89,7 @@ export async function runPackageFuzz(seeds: readonly SeedPackage[], options: { s
       report.failures.push({ caseIndex: i, type: seed.type, op: op.name, problem: `the mutator itself failed: ${(e as Error).message}` });
       continue;
     }
-    const fail = (problem: string) => report.failures.push({ caseIndex: i, type: seed.type, op: mutant.op, problem });
+    const fail = (problem: string) => report.failures.push({ caseIndex: i, type: seed.type, op: mutant.op, problem, bytes: mutant.bytes });
     // Now and then, also that the importer leaves the caller's bytes alone.
     const original = i % 16 === 0 ? mutant.bytes.slice() : null;
     const store = new RecordingStore(STORED_ROWS);
