@@ -53,14 +53,14 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
   const dir = join(root, 'cycle');
   const file = join(root, 'scenario.json');
 
-  it('runs every panel through to its signed return, and the proposal follows the rules', () => {
+  it('runs every panel through to its signed return, and the proposal follows the rules', async () => {
     writeFileSync(file, JSON.stringify(scenario));
     const demo = zqa(['demo', '--cycle', file, '--out', dir, '--seed', '5']);
     expect(demo.stderr).toBe('');
     expect(demo.status).toBe(0);
     expect(demo.stdout).toMatch(/7 panel returns/);
 
-    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { rules: unknown; participants: { role: string }[]; packages: { type: string; from: string; to: string[] }[] };
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { rules: unknown; participants: { role: string }[]; packages: { file: string; type: string; from: string; to: string[] }[] };
     expect(index.rules).toEqual(scenario.rules);
     expect(index.participants.map((p) => p.role)).toEqual(['secretariat', 'leader', 'leader', 'leader', 'expert', 'expert', 'expert', 'expert', 'expert']);
     const count = (type: string) => index.packages.filter((p) => p.type === type).length;
@@ -68,6 +68,15 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
     // A leader of one panel sits as a member on another.
     const leaders = new Set(index.packages.filter((p) => p.type === 'panel-return').map((p) => p.from));
     expect(index.packages.some((p) => p.type === 'countersignature' && leaders.has(p.from))).toBe(true);
+
+    // Every package verifies against the cards (leaders' cards say leader, experts' expert).
+    for (const p of index.packages) {
+      let out = '';
+      let err = '';
+      const code = await runCli(['verify', join(dir, p.file), '--trust', join(dir, 'cards')], { stdout: (t) => (out += t), stderr: (t) => (err += t), env: {} });
+      expect(err).toBe('');
+      expect([code, out]).toEqual([0, expect.stringMatching(new RegExp(`good ${p.type} r1 .* trusted`))]);
+    }
 
     const rank = zqa(['rank', dir, '--json']);
     expect(rank.stderr).toBe('');
