@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { exclusionTarget } from '../../shared/consensus/consensus-edits.js';
+import { chooseNote } from '../../shared/consensus/panel-notes.js';
+import { importPackage } from '../../shared/packages/import-package.js';
+import { NO_HISTORY } from '../../shared/packages/revision.js';
+import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
+import { renderReportPdf } from '../../shared/report/render-pdf.js';
+import { loadReportFonts } from '../../cli/lib/report-fonts.js';
+import type { ZqaDatabase } from '../../renderer/src/db/database.js';
+import { applyLeaderEdit, ensureConsensus, verifyConsensusTrail, type LeaderWriteContext } from '../../renderer/src/leader/consensus-store.js';
+import { importCountersignature } from '../../renderer/src/leader/countersignature-import.js';
+import { setExcuse } from '../../renderer/src/leader/finalisation-writes.js';
+import { countersignReport, importReportForSigning } from '../../renderer/src/leader/member-countersign.js';
+import { buildPanelModel, suggestedPercent } from '../../renderer/src/leader/panel-model.js';
+import { buildPanelReturn, countersignatureStatuses } from '../../renderer/src/leader/panel-return.js';
+import { produceReport } from '../../renderer/src/leader/report-production.js';
+import { deviceTrustStore } from '../../renderer/src/leader/trust.js';
+import type { Participant } from '../../cli/lib/demo-participant.js';
+import { freshDatabase } from '../unit/db-test-helpers.js';
+import { assignmentPackage, makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
+
+/** A device that imported the assignment and trusts the secretariat: the rows G's importer writes (migration 0002). */
+async function device(panel: Panel, sheets: WrittenScoresheet[] = []): Promise<ZqaDatabase> {
+  const db = freshDatabase();
+  const at = '2026-06-01T00:00:00.000Z';
+  await db.trustAnchor.put({ id: 'secretariat', card: panel.secretariat.card, packageBytes: new Uint8Array(), confirmedAt: at });
+  await db.panelAssignments.put({ reviewId: 'r1', panelId: panel.assignment.panel.id, leaderKeyId: panel.members[0]!.card.keyId, revision: 1, manifestSha256: 'a'.repeat(64), content: panel.assignment, receivedAt: at });
+  for (const s of sheets) {
+    const m = panel.members.find((p) => p.card.keyId === s.content.expertKeyId)!;
+    await db.memberScoresheets.put({ reviewId: 'r1', memberKeyId: m.card.keyId, memberName: m.facts.name, revision: 1, manifestSha256: 'b'.repeat(64), content: s.content, attachments: {}, packageBytes: s.bytes, receivedAt: at });
+  }
+  return db;
+}
+
+const clock = () => {
+  let t = Date.parse('2026-06-05T02:00:00.000Z');
+  return () => new Date((t += 1000));
+};
+
+describe('the leader’s flow through the app’s own modules', () => {
+  it('consolidates, settles, signs, gathers countersignatures (one excused) and returns a panel return the secretariat accepts', { timeout: 60_000 }, async () => {
+    const panel = await makePanel(5, 7);
+    const [leader, ...others] = panel.members as [Participant, ...Participant[]];
+    const sheets: WrittenScoresheet[] = [];
+    for (const [i, m] of panel.members.entries()) sheets.push(await scoresheetPackage(panel, m, { seed: 10 + i }));
+    expect(await assignmentPackage(panel)).toBeInstanceOf(Uint8Array);
+
+    // Only four sheets at first: the fifth member shows as missing.
+    const leaderDb = await device(panel, sheets.slice(0, 4));
+    const now = clock();
+    const ctx: LeaderWriteContext = { db: leaderDb, actor: leader.card.keyId, now };
+    const partial = buildPanelModel(panel.assignment, (await leaderDb.memberScoresheets.toArray()).map((s) => ({ memberKeyId: s.memberKeyId, revision: s.revision, receivedAt: s.receivedAt, content: s.content })));
+    if (!partial.ok) throw new Error(partial.error);
+    expect(partial.value.matrix.missingMembers.map((m) => m.memberId)).toEqual([panel.members[4]!.card.keyId]);
+    await leaderDb.memberScoresheets.put({ reviewId: 'r1', memberKeyId: panel.members[4]!.card.keyId, memberName: panel.members[4]!.facts.name, revision: 1, manifestSha256: 'b'.repeat(64), content: sheets[4]!.content, attachments: {}, packageBytes: sheets[4]!.bytes, receivedAt: now().toISOString() });
+    const full = buildPanelModel(panel.assignment, (await leaderDb.memberScoresheets.toArray()).map((s) => ({ memberKeyId: s.memberKeyId, revision: s.revision, receivedAt: s.receivedAt, content: s.content })));
+    if (!full.ok) throw new Error(full.error);
+    const model = full.value;
+    expect(model.matrix.missingMembers).toEqual([]);
+    expect(model.matrix.discussionOrder.slice(0, model.matrix.divergentItemIds.length)).toEqual(model.matrix.divergentItemIds);
+
+    // Consensus: the median on the grid, a rationale for divergent items, one chosen strength each.
+    await ensureConsensus(ctx, 'r1', model.criteriaSet);
+    for (const row of model.matrix.rows) {
+      await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: row.itemId, to: suggestedPercent(row.medianTenths) ?? 50 });
+      if (row.divergent) await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-rationale', itemId: row.itemId, to: '经讨论取中位数' });
+      const withNote = model.sheets.find((s) => (s.items[row.itemId]?.strengths.length ?? 0) > 0);
+      if (withNote) await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-strengths', itemId: row.itemId, to: [chooseNote(`${row.itemId}-ps1`, withNote.memberId, withNote.items[row.itemId]!.strengths[0]!)] });
+    }
+    for (let n = 1; n <= 7; n++) await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-exclusion', itemId: exclusionTarget(n), to: { status: 'clear', note: '' } });
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-overall', itemId: 'overall', to: '该单位卓越绩效管理基础扎实。' });
+    expect((await verifyConsensusTrail(leaderDb, 'r1', model.criteriaSet)).ok).toBe(true);
+    const consensus = (await leaderDb.consensusStates.get('r1'))!.record;
+
+    // The report, signed under the leader's certificate from the assignment.
+    const fonts = loadReportFonts();
+    const report = await produceReport({
+      reviewId: 'r1', assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', now: now(),
+      leaderKeyId: leader.card.keyId, keys: leader.keys, sign: (d) => leader.keys.sign(d), render: (input) => renderReportPdf(input, fonts), previous: null,
+    });
+    await leaderDb.reportArtefacts.add(report);
+    await expect(produceReport({ ...{ reviewId: 'r1', assignment: panel.assignment, scoresheets: [], consensus, reportDate: '2026-06-05', now: now(), keys: others[0]!.keys, sign: (d) => others[0]!.keys.sign(d), render: () => Promise.reject(new Error('not reached')), previous: null }, leaderKeyId: others[0]!.card.keyId })).rejects.toThrow(/not the leader/);
+
+    // Three members countersign; the fourth is excused.
+    const countersignatures: Uint8Array[] = [];
+    for (const m of others.slice(0, 3)) {
+      const memberDb = await device(panel);
+      const imported = await importReportForSigning(report.rfsPackage, { db: memberDb, keys: m.keys, trust: await deviceTrustStore(memberDb), now: now(), myKeyId: m.card.keyId });
+      if (!imported.ok) throw new Error(imported.error.message);
+      expect(imported.value.leaderCheckError).toBeNull();
+      expect(imported.value.leaderSigner).toBe(leader.facts.name);
+      const signed = await countersignReport(imported.value, {
+        db: memberDb, keys: m.keys, sign: (d) => m.keys.sign(d), myKeyId: m.card.keyId, myName: m.facts.name, agrees: true, comment: '', now: now(),
+        recipients: [leader.card, panel.secretariat.card, m.card],
+      });
+      if (!signed.ok) throw new Error(signed.error);
+      countersignatures.push(signed.value.bytes);
+    }
+    const trust = await deviceTrustStore(leaderDb);
+    const cs = { db: leaderDb, reviewId: 'r1', assignment: panel.assignment, report, keys: leader.keys, trust, now: now() };
+    for (const bytes of countersignatures) {
+      const r = await importCountersignature(bytes, cs);
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    // The same package again changes nothing and says so.
+    const again = await importCountersignature(countersignatures[0]!, cs);
+    expect(again.ok ? 'accepted' : again.error.code).toBe('duplicate');
+
+    const received = await leaderDb.receivedCountersignatures.toArray();
+    const blocked = await countersignatureStatuses(panel.assignment, report, received, {});
+    expect(blocked.ok).toBe(false);
+    const request = {
+      assignment: panel.assignment, consensus, report, countersignatures: received, revision: 1, supersedes: null, leaderName: leader.facts.name, keys: leader.keys, now: now(),
+      scoresheets: sheets.map((s, i) => ({ memberKeyId: panel.members[i]!.card.keyId, memberName: panel.members[i]!.facts.name, packageBytes: s.bytes })),
+    };
+    const refused = await buildPanelReturn({ ...request, excused: {} });
+    expect(refused.ok ? 'written' : refused.error).toMatch(/not every member/);
+
+    const absent = others[3]!;
+    await setExcuse(leaderDb, 'r1', absent.card.keyId, '因病未能到场，电话确认同意报告内容', leader.card.keyId, now());
+    const excused = (await leaderDb.finalisations.get('r1'))!.excused;
+    const written = await buildPanelReturn({ ...request, excused });
+    if (!written.ok) throw new Error(written.error);
+
+    // The secretariat opens it: every nested scoresheet and countersignature checks.
+    const opened = await importPackage(written.value.bytes, { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY });
+    if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.message}`);
+    const content = opened.value.content as PanelReturnContent;
+    expect(content.scoresheets).toHaveLength(5);
+    expect(content.countersignatures).toHaveLength(3);
+    expect(content.reportText).toContain('因病未能到场');
+    expect(content.report.sha256).toBe(report.sha256);
+
+    // A consensus changed after signing: the return is refused until the report is signed again.
+    const changed = { ...consensus, overallEvaluation: `${consensus.overallEvaluation}（补充）` };
+    const stale = await buildPanelReturn({ ...request, consensus: changed, excused });
+    expect(stale.ok ? 'written' : stale.error).toMatch(/consensus changed/);
+  });
+});
