@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   verify: { run: verifyCommand, summary: 'verify FILE [--trust CARD_OR_DIR]…  check a package without any private key' },
   inspect: { run: inspectCommand, summary: 'inspect FILE [--json]    print a package\'s manifest' },
   open: { run: openCommand, summary: 'open FILE --identity KEYFILE --out DIR  decrypt a package into a folder' },
-  demo: { run: demoCommand, summary: 'demo --out DIR [--experts N] [--seed S]  simulate a panel\'s packages' },
+  demo: { run: demoCommand, summary: 'demo --out DIR [--experts N] [--seed S] | --cycle SCENARIO.json --out DIR  simulate a panel (or a cycle) through to the panel return' },
   keys: { run: keysCommand, summary: 'keys new|show …          make or show a passphrase-protected key file' },
 };
 
