@@ -2,6 +2,7 @@ import { App as AntApp } from 'antd';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { getDatabase } from '../db/database.js';
 import type { ReviewRecord } from '../db/records.js';
+import { describeWriteError } from '../backup/write-fault.js';
 import { trackSave } from '../db/save-tracker.js';
 import type { WriteContext } from '../db/writes/write-context.js';
 
@@ -22,7 +23,7 @@ export function ReviewProvider({ review, children }: { review: ReviewRecord; chi
       try {
         return await trackSave(() => write(ctx));
       } catch (e) {
-        void message.error(e instanceof Error ? e.message : String(e));
+        void message.error(describeWriteError(e));
         return undefined;
       }
     },

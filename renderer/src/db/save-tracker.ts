@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { describeWriteError } from '../backup/write-fault.js';
 
 /**
  * What the "saved" indicator shows. A write counts as saved only when its Dexie transaction
@@ -44,7 +45,7 @@ export async function trackSave<T>(write: () => Promise<T>): Promise<T> {
     finish({ ok: true });
     return value;
   } catch (e) {
-    finish({ ok: false, error: e instanceof Error ? e.message : String(e) });
+    finish({ ok: false, error: describeWriteError(e) });
     throw e;
   }
 }
