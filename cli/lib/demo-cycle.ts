@@ -1,4 +1,6 @@
 import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
+import type { PoolExpert } from '../../shared/panel/expert.js';
+import { checkPanel } from '../../shared/panel/panel-rules.js';
 import { demoPerson, LEADER_STAGES, runPanel, secretariatCa, type DemoIndex, type DemoStage } from './demo-panel.js';
 import type { Participant } from './demo-participant.js';
 import type { Scenario } from './demo-scenario.js';
@@ -33,8 +35,20 @@ export async function runCycleDemo(options: CycleDemoOptions, stages: readonly D
   const authority = await secretariatCa(secretariat, world.clock());
   const fonts = loadReportFonts();
 
+  // The secretariat's expert pool: cards imported and fingerprints confirmed at enrolment.
+  const experts: PoolExpert[] = pool.map((p) => ({ id: p.card.keyId, name: p.facts.name, organisation: p.facts.organisation, fingerprint: p.card.fingerprint, fingerprintConfirmed: true, interests: [] }));
+  const byId = new Map(pool.map((p) => [p.card.keyId, p]));
+
   for (const [n, applicant] of options.scenario.applicants.entries()) {
-    const members = panelOf(pool, n);
+    // The panel is formed under the cycle's rules (size, one leader who is a member, recusal).
+    const proposed = panelOf(pool, n);
+    const checked = checkPanel(
+      { applicantId: `applicant-${n + 1}`, memberIds: proposed.map((p) => p.card.keyId), leaderId: proposed[0]!.card.keyId },
+      { rules: options.scenario.cycleRules, pool: experts, applicant: { name: applicant.name }, reviewDate: world.clock().toISOString().slice(0, 10) },
+    );
+    if (!checked.ok) throw new Error(`panel for ${applicant.name}: ${checked.error.map((p) => p.en).join('; ')}`);
+    const leader = byId.get(checked.value.leaderId)!;
+    const members = [leader, ...checked.value.memberIds.filter((id) => id !== leader.card.keyId).map((id) => byId.get(id)!)];
     const panelDir = `panels/${String(n + 1).padStart(2, '0')}/`;
     await runPanel(
       world,
