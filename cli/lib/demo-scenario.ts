@@ -28,8 +28,8 @@ const scenarioSchema = z.strictObject({
     awardQuota: z.number().int().min(0),
     nominationQuota: z.number().int().min(0),
     /** The award threshold in points (of 1000), 500 by the regulation. */
-    threshold: z.number(),
-    nominationMinimum: z.number().optional(),
+    threshold: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)'),
+    nominationMinimum: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)').optional(),
   }),
   applicants: z.array(applicantSchema).min(1, 'at least one applicant').max(40, 'at most 40 applicants'),
 });

@@ -125,6 +125,11 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
     expect(err).toMatch(/applicants\[2\] \(多项企业\)\.exclusions: 5 is given twice/);
     expect(existsSync(out)).toBe(false);
 
+    writeFileSync(badFile, JSON.stringify({ rules: { awardQuota: 3, nominationQuota: 2, threshold: 1200 }, applicants: [] }));
+    err = '';
+    expect(await runCli(['demo', '--cycle', badFile, '--out', out], { stdout: () => undefined, stderr: (t) => (err += t), env: {} })).toBe(1);
+    expect(err).toMatch(/rules\.threshold: at most 1000/);
+
     writeFileSync(badFile, JSON.stringify({ rules: { awardQuota: 3, nominationQuota: 2 }, applicants: [] }));
     err = '';
     expect(await runCli(['demo', '--cycle', badFile, '--out', out], { stdout: () => undefined, stderr: (t) => (err += t), env: {} })).toBe(1);
