@@ -1,0 +1,78 @@
+import { App, Button, Card, Checkbox, Flex, Table, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getHost } from '../../host/get-host.js';
+import { confirmFingerprint, importExpertCard } from '../store/expert-store.js';
+import type { Bilingual } from '../store/messages.js';
+import type { SecretariatSelf } from '../store/secretariat-identity.js';
+import { InterestsEditor } from './interests-editor.js';
+import { ProblemList } from './problem-list.js';
+import { useSec } from './use-secretariat.js';
+
+/**
+ * The expert pool: identity cards imported (signature and keys checked), each fingerprint
+ * ticked by a person who compared it with the expert, and each expert's declared interests.
+ */
+export function ExpertsTab({ self }: { self: SecretariatSelf }) {
+  const { t } = useTranslation();
+  const { db } = useSec();
+  const { message } = App.useApp();
+  const [problems, setProblems] = useState<Bilingual[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const experts = useLiveQuery(() => db.secExperts.toArray(), []);
+  const importCard = async () => {
+    const opened = await getHost().files.open({ kind: 'identity-card' });
+    if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
+    if (!opened.value) return;
+    const r = await importExpertCard(db, opened.value.bytes, self.actor);
+    if (!r.ok) return setProblems([r.error]);
+    setProblems([]);
+    void message.success(t('sec.expert.imported', { name: r.value.expert.name }));
+  };
+  return (
+    <Flex vertical gap="middle">
+      <Flex gap="middle" align="center">
+        <Button type="primary" onClick={() => void importCard()} data-testid="import-card">
+          {t('sec.expert.import')}
+        </Button>
+        <Typography.Text type="secondary">{t('sec.expert.confirmHint')}</Typography.Text>
+      </Flex>
+      <ProblemList problems={problems} testId="card-problems" />
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        data-testid="experts-table"
+        dataSource={experts ?? []}
+        columns={[
+          { title: t('sec.expert.name'), render: (_v, r) => r.expert.name },
+          { title: t('sec.expert.organisation'), render: (_v, r) => r.expert.organisation },
+          { title: t('sec.expert.fingerprint'), render: (_v, r) => <span className="zqa-fingerprint">{r.expert.fingerprint}</span> },
+          {
+            title: t('sec.expert.confirmed'),
+            render: (_v, r) => (
+              <Checkbox checked={r.expert.fingerprintConfirmed} onChange={(e) => void confirmFingerprint(db, r.id, e.target.checked, self.actor)} data-testid={`confirm-${r.expert.name}`}>
+                {r.confirmedBy ? `${r.confirmedBy} ${r.confirmedAt?.slice(0, 10) ?? ''}` : ''}
+              </Checkbox>
+            ),
+          },
+          { title: t('sec.expert.interests'), render: (_v, r) => r.expert.interests.map((i) => i.organisation).join('、') || '—' },
+          {
+            title: '',
+            render: (_v, r) => (
+              <Button size="small" onClick={() => setEditing(editing === r.id ? null : r.id)} data-testid={`interests-${r.expert.name}`}>
+                {t('sec.expert.editInterests')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {editing && experts?.find((e) => e.id === editing) && (
+        <Card size="small" title={t('sec.expert.interestsOf', { name: experts.find((e) => e.id === editing)!.expert.name })}>
+          <InterestsEditor key={editing} row={experts.find((e) => e.id === editing)!} self={self} />
+        </Card>
+      )}
+    </Flex>
+  );
+}

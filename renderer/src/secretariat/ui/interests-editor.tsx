@@ -1,0 +1,74 @@
+import { App, Button, Input, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INTEREST_KINDS, INTEREST_KIND_NAMES, type InterestKind } from '../../../../shared/panel/expert.js';
+import { setInterests } from '../store/expert-store.js';
+import type { Bilingual } from '../store/messages.js';
+import type { SecretariatSelf } from '../store/secretariat-identity.js';
+import type { ExpertRow } from '../records.js';
+import { ProblemList } from './problem-list.js';
+import { useSec } from './use-secretariat.js';
+
+interface Draft {
+  kind: InterestKind;
+  organisation: string;
+  creditCode: string;
+  until: string;
+  relation: string;
+}
+
+const blank = (d: string) => d.trim() === '';
+
+/** An expert's declared interests (Art. 18): recorded together, each validated, refused with the reason. */
+export function InterestsEditor({ row, self }: { row: ExpertRow; self: SecretariatSelf }) {
+  const { t } = useTranslation();
+  const { db, language } = useSec();
+  const { message } = App.useApp();
+  const [drafts, setDrafts] = useState<Draft[]>(() =>
+    row.expert.interests.map((i) => ({ kind: i.kind, organisation: i.organisation, creditCode: i.creditCode ?? '', until: i.until ?? '', relation: i.relation ?? '' })),
+  );
+  const [problems, setProblems] = useState<Bilingual[]>([]);
+  const edit = (k: number, patch: Partial<Draft>) => setDrafts((all) => all.map((d, j) => (j === k ? { ...d, ...patch } : d)));
+  const save = async () => {
+    const input = drafts.map((d) => ({
+      kind: d.kind,
+      organisation: d.organisation,
+      ...(blank(d.creditCode) ? {} : { creditCode: d.creditCode }),
+      ...(blank(d.until) ? {} : { until: d.until }),
+      ...(blank(d.relation) ? {} : { relation: d.relation }),
+    }));
+    const r = await setInterests(db, row.id, input, self.actor);
+    if (!r.ok) return setProblems(r.error);
+    setProblems([]);
+    void message.success({ content: t('sec.saved'), key: 'interests', duration: 1 });
+  };
+  return (
+    <div data-testid="interests-editor">
+      {drafts.map((d, k) => (
+        <Space key={k} wrap style={{ display: 'flex', marginBottom: 6 }}>
+          <Select
+            style={{ width: '9em' }}
+            value={d.kind}
+            onChange={(kind) => edit(k, { kind })}
+            options={INTEREST_KINDS.map((kind) => ({ value: kind, label: INTEREST_KIND_NAMES[kind][language === 'en' ? 'en' : 'zh'] }))}
+            data-testid={`interest-kind-${k}`}
+          />
+          <Input style={{ width: '18em' }} placeholder={t('sec.interest.organisation')} value={d.organisation} onChange={(e) => edit(k, { organisation: e.target.value })} data-testid={`interest-org-${k}`} />
+          <Input style={{ width: '13em' }} placeholder={t('sec.interest.creditCode')} value={d.creditCode} onChange={(e) => edit(k, { creditCode: e.target.value })} data-testid={`interest-code-${k}`} />
+          <Input type="date" style={{ width: '10em' }} title={t('sec.interest.until')} value={d.until} onChange={(e) => edit(k, { until: e.target.value })} data-testid={`interest-until-${k}`} />
+          <Input style={{ width: '6em' }} placeholder={t('sec.interest.relation')} value={d.relation} onChange={(e) => edit(k, { relation: e.target.value })} />
+          <Button onClick={() => setDrafts((all) => all.filter((_d, j) => j !== k))}>{t('sec.remove')}</Button>
+        </Space>
+      ))}
+      <Space>
+        <Button onClick={() => setDrafts((all) => [...all, { kind: 'employer', organisation: '', creditCode: '', until: '', relation: '' }])} data-testid="interest-add">
+          {t('sec.interest.add')}
+        </Button>
+        <Button type="primary" onClick={() => void save()} data-testid="interest-save">
+          {t('sec.interest.record')}
+        </Button>
+      </Space>
+      <ProblemList problems={problems} testId="interest-problems" title={t('sec.notSaved')} />
+    </div>
+  );
+}

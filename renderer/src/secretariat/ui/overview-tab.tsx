@@ -1,0 +1,166 @@
+import { App, Button, Card, Flex, Select, Table, Tag, Typography, Input, Alert } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GBT19580_2012 } from '../../../../shared/criteria/gbt19580-2012.js';
+import { LIST_NAMES, LIST_ORDER, type ProposalList } from '../../../../shared/ranking/applicant-result.js';
+import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
+import { decisionStatus, recordDecision } from '../store/decision-store.js';
+import { csvFiles, exportInput, workbookFile } from '../store/export-files.js';
+import type { Bilingual } from '../store/messages.js';
+import { loadOverview, type OverviewRow } from '../store/overview.js';
+import type { SecretariatSelf } from '../store/secretariat-identity.js';
+import { ProblemList } from './problem-list.js';
+import { isProblem, saveFile } from './save-file.js';
+import { useSec } from './use-secretariat.js';
+
+/**
+ * The comprehensive review (综合评审): every applicant with industry, consensus total,
+ * category subtotals, the panel's recommendation, exclusions and divergence notes; the
+ * proposed split with vacancies and ties; the committee's decision per applicant (a reason
+ * wherever it departs); exports to .xlsx and CSV.
+ */
+export function OverviewTab({ cycleId, self }: { cycleId: string; self: SecretariatSelf }) {
+  const { t } = useTranslation();
+  const { db, language, text } = useSec();
+  const { message } = App.useApp();
+  const overview = useLiveQuery(() => loadOverview(db, cycleId), [cycleId]);
+  const [problems, setProblems] = useState<Bilingual[]>([]);
+  const [deciding, setDeciding] = useState<string | null>(null);
+  if (!overview) return null;
+  const lang = language === 'en' ? 'en' : 'zh';
+  const status = decisionStatus(overview);
+  const proposalText = (row: OverviewRow) => {
+    const e = row.entry;
+    if (!e) return '—';
+    if (e.tie) return `${t('sec.overview.tie', { group: e.tie.group })}：${e.tie.possible.map((l) => LIST_NAMES[l][lang]).join(' / ')}`;
+    return LIST_NAMES[e.list][lang];
+  };
+  const decide = async (row: OverviewRow, outcome: ProposalList, reason: string) => {
+    const r = await recordDecision(db, cycleId, row.applicantId, outcome, reason, self.actor);
+    if (!r.ok) return setProblems(r.error);
+    setProblems([]);
+    void message.success({ content: t('sec.saved'), key: 'decision', duration: 1 });
+  };
+  const exportXlsx = async () => {
+    const book = workbookFile(await exportInput(db, overview));
+    if (!book.ok) return setProblems(book.error.map((e) => ({ zh: e, en: e })));
+    const saved = await saveFile('spreadsheet', book.value.fileName, book.value.bytes);
+    if (isProblem(saved)) return setProblems([saved]);
+    if (saved) void message.success(t('sec.overview.exported', { file: saved.savedAs }));
+  };
+  const exportCsv = async () => {
+    for (const f of csvFiles(await exportInput(db, overview))) {
+      const saved = await saveFile('csv', f.fileName, f.bytes);
+      if (isProblem(saved)) return setProblems([saved]);
+      if (!saved) return;
+    }
+    void message.success(t('sec.overview.exportedCsv'));
+  };
+  const p = overview.proposal;
+  const decidingRow = overview.rows.find((r) => r.applicantId === deciding && r.entry);
+  return (
+    <Flex vertical gap="middle" data-testid="overview">
+      <Flex gap="middle" wrap>
+        {LIST_ORDER.map((l) => (
+          <Card key={l} size="small" title={`${LIST_NAMES[l][lang]}（${p[l].length}）`} style={{ minWidth: 220 }} data-testid={`proposal-${l}`}>
+            {p[l].map((e) => (
+              <div key={e.applicantId}>
+                {`${formatHundredths(e.totalHundredths)}  ${e.name}`}
+                {e.tie && <Tag color="gold" style={{ marginInlineStart: 6 }}>{t('sec.overview.tie', { group: e.tie.group })}</Tag>}
+                {e.exclusions && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('sec.overview.excluded', { numbers: e.exclusions.join('、') })}</Tag>}
+              </div>
+            ))}
+          </Card>
+        ))}
+        <Card size="small" title={t('sec.overview.vacancies')} data-testid="vacancies">
+          {t('sec.overview.vacancyText', { award: p.vacancies.award, nomination: p.vacancies.nomination })}
+          {p.ties.map((g) => (
+            <div key={g.group}>{t('sec.overview.tieGroup', { group: g.group, total: formatHundredths(g.totalHundredths), count: g.applicantIds.length, award: g.places.award, nomination: g.places.nomination })}</div>
+          ))}
+        </Card>
+      </Flex>
+      <Flex gap="small">
+        <Button onClick={() => void exportXlsx()} data-testid="export-xlsx">
+          {t('sec.overview.exportXlsx')}
+        </Button>
+        <Button onClick={() => void exportCsv()} data-testid="export-csv">
+          {t('sec.overview.exportCsv')}
+        </Button>
+      </Flex>
+      {decidingRow && <DecisionEditor key={decidingRow.applicantId} row={decidingRow} lang={lang} onDecide={(o, reason) => void decide(decidingRow, o, reason)} />}
+      <ProblemList problems={problems} testId="decision-problems" title={t('sec.notSaved')} />
+      <Table
+        size="small"
+        rowKey="applicantId"
+        pagination={false}
+        data-testid="overview-table"
+        dataSource={overview.rows}
+        expandable={{
+          // Divergence notes can run to twenty lines: they open under the row, not inside it.
+          rowExpandable: (r) => (r.result?.divergenceNotes.length ?? 0) > 0,
+          expandedRowRender: (r) => (
+            <ul style={{ margin: 0 }} data-testid={`divergence-${r.applicantId}`}>
+              {r.result?.divergenceNotes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          ),
+        }}
+        columns={[
+          { title: t('sec.overview.applicant'), render: (_v, r) => <span data-testid={`overview-${r.applicantId}`}>{r.name}</span> },
+          { title: t('sec.overview.industry'), dataIndex: 'industry' },
+          { title: t('sec.overview.total'), align: 'right', render: (_v, r) => (r.result ? <strong data-testid={`total-${r.applicantId}`}>{formatHundredths(r.result.totalHundredths)}</strong> : <Typography.Text type="secondary">{t('sec.overview.pending')}</Typography.Text>) },
+          { title: t('sec.overview.proposal'), render: (_v, r) => proposalText(r) },
+          {
+            title: t('sec.overview.decision'),
+            render: (_v, r) =>
+              r.entry ? (
+                // One light button per row; the editor opens for the row being decided, so 40 rows
+                // do not mount 80 form controls (the overview must open fast, issue 5).
+                <Button size="small" type={deciding === r.applicantId ? 'primary' : 'default'} onClick={() => setDeciding(r.applicantId)} data-testid={`decide-${r.applicantId}`}>
+                  {r.decision ? `${LIST_NAMES[r.decision.outcome][lang]}${r.decision.reason ? ' *' : ''}` : t('sec.overview.decide')}
+                </Button>
+              ) : null,
+          },
+          { title: t('sec.overview.exclusions'), render: (_v, r) => (r.result?.exclusions.length ? <Tag color="red">{r.result.exclusions.map((n) => `第${n}项`).join('、')}</Tag> : '') },
+          { title: t('sec.overview.recommendation'), render: (_v, r) => (r.result ? t(`sec.recommendation.${r.result.recommendation}`, { defaultValue: r.result.recommendation }) : '') },
+          ...GBT19580_2012.categories.map((c) => ({
+            title: `${c.id}（${c.points}）`,
+            align: 'right' as const,
+            render: (_v: unknown, r: OverviewRow) => (r.result?.categorySubtotals[c.id] === undefined ? '' : formatHundredths(r.result.categorySubtotals[c.id]!)),
+          })),
+          { title: t('sec.overview.divergence'), render: (_v, r) => (r.result?.divergenceNotes.length ? t('sec.overview.divergenceCount', { count: r.result.divergenceNotes.length }) : '') },
+        ]}
+      />
+      {status.problems.length > 0 && overview.decisions.length > 0 && (
+        <Alert type="info" showIcon title={t('sec.overview.decisionsOpen')} description={status.problems.map((x) => text(x)).join('；')} />
+      )}
+    </Flex>
+  );
+}
+
+/** The committee's decision for one applicant: the outcome, and the reason wherever it departs. */
+function DecisionEditor({ row, lang, onDecide }: { row: OverviewRow; lang: 'zh' | 'en'; onDecide: (o: ProposalList, reason: string) => void }) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<ProposalList | null>(row.decision?.outcome ?? null);
+  const [reason, setReason] = useState(row.decision?.reason ?? '');
+  return (
+    <Card size="small" title={t('sec.overview.decisionFor', { name: row.name })} data-testid="decision-editor">
+      <Flex gap="small" wrap align="center">
+        <Select
+          style={{ width: '14em' }}
+          value={outcome}
+          placeholder={t('sec.overview.decide')}
+          onChange={setOutcome}
+          options={LIST_ORDER.map((l) => ({ value: l, label: LIST_NAMES[l][lang] }))}
+          data-testid="decision-outcome"
+        />
+        <Input style={{ width: '28em' }} placeholder={t('sec.overview.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="decision-reason" />
+        <Button type="primary" disabled={!outcome} onClick={() => outcome && onDecide(outcome, reason)} data-testid="decision-record">
+          {t('sec.overview.record')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}

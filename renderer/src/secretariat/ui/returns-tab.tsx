@@ -1,0 +1,71 @@
+import { App, Button, Flex, Table, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
+import { getHost } from '../../host/get-host.js';
+import type { Bilingual } from '../store/messages.js';
+import { receivePanelReturn } from '../store/receive-panel-return.js';
+import type { SecretariatSelf } from '../store/secretariat-identity.js';
+import { ProblemList } from './problem-list.js';
+import { useSec } from './use-secretariat.js';
+
+/**
+ * Panel returns: each file checked in full (every signature, the report's hash, the
+ * consensus finished) and applied in one transaction, or refused with the reason and nothing
+ * changed. Earlier revisions stay listed as superseded.
+ */
+export function ReturnsTab({ cycleId, self }: { cycleId: string; self: SecretariatSelf }) {
+  const { t } = useTranslation();
+  const { db } = useSec();
+  const { message } = App.useApp();
+  const [problems, setProblems] = useState<Bilingual[]>([]);
+  const [busy, setBusy] = useState(false);
+  const returns = useLiveQuery(
+    async () => (await db.secPanelReturns.where('cycleId').equals(cycleId).toArray()).map(({ id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, content }) => ({ id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, members: content.scoresheets.length, countersigned: content.countersignatures.length })),
+    [cycleId],
+  );
+  const summaries = useLiveQuery(() => db.secSummaries.where('cycleId').equals(cycleId).toArray(), [cycleId]);
+  const importReturn = async () => {
+    const opened = await getHost().files.open({ kind: 'package' });
+    if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
+    if (!opened.value) return;
+    setBusy(true);
+    try {
+      const r = await receivePanelReturn(db, opened.value.bytes, opened.value.name, self);
+      if (!r.ok) return setProblems([r.error]);
+      setProblems([]);
+      void message.success(t('sec.returns.imported', { name: r.value.result.name, total: formatHundredths(r.value.result.totalHundredths) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const totalOf = (packageId: string) => summaries?.find((s) => s.returnPackageId === packageId)?.result;
+  return (
+    <Flex vertical gap="middle">
+      <Flex gap="middle" align="center">
+        <Button type="primary" loading={busy} onClick={() => void importReturn()} data-testid="import-return">
+          {t('sec.returns.import')}
+        </Button>
+        <Typography.Text type="secondary">{t('sec.returns.hint')}</Typography.Text>
+      </Flex>
+      <ProblemList problems={problems} testId="return-problems" title={t('sec.returns.refused')} />
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        data-testid="returns-table"
+        dataSource={returns ?? []}
+        columns={[
+          { title: t('sec.returns.applicant'), render: (_v, r) => totalOf(r.id)?.name ?? r.applicantId },
+          { title: t('sec.returns.revision'), dataIndex: 'revision' },
+          { title: t('sec.returns.total'), render: (_v, r) => (totalOf(r.id) ? formatHundredths(totalOf(r.id)!.totalHundredths) : '—') },
+          { title: t('sec.returns.signatures'), render: (_v, r) => t('sec.returns.signatureCount', { sheets: r.members, countersigned: r.countersigned }) },
+          { title: t('sec.returns.report'), render: (_v, r) => <Typography.Text code>{r.reportSha256.slice(0, 16)}…</Typography.Text> },
+          { title: t('sec.returns.received'), render: (_v, r) => `${r.receivedAt.slice(0, 16).replace('T', ' ')} ${r.receivedBy}` },
+          { title: '', render: (_v, r) => (r.current ? <Tag color="green">{t('sec.returns.current')}</Tag> : <Tag>{t('sec.returns.superseded')}</Tag>) },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
+import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { readXlsx } from '../../shared/export/xlsx-read.js';
+import { screenshot } from './support/app.js';
+import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
+import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
+
+// Its own port: an origin of its own, so it never meets another test's profile or server.
+const PORT = 5294;
+const APPLICANT = '郑州宇通精密机械有限公司';
+const CREDIT = '91410100MA44XNTK54';
+let server: RunningServer;
+let profile: Profile | undefined;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ port: PORT });
+});
+afterAll(async () => {
+  await profile?.context.close();
+  await server?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+/** Picks an option of an antd Select as a person does: open it, click the option. */
+async function choose(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+async function openFile(page: Page, click: () => Promise<void>, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await click();
+  await (await chooser).setFiles(file);
+}
+
+describe('the secretariat in Chromium', () => {
+  it('sets up a cycle, forms a panel (a recusal refused), issues the assignment, imports the panel return, and exports the overview', { timeout: 120_000 }, async () => {
+    const dir = await freshProfileDir('secretariat');
+    dirs.push(dir);
+    profile = await openProfile(dir, server.url, { width: 1440, height: 1000 });
+    const { page } = profile;
+
+    // This device is the secretariat's.
+    await page.getByTestId('workspace-identity').click();
+    await page.getByTestId('profile-name').fill('张敏');
+    await page.getByTestId('profile-organisation').fill('郑州市市长质量奖评审委员会秘书处');
+    await page.getByText('秘书处', { exact: true }).click();
+    await page.getByTestId('profile-save').click();
+    await page.getByTestId('workspace-secretariat').click();
+
+    // A cycle with the regulation's rules; a rule that breaks them is refused with the reason.
+    await page.getByTestId('cycle-ordinal').fill('3');
+    await page.getByTestId('cycle-year').fill('2026');
+    await page.getByTestId('cycle-name').fill('2026年度郑州市市长质量奖');
+    await page.getByTestId('cycle-review-date').fill('2026-06-01');
+    await page.getByTestId('create-cycle').click();
+    await page.getByTestId('cycle-rules').waitFor();
+    await page.getByTestId('rule-panelSizeMin').fill('9');
+    await expect.poll(() => page.getByTestId('rule-problems').textContent()).toContain('评审组最少人数（9）大于最多人数（7）');
+    await page.getByTestId('rule-panelSizeMin').fill('5');
+    await page.getByTestId('rule-problems').waitFor({ state: 'detached' });
+    await screenshot(page, 'secretariat-01-rules');
+
+    // An applicant: a mistyped credit code is caught at entry.
+    await page.getByTestId('tab-applicants').click();
+    const fill = async (values: Record<string, string>) => {
+      for (const [k, v] of Object.entries(values)) await page.getByTestId(`applicant-${k}`).fill(v);
+    };
+    await fill({ id: 'a1', name: APPLICANT, creditCode: `${CREDIT.slice(0, 17)}5`, industry: '装备制造', address: '郑州市经开区第九大街', contactName: '王经理', contactPhone: '0371-66668888' });
+    await page.getByTestId('applicant-submit').click();
+    await expect.poll(() => page.getByTestId('applicant-problems').textContent()).toContain('校验码错误');
+    await page.getByTestId('applicant-creditCode').fill(CREDIT);
+    await page.getByTestId('applicant-submit').click();
+    await page.getByTestId('applicant-detail').waitFor();
+    await choose(page, 'stage-target', '资格审核通过');
+    await page.getByTestId('stage-move').click();
+    await expect.poll(() => page.getByTestId('stage-problems').textContent()).toContain('尚未核查');
+    for (const item of itemsOf(GBT19580_2012)) await page.getByTestId(`mr-${item.id}`).fill('55');
+    await page.getByTestId('mr-add-issue').click();
+    await page.getByTestId('mr-issue-0').fill('核实近三年财务报表，确认无亏损');
+    await page.getByTestId('mr-save').click();
+    await expect.poll(() => page.getByTestId('material-review').textContent()).toContain('550.00');
+    await screenshot(page, 'secretariat-02-applicant');
+
+    // The pool: six experts' identity cards, made with real keys; fingerprints confirmed by hand.
+    const names = ['李建国', '王丽华', '张志强', '刘秀英', '陈明', '杨伟'];
+    const experts: Expert[] = [];
+    await page.getByTestId('tab-experts').click();
+    for (const [i, name] of names.entries()) {
+      const e = await makeExpert({ name, organisation: ['郑州大学', '河南省质量协会', '郑州市标准化研究院', '河南工业大学', '中原质量研究院', '宇通咨询'][i]!, role: 'expert' });
+      experts.push(e);
+      const file = join(dir, `card-${i + 1}.zqa`);
+      await writeFile(file, e.cardPackage);
+      await openFile(page, () => page.getByTestId('import-card').click(), file);
+      await page.getByTestId(`confirm-${name}`).waitFor();
+    }
+    for (const name of names) {
+      // Saved, then shown from the database: the tick appears once the write committed.
+      await page.getByTestId(`confirm-${name}`).click();
+      await expect.poll(() => page.getByTestId(`confirm-${name}`).isChecked()).toBe(true);
+    }
+    await page.getByTestId('interests-杨伟').click();
+    await page.getByTestId('interest-add').click();
+    await page.getByTestId('interest-org-0').fill('郑州宇通精密机械有限责任公司');
+    await page.getByTestId('interest-save').click();
+    await expect.poll(() => page.getByTestId('experts-table').textContent()).toContain('郑州宇通精密机械有限责任公司');
+    await screenshot(page, 'secretariat-03-experts');
+
+    // A panel with the conflicted expert is refused with the reason; without, it is formed.
+    await page.getByTestId('tab-panels').click();
+    await page.getByTestId('panel-edit-a1').click();
+    for (const name of names) await page.getByTestId(`member-${name}`).check();
+    await page.getByTestId('leader-李建国').check();
+    await page.getByTestId('panel-save').click();
+    await expect.poll(() => page.getByTestId('panel-problems').textContent()).toContain('依第十八条应当回避');
+    expect(await page.getByTestId('panel-problems').textContent()).toContain('评审员杨伟');
+    await screenshot(page, 'secretariat-04-recusal-refused');
+    await page.getByTestId('member-杨伟').uncheck();
+    await page.getByTestId('panel-save').click();
+    await expect.poll(() => page.getByTestId('panels-table').textContent()).toContain('李建国（组长）');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('issue-a1').click();
+    const assignmentFile = join(dir, 'assignment.zqa');
+    await (await download).saveAs(assignmentFile);
+    const verified = await promisify(execFile)('node', ['cli/zqa.mjs', 'verify', assignmentFile, '--type', 'assignment']);
+    expect(verified.stdout).toMatch(/assignment/);
+    await expect.poll(() => page.getByTestId('panels-table').textContent()).toContain('已下发第1版');
+
+    // The panel's return, made with the members' own keys through the shared code.
+    const returned = await makePanelReturn(new Uint8Array(await readFile(assignmentFile)), experts.slice(0, 5));
+    const returnFile = join(dir, 'panel-return.zqa');
+    await writeFile(returnFile, returned);
+    const tampered = returned.slice();
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = tampered[middle]! ^ 0xff;
+    const tamperedFile = join(dir, 'tampered.zqa');
+    await writeFile(tamperedFile, tampered);
+    await page.getByTestId('tab-returns').click();
+    await openFile(page, () => page.getByTestId('import-return').click(), tamperedFile);
+    await expect.poll(() => page.getByTestId('return-problems').textContent()).toContain('已拒收');
+    expect(await page.getByTestId('returns-table').locator('tbody tr.ant-table-row').count()).toBe(0);
+    await openFile(page, () => page.getByTestId('import-return').click(), returnFile);
+    await expect.poll(() => page.getByTestId('returns-table').textContent()).toContain('均已核验');
+    await screenshot(page, 'secretariat-05-returns');
+
+    // The overview shows it; the export reads back with the shared reader.
+    await page.getByTestId('tab-overview').click();
+    const total = (await page.getByTestId('total-a1').textContent())!;
+    expect(total).toMatch(/^\d+\.\d\d$/);
+    await screenshot(page, 'secretariat-06-overview');
+    const xlsx = page.waitForEvent('download');
+    await page.getByTestId('export-xlsx').click();
+    const xlsxFile = join(dir, 'overview.xlsx');
+    await (await xlsx).saveAs(xlsxFile);
+    const book = readXlsx(new Uint8Array(await readFile(xlsxFile)));
+    if (!book.ok) throw new Error(book.error);
+    expect(book.value.map((s) => s.name)).toEqual(['综合评审汇总', '评分明细']);
+    const row = book.value[0]!.rows.find((r) => r[0]?.value === APPLICANT)!;
+    expect(String(row[2]!.value)).toBe(String(Number(total)));
+    expect(book.value[1]!.rows.length).toBe(1 + itemsOf(GBT19580_2012).length * 6);
+    expect(profile.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { ELIGIBILITY_CONDITIONS } from '../../shared/regulation/eligibility.js';
+import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
+import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { readXlsx } from '../../shared/export/xlsx-read.js';
+import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { verifyPackage } from '../../shared/packages/verify-package.js';
+import { ZqaDatabase } from '../../renderer/src/db/database.js';
+import { addApplicant, moveStage, setEligibility, setMaterialReview } from '../../renderer/src/secretariat/store/applicant-store.js';
+import { saveCycle } from '../../renderer/src/secretariat/store/cycle-store.js';
+import { recordDecision } from '../../renderer/src/secretariat/store/decision-store.js';
+import { confirmFingerprint, importExpertCard, setInterests } from '../../renderer/src/secretariat/store/expert-store.js';
+import { exportInput, workbookFile } from '../../renderer/src/secretariat/store/export-files.js';
+import { issueAssignment } from '../../renderer/src/secretariat/store/issue-assignment.js';
+import { addComplaint, setComplaintStatus, setNoticePeriod } from '../../renderer/src/secretariat/store/notice-store.js';
+import { loadOverview } from '../../renderer/src/secretariat/store/overview.js';
+import { savePanel } from '../../renderer/src/secretariat/store/panel-store.js';
+import { receivePanelReturn } from '../../renderer/src/secretariat/store/receive-panel-return.js';
+import { loadSecretariatSelf } from '../../renderer/src/secretariat/store/secretariat-identity.js';
+import { makeExpert, makePanelReturn, type Expert } from '../e2e/support/secretariat-returns.js';
+
+/**
+ * The secretariat's workspace over its real store (fake IndexedDB), files only between the
+ * devices: a cycle, an applicant, the pool from identity-card packages, a panel (a recusal
+ * refused with its reason), an assignment package; a panel return made by the experts' own
+ * keys through the shared code; the overview, decisions, notice and export.
+ */
+const CREDIT = '91410100MA44XNTK54';
+const items = itemsOf(GBT19580_2012);
+
+async function tables(db: ZqaDatabase): Promise<string> {
+  const out: Record<string, unknown> = {};
+  for (const t of db.tables.filter((x) => x.name.startsWith('sec'))) out[t.name] = await t.toArray();
+  return JSON.stringify(out);
+}
+
+describe('secretariat workspace store', () => {
+  it('runs a cycle from set-up to the comprehensive review and refuses what breaks the rules', { timeout: 60_000 }, async () => {
+    const db = new ZqaDatabase('sec-flow', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const { softwareKeyHolder } = await import('../../shared/crypto/key-holder.js');
+    const { generateIdentityKeyPairs } = await import('../../shared/crypto/keys.js');
+    const keys = await softwareKeyHolder(await generateIdentityKeyPairs(false));
+    await db.deviceProfile.put({ id: 'device', name: '秘书处张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat', keyId: 'x', fingerprint: 'x', createdAt: '', updatedAt: '' });
+    const self = await loadSecretariatSelf(db, keys);
+
+    const bad = await saveCycle(db, { id: 'zqa-2026', ordinal: 3, year: 2026, name: '第三届', criteriaSetId: GBT19580_2012.id, rules: { ...defaultCycleRules(), panelSizeMin: 8 } }, self.actor);
+    expect(bad.ok).toBe(false);
+    expect(await db.secCycles.count()).toBe(0);
+    expect((await saveCycle(db, { id: 'zqa-2026', ordinal: 3, year: 2026, name: '第三届市长质量奖', criteriaSetId: GBT19580_2012.id, rules: defaultCycleRules(), reviewDate: '2026-06-01' }, self.actor)).ok).toBe(true);
+
+    const wrongCode = await addApplicant(db, 'zqa-2026', { id: 'a1', name: '郑州宇通精密机械有限公司', creditCode: CREDIT.slice(0, 17) + '5', industry: '装备制造', address: '郑州市', contact: { name: '王', phone: '0371-1234567' } }, self.actor);
+    expect(wrongCode.ok).toBe(false);
+    if (!wrongCode.ok) expect(wrongCode.error[0]!.zh).toMatch(/校验码错误/);
+    const added = await addApplicant(db, 'zqa-2026', { id: 'a1', name: '郑州宇通精密机械有限公司', creditCode: CREDIT, industry: '装备制造', address: '郑州市', contact: { name: '王', phone: '0371-1234567' } }, self.actor);
+    expect(added.ok).toBe(true);
+    const early = await moveStage(db, 'a1', 'eligible', undefined, self.actor);
+    expect(early.ok).toBe(false);
+    for (const c of ELIGIBILITY_CONDITIONS) await setEligibility(db, 'a1', c.id, { status: 'met', evidence: '营业执照等' }, self.actor);
+    expect((await moveStage(db, 'a1', 'eligible', undefined, self.actor)).ok).toBe(true);
+    const offGrid = await setMaterialReview(db, 'a1', { criteriaSetId: GBT19580_2012.id, percentByItem: Object.fromEntries(items.map((i) => [i.id, 52])), siteVisitIssues: [] }, self.actor);
+    expect(offGrid.ok).toBe(false);
+    expect((await setMaterialReview(db, 'a1', { criteriaSetId: GBT19580_2012.id, percentByItem: Object.fromEntries(items.map((i) => [i.id, 55])), siteVisitIssues: [{ itemId: '4.7.4', text: '核实近三年财务报表' }] }, self.actor)).ok).toBe(true);
+
+    const experts: Expert[] = [];
+    for (const [i, name] of ['李建国', '王丽华', '张志强', '刘秀英', '陈明', '杨伟'].entries()) {
+      const e = await makeExpert({ name, organisation: `单位${i}`, role: 'expert' });
+      experts.push(e);
+      const r = await importExpertCard(db, e.cardPackage, self.actor);
+      expect(r.ok).toBe(true);
+    }
+    expect((await importExpertCard(db, experts[0]!.cardPackage, self.actor)).ok).toBe(false);
+    const tampered = experts[1]!.cardPackage.slice();
+    tampered[tampered.length - 20] = tampered[tampered.length - 20]! ^ 1;
+    expect((await importExpertCard(db, tampered, self.actor)).ok).toBe(false);
+    const rows = await db.secExperts.toArray();
+    const idOf = (e: Expert) => rows.find((r) => r.keyId === e.card.keyId)!.id;
+    for (const e of experts) await confirmFingerprint(db, idOf(e), true, self.actor);
+    const conflicted = experts[5]!;
+    expect((await setInterests(db, idOf(conflicted), [{ kind: 'former-employer', organisation: '郑州宇通精密机械有限责任公司', until: '2024-05-01' }], self.actor)).ok).toBe(true);
+
+    const withConflict = await savePanel(db, { cycleId: 'zqa-2026', applicantId: 'a1', memberIds: experts.map(idOf), leaderId: idOf(experts[0]!) }, self.actor);
+    expect(withConflict.ok).toBe(false);
+    if (!withConflict.ok) expect(withConflict.error.map((p) => p.code)).toEqual(['recusal']);
+    expect(await db.secPanels.count()).toBe(0);
+    const members = experts.slice(0, 5);
+    const panel = await savePanel(db, { cycleId: 'zqa-2026', applicantId: 'a1', memberIds: members.map(idOf), leaderId: idOf(experts[0]!) }, self.actor);
+    expect(panel.ok).toBe(true);
+    if (!panel.ok) return;
+
+    const issued = await issueAssignment(db, panel.value.id, self);
+    if (!issued.ok) throw new Error(issued.error.map((e) => e.en).join('; '));
+    const verified = await verifyPackage(issued.value.bytes, { trust: null });
+    expect(verified.ok && verified.value.manifest.recipients.length).toBe(6);
+
+    const returned = await makePanelReturn(issued.value.bytes, members);
+    const before = await tables(db);
+    const broken = returned.slice();
+    const middle = Math.floor(broken.length / 2);
+    broken[middle] = broken[middle]! ^ 0xff;
+    const refused = await receivePanelReturn(db, broken, 'broken.zqa', self);
+    expect(refused.ok).toBe(false);
+    expect(await tables(db)).toBe(before);
+
+    const received = await receivePanelReturn(db, returned, 'panel-return.zqa', self);
+    if (!received.ok) throw new Error(received.error.en);
+    expect((await receivePanelReturn(db, returned, 'again.zqa', self)).ok).toBe(false);
+    const overview = (await loadOverview(db, 'zqa-2026'))!;
+    expect(overview.rows[0]!.result!.totalHundredths).toBe(received.value.result.totalHundredths);
+    expect((await db.secApplicants.get('a1'))!.record.onSiteTotalHundredths).toBe(received.value.result.totalHundredths);
+
+    const entry = overview.rows[0]!.entry!;
+    const other = entry.list === 'notAwarded' ? 'nomination' : 'notAwarded';
+    expect((await recordDecision(db, 'zqa-2026', 'a1', other, '', self.actor)).ok).toBe(false);
+    expect((await recordDecision(db, 'zqa-2026', 'a1', 'nomination', entry.list === 'nomination' ? '' : '行业代表性', self.actor)).ok).toBe(true);
+
+    expect((await setNoticePeriod(db, 'zqa-2026', { start: '2026-07-01', end: '2026-07-06' }, self.actor)).ok).toBe(false);
+    expect((await setNoticePeriod(db, 'zqa-2026', { start: '2026-07-01', end: '2026-07-07' }, self.actor)).ok).toBe(true);
+    const complaint = { id: 'c1', applicantId: 'a1', receivedAt: Date.parse('2026-07-03T02:00:00Z'), inWriting: true, summary: '近三年存在亏损', evidence: '财务报表复印件', complainant: { kind: 'person', name: '赵某', signed: true, phone: '13800000000', address: '郑州市', identityProof: '身份证复印件' } };
+    expect((await addComplaint(db, 'zqa-2026', complaint, self.actor)).ok).toBe(true);
+    expect((await setComplaintStatus(db, 'c1', 'proven', '', self.actor)).ok).toBe(false);
+    expect((await setComplaintStatus(db, 'c1', 'proven', '经核查属实', self.actor)).ok).toBe(true);
+    const withdrawn = (await db.secApplicants.get('a1'))!.record;
+    expect(withdrawn.stage).toBe('withdrawn');
+    expect(withdrawn.history.at(-1)!.reason).toMatch(/取消候选资格/);
+
+    const book = workbookFile(await exportInput(db, (await loadOverview(db, 'zqa-2026'))!));
+    if (!book.ok) throw new Error(book.error.join('; '));
+    const read = readXlsx(book.value.bytes);
+    if (!read.ok) throw new Error(String(read.error));
+    expect(read.value.map((s) => s.name)).toEqual(['综合评审汇总', '评分明细']);
+    expect(read.value[1]!.rows.length).toBe(1 + items.length * 6);
+    db.close();
+  });
+});
