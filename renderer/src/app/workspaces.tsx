@@ -1,4 +1,4 @@
-import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import i18next from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -10,9 +10,8 @@ import { IdentityPage } from '../identity/identity-page.js';
 import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.js';
 import { useWorkspaceContext, type WorkspaceContext } from '../identity/use-workspace-context.js';
 import { ExpertWorkspace } from '../packages/expert-workspace.js';
+import { usePendingOpens } from '../packages/use-pending-opens.js';
 import { packageStrings } from '../packages/i18n.js';
-import { secretariatStrings } from '../secretariat/i18n.js';
-import { SecretariatWorkspace } from '../secretariat/secretariat-workspace.js';
 import { CountersignPage } from '../leader/countersign-page.js';
 import { leaderStrings } from '../leader/i18n.js';
 import { LeaderWorkspace } from '../leader/leader-workspace.js';
@@ -39,7 +38,6 @@ export const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
   { key: 'leader', labelKey: 'workspaces.leader', icon: <TeamOutlined />, visible: (ctx) => ctx.leadsPanel, Component: LeaderWorkspace },
   { key: 'countersign', labelKey: 'workspaces.countersign', icon: <FileDoneOutlined />, visible: (ctx) => ctx.profile?.role !== 'secretariat', Component: CountersignPage, strings: leaderStrings },
-  { key: 'secretariat', labelKey: 'workspaces.secretariat', icon: <AuditOutlined />, visible: (ctx) => ctx.profile?.role === 'secretariat', Component: SecretariatWorkspace, strings: secretariatStrings },
   { key: 'identity', labelKey: 'workspaces.identity', icon: <IdcardOutlined />, visible: () => true, Component: IdentityPage, strings: identityStrings },
   { key: 'backup', labelKey: 'workspaces.backup', icon: <SaveOutlined />, visible: () => true, Component: BackupPage, strings: backupStrings },
 ];
@@ -61,6 +59,7 @@ export function Workspaces() {
   const { t } = useTranslation();
   const ctx = useWorkspaceContext();
   const chosen = useChosenWorkspace();
+  usePendingOpens();
   if (!ctx) return <Spin size="large" description={t('app.loading')} fullscreen />;
   const visible = WORKSPACES.filter((w) => w.visible(ctx));
   const active = visible.find((w) => w.key === chosen) ?? visible[0];

@@ -1,8 +1,10 @@
-import { Alert, Card, Descriptions, Flex, Spin, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Space, Spin, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db/database.js';
 import { useDeviceKeys } from './device-keys.js';
+import { AnchorSection } from './anchor-section.js';
+import { ExportCardButton } from './export-card-button.js';
 import { ProfileForm } from './profile-form.js';
 
 /** The device's identity: who uses it, its keys' fingerprint, and whom it trusts. */
@@ -25,7 +27,11 @@ export function IdentityPage() {
           ]}
         />
         <ProfileForm key={profile?.updatedAt ?? 'new'} profile={profile} keys={keys.keys} />
+        <Space style={{ marginTop: '1em' }}>
+          <ExportCardButton profile={profile} />
+        </Space>
       </Card>
+      <AnchorSection />
     </Flex>
   );
 }

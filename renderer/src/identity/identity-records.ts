@@ -12,6 +12,8 @@ export interface DeviceProfileRecord {
   /** The device's signing key id and fingerprint when the profile was saved (keys never change on a device). */
   keyId: string;
   fingerprint: string;
+  /** How many identity cards were saved: each export is the next revision of the card. */
+  cardRevision?: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -21,6 +21,13 @@ const zhCN = {
     openedFile: '打开的文件 {{file}}：',
     exportedBadge: '已导出第 {{revision}} 版',
     notExported: '尚未导出评分表',
+    receivedTitle: '已收到的评分表（{{count}}/{{total}}）',
+    member: '评审员',
+    leaderTag: '组长',
+    revision: '版本',
+    receivedAt: '收到时间',
+    total: '总分',
+    leaderOf: '您是本评审组组长',
   },
 };
 
@@ -46,6 +53,13 @@ const en: typeof zhCN = {
     openedFile: 'Opened file {{file}}: ',
     exportedBadge: 'Revision {{revision}} exported',
     notExported: 'Scoresheet not exported yet',
+    receivedTitle: 'Scoresheets received ({{count}}/{{total}})',
+    member: 'Member',
+    leaderTag: 'Leader',
+    revision: 'Revision',
+    receivedAt: 'Received',
+    total: 'Total',
+    leaderOf: 'You lead this panel',
   },
 };
 

@@ -1,0 +1,96 @@
+import { App, Alert, Button, Card, Descriptions, Modal, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IdentityCard } from '../../../shared/identity/identity-card.js';
+import { describePackageError } from '../../../shared/packages/errors.js';
+import { getDatabase } from '../db/database.js';
+import { getHost } from '../host/get-host.js';
+import { offerAnchorCard, useOfferedAnchorCard } from './anchor-offer.js';
+import { readAnchorCard, saveTrustAnchor } from './identity-card-files.js';
+import { useUiLanguage } from './ui-language.js';
+
+/** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
+export function AnchorSection() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const anchor = useLiveQuery(async () => (await getDatabase().trustAnchor.get('secretariat')) ?? null);
+  const pick = async () => {
+    const opened = await getHost().files.open({ kind: 'identity-card' });
+    if (!opened.ok) return void message.error(opened.error.message);
+    if (opened.value) offerAnchorCard({ fileName: opened.value.name, bytes: opened.value.bytes });
+  };
+  return (
+    <Card title={t('identity.anchorTitle')} data-testid="anchor-section">
+      {anchor ? (
+        <Descriptions
+          column={1}
+          items={[
+            { key: 'who', label: t('identity.role'), children: t('identity.anchorBy', { name: anchor.card.name, organisation: anchor.card.organisation }) },
+            { key: 'fp', label: t('identity.fingerprint'), children: <Typography.Text strong className="zqa-fingerprint" data-testid="anchor-fingerprint">{anchor.card.fingerprint}</Typography.Text> },
+            { key: 'at', label: t('identity.confirmedAt'), children: new Date(anchor.confirmedAt).toLocaleString() },
+          ]}
+        />
+      ) : (
+        <Alert type="warning" showIcon title={t('identity.anchorNone')} data-testid="anchor-none" />
+      )}
+      <Button style={{ marginTop: '1em' }} onClick={() => void pick()} data-testid="anchor-import">
+        {anchor ? t('identity.anchorReplace') : t('identity.anchorImport')}
+      </Button>
+      <ConfirmAnchorDialog />
+    </Card>
+  );
+}
+
+/** Shows the offered card's fingerprint to read against the secretariat's, and stores it on confirmation. */
+function ConfirmAnchorDialog() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const language = useUiLanguage();
+  const offered = useOfferedAnchorCard();
+  const [card, setCard] = useState<IdentityCard | null>(null);
+  useEffect(() => {
+    if (!offered) return;
+    let live = true;
+    void readAnchorCard(offered.bytes).then((r) => {
+      if (!live) return;
+      if (r.ok) return setCard(r.value);
+      offerAnchorCard(null);
+      void message.error({ content: <span data-testid="anchor-refused">{t('identity.anchorRefused', { error: describePackageError(r.error, language) })}</span>, duration: 8 });
+    });
+    return () => {
+      live = false;
+    };
+  }, [offered, message, t, language]);
+  const close = () => {
+    setCard(null);
+    offerAnchorCard(null);
+  };
+  const confirm = async () => {
+    if (!card || !offered) return;
+    await saveTrustAnchor(getDatabase(), card, offered.bytes);
+    close();
+    void message.success(t('identity.anchorSaved', { name: card.name }));
+  };
+  return (
+    <Modal
+      open={card !== null}
+      title={t('identity.anchorConfirmTitle')}
+      okText={t('identity.anchorConfirm')}
+      cancelText={t('identity.anchorCancel')}
+      onOk={() => void confirm()}
+      onCancel={close}
+      okButtonProps={{ 'data-testid': 'anchor-confirm' }}
+    >
+      {card && (
+        <>
+          <Typography.Paragraph>{t('identity.anchorConfirmText')}</Typography.Paragraph>
+          <Typography.Paragraph strong>{t('identity.anchorBy', { name: card.name, organisation: card.organisation })}</Typography.Paragraph>
+          <Typography.Title level={3} className="zqa-fingerprint" data-testid="anchor-offered-fingerprint" style={{ textAlign: 'center' }}>
+            {card.fingerprint}
+          </Typography.Title>
+        </>
+      )}
+    </Modal>
+  );
+}

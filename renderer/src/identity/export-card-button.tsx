@@ -1,0 +1,32 @@
+import { App, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { getDatabase } from '../db/database.js';
+import { getHost } from '../host/get-host.js';
+import { bridgeKeyHolder } from './bridge-key-holder.js';
+import { cardFileName, recordCardExport, writeDeviceCard } from './identity-card-files.js';
+import type { DeviceProfileRecord } from './identity-records.js';
+
+/** Saves this device's identity card (a `.zqa` package) for the secretariat. */
+export function ExportCardButton({ profile }: { profile: DeviceProfileRecord | null }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const run = async () => {
+    if (!profile) return void message.warning(t('identity.exportCardNeedsProfile'));
+    try {
+      const written = await writeDeviceCard(profile, bridgeKeyHolder(getHost().keys));
+      if (!written.ok) return void message.error(t('identity.exportFailed', { error: written.error.message }));
+      const saved = await getHost().files.save({ kind: 'identity-card', suggestedName: cardFileName(profile.name), bytes: new Uint8Array(written.value.bytes) });
+      if (!saved.ok) return void message.error(t('identity.exportFailed', { error: saved.error.message }));
+      if (!saved.value) return;
+      await recordCardExport(getDatabase(), written.value.revision);
+      void message.success(t('identity.exported', { file: saved.value.savedAs }));
+    } catch (e) {
+      void message.error(t('identity.exportFailed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <Button onClick={() => void run()} disabled={!profile} data-testid="export-card">
+      {t('identity.exportCard')}
+    </Button>
+  );
+}

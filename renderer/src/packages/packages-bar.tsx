@@ -1,0 +1,77 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Select, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ReviewRecord } from '../db/records.js';
+import type { WorkspaceContext } from '../identity/use-workspace-context.js';
+import { ReceivedScoresheets } from './received-scoresheets.js';
+import { showReview } from './review-choice.js';
+import { useExportScoresheet } from './use-export-scoresheet.js';
+import { useImportPackage } from './use-import-package.js';
+import { usePanelAssignment, useScoresheetExports } from './use-package-data.js';
+
+/**
+ * The expert's package actions above the review: which review (when there are several),
+ * import an assignment, export the scoresheet (with the last revision exported), and, on the
+ * panel leader's device, import members' scoresheets and see which arrived.
+ */
+export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; reviews: ReviewRecord[]; review: ReviewRecord | null }) {
+  const { t } = useTranslation();
+  const { pickAndImport } = useImportPackage();
+  const exportSheet = useExportScoresheet();
+  const assignment = usePanelAssignment(review?.id ?? '');
+  const exports = useScoresheetExports(review?.id ?? '');
+  const leads = !!assignment && !!ctx.keys && assignment.leaderKeyId === ctx.keys.keyId;
+  const lastExport = exports?.[exports.length - 1];
+  return (
+    <div className="zqa-packages-bar" data-testid="packages-bar">
+      {reviews.length > 1 && review && (
+        <Select
+          data-testid="review-switcher"
+          value={review.id}
+          onChange={showReview}
+          style={{ minWidth: '22em' }}
+          aria-label={t('packages.reviews')}
+          options={reviews.map((r) => ({
+            value: r.id,
+            label: (
+              <span data-testid={`review-option-${r.id}`}>
+                {r.source === 'demo' && <Tag color="gold">{t('packages.demoTag')}</Tag>}
+                {r.assignment.applicant.name}
+              </span>
+            ),
+          }))}
+        />
+      )}
+      <Button icon={<UploadOutlined />} onClick={() => void pickAndImport(['assignment'])} data-testid="import-assignment">
+        {t('packages.importAssignment')}
+      </Button>
+      {review && (
+        <Tooltip title={assignment ? undefined : t('packages.exportDemo')}>
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            disabled={!assignment}
+            onClick={() => void exportSheet(review.id, ctx.profile?.name ?? review.expert.name)}
+            data-testid="export-scoresheet"
+          >
+            {t('packages.exportScoresheet')}
+          </Button>
+        </Tooltip>
+      )}
+      {assignment && (
+        <Typography.Text type={lastExport ? 'success' : 'secondary'} data-testid="export-status">
+          {lastExport ? t('packages.exportedBadge', { revision: lastExport.revision }) : t('packages.notExported')}
+        </Typography.Text>
+      )}
+      {leads && assignment && (
+        <>
+          <Tag color="red">{t('packages.leaderOf')}</Tag>
+          <Button icon={<UploadOutlined />} onClick={() => void pickAndImport(['scoresheet'])} data-testid="import-scoresheets">
+            {t('packages.importScoresheets')}
+          </Button>
+          <ReceivedScoresheets assignment={assignment} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { Alert, Spin } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ReviewProvider } from '../app/review-context.js';
+import { getDatabase } from '../db/database.js';
+import type { ReviewRecord } from '../db/records.js';
+import { seedDemoIfEmpty } from '../db/seed-demo.js';
+import { ConflictBlocked } from '../ui/declaration/conflict-blocked.js';
+import { DeclarationGate } from '../ui/declaration/declaration-gate.js';
+import { ReviewLayout } from '../ui/layout/review-layout.js';
+import { useChosenReview } from './review-choice.js';
+
+/** Every review on the device, newest first (the demo and each imported assignment). */
+export function useReviews(): ReviewRecord[] | undefined {
+  return useLiveQuery(async () => (await getDatabase().reviews.toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+}
+
+/** The review chosen in the switcher, else the newest: what the expert's workspace shows. */
+export function useSelectedReview(): { reviews: ReviewRecord[]; review: ReviewRecord | null } | undefined {
+  const reviews = useReviews();
+  const chosen = useChosenReview();
+  if (!reviews) return undefined;
+  return { reviews, review: reviews.find((r) => r.id === chosen) ?? reviews[0] ?? null };
+}
+
+/**
+ * B's ReviewLoader with a choice of review: seeds the demo on first start, then gates the
+ * chosen review behind its declaration, with B's own screens. (B's loader always opens the
+ * newest review; a device holding the demo and imported assignments needs to pick.)
+ */
+export function SelectedReviewLoader({ review }: { review: ReviewRecord | null }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    seedDemoIfEmpty(getDatabase()).catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const declaration = useLiveQuery(async () => (review ? ((await getDatabase().declarations.get(review.id)) ?? null) : null), [review?.id]);
+  if (failure) return <Alert type="error" showIcon title={t('app.loadFailed', { error: failure })} style={{ margin: 24 }} />;
+  if (!review || declaration === undefined) return <Spin size="large" description={t('app.loading')} fullscreen />;
+  return (
+    <ReviewProvider key={review.id} review={review}>
+      {!declaration ? <DeclarationGate /> : declaration.conflict ? <ConflictBlocked declaration={declaration} /> : <ReviewLayout />}
+    </ReviewProvider>
+  );
+}

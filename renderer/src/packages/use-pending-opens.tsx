@@ -1,0 +1,62 @@
+import { App } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describePackageError, packageError } from '../../../shared/packages/errors.js';
+import { verifyPackage } from '../../../shared/packages/verify-package.js';
+import { getHost } from '../host/get-host.js';
+import { offerAnchorCard } from '../identity/anchor-offer.js';
+import { useUiLanguage } from '../identity/ui-language.js';
+import { showWorkspace } from '../identity/workspace-choice.js';
+import { packageOpenerFor, registerPackageOpener } from './package-openers.js';
+import { useImportPackage } from './use-import-package.js';
+
+/**
+ * Files the OS asked the app to open (Electron: double-click, `open-file`, argv), taken at
+ * start-up and whenever the window gains focus, each routed by its manifest type. The type
+ * is read from a structurally verified manifest; the import that follows verifies again
+ * against the device's trust, so routing never trusts the file.
+ */
+export function usePendingOpens(): void {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const language = useUiLanguage();
+  const { importBytes } = useImportPackage();
+  useEffect(() => {
+    const offs = [
+      registerPackageOpener('assignment', (f) => void importBytes(f.bytes, ['assignment'], f.name)),
+      registerPackageOpener('scoresheet', (f) => void importBytes(f.bytes, ['scoresheet'], f.name)),
+      registerPackageOpener('identity-card', (f) => {
+        showWorkspace('identity');
+        offerAnchorCard({ fileName: f.name, bytes: f.bytes });
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [importBytes]);
+  useEffect(() => {
+    let busy = false;
+    const take = async () => {
+      if (busy) return; // focus can fire again while a file is still being imported
+      busy = true;
+      try {
+        const pending = await getHost().files.takePendingOpens();
+        if (!pending.ok) return void message.error(pending.error.message);
+        for (const file of pending.value) {
+          const verified = await verifyPackage(file.bytes, { trust: null });
+          const error = !verified.ok ? verified.error : null;
+          const opener = verified.ok ? packageOpenerFor(verified.value.manifest.type) : undefined;
+          if (opener) await opener(file);
+          else {
+            const why = error ?? packageError('wrong-type', `no part of the app opens a ${verified.ok ? verified.value.manifest.type : ''} package`);
+            void message.error({ content: t('packages.openedFile', { file: file.name }) + t('packages.refused', { error: describePackageError(why, language) }), duration: 10 });
+          }
+        }
+      } finally {
+        busy = false;
+      }
+    };
+    void take();
+    const onFocus = () => void take();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [message, t, language]);
+}
