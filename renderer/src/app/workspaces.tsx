@@ -1,4 +1,4 @@
-import { FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import i18next from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -12,6 +12,8 @@ import { useWorkspaceContext, type WorkspaceContext } from '../identity/use-work
 import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
 import { packageStrings } from '../packages/i18n.js';
+import { secretariatStrings } from '../secretariat/i18n.js';
+import { SecretariatWorkspace } from '../secretariat/secretariat-workspace.js';
 import { CountersignPage } from '../leader/countersign-page.js';
 import { leaderStrings } from '../leader/i18n.js';
 import { LeaderWorkspace } from '../leader/leader-workspace.js';
@@ -38,6 +40,7 @@ export const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
   { key: 'leader', labelKey: 'workspaces.leader', icon: <TeamOutlined />, visible: (ctx) => ctx.leadsPanel, Component: LeaderWorkspace },
   { key: 'countersign', labelKey: 'workspaces.countersign', icon: <FileDoneOutlined />, visible: (ctx) => ctx.profile?.role !== 'secretariat', Component: CountersignPage, strings: leaderStrings },
+  { key: 'secretariat', labelKey: 'workspaces.secretariat', icon: <AuditOutlined />, visible: (ctx) => ctx.profile?.role === 'secretariat', Component: SecretariatWorkspace, strings: secretariatStrings },
   { key: 'identity', labelKey: 'workspaces.identity', icon: <IdcardOutlined />, visible: () => true, Component: IdentityPage, strings: identityStrings },
   { key: 'backup', labelKey: 'workspaces.backup', icon: <SaveOutlined />, visible: () => true, Component: BackupPage, strings: backupStrings },
 ];
