@@ -1,13 +1,13 @@
 import { App } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describePackageError, packageError } from '../../../shared/packages/errors.js';
-import { verifyPackage } from '../../../shared/packages/verify-package.js';
+import { describePackageError } from '../../../shared/packages/errors.js';
 import { getHost } from '../host/get-host.js';
 import { offerAnchorCard } from '../identity/anchor-offer.js';
 import { useUiLanguage } from '../identity/ui-language.js';
 import { showWorkspace } from '../identity/workspace-choice.js';
-import { packageOpenerFor, registerPackageOpener } from './package-openers.js';
+import { registerPackageOpener } from './package-openers.js';
+import { routeOpenedFile } from './route-opened-file.js';
 import { useImportPackage } from './use-import-package.js';
 
 /**
@@ -41,13 +41,10 @@ export function usePendingOpens(): void {
         const pending = await getHost().files.takePendingOpens();
         if (!pending.ok) return void message.error(pending.error.message);
         for (const file of pending.value) {
-          const verified = await verifyPackage(file.bytes, { trust: null });
-          const error = !verified.ok ? verified.error : null;
-          const opener = verified.ok ? packageOpenerFor(verified.value.manifest.type) : undefined;
-          if (opener) await opener(file);
-          else {
-            const why = error ?? packageError('wrong-type', `no part of the app opens a ${verified.ok ? verified.value.manifest.type : ''} package`);
-            void message.error({ content: t('packages.openedFile', { file: file.name }) + t('packages.refused', { error: describePackageError(why, language) }), duration: 10 });
+          const routed = await routeOpenedFile(file);
+          if (!routed.ok) {
+            const text = t('packages.openedFile', { file: file.name }) + t('packages.refused', { error: describePackageError(routed.error, language) });
+            void message.error({ content: <span data-testid="import-outcome" data-outcome={routed.error.code}>{text}</span>, duration: 10 });
           }
         }
       } finally {
