@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { keyIdOf } from '../../shared/crypto/key-id.js';
+import { fromBase64 } from '../../shared/util/bytes.js';
 import { openKeyBackup } from '../../shared/crypto/key-backup.js';
 import { softwareKeyHolderFromPkcs8, type KeyHolder } from '../../shared/crypto/key-holder.js';
 import type { TrustStore } from '../../shared/identity/trust-store.js';
@@ -15,7 +17,9 @@ import { UsageError, type CliIo, type ExitCode } from '../io.js';
 
 const USAGE = `usage: zqa verify FILE [--trust CARD_OR_DIR]… [--type TYPE]… [--identity KEYFILE]
   Checks a package's container, limits, hashes and signature without any private key.
-  --trust     identity-card packages (or folders of them) whose signers you accept
+  --trust     identity-card packages (or folders of them) whose signers you accept, and
+              assignment packages signed by a trusted secretariat card (with --identity):
+              their rosters are trusted for their panels
   --type      accept only these package types (${PACKAGE_TYPES.join(', ')})
   --identity  a recipient's key file (passphrase from ZQA_PASSPHRASE or a prompt): also
               decrypt and check the content, and every scoresheet's hash-chained history
@@ -47,7 +51,10 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
     if (!parsed.success) throw new UsageError(`unknown package type "${t}"\n${USAGE}`);
     accept.push(parsed.data);
   }
-  const trust = values.trust ? await loadTrust(values.trust, io, 'verify') : null;
+  // The key first: with it, assignments given to --trust vouch for their rosters.
+  const keys = values.identity ? await keyHolderFromFile(values.identity, io) : null;
+  if (values.identity && !keys) return 1;
+  const trust = values.trust ? await loadTrust(values.trust, io, 'verify', keys) : null;
   if (values.trust && !trust) return 1;
   const read = await readPackageFile(file);
   if (!read.ok) {
@@ -60,9 +67,10 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
     return 1;
   }
   let contentNote = '';
-  if (values.identity) {
-    const keys = await keyHolderFromFile(values.identity, io);
-    if (!keys) return 1;
+  const readable = keys ? await isRecipient(result.value, keys) : false;
+  if (keys && !readable) {
+    contentNote = '; content not checked (the --identity key is not among its recipients)';
+  } else if (keys) {
     const checked = await checkContent(result.value, keys, trust);
     if (!checked.ok) {
       io.stderr(`zqa verify: ${file}: refused: ${formatPackageError(checked.error)}\n`);
@@ -97,6 +105,14 @@ async function checkContent(verified: VerifiedPackage, keys: KeyHolder, trust: T
   const { scoresheets, countersignatures } = nested.value;
   const entries = scoresheets.reduce((n, s) => n + s.content.history.length, 0);
   return ok(`content checked, ${scoresheets.length} nested scoresheets with ${entries} history entries intact, ${countersignatures.length} countersignatures over the report PDF`);
+}
+
+/** Identity cards are public; any other package is readable by its recipients only. */
+async function isRecipient(verified: VerifiedPackage, keys: KeyHolder): Promise<boolean> {
+  const { manifest } = verified;
+  if (manifest.type === 'identity-card') return true;
+  const keyId = await keyIdOf(fromBase64((await keys.publicKeys()).signingKey));
+  return manifest.recipients.some((r) => r.keyId === keyId);
 }
 
 async function keyHolderFromFile(path: string, io: CliIo): Promise<KeyHolder | null> {

@@ -1,7 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
-import { trustCards } from '../../shared/identity/roster-trust.js';
+import type { KeyHolder } from '../../shared/crypto/key-holder.js';
+import { trustAssignmentRoster, trustCards } from '../../shared/identity/roster-trust.js';
+import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import { PACKAGE_ERROR_TEXT, type PackageError } from '../../shared/packages/errors.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
@@ -30,32 +32,45 @@ export function formatPackageError(error: PackageError): string {
  * A trust store from `--trust` arguments: identity-card packages, or folders of them
  * (their `*.zqa` files). Each card must verify as a self-signed card; the person running
  * the command vouches for them by passing them, as an administrator who read the
- * fingerprints would.
+ * fingerprints would. Assignment packages may be given too, with a recipient's keys (the
+ * secretariat's, from `--identity`): each must be signed by a trusted secretariat card, and
+ * its roster is then trusted for its panel, in the role it gives each member, as a device
+ * that imported it would. So the secretariat's card and the assignments are trust enough.
  */
-export async function loadTrust(paths: readonly string[], io: CliIo, command: string): Promise<TrustStore | null> {
+export async function loadTrust(paths: readonly string[], io: CliIo, command: string, keys: KeyHolder | null = null): Promise<TrustStore | null> {
+  const fail = (message: string) => {
+    io.stderr(`zqa ${command}: --trust ${message}\n`);
+    return null;
+  };
   const cards: IdentityCard[] = [];
+  const assignments: { file: string; bytes: Uint8Array }[] = [];
   for (const path of paths) {
     let files = [path];
     try {
       if ((await stat(path)).isDirectory()) files = (await readdir(path)).filter((f) => f.endsWith('.zqa')).sort().map((f) => join(path, f));
     } catch (e) {
-      io.stderr(`zqa ${command}: cannot read --trust ${path}: ${(e as Error).message}\n`);
-      return null;
+      return fail(`cannot read ${path}: ${(e as Error).message}`);
     }
     for (const file of files) {
       const read = await readPackageFile(file);
-      if (!read.ok) {
-        io.stderr(`zqa ${command}: --trust ${read.message}\n`);
-        return null;
+      if (!read.ok) return fail(read.message);
+      const verified = await verifyPackage(read.bytes, { trust: null, accept: ['identity-card', 'assignment'] });
+      if (verified.ok && verified.value.manifest.type === 'assignment') {
+        assignments.push({ file, bytes: read.bytes });
+        continue;
       }
-      const verified = await verifyPackage(read.bytes, { trust: null, accept: ['identity-card'] });
       const opened = verified.ok ? await openVerifiedPackage(verified.value, null) : verified;
-      if (!opened.ok) {
-        io.stderr(`zqa ${command}: --trust ${file} is not a valid identity card: ${formatPackageError(opened.error)}\n`);
-        return null;
-      }
+      if (!opened.ok) return fail(`${file} is not a valid identity card or assignment: ${formatPackageError(opened.error)}`);
       cards.push(opened.value.content as IdentityCard);
     }
   }
-  return trustCards(EMPTY_TRUST_STORE, cards);
+  let store = trustCards(EMPTY_TRUST_STORE, cards);
+  for (const a of assignments) {
+    if (!keys) return fail(`${a.file} is an assignment: give --identity KEYFILE (one of its recipients', e.g. the secretariat's) to read its roster`);
+    const verified = await verifyPackage(a.bytes, { trust: store, accept: ['assignment'] });
+    const opened = verified.ok ? await openVerifiedPackage(verified.value, keys) : verified;
+    if (!opened.ok) return fail(`${a.file}: refused: ${formatPackageError(opened.error)}`);
+    store = trustAssignmentRoster(store, opened.value.content as AssignmentContent);
+  }
+  return store;
 }

@@ -153,7 +153,8 @@ function checkSigner(m: Manifest, trust: TrustStore | null): Result<SignerTrust,
     if (!SENDER_ROLES[m.type].includes(role)) {
       return fail('untrusted-signer', `${found.key.name} (${role}) may not send a ${m.type} package`);
     }
-    return ok({ kind: 'trusted', key: found.key });
+    // The role it has for this package's panel, not whichever role it was first trusted with.
+    return ok({ kind: 'trusted', key: { ...found.key, role } });
   }
   if (found.kind === 'key-mismatch') return fail('untrusted-signer', `key id ${m.sender.keyId} is trusted with another key`);
   // A card proves only that its sender holds the key; a person then checks the fingerprint.

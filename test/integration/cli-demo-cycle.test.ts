@@ -60,7 +60,7 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
     expect(demo.status).toBe(0);
     expect(demo.stdout).toMatch(/7 panel returns/);
 
-    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { rules: unknown; participants: { role: string }[]; packages: { file: string; type: string; from: string; to: string[] }[] };
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { rules: unknown; participants: { role: string; identityCard: string; keyFile: string }[]; packages: { file: string; type: string; from: string; to: string[] }[] };
     expect(index.rules).toEqual(scenario.rules);
     expect(index.participants.map((p) => p.role)).toEqual(['secretariat', 'leader', 'leader', 'leader', 'expert', 'expert', 'expert', 'expert', 'expert']);
     const count = (type: string) => index.packages.filter((p) => p.type === type).length;
@@ -77,6 +77,23 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
       expect(err).toBe('');
       expect([code, out]).toEqual([0, expect.stringMatching(new RegExp(`good ${p.type} r1 .* trusted`))]);
     }
+
+    // With only the secretariat's card and every assignment as trust, added one by one: each
+    // leader's report and return verify as the leader's of its own panel, and only there.
+    const secretariat = index.participants[0]!;
+    const assignments = index.packages.filter((p) => p.type === 'assignment').flatMap((p) => ['--trust', join(dir, p.file)]);
+    const trust = ['--trust', join(dir, secretariat.identityCard), ...assignments, '--identity', join(dir, secretariat.keyFile)];
+    for (const p of index.packages.filter((x) => x.type === 'panel-return' || x.type === 'report-for-signing')) {
+      let out = '';
+      let err = '';
+      const code = await runCli(['verify', join(dir, p.file), ...trust], { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { ZQA_PASSPHRASE: 'zqa-demo-5' } });
+      expect(err).toBe('');
+      expect([code, out]).toEqual([0, expect.stringMatching(new RegExp(`good ${p.type} r1 .* trusted \\(roster: [^,]+, leader\\)`))]);
+    }
+    let refused = '';
+    const onlyFirst = ['--trust', join(dir, secretariat.identityCard), ...assignments.slice(0, 2), '--identity', join(dir, secretariat.keyFile)];
+    await runCli(['verify', join(dir, 'panels/02/packages/panel-return.zqa'), ...onlyFirst], { stdout: () => undefined, stderr: (t) => (refused += t), env: { ZQA_PASSPHRASE: 'zqa-demo-5' } });
+    expect(refused).toMatch(/refused: (unknown-signer|untrusted-signer: .* is not on panel panel-2)/);
 
     const rank = zqa(['rank', dir, '--json']);
     expect(rank.stderr).toBe('');

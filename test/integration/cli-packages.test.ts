@@ -84,6 +84,25 @@ describe('zqa demo', () => {
     expect([...proposal.award, ...proposal.nomination, ...proposal.notAwarded]).toHaveLength(1);
   });
 
+  it("verifies every package with only the secretariat's card and the assignment as trust", async () => {
+    const secretariat = index.participants[0]!;
+    const trust = ['--trust', at(secretariat.identityCard), '--trust', at('packages/assignment.zqa'), '--identity', at(secretariat.keyFile)];
+    const env = { ZQA_PASSPHRASE: index.passphrase };
+    for (const p of index.packages) {
+      const r = await zqa(['verify', at(p.file), ...trust], env);
+      expect(r.err).toBe('');
+      const role = p.from === index.participants[1]!.name ? 'leader' : p.type === 'assignment' ? 'secretariat' : 'expert';
+      expect(r.out).toMatch(new RegExp(`good ${p.type} r1 .* trusted \\((card|roster): [^,]+, ${role}\\); content ${p.to.includes(secretariat.name) ? 'checked' : 'not checked'}`));
+    }
+    // The assignment's roster needs a key to read it, and the secretariat's card to vouch for it.
+    const noKey = await zqa(['verify', at(scoresheetOf('expert')), '--trust', at(secretariat.identityCard), '--trust', at('packages/assignment.zqa')]);
+    expect(noKey.code).toBe(1);
+    expect(noKey.err).toMatch(/is an assignment: give --identity KEYFILE/);
+    const noAnchor = await zqa(['verify', at(scoresheetOf('expert')), '--trust', at('packages/assignment.zqa'), '--identity', at(secretariat.keyFile)], env);
+    expect(noAnchor.code).toBe(1);
+    expect(noAnchor.err).toMatch(/assignment\.zqa: refused: unknown-signer/);
+  });
+
   it('refuses a panel size the regulation does not allow', async () => {
     const r = await zqa(['demo', '--out', join(root, 'x'), '--experts', '4']);
     expect(r.code).toBe(2);
