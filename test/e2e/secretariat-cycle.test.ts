@@ -166,6 +166,43 @@ describe('the secretariat in Chromium', () => {
     const row = book.value[0]!.rows.find((r) => r[0]?.value === APPLICANT)!;
     expect(String(row[2]!.value)).toBe(String(Number(total)));
     expect(book.value[1]!.rows.length).toBe(1 + itemsOf(GBT19580_2012).length * 6);
+
+    // The committee departs from the proposal only with a reason.
+    const proposed = (await page.getByTestId('overview-table').textContent())!;
+    const departure = proposed.includes('市长质量奖提名奖') ? '市长质量奖' : '市长质量奖提名奖';
+    await page.getByTestId('decide-a1').click();
+    await choose(page, 'decision-outcome', departure === '市长质量奖' ? '市长质量奖' : '提名奖');
+    await page.getByTestId('decision-record').click();
+    await expect.poll(() => page.getByTestId('decision-problems').textContent()).toContain('须注明理由');
+    await page.getByTestId('decision-reason').fill('兼顾行业代表性，评委会表决');
+    await page.getByTestId('decision-record').click();
+    await expect.poll(() => page.getByTestId('decide-a1').textContent()).toContain('*');
+    await screenshot(page, 'secretariat-07-decision');
+
+    // Public notice: at least 7 days; a valid complaint proven withdraws the candidate.
+    await page.getByTestId('tab-notice').click();
+    await page.getByTestId('notice-start').fill('2026-07-01');
+    await page.getByTestId('notice-end').fill('2026-07-05');
+    await expect.poll(() => page.getByTestId('notice-problems').textContent()).toContain('不少于7天');
+    await page.getByTestId('notice-end').fill('2026-07-07');
+    await page.getByTestId('notice-problems').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe('无异议');
+    await choose(page, 'complaint-applicant', APPLICANT);
+    for (const [k, v] of Object.entries({ name: '赵某', phone: '13800000000', address: '郑州市金水区', identityProof: '身份证复印件', summary: '近三年存在亏损', evidence: '财务报表复印件' })) {
+      await page.getByTestId(`complaint-${k}`).fill(v);
+    }
+    await page.getByTestId('complaint-received').fill('2026-07-03');
+    await page.getByTestId('complaint-signed').check();
+    await page.getByTestId('complaint-record').click();
+    await expect.poll(() => page.getByTestId('complaints-table').textContent()).toContain('要件齐全');
+    expect(await page.getByTestId('complaints-table').textContent()).not.toContain('公示期外收到');
+    await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe('举报核查中');
+    await page.getByTestId('complaint-finding-0').fill('经核查，举报属实');
+    await choose(page, 'complaint-status-0', '查实');
+    await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe('已取消候选资格');
+    await screenshot(page, 'secretariat-08-notice');
+    await page.getByTestId('tab-applicants').click();
+    await expect.poll(() => page.getByTestId('stage-a1').textContent()).toBe('已撤销/退出');
     expect(profile.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
         columns={[
           { title: t('sec.overview.applicant'), render: (_v, s) => s.candidate.name },
           { title: t('sec.overview.decision'), render: (_v, s) => LIST_NAMES[s.candidate.outcome][lang] },
-          { title: t('sec.notice.standing'), render: (_v, s) => <Tag color={s.standing === 'stands' ? 'green' : s.standing === 'withdrawn' ? 'red' : 'gold'}>{t(`sec.notice.standings.${s.standing}`)}</Tag> },
+          { title: t('sec.notice.standing'), render: (_v, s) => <Tag data-testid={`standing-${s.candidate.applicantId}`} color={s.standing === 'stands' ? 'green' : s.standing === 'withdrawn' ? 'red' : 'gold'}>{t(`sec.notice.standings.${s.standing}`)}</Tag> },
           { title: t('sec.notice.complaints'), render: (_v, s) => s.complaints.length },
         ]}
       />
@@ -127,7 +127,7 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
           <Checkbox checked={draft.inWriting} onChange={(e) => setDraft({ ...draft, inWriting: e.target.checked })}>
             {t('sec.notice.inWriting')}
           </Checkbox>
-          <Input type="date" value={draft.received} onChange={(e) => setDraft({ ...draft, received: e.target.value })} title={t('sec.notice.received')} />
+          <Input type="date" value={draft.received} onChange={(e) => setDraft({ ...draft, received: e.target.value })} title={t('sec.notice.received')} data-testid="complaint-received" />
           {field('summary', '24em')}
           {field('evidence', '16em')}
           <Button type="primary" disabled={!draft.applicantId} onClick={() => void record()} data-testid="complaint-record">
@@ -148,15 +148,16 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
           { title: t('sec.notice.inPeriod'), render: (_v, c) => (c.duringNotice ? t('sec.yes') : <Tag color="gold">{t('sec.notice.late')}</Tag>) },
           {
             title: t('sec.notice.status'),
-            render: (_v, c) => (
+            render: (_v, c, index) => (
               <Space>
-                <Input size="small" style={{ width: '14em' }} placeholder={t('sec.notice.finding')} defaultValue={c.complaint.finding ?? ''} onChange={(e) => setFindings((f) => ({ ...f, [c.complaint.id]: e.target.value }))} />
+                <Input size="small" style={{ width: '14em' }} placeholder={t('sec.notice.finding')} defaultValue={c.complaint.finding ?? ''} onChange={(e) => setFindings((f) => ({ ...f, [c.complaint.id]: e.target.value }))} data-testid={`complaint-finding-${index}`} />
                 <Select
                   size="small"
                   style={{ width: '8em' }}
                   value={c.complaint.status}
                   onChange={(to) => void changeStatus(c.complaint.id, to)}
                   options={(['received', 'investigating', 'proven', 'unfounded'] as const).map((s) => ({ value: s, label: t(`sec.notice.statuses.${s}`) }))}
+                  data-testid={`complaint-status-${index}`}
                 />
               </Space>
             ),

@@ -14,6 +14,8 @@ import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * The comprehensive review (综合评审): every applicant with industry, consensus total,
  * category subtotals, the panel's recommendation, exclusions and divergence notes; the
@@ -108,12 +110,12 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
           ),
         }}
         columns={[
-          { title: t('sec.overview.applicant'), render: (_v, r) => <span data-testid={`overview-${r.applicantId}`}>{r.name}</span> },
-          { title: t('sec.overview.industry'), dataIndex: 'industry' },
-          { title: t('sec.overview.total'), align: 'right', render: (_v, r) => (r.result ? <strong data-testid={`total-${r.applicantId}`}>{formatHundredths(r.result.totalHundredths)}</strong> : <Typography.Text type="secondary">{t('sec.overview.pending')}</Typography.Text>) },
-          { title: t('sec.overview.proposal'), render: (_v, r) => proposalText(r) },
+          { title: t('sec.overview.applicant'), width: '14em', render: (_v, r) => <span style={{ display: 'inline-block', minWidth: '12em' }} data-testid={`overview-${r.applicantId}`}>{r.name}</span> },
+          { title: <span style={NOWRAP}>{t('sec.overview.industry')}</span>, render: (_v, r) => <span style={NOWRAP}>{r.industry}</span> },
+          { title: <span style={NOWRAP}>{t('sec.overview.total')}</span>, align: 'right', render: (_v, r) => (r.result ? <strong data-testid={`total-${r.applicantId}`}>{formatHundredths(r.result.totalHundredths)}</strong> : <Typography.Text type="secondary">{t('sec.overview.pending')}</Typography.Text>) },
+          { title: <span style={NOWRAP}>{t('sec.overview.proposal')}</span>, render: (_v, r) => proposalText(r) },
           {
-            title: t('sec.overview.decision'),
+            title: <span style={NOWRAP}>{t('sec.overview.decision')}</span>,
             render: (_v, r) =>
               r.entry ? (
                 // One light button per row; the editor opens for the row being decided, so 40 rows
@@ -123,14 +125,14 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
                 </Button>
               ) : null,
           },
-          { title: t('sec.overview.exclusions'), render: (_v, r) => (r.result?.exclusions.length ? <Tag color="red">{r.result.exclusions.map((n) => `第${n}项`).join('、')}</Tag> : '') },
-          { title: t('sec.overview.recommendation'), render: (_v, r) => (r.result ? t(`sec.recommendation.${r.result.recommendation}`, { defaultValue: r.result.recommendation }) : '') },
+          { title: <span style={NOWRAP}>{t('sec.overview.exclusions')}</span>, render: (_v, r) => (r.result?.exclusions.length ? <Tag color="red">{r.result.exclusions.map((n) => `第${n}项`).join('、')}</Tag> : '') },
+          { title: <span style={NOWRAP}>{t('sec.overview.recommendation')}</span>, render: (_v, r) => (r.result ? t(`sec.recommendation.${r.result.recommendation}`, { defaultValue: r.result.recommendation }) : '') },
           ...GBT19580_2012.categories.map((c) => ({
-            title: `${c.id}（${c.points}）`,
+            title: <span style={NOWRAP}>{`${c.id}（${c.points}）`}</span>,
             align: 'right' as const,
             render: (_v: unknown, r: OverviewRow) => (r.result?.categorySubtotals[c.id] === undefined ? '' : formatHundredths(r.result.categorySubtotals[c.id]!)),
           })),
-          { title: t('sec.overview.divergence'), render: (_v, r) => (r.result?.divergenceNotes.length ? t('sec.overview.divergenceCount', { count: r.result.divergenceNotes.length }) : '') },
+          { title: <span style={NOWRAP}>{t('sec.overview.divergence')}</span>, render: (_v, r) => (r.result?.divergenceNotes.length ? <span style={NOWRAP}>{t('sec.overview.divergenceCount', { count: r.result.divergenceNotes.length })}</span> : '') },
         ]}
       />
       {status.problems.length > 0 && overview.decisions.length > 0 && (
