@@ -12,7 +12,7 @@ import { writePackage } from '../../shared/packages/write-package.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { screenshot, signNoConflict, waitForSaved, savedCount } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
-import { chooseFile, downloadFrom, readCardFile, setUpIdentity, waitForOutcome, writeBytes } from './support/packages.js';
+import { chooseFile, downloadFrom, readCardFile, settled, setUpIdentity, waitForOutcome, writeBytes } from './support/packages.js';
 
 /**
  * Two people's laptops and the secretariat, passing packages as files: the expert and the
@@ -170,7 +170,22 @@ describe('packages between the secretariat, an expert and the panel leader', () 
     await row.waitFor();
     expect(await row.textContent()).toContain(expertCard.fingerprint);
     for (const [itemId, percent] of Object.entries(SCORES)) expect(await row.getByTestId(`received-percent-${itemId}`).textContent()).toBe(`${percent}%`);
+    await settled(leader);
     await screenshot(leader, 'packages-06-leader-received');
+    await leader.keyboard.press('Escape');
+
+    // The expert changes a score and exports again: revision 2 supersedes, revision 1 is then refused.
+    await score(expert, '4.2.2', 45);
+    const secondPath = await downloadFrom(expert, 'export-scoresheet', dir);
+    expect(secondPath).toMatch(/第2版\.zqa$/);
+    await chooseFile(leader, 'import-scoresheets', secondPath);
+    expect(await waitForOutcome(leader, 'scoresheet', '第 2 版')).toContain('李明');
+    await chooseFile(leader, 'import-scoresheets', sheetPath);
+    expect(await waitForOutcome(leader, 'stale-revision')).toContain('旧版本');
+    await leader.getByTestId('received-scoresheets-open').click();
+    await expect.poll(() => row.getByTestId('received-percent-4.2.2').textContent()).toBe('45%');
+    await settled(leader);
+    await screenshot(leader, 'packages-07-leader-revision-2');
 
     // The file on the stick is exactly what the leader stored and will nest in the panel return.
     expect((await readFile(sheetPath)).length).toBeGreaterThan(0);

@@ -25,19 +25,12 @@ export async function chooseFile(page: Page, testId: string, path: string): Prom
   await chooser.setFiles(path);
 }
 
-/** The text of the newest import (or export) outcome message, and its kind. */
-export async function lastOutcome(page: Page, testId = 'import-outcome'): Promise<{ kind: string; text: string }> {
-  const el = page.getByTestId(testId).last();
-  await el.waitFor();
-  const result = { kind: (await el.getAttribute('data-outcome')) ?? '', text: (await el.textContent()) ?? '' };
-  return result;
-}
-
-/** Waits for an outcome message of `kind` to appear (messages stack; older ones fade). */
-export async function waitForOutcome(page: Page, kind: string, testId = 'import-outcome'): Promise<string> {
-  const el = page.locator(`[data-testid="${testId}"][data-outcome="${kind}"]`).last();
-  await el.waitFor({ timeout: 20_000 });
-  return (await el.textContent()) ?? '';
+/** Waits for an outcome message of `kind` (and with `hasText`, when given) to appear; messages stack, older ones fade. */
+export async function waitForOutcome(page: Page, kind: string, hasText?: string, testId = 'import-outcome'): Promise<string> {
+  let el = page.locator(`[data-testid="${testId}"][data-outcome="${kind}"]`);
+  if (hasText) el = el.filter({ hasText });
+  await el.last().waitFor({ timeout: 20_000 });
+  return (await el.last().textContent()) ?? '';
 }
 
 /** Enters who uses this profile's device on the identity page and saves it. */
@@ -59,4 +52,9 @@ export async function readCardFile(path: string): Promise<IdentityCard> {
 export async function writeBytes(path: string, bytes: Uint8Array): Promise<string> {
   await writeFile(path, bytes);
   return path;
+}
+
+/** Waits until no CSS transition or animation runs (a drawer sliding in), so a screenshot shows the settled page. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 });
 }
