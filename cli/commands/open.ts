@@ -15,7 +15,9 @@ import { describeSigner } from './verify.js';
 
 const USAGE = `usage: zqa open FILE --identity KEYFILE --out DIR [--trust CARD_OR_DIR]…
   Decrypts a package for the holder of a recipient's key file (passphrase from ZQA_PASSPHRASE
-  or a prompt) into DIR: manifest.json, content.json, files/NNNN-<name> for each attachment.`;
+  or a prompt) into DIR: manifest.json, content.json, files/NNNN-<name> for each attachment.
+  --trust: identity cards (or folders of them), and assignments signed by a trusted
+  secretariat card, whose rosters are then trusted for their panels.`;
 
 /** `zqa open`: the secretariat's and IT staff's tool for archives and investigations. */
 export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> {
@@ -30,18 +32,7 @@ export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> 
     io.stderr(`zqa open: ${values.out} exists and is not empty; choose a new folder\n`);
     return 1;
   }
-  const trust = values.trust ? await loadTrust(values.trust, io, 'open') : null;
-  if (values.trust && !trust) return 1;
-  const read = await readPackageFile(file);
-  if (!read.ok) {
-    io.stderr(`zqa open: ${read.message}\n`);
-    return 1;
-  }
-  const verified = await verifyPackage(read.bytes, { trust });
-  if (!verified.ok) {
-    io.stderr(`zqa open: ${file}: refused: ${formatPackageError(verified.error)}\n`);
-    return 1;
-  }
+  // The key first: with it, assignments given to --trust vouch for their rosters.
   let keyFile: Uint8Array;
   try {
     keyFile = new Uint8Array(await readFile(values.identity));
@@ -55,6 +46,18 @@ export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> 
     return 1;
   }
   const keys = await softwareKeyHolderFromPkcs8(material.value.signingPkcs8, material.value.encryptionPkcs8);
+  const trust = values.trust ? await loadTrust(values.trust, io, 'open', keys) : null;
+  if (values.trust && !trust) return 1;
+  const read = await readPackageFile(file);
+  if (!read.ok) {
+    io.stderr(`zqa open: ${read.message}\n`);
+    return 1;
+  }
+  const verified = await verifyPackage(read.bytes, { trust });
+  if (!verified.ok) {
+    io.stderr(`zqa open: ${file}: refused: ${formatPackageError(verified.error)}\n`);
+    return 1;
+  }
   const opened = await openVerifiedPackage(verified.value, keys);
   if (!opened.ok) {
     io.stderr(`zqa open: ${file}: refused: ${formatPackageError(opened.error)}\n`);

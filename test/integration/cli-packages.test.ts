@@ -161,6 +161,18 @@ describe('zqa open', () => {
     expect(readFileSync(join(out, 'files', '0002-访谈记录.txt'), 'utf8')).toContain('现场记录');
   });
 
+  it("opens with the secretariat's card and the assignment as trust", async () => {
+    const secretariat = index.participants[0]!;
+    const out = join(root, 'opened-roster');
+    const r = await zqa(
+      ['open', at(scoresheetOf('leader')), '--identity', at(secretariat.keyFile), '--out', out, '--trust', at(secretariat.identityCard), '--trust', at('packages/assignment.zqa')],
+      { ZQA_PASSPHRASE: index.passphrase },
+    );
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/roster: .*, leader/);
+    expect(JSON.parse(readFileSync(join(out, 'content.json'), 'utf8'))).toMatchObject({ panelId: expect.any(String) as string });
+  });
+
   it('refuses without a recipient key, and with a wrong passphrase', async () => {
     const bystander = index.participants[3]!;
     const sheet = index.packages.find((p) => p.type === 'scoresheet' && !p.to.includes(bystander.name))!;
