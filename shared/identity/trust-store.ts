@@ -13,6 +13,10 @@ export interface TrustedKey {
   encryptionKey: string;
   name: string;
   organisation: string;
+  /**
+   * The anchor's and a card's own role. For a key vouched for by rosters the role depends on
+   * the panel: ask `roleFor(key, panelId)` (verifyPackage reports the signer with that role).
+   */
   role: IdentityRole;
   /** Why we trust it, for messages and audits. */
   via: 'anchor' | 'roster' | 'card';
