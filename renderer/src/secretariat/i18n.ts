@@ -33,6 +33,16 @@ const zh = {
       publicNoticeMinDays: '公示期最少天数',
       unset: '不设',
     },
+    reservation: {
+      title: '预留名额（可选）',
+      intro: '为某类申报单位（如小微企业）在名额中预留的位置：先由该类最优者填补，无人达标则空缺；类别须与申报单位登记的类别一致。',
+      category: '类别（如 small-micro）',
+      label: '说明（如 小微企业）',
+      award: '市长质量奖',
+      nomination: '提名奖',
+      add: '添加预留',
+      record: '记录预留名额',
+    },
     applicant: {
       add: '登记申报单位',
       addButton: '登记',
@@ -196,6 +206,16 @@ const en: typeof zh = {
       awardValidityYears: 'Award validity (years)',
       publicNoticeMinDays: 'Public notice, minimum days',
       unset: 'none',
+    },
+    reservation: {
+      title: 'Reserved places (optional)',
+      intro: "Places of a quota kept for a category of applicant (e.g. small firms): filled first by that category's best qualifiers, vacant when none qualifies; the category must match the one registered for the applicant.",
+      category: 'Category (e.g. small-micro)',
+      label: 'Label (e.g. small firms)',
+      award: 'Awards',
+      nomination: 'Nominations',
+      add: 'Add a reservation',
+      record: 'Record reserved places',
     },
     applicant: {
       add: 'Register an applicant',

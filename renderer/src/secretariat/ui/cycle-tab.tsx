@@ -8,6 +8,7 @@ import { saveCycle } from '../store/cycle-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
+import { ReservationsEditor } from './reservations-editor.js';
 import { useSec } from './use-secretariat.js';
 
 /** A new cycle: the regulation's rules by default; refused with every reason when invalid. */
@@ -92,6 +93,7 @@ export function CycleRulesCard({ cycle, self }: { cycle: Cycle; self: Secretaria
         </label>
       </Flex>
       <ProblemList problems={problems} testId="rule-problems" title={t('sec.notSaved')} />
+      <ReservationsEditor cycle={cycle} self={self} />
       <Descriptions
         size="small"
         style={{ marginTop: 12 }}
