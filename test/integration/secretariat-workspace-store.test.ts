@@ -18,7 +18,12 @@ import { loadOverview } from '../../renderer/src/secretariat/store/overview.js';
 import { savePanel } from '../../renderer/src/secretariat/store/panel-store.js';
 import { receivePanelReturn } from '../../renderer/src/secretariat/store/receive-panel-return.js';
 import { loadSecretariatSelf } from '../../renderer/src/secretariat/store/secretariat-identity.js';
-import { makeExpert, makePanelReturn, type Expert } from '../e2e/support/secretariat-returns.js';
+import { softwareKeyHolder } from '../../shared/crypto/key-holder.js';
+import { generateIdentityKeyPairs } from '../../shared/crypto/keys.js';
+import { assignmentCertificates, secretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
+import { makeIdentityCard } from '../../shared/identity/identity-card.js';
+import { writePackage } from '../../shared/packages/write-package.js';
+import { makeExpert, makePanelReturn, openAssignment, type Expert } from '../e2e/support/secretariat-returns.js';
 
 /**
  * The secretariat's workspace over its real store (fake IndexedDB), files only between the
@@ -38,8 +43,6 @@ async function tables(db: ZqaDatabase): Promise<string> {
 describe('secretariat workspace store', () => {
   it('runs a cycle from set-up to the comprehensive review and refuses what breaks the rules', { timeout: 60_000 }, async () => {
     const db = new ZqaDatabase('sec-flow', { indexedDB: new IDBFactory(), IDBKeyRange });
-    const { softwareKeyHolder } = await import('../../shared/crypto/key-holder.js');
-    const { generateIdentityKeyPairs } = await import('../../shared/crypto/keys.js');
     const keys = await softwareKeyHolder(await generateIdentityKeyPairs(false));
     await db.deviceProfile.put({ id: 'device', name: '秘书处张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat', keyId: 'x', fingerprint: 'x', createdAt: '', updatedAt: '' });
     const self = await loadSecretariatSelf(db, keys);
@@ -100,6 +103,24 @@ describe('secretariat workspace store', () => {
     broken[middle] = broken[middle]! ^ 0xff;
     const refused = await receivePanelReturn(db, broken, 'broken.zqa', self);
     expect(refused.ok).toBe(false);
+    expect(await tables(db)).toBe(before);
+
+    // A return for the same panel under an assignment another "secretariat" signed is not ours.
+    const foreignKeys = await softwareKeyHolder(await generateIdentityKeyPairs(false));
+    const foreignCard = await makeIdentityCard({ name: '冒名秘书处', organisation: '某单位', role: 'secretariat' }, await foreignKeys.publicKeys());
+    const original = await openAssignment(issued.value.bytes, members[0]!);
+    const authority = await secretariatAuthority({ name: foreignCard.name, organisation: foreignCard.organisation, signingKey: foreignCard.signingKey, sign: (d) => foreignKeys.sign(d) }, new Date(Date.parse(original.issuedAt) - 60_000));
+    const { role: _role, ...foreignIdentity } = foreignCard;
+    const foreignAssignment = { ...original, secretariat: foreignIdentity, certificates: await assignmentCertificates(authority, original.panel.members) };
+    const foreignPackage = await writePackage({
+      type: 'assignment', content: foreignAssignment, subject: { cycleId: original.cycle.id, applicantId: original.applicant.id, panelId: original.panel.id }, revision: 1,
+      sender: { name: foreignCard.name, keys: foreignKeys }, recipients: [foreignCard, ...original.panel.members],
+    });
+    if (!foreignPackage.ok) throw new Error(foreignPackage.error.message);
+    const foreignReturn = await makePanelReturn(foreignPackage.value.bytes, members, { seed: 11 });
+    const notOurs = await receivePanelReturn(db, foreignReturn, 'foreign.zqa', self);
+    expect(notOurs.ok).toBe(false);
+    if (!notOurs.ok) expect(notOurs.error.zh).toContain('这个评审包不是发给您的');
     expect(await tables(db)).toBe(before);
 
     const received = await receivePanelReturn(db, returned, 'panel-return.zqa', self);
