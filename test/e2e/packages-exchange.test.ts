@@ -186,6 +186,14 @@ describe('packages between the secretariat, an expert and the panel leader', () 
     await expect.poll(() => row.getByTestId('received-percent-4.2.2').textContent()).toBe('45%');
     await settled(leader);
     await screenshot(leader, 'packages-07-leader-revision-2');
+    await leader.keyboard.press('Escape');
+
+    // What arrived, kept with its history: the assignment and both revisions, the first superseded.
+    await leader.getByTestId('workspace-identity').click();
+    const history = leader.getByTestId('received-packages').locator('tbody tr');
+    await expect.poll(() => history.count()).toBe(3);
+    expect(await history.filter({ hasText: '已被新版本取代' }).textContent()).toContain('评分表');
+    await screenshot(leader, 'packages-08-leader-history');
 
     // The file on the stick is exactly what the leader stored and will nest in the panel return.
     expect((await readFile(sheetPath)).length).toBeGreaterThan(0);

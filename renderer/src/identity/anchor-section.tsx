@@ -26,8 +26,8 @@ export function AnchorSection() {
         <Descriptions
           column={1}
           items={[
-            { key: 'who', label: t('identity.role'), children: t('identity.anchorBy', { name: anchor.card.name, organisation: anchor.card.organisation }) },
-            { key: 'fp', label: t('identity.fingerprint'), children: <Typography.Text strong className="zqa-fingerprint" data-testid="anchor-fingerprint">{anchor.card.fingerprint}</Typography.Text> },
+            { key: 'who', label: t('identity.anchorWho'), children: t('identity.anchorBy', { name: anchor.card.name, organisation: anchor.card.organisation }) },
+            { key: 'fp', label: t('identity.anchorFingerprint'), children: <Typography.Text strong className="zqa-fingerprint" data-testid="anchor-fingerprint">{anchor.card.fingerprint}</Typography.Text> },
             { key: 'at', label: t('identity.confirmedAt'), children: new Date(anchor.confirmedAt).toLocaleString() },
           ]}
         />

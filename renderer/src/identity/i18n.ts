@@ -36,6 +36,8 @@ const zhCN = {
     anchorRefused: '身份卡无法导入：{{error}}',
     anchorBy: '{{name}}（{{organisation}}）',
     confirmedAt: '确认时间',
+    anchorWho: '秘书处',
+    anchorFingerprint: '秘书处指纹',
   },
 };
 
@@ -76,6 +78,8 @@ const en: typeof zhCN = {
     anchorRefused: 'The card cannot be imported: {{error}}',
     anchorBy: '{{name}} ({{organisation}})',
     confirmedAt: 'Confirmed at',
+    anchorWho: 'Secretariat',
+    anchorFingerprint: 'Secretariat’s fingerprint',
   },
 };
 

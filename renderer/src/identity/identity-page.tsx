@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db/database.js';
 import { useDeviceKeys } from './device-keys.js';
+import { ReceivedPackagesCard } from '../packages/received-packages-card.js';
 import { AnchorSection } from './anchor-section.js';
 import { ExportCardButton } from './export-card-button.js';
 import { ProfileForm } from './profile-form.js';
@@ -32,6 +33,7 @@ export function IdentityPage() {
         </Space>
       </Card>
       <AnchorSection />
+      <ReceivedPackagesCard />
     </Flex>
   );
 }

@@ -28,6 +28,12 @@ const zhCN = {
     receivedAt: '收到时间',
     total: '总分',
     leaderOf: '您是本评审组组长',
+    historyTitle: '已收到的评审包',
+    historyEmpty: '尚未收到评审包',
+    historyType: '类型',
+    historySender: '发送人',
+    superseded: '已被新版本取代',
+    types: { 'identity-card': '身份卡', assignment: '评审任务', scoresheet: '评分表', 'report-for-signing': '待会签报告', countersignature: '会签', 'panel-return': '评审组汇总包' },
   },
 };
 
@@ -60,6 +66,12 @@ const en: typeof zhCN = {
     receivedAt: 'Received',
     total: 'Total',
     leaderOf: 'You lead this panel',
+    historyTitle: 'Packages received',
+    historyEmpty: 'No packages received yet',
+    historyType: 'Type',
+    historySender: 'Sender',
+    superseded: 'superseded',
+    types: { 'identity-card': 'Identity card', assignment: 'Assignment', scoresheet: 'Scoresheet', 'report-for-signing': 'Report for signing', countersignature: 'Countersignature', 'panel-return': 'Panel return' },
   },
 };
 
