@@ -29,7 +29,7 @@ export function ConsensusTab({ itemId, onSelect }: { itemId: string | null; onSe
               <span>
                 {id} {row.name}
               </span>
-              <span>
+              <span style={{ whiteSpace: 'nowrap' }}>
                 {row.divergent && <Tag color="red">{t('leader.divergent')}</Tag>}
                 {p === null ? <Tag>{t('leader.open')}</Tag> : <Tag color="green">{p}%</Tag>}
               </span>

@@ -67,7 +67,7 @@ export function ItemConsensus({ itemId }: { itemId: string }) {
         {item.percent !== null && <Button size="small" type="link" onClick={() => void commit(null)}>{t('leader.clearPercent')}</Button>}
         {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       </Space>
-      <Typography.Text strong>{t('leader.rationale')}</Typography.Text>
+      <Typography.Text strong style={{ display: 'block', marginBottom: '0.25em' }}>{t('leader.rationale')}</Typography.Text>
       <Input.TextArea
         autoSize={{ minRows: 2 }}
         value={rationale.text}

@@ -76,9 +76,11 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
         <Space wrap>
           <Typography.Text>{t('leader.reportDate')}</Typography.Text>
           <Input type="date" value={reportDate} onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && setReportDate(e.target.value)} style={{ width: '11em' }} data-testid="report-date" />
-          <Button type="primary" disabled={!facts.ok || busy || (report !== null && !stale)} loading={busy} onClick={() => void produce()} data-testid="produce-report">
-            {report ? t('leader.reproduce') : t('leader.produce')}
-          </Button>
+          {(report === null || stale) && (
+            <Button type="primary" disabled={!facts.ok || busy} loading={busy} onClick={() => void produce()} data-testid="produce-report">
+              {report ? t('leader.reproduce') : t('leader.produce')}
+            </Button>
+          )}
         </Space>
         {report && (
           <Descriptions size="small" column={1} style={{ marginTop: '1em' }} data-testid="report-facts">

@@ -12,7 +12,8 @@ export async function deviceTrustStore(db: ZqaDatabase): Promise<TrustStore> {
     const anchor = await db.trustAnchor.get('secretariat');
     let store = anchor ? trustStoreFromAnchorCard(anchor.card) : EMPTY_TRUST_STORE;
     if (!anchor) return store;
-    for (const a of await db.panelAssignments.toArray()) store = trustAssignmentRoster(store, a.content);
+    // Only rosters the current anchor signed count: the anchor may have been replaced since.
+    for (const a of await db.panelAssignments.toArray()) if (a.content.secretariat.keyId === anchor.card.keyId) store = trustAssignmentRoster(store, a.content);
     return store;
   });
 }

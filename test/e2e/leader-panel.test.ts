@@ -1,0 +1,273 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAssignment, demoScoresheet } from '../../cli/lib/demo-content.js';
+import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
+import { seededRandom } from '../../cli/lib/seeded-random.js';
+import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
+import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
+import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
+import type { CountersignatureContent } from '../../shared/packages/content/countersignature.js';
+import type { ReportForSigningContent } from '../../shared/packages/content/report-for-signing.js';
+import { importPackage } from '../../shared/packages/import-package.js';
+import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { writePackage } from '../../shared/packages/write-package.js';
+import { countersign } from '../../shared/pki/countersignature.js';
+import { checkSignedReport } from '../../shared/report/report-checks.js';
+import { fromBase64, toBase64 } from '../../shared/util/bytes.js';
+import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
+import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
+import { deviceCard, downloadTo, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
+
+// Its own port: an origin of its own, so no other test's profiles or server meet these.
+const PORT = 5311;
+const run = promisify(execFile);
+let server: RunningServer;
+const open: Profile[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  // Served from a copy of the built renderer: a rebuild of dist/ while this long test runs
+  // (the tree is shared) must not pull the page out from under a profile.
+  const root = await freshProfileDir('leader-renderer');
+  dirs.push(root);
+  await cp(DEFAULT_ROOT, root, { recursive: true });
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`no built renderer in ${DEFAULT_ROOT}: run "npm run build:renderer" first`);
+  server = await startServer({ port: PORT, root });
+});
+afterAll(async () => {
+  for (const p of open) await p.context.close().catch(() => undefined);
+  await server?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function profile(dir: string): Promise<Page> {
+  const p = await openProfile(dir, server.url, { width: 1440, height: 1000 });
+  open.push(p);
+  return p.page;
+}
+async function close(page: Page): Promise<void> {
+  const i = open.findIndex((p) => p.page === page);
+  if (i >= 0) await open.splice(i, 1)[0]!.context.close();
+}
+
+/** Imports the assignment, declares no conflict, scores every item by keyboard, exports the scoresheet. */
+async function scoreAndExport(page: Page, assignmentFile: string, percentOf: (i: number) => number, out: string): Promise<string> {
+  await openWorkspace(page, 'review');
+  await openFileWith(page, () => page.getByTestId('import-assignment').click(), assignmentFile);
+  await expect.poll(() => page.getByTestId('import-outcome').first().getAttribute('data-outcome')).toBe('assignment');
+  await signNoConflict(page);
+  const items = itemsOf(GBT19580_2012);
+  await page.getByTestId(`item-row-${items[0]!.id}`).click();
+  for (const [i, item] of items.entries()) {
+    await openItem(page, item.id);
+    const before = await savedCount(page);
+    const [band, step] = keysFor(item.kind, percentOf(i));
+    await page.keyboard.press(band);
+    await page.keyboard.press(step);
+    await waitForSaved(page, before);
+    if (i < items.length - 1) await page.keyboard.press('j');
+  }
+  await downloadTo(page, () => page.getByTestId('export-scoresheet').click(), out);
+  // The app finishes after the download (records the export; the leader's own sheet joins the members').
+  await expect.poll(() => page.getByTestId('export-outcome').first().getAttribute('data-outcome')).toBe('saved');
+  return out;
+}
+
+describe('the panel leader in Chromium', () => {
+  it('consolidates three browser members’ and two others’ scoresheets, settles a divergent item, signs the report, gathers countersignatures and returns the panel’s work', { timeout: 300_000 }, async () => {
+    const work = await freshProfileDir('leader-files');
+    dirs.push(work);
+    const now = new Date();
+    const secretariat = await createParticipant({ name: '张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
+    const cardPkg = await writeCardPackage(secretariat, now);
+    if (!cardPkg.ok) throw new Error(cardPkg.error.message);
+    const secretariatCard = await writeTemp(work, 'secretariat-card.zqa', cardPkg.value.bytes);
+    const passphrase = 'leader e2e secretariat passphrase';
+    const secretariatKeyFile = await writeTemp(work, 'secretariat.zqakey', await sealKeyBackup(secretariat.material, passphrase));
+    // Two members work on other devices (simulated here with the shared code).
+    const others: Participant[] = [
+      await createParticipant({ name: '刘秀英', organisation: '河南工业大学', role: 'expert' }),
+      await createParticipant({ name: '陈明', organisation: '中原质量研究院', role: 'expert' }),
+    ];
+
+    // Three browser profiles, each with its own keys: the leader and two members.
+    const people = [
+      { name: '李建国', organisation: '郑州大学' },
+      { name: '王丽华', organisation: '河南省质量协会' },
+      { name: '张志强', organisation: '郑州市标准化研究院' },
+    ];
+    const profileDirs: string[] = [];
+    const cards = [];
+    for (const [i, p] of people.entries()) {
+      const dir = await freshProfileDir(`leader-${i}`);
+      dirs.push(dir);
+      profileDirs.push(dir);
+      const page = await profile(dir);
+      await setUpDevice(page, p.name, p.organisation, secretariatCard);
+      cards.push(await deviceCard(page, p.name, p.organisation));
+      await close(page);
+    }
+
+    // The secretariat issues the assignment (leader first) with its certificates.
+    const assignment = await demoAssignment({
+      random: seededRandom(11), secretariat: secretariat.card, secretariatKeys: secretariat.keys,
+      members: [...cards, ...others.map((o) => o.card)], issuedAt: new Date(now.getTime() - 3_600_000),
+    });
+    const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
+    const assignmentPkg = await writePackage({
+      type: 'assignment', content: assignment, subject, revision: 1, sender: { name: secretariat.facts.name, keys: secretariat.keys },
+      recipients: [secretariat.card, ...cards, ...others.map((o) => o.card)],
+    });
+    if (!assignmentPkg.ok) throw new Error(assignmentPkg.error.message);
+    const assignmentFile = await writeTemp(work, 'assignment.zqa', assignmentPkg.value.bytes);
+
+    // Members score independently: the first item splits the panel (20% / 80% / 50%).
+    const split = [20, 80, 50];
+    const sheetFiles: string[] = [];
+    for (const [m, dir] of profileDirs.entries()) {
+      const page = await profile(dir);
+      sheetFiles.push(await scoreAndExport(page, assignmentFile, (i) => (i === 0 ? split[m]! : 50 + 5 * ((i + m) % 3)), join(work, `scoresheet-${m}.zqa`)));
+      await close(page);
+    }
+    for (const [k, o] of others.entries()) {
+      const sheet = await demoScoresheet({ random: seededRandom(20 + k), assignment, expert: o.card, startedAt: now });
+      const pkg = await writePackage({
+        type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1,
+        sender: { name: o.facts.name, keys: o.keys }, recipients: [cards[0]!, secretariat.card, o.card],
+      });
+      if (!pkg.ok) throw new Error(pkg.error.message);
+      sheetFiles.push(await writeTemp(work, `scoresheet-node-${k}.zqa`, pkg.value.bytes));
+    }
+
+    // The leader receives the other four scoresheets (its own is stored when it exports).
+    let leader = await profile(profileDirs[0]!);
+    await openWorkspace(leader, 'review');
+    const senders = [people[1]!.name, people[2]!.name, ...others.map((o) => o.facts.name)];
+    for (const [k, file] of sheetFiles.slice(1).entries()) {
+      await openFileWith(leader, () => leader.getByTestId('import-scoresheets').click(), file);
+      const outcome = leader.getByTestId('import-outcome').filter({ hasText: senders[k]! }).first();
+      await outcome.waitFor();
+      expect(await outcome.getAttribute('data-outcome'), (await outcome.textContent()) ?? '').toBe('scoresheet');
+    }
+    await openWorkspace(leader, 'leader');
+    await leader.getByTestId('leader-matrix').waitFor();
+    for (const c of [...cards, ...others.map((o) => o.card)]) await leader.getByTestId(`member-received-${c.keyId}`).waitFor();
+    await expect.poll(() => leader.getByTestId('missing-summary').textContent()).toContain('全部成员的评分表均已收到');
+    const first = itemsOf(assignment.criteriaSet)[0]!.id;
+    const firstRow = leader.locator('[data-testid="leader-matrix"] tbody tr').first();
+    expect(await firstRow.getAttribute('data-divergent')).toBe('true');
+    expect(await leader.getByTestId(`matrix-row-${first}`).getAttribute('data-divergent')).toBe('true');
+    await screenshot(leader, 'leader-01-matrix');
+
+    // The divergent item is settled with a rationale and a chosen strength; the rest take the median.
+    await leader.getByTestId(`matrix-row-${first}`).click();
+    const editor = leader.getByTestId('item-consensus');
+    await editor.waitFor();
+    await leader.getByTestId('consensus-percent').fill('55');
+    await leader.getByTestId('consensus-percent').press('Enter');
+    await expect.poll(() => leader.getByTestId(`consensus-item-${first}`).textContent()).toContain('55%');
+    await leader.getByTestId('consensus-rationale').fill('组长与成员现场复核创新机制的实施证据后，评审组一致取 55%。');
+    await leader.getByTestId('member-note-strengths').first().click();
+    await leader.getByTestId('choose-strengths').click();
+    await leader.getByTestId('panel-note-strengths').first().waitFor();
+    await screenshot(leader, 'leader-02-divergent-item');
+    const order = await leader.locator('[data-testid^="consensus-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('consensus-item-'.length)));
+    for (const id of order) {
+      if (id === first) continue;
+      await leader.getByTestId(`consensus-item-${id}`).click();
+      await leader.locator(`[data-testid="item-consensus"][data-item-id="${id}"]`).waitFor();
+      await leader.getByTestId('use-median').click();
+      await expect.poll(() => leader.getByTestId(`consensus-item-${id}`).textContent()).toMatch(/\d+%/);
+    }
+
+    // Exclusions, overall evaluation, the recommendation.
+    await leader.getByTestId('leader-tab-overall').click();
+    for (let n = 1; n <= 7; n++) {
+      await leader.getByTestId(`exclusion-clear-${n}`).click();
+      await expect.poll(() => leader.getByTestId(`exclusion-${n}`).locator('.ant-radio-button-wrapper-checked').textContent()).toBe('未发现');
+    }
+    await leader.getByTestId('overall-evaluation').fill('该单位以顾客为中心的经营理念清晰，过程管理基础扎实，结果指标总体向好。');
+    await leader.getByTestId('key-strengths').fill('质量管理体系运行有效\n关键过程受控');
+    await leader.getByTestId('key-strengths').blur();
+    await expect.poll(() => leader.getByTestId('recommendation-value').textContent()).toMatch(/建议|不予推荐/);
+    await screenshot(leader, 'leader-03-overall');
+
+    // The report: produced, signed under the leader's certificate, saved, sent for signing.
+    await leader.getByTestId('leader-tab-report').click();
+    await leader.getByTestId('produce-report').click();
+    await leader.getByTestId('report-sha256').waitFor({ timeout: 60_000 });
+    const sha = (await leader.getByTestId('report-sha256').textContent())!;
+    const pdfFile = await downloadTo(leader, () => leader.getByTestId('save-report-pdf').click(), join(work, 'report.pdf'));
+    const rfsFile = await downloadTo(leader, () => leader.getByTestId('export-for-signing').click(), join(work, 'report-for-signing.zqa'));
+    await screenshot(leader, 'leader-04-report');
+    const pdfsig = await run('pdfsig', [pdfFile]).catch((e: { stdout: string }) => e);
+    expect(pdfsig.stdout).toContain('Signature is Valid');
+    await run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '6', pdfFile, 'test-results/e2e/leader-report-page']);
+    await close(leader);
+
+    // Two browser members check and countersign; the third other member countersigns on its own device; the last is excused.
+    const countersignFiles: string[] = [];
+    for (const m of [1, 2]) {
+      const page = await profile(profileDirs[m]!);
+      await openWorkspace(page, 'countersign');
+      await openFileWith(page, () => page.getByTestId('import-report-for-signing').click(), rfsFile);
+      await page.getByTestId('report-to-sign').waitFor();
+      expect(await page.getByTestId('leader-signature').getAttribute('data-valid')).toBe('true');
+      expect(await page.getByTestId('report-to-sign').textContent()).toContain(sha);
+      if (m === 1) await screenshot(page, 'leader-05-member-countersign');
+      countersignFiles.push(await downloadTo(page, () => page.getByTestId('countersign').click(), join(work, `countersignature-${m}.zqa`)));
+      await page.getByTestId('countersigned').waitFor();
+      await close(page);
+    }
+    const rfsBytes = new Uint8Array(await readFile(rfsFile));
+    const memberTrust = trustAssignmentRoster(trustStoreFromAnchorCard(secretariat.card), assignment);
+    const got = await importPackage(rfsBytes, { keys: others[0]!.keys, trust: memberTrust, accept: ['report-for-signing'], history: NO_HISTORY });
+    if (!got.ok) throw new Error(got.error.message);
+    const rfs = got.value.content as ReportForSigningContent;
+    const pdf = got.value.blobs.get(rfs.report.entry)!;
+    const checked = await checkSignedReport(pdf, { sha256: rfs.report.sha256, leaderSpki: fromBase64(cards[0]!.signingKey), rootCertificate: fromBase64(assignment.certificates.root) });
+    expect(checked.ok).toBe(true);
+    const cs: CountersignatureContent = {
+      ...subject, reportPackageId: got.value.manifest.packageId, reportSha256: rfs.report.sha256, signerKeyId: others[0]!.card.keyId,
+      signature: toBase64(await countersign(pdf, (d) => others[0]!.keys.sign(d))), agrees: true, comment: '', signedAt: new Date().toISOString(),
+    };
+    const csPkg = await writePackage({ type: 'countersignature', content: cs, subject, revision: 1, sender: { name: others[0]!.facts.name, keys: others[0]!.keys }, recipients: [cards[0]!, secretariat.card, others[0]!.card] });
+    if (!csPkg.ok) throw new Error(csPkg.error.message);
+    countersignFiles.push(await writeTemp(work, 'countersignature-node.zqa', csPkg.value.bytes));
+
+    // The leader imports them, cannot finalise without a reason for the fifth member, then returns everything.
+    leader = await profile(profileDirs[0]!);
+    await openWorkspace(leader, 'leader');
+    await leader.getByTestId('leader-tab-report').click();
+    await leader.getByTestId('countersignatures').waitFor();
+    for (const file of countersignFiles) await openFileWith(leader, () => leader.getByTestId('import-countersignature').click(), file);
+    for (const keyId of [cards[1]!.keyId, cards[2]!.keyId, others[0]!.card.keyId]) {
+      await expect.poll(() => leader.getByTestId(`countersign-status-${keyId}`).getAttribute('data-status')).toBe('countersigned');
+    }
+    const absent = others[1]!.card.keyId;
+    expect(await leader.getByTestId(`countersign-status-${absent}`).getAttribute('data-status')).toBe('missing');
+    expect(await leader.getByTestId('export-panel-return').isDisabled()).toBe(true);
+    await leader.getByTestId(`excuse-${absent}`).fill('因病未能到场，已电话确认同意报告内容');
+    await expect.poll(() => leader.getByTestId(`countersign-status-${absent}`).getAttribute('data-status'), { timeout: 10_000 }).toBe('excused');
+    await screenshot(leader, 'leader-06-countersignatures');
+    const returnFile = await downloadTo(leader, () => leader.getByTestId('export-panel-return').click(), join(work, 'panel-return.zqa'));
+
+    // The secretariat's check: trusting its own card and the assignment it issued (whose roster
+    // names the leader), the leader's signature, then with its key the content, every nested
+    // scoresheet's hash-chained history and every countersignature over the report.
+    const verified = await run('node', ['cli/zqa.mjs', 'verify', returnFile, '--trust', secretariatCard, '--trust', assignmentFile, '--identity', secretariatKeyFile], { env: { ...process.env, ZQA_PASSPHRASE: passphrase } }).catch(
+      (e: { stdout: string; stderr: string }) => e,
+    );
+    expect(verified.stderr ?? '').toBe('');
+    expect(verified.stdout).toMatch(/good panel-return r1 from 李建国/);
+    expect(verified.stdout).toContain('5 nested scoresheets');
+    expect(verified.stdout).toContain('3 countersignatures');
+  });
+});

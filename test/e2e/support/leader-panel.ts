@@ -1,0 +1,89 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { IdentityCard } from '../../../shared/identity/identity-card.js';
+import { makeIdentityCard } from '../../../shared/identity/identity-card.js';
+
+/**
+ * Helpers for the leader's e2e: the secretariat is simulated in Node with the real shared
+ * code (its own UI is another engineer's), the panel members are browser profiles with
+ * their own non-extractable keys.
+ */
+
+/** Picks a file for the app's next file dialog, as a person would. */
+export async function openFileWith(page: Page, click: () => Promise<void>, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await click();
+  await (await chooser).setFiles(file);
+}
+
+/** Clicks something that saves a file, and keeps the download at `path`. */
+export async function downloadTo(page: Page, click: () => Promise<void>, path: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await click();
+  await (await download).saveAs(path);
+  return path;
+}
+
+/**
+ * The device's public keys as the secretariat's pool holds them (from the member's identity
+ * card): read from the browser's key store. Only public halves can be exported; the private
+ * keys are non-extractable CryptoKeys and never leave the browser.
+ */
+export async function deviceCard(page: Page, name: string, organisation: string): Promise<IdentityCard> {
+  await page.getByTestId('device-badge').waitFor();
+  const keys = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('zqa-keys');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error ?? new Error('cannot open zqa-keys'));
+    });
+    const record = await new Promise<{ signing: CryptoKeyPair; encryption: CryptoKeyPair }>((resolve, reject) => {
+      const q = db.transaction('keys').objectStore('keys').get('device');
+      q.onsuccess = () => resolve(q.result as { signing: CryptoKeyPair; encryption: CryptoKeyPair });
+      q.onerror = () => reject(q.error ?? new Error('no device keys'));
+    });
+    db.close();
+    const b64 = async (k: CryptoKey) => btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.exportKey('spki', k))));
+    return { signingKey: await b64(record.signing.publicKey), encryptionKey: await b64(record.encryption.publicKey) };
+  });
+  return makeIdentityCard({ name, organisation, role: 'expert' }, keys);
+}
+
+/** Sets who uses the device and trusts the secretariat's card after reading its fingerprint. */
+export async function setUpDevice(page: Page, name: string, organisation: string, secretariatCardFile: string): Promise<void> {
+  await openWorkspace(page, 'identity');
+  await page.getByTestId('profile-name').fill(name);
+  await page.getByTestId('profile-organisation').fill(organisation);
+  await page.getByTestId('profile-save').click();
+  await openFileWith(page, () => page.getByTestId('anchor-import').click(), secretariatCardFile);
+  await page.getByTestId('anchor-confirm').click();
+  await page.getByTestId('anchor-fingerprint').waitFor();
+}
+
+export async function writeTemp(dir: string, name: string, bytes: Uint8Array): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+/**
+ * Opens a workspace from the shell's menu. antd folds menu items that do not fit into a
+ * "…" submenu (its width is measured after first paint, so on a loaded machine it may fold
+ * for a moment): look there too, as a person would.
+ */
+export async function openWorkspace(page: Page, key: string): Promise<void> {
+  const item = page.getByTestId(`workspace-${key}`);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (await item.isVisible()) return item.click();
+    const rest = page.locator('.zqa-shell-bar .ant-menu-overflow-item-rest:visible');
+    if (await rest.count()) {
+      await rest.first().hover();
+      const folded = page.locator(`.ant-menu-submenu-popup [data-testid="workspace-${key}"]`);
+      if (await folded.isVisible().catch(() => false)) return folded.click();
+    }
+    await page.waitForTimeout(500);
+  }
+  await page.screenshot({ path: `test-results/e2e/leader-no-workspace-${key}.png` });
+  throw new Error(`the shell shows no "${key}" workspace`);
+}
