@@ -48,6 +48,15 @@ const files = readdirSync(benchDir)
 
 register();
 const results = [];
+// A failed bench can leave promises behind that reject later, while the next bench runs:
+// note them against the bench that was running, never let them end the runner.
+let running = '';
+const strays = [];
+process.on('unhandledRejection', (reason) => {
+  const message = reason instanceof Error ? reason.message : String(reason);
+  strays.push(`${running}: ${message}`);
+  process.stdout.write(`  unhandled rejection, noticed while ${running} ran: ${message}\n`);
+});
 // A bench that hangs (a browser that never answers) is cut off and recorded as failed.
 const BENCH_TIMEOUT_MS = 10 * 60 * 1000;
 const withTimeout = (promise, file) =>
@@ -56,6 +65,7 @@ const withTimeout = (promise, file) =>
     promise.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 for (const file of files) {
+  running = file;
   process.stdout.write(`running ${file} …\n`);
   const started = Date.now();
   try {
@@ -84,4 +94,5 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 for (const r of results.filter((x) => x.error)) console.log(`\nFAILED ${r.name}: ${r.error}`);
+for (const s of strays) console.log(`unhandled rejection (left behind by a failed bench), noticed while ${s}`);
 console.log(`\nwritten: bench/results.json (${results.length} entries)`);

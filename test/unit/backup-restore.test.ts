@@ -2,7 +2,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_REVIEW_ID } from '../../shared/demo/demo-review.js';
 import { verifyHistoryChain } from '../../shared/history/hash-chain.js';
-import { createDatabaseBackup, openDatabaseBackup, restoreDatabase } from '../../renderer/src/backup/database-backup.js';
+import { Dexie } from 'dexie';
+import { createDatabaseBackup, openDatabaseBackup, restoreDatabase, snapshotDatabase } from '../../renderer/src/backup/database-backup.js';
+import { applyMigrations, MIGRATIONS } from '../../renderer/src/db/migrations/index.js';
+import { sealBackup } from '../../shared/backup/seal-backup.js';
 import { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
 import { addAttachment } from '../../renderer/src/db/writes/attachment-writes.js';
@@ -117,6 +120,34 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
     const foreign = await restoreDatabase(target, { ...opened.value, tables: [...opened.value.tables, { name: 'mystery', rows: [] }] }, deps);
     expect(!foreign.ok && foreign.error.code).toBe('schema-mismatch');
     expect(await everything(target)).toEqual(untouched);
+  });
+
+  it('upgrades a backup made by an older version (schema 1) through the app\'s own migrations, and leaves no staging database', async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const old = new Dexie('zqa-v1', deps);
+    applyMigrations(old, MIGRATIONS.slice(0, 1));
+    const asApp = old as unknown as ZqaDatabase;
+    await seedDemoIfEmpty(asApp, new Date('2026-11-30T07:00:00Z'));
+    await setItemScore(testContext(asApp), DEMO_REVIEW_ID, '4.2.2', 65);
+    await addNote(testContext(asApp), DEMO_REVIEW_ID, '4.2.2', { kind: 'ofi', text: '旧版本写下的意见' });
+    const v1 = await snapshotDatabase(old, SETTINGS);
+    expect(v1.schemaVersion).toBe(1);
+    const oldRows = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    old.close();
+
+    const { db: target, deps: targetDeps } = device();
+    expect(target.verno).toBe(MIGRATIONS.at(-1)!.version);
+    const opened = await openDatabaseBackup(target, await sealBackup(v1, PASS), PASS);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const restored = await restoreDatabase(target, opened.value, targetDeps);
+    expect(restored.ok, JSON.stringify(restored)).toBe(true);
+    const now = await everything(target);
+    for (const [name, rows] of Object.entries(oldRows)) expect(now[name], name).toHaveLength(rows.length);
+    expect(await target.itemScores.get([DEMO_REVIEW_ID, '4.2.2'])).toMatchObject({ percent: 65 });
+    expect((await target.notes.toArray()).map((n) => n.text)).toEqual(['旧版本写下的意见']);
+    expect(target.tables.length).toBeGreaterThan(old.tables.length);
+    const names = (await targetDeps.indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain('zqa-restore-staging');
   });
 
   it('refuses a backup from a newer schema with a message saying to update', async () => {
