@@ -2,11 +2,12 @@ import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { parseCsv } from '../../shared/export/csv.js';
 import { readXlsx } from '../../shared/export/xlsx-read.js';
 import { screenshot } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
@@ -150,6 +151,10 @@ describe('the secretariat in Chromium', () => {
     await openFile(page, () => page.getByTestId('import-return').click(), returnFile);
     await expect.poll(() => page.getByTestId('returns-table').textContent()).toContain('均已核验');
     await screenshot(page, 'secretariat-05-returns');
+    const pdf = page.waitForEvent('download');
+    await page.getByTestId('report-a1').click();
+    const pdfBytes = await readFile(await (await pdf).path());
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // The overview shows it; the export reads back with the shared reader.
     await page.getByTestId('tab-overview').click();
@@ -166,6 +171,18 @@ describe('the secretariat in Chromium', () => {
     const row = book.value[0]!.rows.find((r) => r[0]?.value === APPLICANT)!;
     expect(String(row[2]!.value)).toBe(String(Number(total)));
     expect(book.value[1]!.rows.length).toBe(1 + itemsOf(GBT19580_2012).length * 6);
+    // The same two tables as CSV (UTF-8 with BOM), one file each.
+    const csvDownloads: Download[] = [];
+    const collect = (d: Download) => csvDownloads.push(d);
+    page.on('download', collect);
+    await page.getByTestId('export-csv').click();
+    await expect.poll(() => csvDownloads.length).toBe(2);
+    page.off('download', collect);
+    const csv = await Promise.all(csvDownloads.map(async (d) => ({ name: d.suggestedFilename(), text: (await readFile(await d.path())).toString('utf8') })));
+    expect(csv.map((c) => c.name)).toEqual(['2026年度郑州市市长质量奖-综合评审汇总.csv', '2026年度郑州市市长质量奖-评分明细.csv']);
+    const overviewCsv = parseCsv(csv[0]!.text);
+    if (!overviewCsv.ok) throw new Error(overviewCsv.error);
+    expect(overviewCsv.value[1]!.slice(0, 3)).toEqual([APPLICANT, '装备制造', total]);
 
     // The committee departs from the proposal only with a reason.
     const proposed = (await page.getByTestId('overview-table').textContent())!;

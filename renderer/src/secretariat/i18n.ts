@@ -110,6 +110,7 @@ const zh = {
       received: '接收',
       current: '有效',
       superseded: '已被新版本取代',
+      saveReport: '保存评审报告 PDF',
     },
     overview: {
       applicant: '申报单位',
@@ -284,6 +285,7 @@ const en: typeof zh = {
       received: 'Received',
       current: 'Current',
       superseded: 'Superseded',
+      saveReport: 'Save the report PDF',
     },
     overview: {
       applicant: 'Applicant',

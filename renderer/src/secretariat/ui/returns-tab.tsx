@@ -8,6 +8,7 @@ import type { Bilingual } from '../store/messages.js';
 import { receivePanelReturn } from '../store/receive-panel-return.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
+import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
 
 /**
@@ -40,6 +41,14 @@ export function ReturnsTab({ cycleId, self }: { cycleId: string; self: Secretari
       setBusy(false);
     }
   };
+  /** The signed report PDF as received (its SHA-256 was checked on import), saved for reading or archiving. */
+  const saveReport = async (id: string) => {
+    const row = await db.secPanelReturns.get(id);
+    if (!row) return;
+    const name = `${totalOf(id)?.name ?? row.applicantId}-现场评审报告-第${row.revision}版.pdf`.replace(/[\\/:*?"<>|]/g, '_');
+    const saved = await saveFile('pdf', name, new Uint8Array(await row.reportPdf.arrayBuffer()));
+    if (isProblem(saved)) setProblems([saved]);
+  };
   const totalOf = (packageId: string) => summaries?.find((s) => s.returnPackageId === packageId)?.result;
   return (
     <Flex vertical gap="middle">
@@ -64,6 +73,14 @@ export function ReturnsTab({ cycleId, self }: { cycleId: string; self: Secretari
           { title: t('sec.returns.report'), render: (_v, r) => <Typography.Text code>{r.reportSha256.slice(0, 16)}…</Typography.Text> },
           { title: t('sec.returns.received'), render: (_v, r) => `${r.receivedAt.slice(0, 16).replace('T', ' ')} ${r.receivedBy}` },
           { title: '', render: (_v, r) => (r.current ? <Tag color="green">{t('sec.returns.current')}</Tag> : <Tag>{t('sec.returns.superseded')}</Tag>) },
+          {
+            title: '',
+            render: (_v, r) => (
+              <Button size="small" onClick={() => void saveReport(r.id)} data-testid={`report-${r.applicantId}`}>
+                {t('sec.returns.saveReport')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Flex>
