@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exclusionTarget } from '../../shared/consensus/consensus-edits.js';
 import { chooseNote } from '../../shared/consensus/panel-notes.js';
+import { prepareBlobs } from '../../shared/packages/blobs.js';
 import { importPackage } from '../../shared/packages/import-package.js';
+import { writePackage } from '../../shared/packages/write-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
+import type { ReportForSigningContent } from '../../shared/packages/content/report-for-signing.js';
 import { renderReportPdf } from '../../shared/report/render-pdf.js';
 import { loadReportFonts } from '../../cli/lib/report-fonts.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
@@ -135,5 +138,55 @@ describe('the leader’s flow through the app’s own modules', () => {
     const changed = { ...consensus, overallEvaluation: `${consensus.overallEvaluation}（补充）` };
     const stale = await buildPanelReturn({ ...request, consensus: changed, excused });
     expect(stale.ok ? 'written' : stale.error).toMatch(/consensus changed/);
+  });
+
+  it('refuses a countersignature of an older report version, and a report whose PDF was changed after signing cannot be countersigned', { timeout: 60_000 }, async () => {
+    const panel = await makePanel(5, 9);
+    const [leader, member] = panel.members as [Participant, Participant];
+    const sheets: WrittenScoresheet[] = [];
+    for (const [i, m] of panel.members.entries()) sheets.push(await scoresheetPackage(panel, m, { seed: 30 + i }));
+    const leaderDb = await device(panel, sheets);
+    const now = clock();
+    const ctx: LeaderWriteContext = { db: leaderDb, actor: leader.card.keyId, now };
+    const model = buildPanelModel(panel.assignment, sheets.map((s, i) => ({ memberKeyId: panel.members[i]!.card.keyId, revision: 1, receivedAt: '2026-06-01T00:00:00.000Z', content: s.content })));
+    if (!model.ok) throw new Error(model.error);
+    await ensureConsensus(ctx, 'r1', model.value.criteriaSet);
+    for (const row of model.value.matrix.rows) await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: row.itemId, to: 50 });
+    for (let n = 1; n <= 7; n++) await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-exclusion', itemId: exclusionTarget(n), to: { status: n === 5 ? 'flagged' : 'clear', note: n === 5 ? '近三年有亏损' : '' } });
+    const consensus = (await leaderDb.consensusStates.get('r1'))!.record;
+    const fonts = loadReportFonts();
+    const request = {
+      reviewId: 'r1', assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05',
+      leaderKeyId: leader.card.keyId, keys: leader.keys, sign: (d: Uint8Array) => leader.keys.sign(d), render: (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, fonts),
+    };
+    const v1 = await produceReport({ ...request, now: now(), previous: null });
+    expect(v1.recommendation).toBe('not-recommended');
+    const v2 = await produceReport({ ...request, now: now(), previous: v1 });
+    expect(v2.rfsRevision).toBe(2);
+
+    // The member countersigns version 1; the leader now holds version 2 and refuses it.
+    const memberDb = await device(panel);
+    const got = await importReportForSigning(v1.rfsPackage, { db: memberDb, keys: member.keys, trust: await deviceTrustStore(memberDb), now: now(), myKeyId: member.card.keyId });
+    if (!got.ok) throw new Error(got.error.message);
+    const signed = await countersignReport(got.value, { db: memberDb, keys: member.keys, sign: (d) => member.keys.sign(d), myKeyId: member.card.keyId, myName: member.facts.name, agrees: true, comment: '', now: now(), recipients: [leader.card, member.card] });
+    if (!signed.ok) throw new Error(signed.error);
+    const refused = await importCountersignature(signed.value.bytes, { db: leaderDb, reviewId: 'r1', assignment: panel.assignment, report: v2, keys: leader.keys, trust: await deviceTrustStore(leaderDb), now: now() });
+    expect(refused.ok ? 'accepted' : refused.error.detail).toMatch(/another version of the report/);
+    expect(await leaderDb.receivedCountersignatures.count()).toBe(0);
+
+    // A report-for-signing whose PDF changed after the leader signed it: imported, shown as invalid, not countersignable.
+    const forged = v2.pdf.slice();
+    forged[200] = forged[200]! ^ 0x01;
+    const [blob] = await prepareBlobs([{ fileName: 'report.pdf', mediaType: 'application/pdf', bytes: forged }]);
+    const opened = await importPackage(v2.rfsPackage, { keys: member.keys, trust: panel.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const content = { ...(opened.value.content as ReportForSigningContent), report: { ...blob!.ref, mediaType: 'application/pdf' as const } };
+    const bad = await writePackage({ type: 'report-for-signing', content, blobs: [{ entry: blob!.ref.entry, bytes: forged }], subject: panel.subject, revision: 3, sender: { name: leader.facts.name, keys: leader.keys }, recipients: panel.assignment.panel.members });
+    if (!bad.ok) throw new Error(bad.error.message);
+    const shown = await importReportForSigning(bad.value.bytes, { db: memberDb, keys: member.keys, trust: await deviceTrustStore(memberDb), now: now(), myKeyId: member.card.keyId });
+    if (!shown.ok) throw new Error(shown.error.message);
+    expect(shown.value.leaderCheckError).toMatch(/does not verify/);
+    const attempt = await countersignReport(shown.value, { db: memberDb, keys: member.keys, sign: (d) => member.keys.sign(d), myKeyId: member.card.keyId, myName: member.facts.name, agrees: true, comment: '', now: now(), recipients: [leader.card] });
+    expect(attempt.ok ? 'signed' : attempt.error).toMatch(/cannot be countersigned/);
   });
 });

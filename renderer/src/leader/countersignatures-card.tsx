@@ -129,6 +129,11 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
         <Button type="primary" disabled={!statuses?.ok || busy} loading={busy} onClick={() => void finalise()} data-testid="export-panel-return">
           {t('leader.finalise')}
         </Button>
+        {data.finalisation?.finalisedAt && data.finalisation.reportId === report.id && (
+          <Typography.Text type="success" data-testid="panel-return-status">
+            {t('leader.returnedAt', { revision: data.finalisation.panelReturnRevision, at: new Date(data.finalisation.finalisedAt).toLocaleString() })}
+          </Typography.Text>
+        )}
       </Space>
     </Card>
   );
