@@ -165,10 +165,20 @@ describe('packages between the secretariat, an expert and the panel leader', () 
     await waitForOutcome(leader, 'assignment');
     await chooseFile(leader, 'import-scoresheets', sheetPath);
     expect(await waitForOutcome(leader, 'scoresheet')).toContain('李明');
+    // Independent scoring: the leader scores too, so others' scores show only after the leader's own export.
     await leader.getByTestId('received-scoresheets-open').click();
     const row = leader.locator('[data-testid="received-scoresheets"] tr').filter({ has: leader.getByTestId(`received-${expertCard.keyId}`) });
     await row.waitFor();
     expect(await row.textContent()).toContain(expertCard.fingerprint);
+    await leader.getByTestId('scores-hidden').waitFor();
+    expect(await row.getByTestId('received-percent-4.1.2').count()).toBe(0);
+    await leader.keyboard.press('Escape');
+    await signNoConflict(leader);
+    await score(leader, '4.1.2', 70);
+    await downloadFrom(leader, 'export-scoresheet', dir);
+    await expect.poll(() => leader.getByTestId('export-status').textContent()).toContain('已导出第 1 版');
+    await leader.getByTestId('received-scoresheets-open').click();
+    await expect.poll(() => leader.locator('[data-testid="received-scoresheets"] tr.ant-table-row').count()).toBe(2); // the leader's own sheet joins
     for (const [itemId, percent] of Object.entries(SCORES)) expect(await row.getByTestId(`received-percent-${itemId}`).textContent()).toBe(`${percent}%`);
     await settled(leader);
     await screenshot(leader, 'packages-06-leader-received');
@@ -190,9 +200,9 @@ describe('packages between the secretariat, an expert and the panel leader', () 
 
     // What arrived, kept with its history: the assignment and both revisions, the first superseded.
     await leader.getByTestId('workspace-identity').click();
-    const history = leader.getByTestId('received-packages').locator('tbody tr');
-    await expect.poll(() => history.count()).toBe(3);
-    expect(await history.filter({ hasText: '已被新版本取代' }).textContent()).toContain('评分表');
+    const history = leader.getByTestId('received-packages').locator('tr.ant-table-row');
+    await expect.poll(() => history.count()).toBe(4); // the assignment, the leader's own sheet, the expert's two revisions
+    expect(await history.filter({ hasText: '已被新版本取代' }).textContent()).toContain('李明');
     await screenshot(leader, 'packages-08-leader-history');
 
     // The file on the stick is exactly what the leader stored and will nest in the panel return.
