@@ -29,6 +29,13 @@ describe('encrypted whole-database backup, restored into a fresh profile', () =>
     const old = await openProfile(oldDir, server.url);
     const { page } = old;
     await signNoConflict(page);
+    // This person's profile on the old device, so the restored one names the old fingerprint.
+    await page.getByRole('menuitem', { name: '本机身份' }).click();
+    const oldFingerprint = (await page.getByTestId('device-fingerprint').textContent())!.trim();
+    await page.getByLabel('姓名').fill('李明');
+    await page.getByRole('button', { name: '保存身份' }).click();
+    await page.getByText('身份已保存').first().waitFor();
+    await page.getByRole('menuitem', { name: '我的评审' }).click();
     await page.getByTestId('item-row-4.2.2').click();
     await openItem(page, '4.2.2');
     let before = await savedCount(page);
@@ -75,6 +82,9 @@ describe('encrypted whole-database backup, restored into a fresh profile', () =>
     await p2.getByRole('button', { name: '替换并恢复' }).click();
     await p2.getByTestId('reenrol-keys').waitFor();
     expect(await p2.getByTestId('reenrol-keys').textContent()).toContain('秘书处');
+    const newFingerprint = await p2.getByTestId('device-badge').locator('.zqa-fingerprint').textContent();
+    expect(await p2.getByTestId('restore-new-fingerprint').textContent()).toContain(newFingerprint!.trim());
+    expect(await p2.getByTestId('restore-old-fingerprint').textContent()).toContain(oldFingerprint);
     await screenshot(p2, 'backup-restored');
 
     const restored = await dumpDatabase(p2);

@@ -28,8 +28,9 @@ const zhCN = {
     reload: '重新载入',
     reenrolTitle: '请向秘书处重新登记本机密钥',
     reenrolText:
-      '备份不含私钥，本机使用的是新的密钥（指纹见下）。请到“本机身份”页导出身份卡（.zqa）交给秘书处，并电话或当面核对指纹；秘书处登记后重新下发评审任务包，本机才能接收加密的任务包、提交签名的评分。备份中已签署的声明和评分仍然有效，它们由原设备的密钥签署。',
+      '备份不含私钥，本机使用的是新的密钥（指纹见下）。请到“本机身份”页核对并重新保存身份，再导出身份卡（.zqa）交给秘书处，并电话或当面核对指纹；秘书处登记后重新下发评审任务包，本机才能接收加密的任务包、提交签名的评分。备份中已签署的声明和评分仍然有效，它们由原设备的密钥签署。',
     deviceFingerprint: '本机新密钥指纹：{{fingerprint}}',
+    backupFingerprint: '备份来自的设备指纹：{{fingerprint}}（该设备的私钥不在本机）',
     errors: {
       'not-a-backup': '这不是评审数据备份文件（.zqabak）。',
       'unsupported-version': '备份文件格式版本不受支持，请升级本程序后再试。',
@@ -79,8 +80,9 @@ const en: typeof zhCN = {
     reload: 'Reload',
     reenrolTitle: 'Re-enrol this device’s keys with the secretariat',
     reenrolText:
-      'A backup holds no private keys, so this device has new keys (fingerprint below). Export the identity card (.zqa) on the “This device” page, send it to the secretariat and confirm the fingerprint by phone or in person; once enrolled, the secretariat sends the assignment packages again, and only then can this device open encrypted assignments and submit signed scores. Declarations and scores signed before stay valid: the old device’s key signed them.',
+      'A backup holds no private keys, so this device has new keys (fingerprint below). On the “This device” page check and save the profile again, export the identity card (.zqa), send it to the secretariat and confirm the fingerprint by phone or in person; once enrolled, the secretariat sends the assignment packages again, and only then can this device open encrypted assignments and submit signed scores. Declarations and scores signed before stay valid: the old device’s key signed them.',
     deviceFingerprint: 'This device’s new key fingerprint: {{fingerprint}}',
+    backupFingerprint: 'The backup came from the device with fingerprint {{fingerprint}} (its private keys are not here)',
     errors: {
       'not-a-backup': 'This is not a review data backup (.zqabak).',
       'unsupported-version': 'This backup format version is not supported: update the program and try again.',

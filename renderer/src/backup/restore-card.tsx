@@ -15,7 +15,13 @@ interface Chosen {
   bytes: Uint8Array;
   createdAt: string;
 }
-type Outcome = { kind: 'restored'; rows: number; fingerprint: string | null } | { kind: 'error'; message: string } | null;
+type Outcome = { kind: 'restored'; rows: number; fingerprint: string | null; previous: string | null } | { kind: 'error'; message: string } | null;
+
+/** The fingerprint the restored device profile (engineer G's `deviceProfile` table) was saved with, if any. */
+function restoredProfileFingerprint(tables: readonly { name: string; rows: unknown[] }[]): string | null {
+  const row = tables.find((t) => t.name === 'deviceProfile')?.rows[0] as { fingerprint?: unknown } | undefined;
+  return typeof row?.fingerprint === 'string' ? row.fingerprint : null;
+}
 
 /** Restores a backup into this device in one transaction, then explains re-enrolling the new keys. */
 export function RestoreCard() {
@@ -51,9 +57,10 @@ export function RestoreCard() {
       const settings = settingsSchema.safeParse(opened.value.settings);
       if (settings.success) await update({ language: settings.data.language, fontSize: settings.data.fontSize }).catch(() => undefined);
       const fingerprint = await loadDeviceKeys().then((k) => k.fingerprint, () => null);
+      const previous = restoredProfileFingerprint(opened.value.tables);
       setPassphrase('');
       setChosen(null);
-      setOutcome({ kind: 'restored', rows: restored.value.rows, fingerprint });
+      setOutcome({ kind: 'restored', rows: restored.value.rows, fingerprint, previous: previous !== fingerprint ? previous : null });
     } finally {
       setBusy(false);
     }
@@ -75,7 +82,8 @@ export function RestoreCard() {
             description={
               <>
                 <Typography.Paragraph>{t('backup.reenrolText')}</Typography.Paragraph>
-                {outcome.fingerprint && <Typography.Text strong className="zqa-fingerprint">{t('backup.deviceFingerprint', { fingerprint: outcome.fingerprint })}</Typography.Text>}
+                {outcome.fingerprint && <Typography.Paragraph strong className="zqa-fingerprint" data-testid="restore-new-fingerprint">{t('backup.deviceFingerprint', { fingerprint: outcome.fingerprint })}</Typography.Paragraph>}
+                {outcome.previous && <Typography.Paragraph type="secondary" className="zqa-fingerprint" data-testid="restore-old-fingerprint">{t('backup.backupFingerprint', { fingerprint: outcome.previous })}</Typography.Paragraph>}
               </>
             }
           />
