@@ -81,6 +81,10 @@ describe('the secretariat in Chromium', () => {
     await page.getByTestId('applicant-creditCode').fill(CREDIT);
     await page.getByTestId('applicant-submit').click();
     await page.getByTestId('applicant-detail').waitFor();
+    await page.getByTestId('profile-edit').click();
+    await page.getByTestId('profile-edit-address').fill('郑州市经开区第九大街 88 号');
+    await page.getByTestId('profile-edit-save').click();
+    await expect.poll(() => page.getByTestId('applicant-detail').textContent()).toContain('第九大街 88 号');
     await choose(page, 'stage-target', '资格审核通过');
     await page.getByTestId('stage-move').click();
     await expect.poll(() => page.getByTestId('stage-problems').textContent()).toContain('尚未核查');

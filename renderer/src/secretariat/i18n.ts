@@ -7,6 +7,7 @@ const zh = {
     notSaved: '未保存，原因如下：',
     required: '必填',
     remove: '删除',
+    cancel: '取消',
     yes: '是',
     tabs: { rules: '届次与规则', applicants: '申报单位', experts: '评审员专家库', panels: '评审组与任务', returns: '评审结果', overview: '综合评审', notice: '公示' },
     cycle: {
@@ -63,6 +64,8 @@ const zh = {
       moveTo: '转到阶段',
       reason: '原因（撤销时必填）',
       move: '变更阶段',
+      editProfile: '修改基本信息',
+      saveProfile: '保存修改',
     },
     status: { unchecked: '未核查', met: '符合', unmet: '不符合', clear: '无此情形', flagged: '待现场核查', confirmed: '已确认' },
     material: { title: '材料评审结果', total: '总分', issues: '现场核查要点', general: '（总体）', addIssue: '添加核查要点', record: '记录材料评审结果' },
@@ -182,6 +185,7 @@ const en: typeof zh = {
     notSaved: 'Not saved, because:',
     required: 'Required',
     remove: 'Remove',
+    cancel: 'Cancel',
     yes: 'Yes',
     tabs: { rules: 'Cycle and rules', applicants: 'Applicants', experts: 'Expert pool', panels: 'Panels and assignments', returns: 'Panel returns', overview: 'Comprehensive review', notice: 'Public notice' },
     cycle: {
@@ -238,6 +242,8 @@ const en: typeof zh = {
       moveTo: 'Move to',
       reason: 'Reason (required to withdraw)',
       move: 'Change stage',
+      editProfile: 'Edit the profile',
+      saveProfile: 'Save changes',
     },
     status: { unchecked: 'Unchecked', met: 'Met', unmet: 'Not met', clear: 'Clear', flagged: 'To verify', confirmed: 'Confirmed' },
     material: { title: 'Material review', total: 'total', issues: 'Issues to verify on site', general: '(general)', addIssue: 'Add an issue', record: 'Record the material review' },

@@ -17,13 +17,7 @@ import { nowIso, same, type Bilingual } from './messages.js';
 export async function addApplicant(db: ZqaDatabase, cycleId: string, input: unknown, actor: string): Promise<Result<ApplicantRow, Bilingual[]>> {
   const parsed = applicantProfileSchema.safeParse(input);
   if (!parsed.success) {
-    return err(
-      parsed.error.issues.map((i) => {
-        const field = i.path.join('.');
-        const zh = (i as { params?: { zh?: string } }).params?.zh;
-        return { zh: `${field}：${zh ?? i.message}`, en: `${field}: ${i.message}` };
-      }),
-    );
+    return err(profileProblems(parsed.error.issues));
   }
   const row: ApplicantRow = { id: parsed.data.id, cycleId, record: newApplicantRecord(cycleId, parsed.data), updatedAt: nowIso(), updatedBy: actor };
   return db.transaction('rw', db.secApplicants, db.secCycles, async () => {
@@ -33,6 +27,33 @@ export async function addApplicant(db: ZqaDatabase, cycleId: string, input: unkn
     if (sameCode) return err([{ zh: `统一社会信用代码已登记为“${sameCode.record.profile.name}”`, en: `this credit code is already registered as "${sameCode.record.profile.name}"` }]);
     await db.secApplicants.add(row);
     return ok(row);
+  });
+}
+
+/**
+ * Corrects the profile (a typo in the name, a new contact). The id stays; the credit code is
+ * checked again; another applicant of the cycle with the same code is refused.
+ */
+export async function updateProfile(db: ZqaDatabase, id: string, input: Record<string, unknown>, actor: string): Promise<Result<ApplicantRecord, Bilingual[]>> {
+  const parsed = applicantProfileSchema.safeParse({ ...input, id });
+  if (!parsed.success) return err(profileProblems(parsed.error.issues));
+  const profile = parsed.data;
+  return db.transaction('rw', db.secApplicants, async () => {
+    const row = await db.secApplicants.get(id);
+    if (!row) return err([same(`unknown applicant ${id}`)]);
+    const clash = await db.secApplicants.where('cycleId').equals(row.cycleId).filter((a) => a.id !== id && a.record.profile.creditCode === profile.creditCode).first();
+    if (clash) return err([{ zh: `统一社会信用代码已登记为“${clash.record.profile.name}”`, en: `this credit code is already registered as "${clash.record.profile.name}"` }]);
+    const record = { ...row.record, profile };
+    await db.secApplicants.put({ ...row, record, updatedAt: nowIso(), updatedBy: actor });
+    return ok(record);
+  });
+}
+
+function profileProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Bilingual[] {
+  return issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    const zh = (i as { params?: { zh?: string } }).params?.zh;
+    return { zh: `${field}：${zh ?? i.message}`, en: `${field}: ${i.message}` };
   });
 }
 

@@ -11,6 +11,7 @@ import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { MaterialReviewCard } from './material-review-card.js';
 import { ProblemList } from './problem-list.js';
+import { ProfileEditor } from './profile-editor.js';
 import { useSec } from './use-secretariat.js';
 
 /** One applicant: profile, the Art. 13 and Art. 14 checklists with evidence, material review, stage. */
@@ -22,6 +23,7 @@ export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSel
   const [to, setTo] = useState<Stage | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Bilingual[]>([]);
+  const [editing, setEditing] = useState(false);
   if (!row) return null;
   const r = row.record;
   const lang = language === 'en' ? 'en' : 'zh';
@@ -36,7 +38,17 @@ export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSel
     saved();
   };
   return (
-    <Card title={r.profile.name} size="small" data-testid="applicant-detail">
+    <Card
+      title={r.profile.name}
+      size="small"
+      data-testid="applicant-detail"
+      extra={
+        <Button size="small" onClick={() => setEditing(!editing)} data-testid="profile-edit">
+          {t('sec.applicant.editProfile')}
+        </Button>
+      }
+    >
+      {editing && <ProfileEditor profile={r.profile} self={self} onDone={() => setEditing(false)} />}
       <Descriptions
         size="small"
         column={3}
