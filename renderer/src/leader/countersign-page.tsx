@@ -15,7 +15,7 @@ import { useWorkspaceContext } from '../identity/use-workspace-context.js';
 import type { ReportToSignRecord } from './leader-records.js';
 import { countersignReport, importReportForSigning } from './member-countersign.js';
 import { openPackageFile, plainFileName, saveFile } from './save-file.js';
-import { deviceTrustStore } from './trust.js';
+import { deviceTrustStore, NoTrustAnchorError } from './trust.js';
 import { useReportsToSign } from './use-leader-data.js';
 import './leader.css';
 
@@ -36,7 +36,7 @@ export function CountersignPage() {
       if (result.ok) void message.success(t('countersign.imported', { applicant: result.value.content.reportText.split(' ')[0] ?? '' }));
       else void message.error(t('countersign.importFailed', { error: describePackageError(result.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
     } catch (e) {
-      void message.error(t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+      void message.error(e instanceof NoTrustAnchorError ? t('leader.noIdentity') : t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (

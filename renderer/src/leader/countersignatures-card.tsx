@@ -15,7 +15,7 @@ import { useLeader } from './leader-context.js';
 import type { ReportArtefactRecord } from './leader-records.js';
 import { buildPanelReturn, countersignatureStatuses } from './panel-return.js';
 import { openPackageFile, plainFileName, saveFile } from './save-file.js';
-import { deviceTrustStore } from './trust.js';
+import { deviceTrustStore, NoTrustAnchorError } from './trust.js';
 import type { LeaderPanelData } from './use-leader-data.js';
 
 const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red' } as const;
@@ -52,7 +52,7 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
       if (result.ok) void message.success(t('leader.imported', { name: model.names.get(result.value.signerKeyId) ?? result.value.signerKeyId }));
       else void message.error(t('leader.importFailed', { error: describePackageError(result.error, language) }));
     } catch (e) {
-      void message.error(t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+      void message.error(e instanceof NoTrustAnchorError ? t('leader.noIdentity') : t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
 

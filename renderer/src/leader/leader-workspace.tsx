@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db/database.js';
 import { useWorkspaceContext } from '../identity/use-workspace-context.js';
 import type { PanelAssignmentRecord } from '../packages/package-records.js';
+import { SaveIndicator } from '../ui/layout/save-indicator.js';
 import { ConsensusTab } from './consensus-tab.js';
 import { ensureConsensus, verifyConsensusTrail } from './consensus-store.js';
 import { LeaderProvider } from './leader-context.js';
@@ -29,6 +30,9 @@ export function LeaderWorkspace() {
       <div className="zqa-leader-head">
         <Typography.Title level={4} style={{ margin: 0 }}>{active.content.applicant.name}</Typography.Title>
         <Typography.Text type="secondary">{`${active.content.cycle.name} · ${active.content.panel.name}`}</Typography.Text>
+        <span style={{ marginLeft: 'auto' }}>
+          <SaveIndicator />
+        </span>
         {panels.length > 1 && (
           <Select value={active.reviewId} onChange={setChosen} style={{ minWidth: '20em' }} options={panels.map((p) => ({ value: p.reviewId, label: `${p.content.applicant.name}（${p.content.panel.name}）` }))} aria-label={t('leader.panel')} />
         )}

@@ -28,6 +28,8 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
   const report = data.report;
   const stale = report !== null && report.consensusJson !== canonicalJson(consensus);
   const missing = model.matrix.missingMembers.map((m) => m.name);
+  const rationale = new Map(consensus.items.map((i) => [i.itemId, i.rationale.trim()]));
+  const unexplained = model.matrix.divergentItemIds.filter((id) => !rationale.get(id));
 
   const produce = async () => {
     setBusy(true);
@@ -71,6 +73,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
       <Card size="small" title={t('leader.reportTitle')} data-testid="report-card">
         {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: facts.error.message })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && missing.length > 0 && <Alert type="warning" showIcon title={t('leader.missingSheets', { names: missing.join('、') })} style={{ marginBottom: '0.75em' }} />}
+        {facts.ok && unexplained.length > 0 && <Alert type="warning" showIcon title={t('leader.unexplained', { items: unexplained.join('、') })} style={{ marginBottom: '0.75em' }} data-testid="unexplained-divergence" />}
         {stale && <Alert type="warning" showIcon title={t('leader.stale')} style={{ marginBottom: '0.75em' }} data-testid="report-stale" />}
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: '0.75em' }} data-testid="report-failure" />}
         <Space wrap>
