@@ -58,11 +58,12 @@ async function close(page: Page): Promise<void> {
 }
 
 /** Imports the assignment, declares no conflict, scores every item by keyboard, exports the scoresheet. */
-async function scoreAndExport(page: Page, assignmentFile: string, percentOf: (i: number) => number, out: string): Promise<string> {
+async function scoreAndExport(page: Page, assignmentFile: string, percentOf: (i: number) => number, out: string, beforeScoring?: () => Promise<void>): Promise<string> {
   await openWorkspace(page, 'review');
   await openFileWith(page, () => page.getByTestId('import-assignment').click(), assignmentFile);
   await expect.poll(() => page.getByTestId('import-outcome').first().getAttribute('data-outcome')).toBe('assignment');
   await signNoConflict(page);
+  await beforeScoring?.();
   const items = itemsOf(GBT19580_2012);
   await page.getByTestId(`item-row-${items[0]!.id}`).click();
   for (const [i, item] of items.entries()) {
@@ -133,7 +134,15 @@ describe('the panel leader in Chromium', () => {
     const sheetFiles: string[] = [];
     for (const [m, dir] of profileDirs.entries()) {
       const page = await profile(dir);
-      sheetFiles.push(await scoreAndExport(page, assignmentFile, (i) => (i === 0 ? split[m]! : 50 + 5 * ((i + m) % 3)), join(work, `scoresheet-${m}.zqa`)));
+      // Independence: before the leader's own sheet is exported, the leader's workspace shows no one's scores.
+      const independence = async () => {
+        await openWorkspace(page, 'leader');
+        await page.getByTestId('leader-independence').waitFor();
+        expect(await page.getByTestId('leader-matrix').count()).toBe(0);
+        await openWorkspace(page, 'review');
+        await page.getByTestId('review-overview').waitFor();
+      };
+      sheetFiles.push(await scoreAndExport(page, assignmentFile, (i) => (i === 0 ? split[m]! : 50 + 5 * ((i + m) % 3)), join(work, `scoresheet-${m}.zqa`), m === 0 ? independence : undefined));
       await close(page);
     }
     for (const [k, o] of others.entries()) {

@@ -3,6 +3,7 @@ const zhCN = {
   workspaces: { countersign: '报告会签' },
   leader: {
     none: '本机不是任何已导入评审任务的评审组长。',
+    independence: '独立评分：请先在“我的评审”中完成并导出您自己的评分表，之后才能查看其他成员的评分、开展共识。下表只显示谁的评分表已经收到。',
     panel: '评审任务',
     tabs: { matrix: '成员与评分矩阵', consensus: '逐条共识', overall: '否决项与综合评价', report: '报告与会签' },
     members: '评审组成员',
@@ -143,6 +144,7 @@ const en: typeof zhCN = {
   workspaces: { countersign: 'Countersign report' },
   leader: {
     none: 'This device leads no imported assignment.',
+    independence: 'Independent scoring: finish and export your own scoresheet under “My review” first; only then are the other members’ scores shown and the consensus opened. Below is only whose scoresheets have arrived.',
     panel: 'Assignment',
     tabs: { matrix: 'Members and matrix', consensus: 'Consensus by item', overall: 'Exclusions and overall', report: 'Report and countersigning' },
     members: 'Panel members',

@@ -8,7 +8,7 @@ import { SaveIndicator } from '../ui/layout/save-indicator.js';
 import { ConsensusTab } from './consensus-tab.js';
 import { ensureConsensus, verifyConsensusTrail } from './consensus-store.js';
 import { LeaderProvider } from './leader-context.js';
-import { MatrixTab } from './matrix-tab.js';
+import { MatrixTab, MembersCard } from './matrix-tab.js';
 import { OverallTab } from './overall-tab.js';
 import { buildPanelModel } from './panel-model.js';
 import { ReportTab } from './report-tab.js';
@@ -72,6 +72,15 @@ function LeaderPanel({ record, keyId }: { record: PanelAssignmentRecord; keyId: 
     setItemId(id);
     setTab('consensus');
   };
+  if (!data.ownSheetExported) {
+    // Independence first (issue 4): who has sent a sheet, but nobody's scores until the leader's own is signed and exported.
+    return (
+      <>
+        <Alert type="info" showIcon style={{ marginBottom: '1em' }} title={t('leader.independence')} data-testid="leader-independence" />
+        <MembersCard model={model.value} showGaps={false} />
+      </>
+    );
+  }
   return (
     <LeaderProvider reviewId={record.reviewId} model={model.value} consensus={data.consensus.record} actor={keyId}>
       {trail && (

@@ -15,44 +15,12 @@ const tenths = (v: number | undefined) => (v === undefined ? '—' : (v / 10).to
 export function MatrixTab({ model, consensus, onDiscuss }: { model: PanelModel; consensus: ConsensusRecord | null; onDiscuss: (itemId: string) => void }) {
   const { t } = useTranslation();
   const { matrix } = model;
-  const incomplete = new Map(matrix.incompleteMembers.map((m) => [m.memberId, m.missingItemIds.length]));
   const agreed = new Map(consensus?.items.map((i) => [i.itemId, i.percent]) ?? []);
   const rowsById = new Map(matrix.rows.map((r) => [r.itemId, r]));
   const ordered = matrix.discussionOrder.map((id) => rowsById.get(id)!);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card size="small" title={t('leader.members')} data-testid="leader-members">
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="memberId"
-          dataSource={model.roster}
-          columns={[
-            { title: '', dataIndex: 'name', render: (name: string, m) => <Space>{name}<Tag color={m.role === 'leader' ? 'red' : 'default'}>{t(m.role === 'leader' ? 'leader.leaderRole' : 'leader.expertRole')}</Tag></Space> },
-            { title: '', dataIndex: 'organisation' },
-            { title: '', dataIndex: 'fingerprint', render: (f: string) => <span className="zqa-fingerprint">{f}</span> },
-            {
-              title: '',
-              key: 'status',
-              render: (_, m) => {
-                const got = model.received.get(m.memberId);
-                if (!got) return <Tag color="red" data-testid={`member-missing-${m.memberId}`}>{t('leader.missing')}</Tag>;
-                const gaps = incomplete.get(m.memberId);
-                return (
-                  <Space>
-                    <Tag color="green" data-testid={`member-received-${m.memberId}`}>{t('leader.received', { revision: got.revision })}</Tag>
-                    {gaps ? <Tag color="orange">{t('leader.incomplete', { count: gaps })}</Tag> : null}
-                  </Space>
-                );
-              },
-            },
-          ]}
-          showHeader={false}
-        />
-        <Typography.Paragraph style={{ marginTop: '0.5em', marginBottom: 0 }} data-testid="missing-summary">
-          {matrix.missingMembers.length > 0 ? t('leader.missingCount', { count: matrix.missingMembers.length }) : t('leader.allReceived')}
-        </Typography.Paragraph>
-      </Card>
+      <MembersCard model={model} showGaps />
       <Card size="small" title={t('leader.matrixTitle')}>
         {matrix.divergentItemIds.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: '0.75em' }} data-testid="divergent-summary" title={t('leader.divergentCount', { count: matrix.divergentItemIds.length, limit: matrix.divergenceLimit })} />}
         <div className="zqa-matrix-wrap">
@@ -81,6 +49,47 @@ export function MatrixTab({ model, consensus, onDiscuss }: { model: PanelModel; 
         <Typography.Text type="secondary" className="zqa-hint">{t('leader.displayOnly')}</Typography.Text>
       </Card>
     </Space>
+  );
+}
+
+/** The roster with each member's key fingerprint and whether a verified scoresheet has arrived. */
+export function MembersCard({ model, showGaps }: { model: PanelModel; showGaps: boolean }) {
+  const { t } = useTranslation();
+  const { matrix } = model;
+  const incomplete = new Map(matrix.incompleteMembers.map((m) => [m.memberId, m.missingItemIds.length]));
+  return (
+    <Card size="small" title={t('leader.members')} data-testid="leader-members">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="memberId"
+        dataSource={model.roster}
+        columns={[
+          { title: '', dataIndex: 'name', render: (name: string, m) => <Space>{name}<Tag color={m.role === 'leader' ? 'red' : 'default'}>{t(m.role === 'leader' ? 'leader.leaderRole' : 'leader.expertRole')}</Tag></Space> },
+          { title: '', dataIndex: 'organisation' },
+          { title: '', dataIndex: 'fingerprint', render: (f: string) => <span className="zqa-fingerprint">{f}</span> },
+          {
+            title: '',
+            key: 'status',
+            render: (_, m) => {
+              const got = model.received.get(m.memberId);
+              if (!got) return <Tag color="red" data-testid={`member-missing-${m.memberId}`}>{t('leader.missing')}</Tag>;
+              const gaps = showGaps ? incomplete.get(m.memberId) : undefined;
+              return (
+                <Space>
+                  <Tag color="green" data-testid={`member-received-${m.memberId}`}>{t('leader.received', { revision: got.revision })}</Tag>
+                  {gaps ? <Tag color="orange">{t('leader.incomplete', { count: gaps })}</Tag> : null}
+                </Space>
+              );
+            },
+          },
+        ]}
+        showHeader={false}
+      />
+      <Typography.Paragraph style={{ marginTop: '0.5em', marginBottom: 0 }} data-testid="missing-summary">
+        {matrix.missingMembers.length > 0 ? t('leader.missingCount', { count: matrix.missingMembers.length }) : t('leader.allReceived')}
+      </Typography.Paragraph>
+    </Card>
   );
 }
 

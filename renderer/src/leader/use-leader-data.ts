@@ -23,19 +23,22 @@ export interface LeaderPanelData {
   countersignatures: ReceivedCountersignatureRecord[];
   finalisation: FinalisationRecord | null;
   edits: number;
+  /** Independence: the leader sees the members' scores only after exporting a signed scoresheet of their own. */
+  ownSheetExported: boolean;
 }
 
 export function useLeaderPanelData(reviewId: string): LeaderPanelData | undefined {
   return useLiveQuery(() => {
     const db = getDatabase();
-    return db.transaction('r', [db.memberScoresheets, db.consensusStates, db.reportArtefacts, db.receivedCountersignatures, db.finalisations, db.consensusEdits], async () => {
-      const [sheets, consensus, reports, countersignatures, finalisation, edits] = await Promise.all([
+    return db.transaction('r', [db.memberScoresheets, db.consensusStates, db.reportArtefacts, db.receivedCountersignatures, db.finalisations, db.consensusEdits, db.scoresheetExports], async () => {
+      const [sheets, consensus, reports, countersignatures, finalisation, edits, exports] = await Promise.all([
         db.memberScoresheets.where('reviewId').equals(reviewId).toArray(),
         db.consensusStates.get(reviewId),
         db.reportArtefacts.where('reviewId').equals(reviewId).sortBy('createdAt'),
         db.receivedCountersignatures.where('reviewId').equals(reviewId).toArray(),
         db.finalisations.get(reviewId),
         db.consensusEdits.where('reviewId').equals(reviewId).count(),
+        db.scoresheetExports.where('reviewId').equals(reviewId).count(),
       ]);
       return {
         sheets: sheets.map((s) => ({ memberKeyId: s.memberKeyId, revision: s.revision, receivedAt: s.receivedAt, content: s.content })),
@@ -44,6 +47,7 @@ export function useLeaderPanelData(reviewId: string): LeaderPanelData | undefine
         countersignatures,
         finalisation: finalisation ?? null,
         edits,
+        ownSheetExported: exports > 0,
       };
     });
   }, [reviewId]);
