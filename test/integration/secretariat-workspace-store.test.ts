@@ -100,6 +100,14 @@ describe('secretariat workspace store', () => {
     const verified = await verifyPackage(issued.value.bytes, { trust: null });
     expect(verified.ok && verified.value.manifest.recipients.length).toBe(6);
 
+    // A re-issue is the next revision and reuses each expert's certificate.
+    const certificates = async () => (await db.secExperts.toArray()).map((e) => e.certificate?.der ?? null);
+    const issuedCertificates = await certificates();
+    expect(issuedCertificates.filter((c) => c !== null)).toHaveLength(5);
+    const reissued = await issueAssignment(db, panel.value.id, self);
+    expect(reissued.ok && reissued.value.row.revision).toBe(2);
+    expect(await certificates()).toEqual(issuedCertificates);
+
     const returned = await makePanelReturn(issued.value.bytes, members);
     const before = await tables(db);
     const broken = returned.slice();
@@ -155,6 +163,14 @@ describe('secretariat workspace store', () => {
     if (!read.ok) throw new Error(String(read.error));
     expect(read.value.map((s) => s.name)).toEqual(['综合评审汇总', '评分明细']);
     expect(read.value[1]!.rows.length).toBe(1 + items.length * 6);
+
+    // A secretariat restored onto new keys has a new root: every certificate is issued again under it.
+    const renewed = await loadSecretariatSelf(db, await softwareKeyHolder(await generateIdentityKeyPairs(false)));
+    const third = await issueAssignment(db, panel.value.id, renewed);
+    if (!third.ok) throw new Error(third.error.map((e) => e.en).join('; '));
+    expect(third.value.row.revision).toBe(3);
+    const renewedCertificates = await certificates();
+    expect(renewedCertificates.filter((c, i) => c !== null && c !== issuedCertificates[i])).toHaveLength(5);
     db.close();
   });
 });

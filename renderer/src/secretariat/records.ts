@@ -52,7 +52,7 @@ export interface ExpertRow extends Stamp {
   confirmedAt?: string;
   confirmedBy?: string;
   /** The expert's certificate under the secretariat's root (DER, base64), issued once and reused. */
-  certificate?: { signingKey: string; der: string };
+  certificate?: { signingKey: string; der: string; issuerSigningKey?: string };
 }
 
 export interface PanelRow extends Stamp {

@@ -35,14 +35,17 @@ export async function certificatesFor(db: ZqaDatabase, self: SecretariatSelf, me
   const issuer = { sign: (d: Uint8Array) => self.keys.sign(d), spki: fromBase64(self.card.signingKey) };
   const out: AssignmentCertificates['members'] = [];
   for (const m of members) {
-    let der = m.certificate?.signingKey === m.card.signingKey ? m.certificate.der : undefined;
+    // Reused only while both keys are the same: the expert's, and the secretariat's that signed it
+    // (a secretariat restored onto new keys has a new root, so every certificate is issued again).
+    const reusable = m.certificate?.signingKey === m.card.signingKey && m.certificate.issuerSigningKey === self.card.signingKey;
+    let der = reusable ? m.certificate?.der : undefined;
     if (!der) {
       const cert = await issueCertificate({ issuer, issuerCertificate: root, subject: nameOf(m.card, '评审员专家库'), subjectSpki: fromBase64(m.card.signingKey), notBefore: new Date() });
       der = toBase64(cert);
       const issued = der;
       await db.transaction('rw', db.secExperts, async () => {
         const row = await db.secExperts.get(m.id);
-        if (row) await db.secExperts.put({ ...row, certificate: { signingKey: m.card.signingKey, der: issued } });
+        if (row) await db.secExperts.put({ ...row, certificate: { signingKey: m.card.signingKey, der: issued, issuerSigningKey: self.card.signingKey } });
       });
     }
     out.push({ keyId: m.card.keyId, certificate: der });
