@@ -59,7 +59,15 @@ function ExclusionRow({ exclusion }: { exclusion: ExclusionConsensus }) {
             { value: 'flagged', label: <span data-testid={`exclusion-flagged-${exclusion.number}`}>{t('leader.exclusionFlagged')}</span> },
           ]}
         />
-        <Input size="small" style={{ minWidth: '24em' }} placeholder={t('leader.exclusionNote')} value={note.text} onChange={(e) => note.onChange(e.target.value)} onBlur={note.flush} />
+        <Input
+          size="small"
+          style={{ minWidth: '24em' }}
+          placeholder={exclusion.status === 'flagged' ? t('leader.flaggedNeedsNote') : t('leader.exclusionNote')}
+          status={exclusion.status === 'flagged' && !note.text.trim() ? 'warning' : undefined}
+          value={note.text}
+          onChange={(e) => note.onChange(e.target.value)}
+          onBlur={note.flush}
+        />
       </Space>
     </div>
   );
