@@ -31,7 +31,7 @@ export default async function packagesBench({ root }) {
     const secretariat = await createParticipant({ name: '秘书处', organisation: '秘书处', role: 'secretariat' });
     const members = [];
     for (let i = 0; i < 5; i++) members.push(await createParticipant({ name: `专家${i + 1}`, organisation: '郑州大学', role: i === 0 ? 'leader' : 'expert' }));
-    const assignment = demoAssignment({ random: seededRandom(1), secretariat: secretariat.card, members: members.map((m) => m.card), issuedAt: new Date() });
+    const assignment = await demoAssignment({ random: seededRandom(1), secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: members.map((m) => m.card), issuedAt: new Date() });
     const photos = Array.from({ length: PHOTOS }, () => randomFillSync(new Uint8Array(PHOTO_BYTES)));
     const expert = members[1];
     const sheet = await demoScoresheet({ random: seededRandom(2), assignment, expert: expert.card, startedAt: new Date(), photos });
