@@ -74,11 +74,11 @@ describe('packed app (electron-builder --dir)', () => {
     }
   });
 
-  // PENDING on the renderer: the report font (Noto Sans SC, TTF) is not in the renderer build
-  // yet. `it.fails` keeps the assertion running; the day the font ships this test turns red:
-  // then change `it.fails` back to `it`.
-  it.fails('app.asar holds the report font (.ttf)', () => {
+  // The leader's report is rendered in the app, so the report font (Noto Sans SC, TTF, OFL)
+  // must travel inside app.asar with the renderer.
+  it('app.asar holds the report font (.ttf) and its licence', () => {
     expect(entries.some((entry) => entry.startsWith('dist/renderer/') && entry.endsWith('.ttf'))).toBe(true);
+    expect(entries.some((entry) => entry.startsWith('dist/renderer/') && /OFL/i.test(entry))).toBe(true);
   });
 
   it('ships nothing else: no node_modules, no sources, no tests', () => {
