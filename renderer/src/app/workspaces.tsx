@@ -1,22 +1,17 @@
 import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import i18next from 'i18next';
-import type { ComponentType, ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupPage } from '../backup/backup-page.js';
 import { backupStrings } from '../backup/i18n.js';
 import { identityStrings } from '../identity/i18n.js';
-import { IdentityPage } from '../identity/identity-page.js';
 import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.js';
-import { useWorkspaceContext, type WorkspaceContext } from '../identity/use-workspace-context.js';
+import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContext } from '../identity/use-workspace-context.js';
 import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
 import { packageStrings } from '../packages/i18n.js';
 import { secretariatStrings } from '../secretariat/i18n.js';
-import { SecretariatWorkspace } from '../secretariat/secretariat-workspace.js';
-import { CountersignPage } from '../leader/countersign-page.js';
 import { leaderStrings } from '../leader/i18n.js';
-import { LeaderWorkspace } from '../leader/leader-workspace.js';
 import '../identity/shell.css';
 
 /** A workspace's strings in both languages, merged into the default namespace at start. */
@@ -31,6 +26,14 @@ export interface WorkspaceDefinition {
   Component: ComponentType;
   strings?: WorkspaceStrings;
 }
+
+// The expert's review is the first screen and stays in the main chunk; every other workspace
+// (and what it alone pulls in: PKI, report rendering, backups) is fetched when first shown.
+const LeaderWorkspace = lazy(() => import('../leader/leader-workspace.js').then((m) => ({ default: m.LeaderWorkspace })));
+const CountersignPage = lazy(() => import('../leader/countersign-page.js').then((m) => ({ default: m.CountersignPage })));
+const SecretariatWorkspace = lazy(() => import('../secretariat/secretariat-workspace.js').then((m) => ({ default: m.SecretariatWorkspace })));
+const IdentityPage = lazy(() => import('../identity/identity-page.js').then((m) => ({ default: m.IdentityPage })));
+const BackupPage = lazy(() => import('../backup/backup-page.js').then((m) => ({ default: m.BackupPage })));
 
 /**
  * The app's workspaces, in menu order. Each engineer adds one entry (leader, secretariat,
@@ -60,7 +63,7 @@ function registerStrings(): void {
 export function Workspaces() {
   registerStrings();
   const { t } = useTranslation();
-  const ctx = useWorkspaceContext();
+  const ctx = useLoadWorkspaceContext();
   const chosen = useChosenWorkspace();
   usePendingOpens();
   if (!ctx) return <Spin size="large" description={t('app.loading')} fullscreen />;
@@ -69,33 +72,37 @@ export function Workspaces() {
   if (!active) return null;
   const Active = active.Component;
   return (
-    <Layout className="zqa-shell">
-      <Layout.Header className="zqa-shell-bar">
-        <Menu
-          mode="horizontal"
-          selectedKeys={[active.key]}
-          onClick={({ key }) => showWorkspace(key)}
-          items={visible.map((w) => ({ key: w.key, icon: w.icon, label: <span data-testid={`workspace-${w.key}`}>{t(w.labelKey)}</span> }))}
-          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-        />
-        <DeviceBadge ctx={ctx} />
-      </Layout.Header>
-      {!ctx.profile && active.key !== 'identity' && (
-        <Alert
-          type="info"
-          showIcon
-          banner
-          data-testid="identity-banner"
-          title={t('identity.bannerText')}
-          action={
-            <Button size="small" type="primary" onClick={() => showWorkspace('identity')} data-testid="identity-banner-setup">
-              {t('identity.bannerAction')}
-            </Button>
-          }
-        />
-      )}
-      <Active />
-    </Layout>
+    <WorkspaceContextProvider value={ctx}>
+      <Layout className="zqa-shell">
+        <Layout.Header className="zqa-shell-bar">
+          <Menu
+            mode="horizontal"
+            selectedKeys={[active.key]}
+            onClick={({ key }) => showWorkspace(key)}
+            items={visible.map((w) => ({ key: w.key, icon: w.icon, label: <span data-testid={`workspace-${w.key}`}>{t(w.labelKey)}</span> }))}
+            style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+          />
+          <DeviceBadge ctx={ctx} />
+        </Layout.Header>
+        {!ctx.profile && active.key !== 'identity' && (
+          <Alert
+            type="info"
+            showIcon
+            banner
+            data-testid="identity-banner"
+            title={t('identity.bannerText')}
+            action={
+              <Button size="small" type="primary" onClick={() => showWorkspace('identity')} data-testid="identity-banner-setup">
+                {t('identity.bannerAction')}
+              </Button>
+            }
+          />
+        )}
+        <Suspense fallback={<Spin size="large" description={t('app.loading')} fullscreen />}>
+          <Active />
+        </Suspense>
+      </Layout>
+    </WorkspaceContextProvider>
   );
 }
 

@@ -13,6 +13,8 @@ export interface DeviceKeys {
 }
 
 let loading: Promise<DeviceKeys> | undefined;
+/** The keys once read: a component mounting later starts with them instead of a render without. */
+let loaded: DeviceKeys | undefined;
 
 /** The host creates the keys on first use; they never change afterwards, so one read per run. */
 export function loadDeviceKeys(): Promise<DeviceKeys> {
@@ -21,7 +23,9 @@ export function loadDeviceKeys(): Promise<DeviceKeys> {
     if (!result.ok) throw new Error(result.error.message);
     const spki = decodeBase64(result.value.signingKey);
     if (!spki) throw new Error('the host returned a signing key that is not base64');
-    return { publicKeys: result.value, keyId: await keyIdOf(spki), fingerprint: await fingerprintOf(spki) };
+    const [keyId, fingerprint] = await Promise.all([keyIdOf(spki), fingerprintOf(spki)]);
+    loaded = { publicKeys: result.value, keyId, fingerprint };
+    return loaded;
   })();
   // A failure (e.g. no safe key storage) is not cached: the next call asks the host again.
   loading.catch(() => (loading = undefined));
@@ -31,8 +35,9 @@ export function loadDeviceKeys(): Promise<DeviceKeys> {
 export type DeviceKeysState = { status: 'loading' } | { status: 'ready'; keys: DeviceKeys } | { status: 'failed'; message: string };
 
 export function useDeviceKeys(): DeviceKeysState {
-  const [state, setState] = useState<DeviceKeysState>({ status: 'loading' });
+  const [state, setState] = useState<DeviceKeysState>(() => (loaded ? { status: 'ready', keys: loaded } : { status: 'loading' }));
   useEffect(() => {
+    if (loaded) return;
     let live = true;
     loadDeviceKeys().then(
       (keys) => live && setState({ status: 'ready', keys }),

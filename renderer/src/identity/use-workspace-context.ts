@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext } from 'react';
 import { getDatabase } from '../db/database.js';
 import type { DeviceKeys } from './device-keys.js';
 import { useDeviceKeys } from './device-keys.js';
@@ -14,7 +15,22 @@ export interface WorkspaceContext {
   leadsPanel: boolean;
 }
 
+const SharedWorkspaceContext = createContext<WorkspaceContext | undefined>(undefined);
+
+/** The shell (workspaces.tsx) loads the context once and hands it to every workspace. */
+export const WorkspaceContextProvider = SharedWorkspaceContext.Provider;
+
+/**
+ * The context the shell loaded, inside a workspace. Undefined only outside the shell: a
+ * workspace reading it again on its own would cost another keys read and database query
+ * (and a render) before its first screen.
+ */
 export function useWorkspaceContext(): WorkspaceContext | undefined {
+  return useContext(SharedWorkspaceContext);
+}
+
+/** Reads the device's profile, keys and panels; the shell calls it once. */
+export function useLoadWorkspaceContext(): WorkspaceContext | undefined {
   const keysState = useDeviceKeys();
   const keys = keysState.status === 'ready' ? keysState.keys : null;
   const keyId = keys?.keyId ?? null;

@@ -32,9 +32,13 @@ export function useSelectedReview(): { reviews: ReviewRecord[]; review: ReviewRe
 export function SelectedReviewLoader({ review }: { review: ReviewRecord | null }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
+  // Only a device without any review needs the demo: the reviews are already read, so a
+  // start with reviews does no extra database round trip before its first screen.
+  const empty = review === null;
   useEffect(() => {
+    if (!empty) return;
     seedDemoIfEmpty(getDatabase()).catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
-  }, []);
+  }, [empty]);
   const declaration = useLiveQuery(async () => (review ? ((await getDatabase().declarations.get(review.id)) ?? null) : null), [review?.id]);
   if (failure) return <Alert type="error" showIcon title={t('app.loadFailed', { error: failure })} style={{ margin: 24 }} />;
   if (!review || declaration === undefined) return <Spin size="large" description={t('app.loading')} fullscreen />;

@@ -5,7 +5,6 @@ import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
 import { loadDeviceKeys } from '../identity/device-keys.js';
-import { exportScoresheet } from './export-scoresheet.js';
 
 /** Exports the review's scoresheet through the host's save dialog and says what happened. */
 export function useExportScoresheet(): (reviewId: string, senderName: string) => Promise<void> {
@@ -16,7 +15,8 @@ export function useExportScoresheet(): (reviewId: string, senderName: string) =>
       const say = (level: 'success' | 'error' | 'warning', kind: string, text: string) =>
         void message[level]({ content: <span data-testid="export-outcome" data-outcome={kind}>{text}</span>, duration: level === 'success' ? 4 : 10 });
       try {
-        const keys = await loadDeviceKeys();
+        // Signing and packing are fetched on the first export, not at start.
+        const [keys, { exportScoresheet }] = await Promise.all([loadDeviceKeys(), import('./export-scoresheet.js')]);
         const result = await exportScoresheet(getDatabase(), reviewId, {
           keys: bridgeKeyHolder(getHost().keys),
           deviceKeyId: keys.keyId,

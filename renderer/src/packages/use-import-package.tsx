@@ -10,7 +10,6 @@ import { loadDeviceKeys } from '../identity/device-keys.js';
 import { useUiLanguage } from '../identity/ui-language.js';
 import { showWorkspace } from '../identity/workspace-choice.js';
 import type { ApplyOutcome } from './apply-package.js';
-import { importPackageFile } from './import-package-file.js';
 import { showReview } from './review-choice.js';
 
 /** One line the person reads after an import; `data-outcome` lets tests read it too. */
@@ -40,7 +39,8 @@ export function useImportPackage(): {
       const say = (level: 'success' | 'info' | 'warning' | 'error', kind: string, text: string) =>
         void message[level]({ content: <Outcome kind={kind} text={prefix + text} />, duration: level === 'success' || level === 'info' ? 4 : 10 });
       try {
-        const keys = await loadDeviceKeys();
+        // Verifying a package pulls in the PKI code: fetched on the first import, not at start.
+        const [keys, { importPackageFile }] = await Promise.all([loadDeviceKeys(), import('./import-package-file.js')]);
         const result = await importPackageFile(getDatabase(), bytes, { keys: bridgeKeyHolder(getHost().keys), accept, deviceKeyId: keys.keyId });
         if (!result.ok) {
           if (result.error.kind === 'no-anchor') {

@@ -7,7 +7,6 @@ import { offerAnchorCard } from '../identity/anchor-offer.js';
 import { useUiLanguage } from '../identity/ui-language.js';
 import { showWorkspace } from '../identity/workspace-choice.js';
 import { registerPackageOpener } from './package-openers.js';
-import { routeOpenedFile } from './route-opened-file.js';
 import { useImportPackage } from './use-import-package.js';
 
 /**
@@ -40,6 +39,9 @@ export function usePendingOpens(): void {
       try {
         const pending = await getHost().files.takePendingOpens();
         if (!pending.ok) return void message.error(pending.error.message);
+        if (pending.value.length === 0) return;
+        // Routing verifies the package (PKI code): fetched only when a file was actually opened.
+        const { routeOpenedFile } = await import('./route-opened-file.js');
         for (const file of pending.value) {
           const routed = await routeOpenedFile(file);
           if (!routed.ok) {
