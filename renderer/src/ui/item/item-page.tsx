@@ -31,7 +31,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
     }
   };
   const setScore = (p: number | null) => {
-    setPendingBand(null);
+    // Only when a band is pending: a state update, even to the same value, can re-render the
+    // whole page before the score's write reaches the database.
+    if (pendingBand !== null) setPendingBand(null);
     void save((ctx) => setItemScore(ctx, review.id, itemId, p));
   };
   useItemKeyboard({

@@ -1,5 +1,4 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveState } from '../../db/save-tracker.js';
 
@@ -14,9 +13,11 @@ export function SaveIndicator() {
   const time = s.lastSavedAt?.toLocaleTimeString(i18n.language, { hour12: false }) ?? '';
   const label =
     state === 'saving' ? t('save.saving') : state === 'error' ? t('save.failed', { error: s.lastError }) : state === 'saved' ? t('save.savedAt', { time }) : t('save.idle');
-  const icon = state === 'saving' ? <LoadingOutlined /> : state === 'error' ? <ExclamationCircleOutlined /> : <CheckCircleOutlined />;
+  // This re-renders on every keypress that scores, before the write reaches IndexedDB: a plain
+  // span (no antd style hooks) and all three icons kept mounted (an icon mounting injects and
+  // looks up its styles) keep that render cheap.
   return (
-    <Typography.Text
+    <span
       className={`zqa-save zqa-save-${state}`}
       data-testid="save-state"
       data-state={state}
@@ -24,7 +25,16 @@ export function SaveIndicator() {
       aria-live="polite"
       title={s.lastError ?? undefined}
     >
-      {icon} {label}
-    </Typography.Text>
+      <span hidden={state !== 'saving'}>
+        <LoadingOutlined />
+      </span>
+      <span hidden={state !== 'error'}>
+        <ExclamationCircleOutlined />
+      </span>
+      <span hidden={state === 'saving' || state === 'error'}>
+        <CheckCircleOutlined />
+      </span>{' '}
+      {label}
+    </span>
   );
 }
