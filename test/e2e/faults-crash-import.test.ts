@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { screenshot } from './support/app.js';
 import { browserPidOf, freshProfileDir, openProfile, waitForExit, type Profile } from './support/chromium.js';
 import { readImportState, type ImportState } from './support/import-state.js';
 import { seededPhotos, writeAssignment, writeScoresheet, type ImportRound } from './support/import-rounds.js';
@@ -25,6 +26,7 @@ const PORT = 5286; // its own origin: no other test's profiles meet these
 const SOURCE = process.env.ZQA_E2E_ROOT ?? DEFAULT_ROOT;
 const SEED = Number(process.env.ZQA_CRASH_SEED ?? Date.now() % 1_000_000);
 const SHEET_ROUNDS = 5; // panels hold at most 7: the leader, these five, one for calibration
+const SUPERSEDE_ROUNDS = 2;
 const PHOTOS = 20;
 const PHOTO_BYTES = 256 * 1024; // 20 × 256 KiB of incompressible "photos": a ~5 MB package
 
@@ -49,6 +51,9 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
+type RoundClass = 'assignment' | 'scoresheet' | 'revision';
+const classOf = (r: ImportRound): RoundClass => (r.kind === 'assignment' ? 'assignment' : r.revision > 1 ? 'revision' : 'scoresheet');
+
 async function launch(dir: string): Promise<Page> {
   live = await openProfile(dir, server.url);
   return live.page;
@@ -59,10 +64,27 @@ async function closeGracefully(): Promise<void> {
   live = null;
 }
 
+/** Every process of the profile's browser that names its user-data dir (the browser and its helpers). */
+function profilePids(dir: string): number[] {
+  return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).filter((e) => {
+    try {
+      return readFileSync(`/proc/${e}/cmdline`, 'utf8').split('\0').includes(`--user-data-dir=${dir}`);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+/**
+ * A crash of the whole browser: SIGKILL to the browser process; helpers it leaves behind
+ * for a moment (they die when they notice) are waited for, so the next start meets no
+ * process of the old one holding the profile.
+ */
 async function killBrowser(dir: string): Promise<void> {
   const pid = browserPidOf(dir);
   process.kill(pid, 'SIGKILL');
   await waitForExit(pid);
+  for (const helper of profilePids(dir)) await waitForExit(helper).catch(() => process.kill(helper, 'SIGKILL'));
   await live?.context.close().catch(() => undefined);
   live = null;
 }
@@ -82,23 +104,33 @@ async function showImportButton(page: Page, round: ImportRound): Promise<string>
   return 'import-scoresheets';
 }
 
-/** Wholly there (every row, every attachment matching the signed content) or wholly absent. */
+/**
+ * Wholly there (every row, every attachment matching the signed content; a new revision has
+ * also moved the older sheet to the history and marked its row superseded) or wholly absent.
+ */
 function wholeness(s: ImportState, round: ImportRound): 'present' | 'absent' {
   const isSheet = round.kind === 'scoresheet';
-  const parts = isSheet ? [s.received !== null, s.sheet !== null] : [s.received !== null, s.assignment !== null, s.review];
+  const superseding = round.query.previousPackageId !== null;
+  const parts = !isSheet
+    ? [s.received !== null, s.assignment !== null, s.review]
+    : [s.received !== null, s.sheet?.revision === round.revision, ...(superseding ? [s.previous?.supersededBy != null, s.sheetHistory === 1] : [])];
+  const shown = JSON.stringify({ ...s, counts: undefined, sheet: s.sheet && { ...s.sheet, attachments: Object.keys(s.sheet.attachments).length } });
   if (parts.every((p) => !p)) {
-    expect(s.sheetHistory).toBe(0);
+    expect(s.sheetHistory, shown).toBe(0);
+    // Absent: the revision before it is still the current one, untouched.
+    if (superseding) expect(s.sheet?.manifestSha256, shown).toBe(s.previous?.manifestSha256);
     return 'absent';
   }
-  expect(parts, `part of the ${round.kind} is stored: ${JSON.stringify({ ...s, counts: undefined })}`).toEqual(parts.map(() => true));
+  expect(parts, `part of the ${round.kind} (revision ${round.revision}) is stored: ${shown}`).toEqual(parts.map(() => true));
   expect(s.received).toMatchObject({ bytesSha256: round.fileSha256, type: round.kind, reviewId: round.query.reviewId, supersededBy: null });
   const manifestSha256 = s.received!.manifestSha256;
   if (isSheet) {
-    expect(s.sheet).toMatchObject({ manifestSha256, revision: 1, packageSha256: round.fileSha256 });
+    expect(s.sheet).toMatchObject({ manifestSha256, revision: round.revision, packageSha256: round.fileSha256 });
     const want = Object.fromEntries(Object.entries(round.attachments).map(([id, a]) => [id, { size: a.size, sha256: a.sha256 }]));
     const got = Object.fromEntries(Object.entries(s.sheet!.attachments).map(([id, a]) => [id, 'unreadable' in a ? a : { size: a.size, sha256: a.sha256 }]));
     expect(got).toEqual(want);
-    expect(s.sheetHistory).toBe(0);
+    expect(s.sheetHistory).toBe(superseding ? 1 : 0);
+    if (superseding) expect(s.previous?.supersededBy).toBe(manifestSha256);
   } else {
     expect(s.assignment).toEqual({ manifestSha256 });
   }
@@ -140,38 +172,50 @@ describe('SIGKILL of the browser at random moments during package imports', () =
     const now = new Date();
     const panel = await writeAssignment(work, random, secretariat, leader, members, 1, now);
     const sheets: ImportRound[] = [];
-    for (const m of members) sheets.push(await writeScoresheet(work, random, panel.assignment, secretariat, leader, m, seededPhotos(random, PHOTOS, PHOTO_BYTES), now));
-    for (const s of sheets) expect((await stat(s.file)).size).toBeGreaterThan(PHOTOS * PHOTO_BYTES);
-    // One import of each kind, not killed, in a freshly started browser as in the rounds:
-    // its time to the success message is the window the kills are drawn from.
-    const calibration = {
+    const sheetOf = (m: Participant, previous: ImportRound | null = null) =>
+      writeScoresheet(work, random, panel.assignment, secretariat, leader, m, seededPhotos(random, PHOTOS, PHOTO_BYTES), now, previous);
+    for (const m of members) sheets.push(await sheetOf(m));
+    // Second revisions from two members: their import also supersedes the first (three tables).
+    const revisions: ImportRound[] = [];
+    for (const [i, first] of sheets.slice(0, SUPERSEDE_ROUNDS).entries()) revisions.push(await sheetOf(members[i]!, first));
+    for (const s of [...sheets, ...revisions]) expect((await stat(s.file)).size).toBeGreaterThan(PHOTOS * PHOTO_BYTES);
+    // One import of each class (assignment, first scoresheet, superseding revision), not killed,
+    // in a freshly started browser as in the rounds: its time to the success message is the
+    // window the kills of that class are drawn from.
+    const calibrationSheet = sheets.pop()!;
+    const calibration: Record<RoundClass, ImportRound> = {
       assignment: (await writeAssignment(work, random, secretariat, leader, members, 2, now)).round,
-      scoresheet: sheets.pop()!,
+      scoresheet: calibrationSheet,
+      revision: await sheetOf(members[SHEET_ROUNDS]!, calibrationSheet),
     };
-    const killWindow = { assignment: 0, scoresheet: 0 };
-    const calibrate = async (kind: ImportRound['kind']) => {
+    const killWindow: Record<RoundClass, number> = { assignment: 0, scoresheet: 0, revision: 0 };
+    const calibrate = async (c: RoundClass) => {
       page = await launch(dir);
-      const clean = await importOnce(page, calibration[kind]);
-      expect(clean.outcome).toBe(kind);
-      expect(wholeness(await readImportState(page, calibration[kind].query), calibration[kind])).toBe('present');
-      killWindow[kind] = clean.ms;
-      console.log(`calibration (${kind}): imported in ${clean.ms} ms`);
+      const clean = await importOnce(page, calibration[c]);
+      expect(clean.outcome).toBe(calibration[c].kind);
+      expect(wholeness(await readImportState(page, calibration[c].query), calibration[c])).toBe('present');
+      killWindow[c] = clean.ms;
+      console.log(`calibration (${c}): imported in ${clean.ms} ms`);
       await closeGracefully();
     };
 
     const seen: string[] = [];
-    for (const [n, round] of [panel.round, ...sheets].entries()) {
-      if (killWindow[round.kind] === 0) await calibrate(round.kind);
+    for (const [n, round] of [panel.round, ...sheets, ...revisions].entries()) {
+      const c = classOf(round);
+      if (killWindow[c] === 0) await calibrate(c);
       page = await launch(dir);
       const button = await showImportButton(page, round);
-      const killAfter = Math.floor(random.next() * killWindow[round.kind]);
+      const killAfter = Math.floor(random.next() * killWindow[c]);
       await openFileWith(page, () => page.getByTestId(button).click(), round.file);
       await new Promise((r) => setTimeout(r, killAfter));
       const shownBeforeKill = await page.getByTestId('import-outcome').getAttribute('data-outcome', { timeout: 20 }).catch(() => null);
       await killBrowser(dir);
 
       page = await launch(dir);
-      await page.getByTestId('device-badge').waitFor(); // the app is up (its database opened)
+      await page.getByTestId('device-badge').waitFor().catch(async (e: unknown) => {
+        await screenshot(page, `faults-crash-import-round-${n + 1}`);
+        throw new Error(`the app did not start again after the kill (page errors: ${JSON.stringify(live?.errors)})`, { cause: e });
+      }); // the app is up (its database opened)
       const after = await readImportState(page, round.query);
       const state = wholeness(after, round);
       // What the person was told was imported must be there.
@@ -188,9 +232,9 @@ describe('SIGKILL of the browser at random moments during package imports', () =
         expect(await readImportState(page, round.query)).toEqual(after);
       }
       seen.push(state);
-      console.log(`round ${n + 1} (${round.kind}): killed ${killAfter} ms after choosing the file${shownBeforeKill ? ', after the success message' : ''}; after restart ${state}; import again: ${again.outcome} in ${again.ms} ms`);
+      console.log(`round ${n + 1} (${round.kind} revision ${round.revision}): killed ${killAfter} ms after choosing the file${shownBeforeKill ? ', after the success message' : ''}; after restart ${state}; import again: ${again.outcome} in ${again.ms} ms`);
       await closeGracefully();
     }
-    expect(seen).toHaveLength(1 + SHEET_ROUNDS);
+    expect(seen).toHaveLength(1 + SHEET_ROUNDS + SUPERSEDE_ROUNDS);
   }, 150_000);
 });

@@ -18,6 +18,7 @@ import { writeTemp } from './leader-panel.js';
 /** One package to import, and what the database must then hold. */
 export interface ImportRound {
   kind: 'assignment' | 'scoresheet';
+  revision: number;
   file: string;
   fileSha256: string;
   query: ImportQuery;
@@ -60,26 +61,32 @@ export async function writeAssignment(
   return {
     assignment,
     round: {
-      kind: 'assignment', file: await writeTemp(dir, `评审任务-${number}.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
-      query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null }, attachments: {},
+      kind: 'assignment', revision: 1, file: await writeTemp(dir, `评审任务-${number}.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
+      query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null, previousPackageId: null }, attachments: {},
     },
   };
 }
 
-/** `member`'s scoresheet for the panel, with `photos` attached, sent to the leader and the secretariat. */
+/**
+ * `member`'s scoresheet for the panel, with `photos` attached, sent to the leader and the
+ * secretariat; given `previous`, the next revision of it (it supersedes `previous` on import).
+ */
 export async function writeScoresheet(
   dir: string, random: SeededRandom, assignment: AssignmentContent, secretariat: Participant, leader: IdentityCard, member: Participant, photos: Uint8Array[], now: Date,
+  previous: ImportRound | null = null,
 ): Promise<ImportRound> {
+  const revision = previous ? previous.revision + 1 : 1;
   const sheet = await demoScoresheet({ random, assignment, expert: member.card, startedAt: now, photos });
   const written = await writePackage({
-    type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), revision: 1,
+    type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), revision,
     subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
     sender: { name: member.facts.name, keys: member.keys }, recipients: [leader, secretariat.card, member.card],
   });
   if (!written.ok) throw new Error(written.error.message);
   return {
-    kind: 'scoresheet', file: await writeTemp(dir, `评分表-${member.facts.name}.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
-    query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: member.card.keyId },
+    kind: 'scoresheet', revision,
+    file: await writeTemp(dir, `评分表-${member.facts.name}-第${revision}版.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
+    query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: member.card.keyId, previousPackageId: previous?.query.packageId ?? null },
     attachments: Object.fromEntries(sheet.content.attachments.map((a) => [a.id, { size: a.size, sha256: a.sha256 }])),
   };
 }

@@ -6,6 +6,8 @@ export interface ImportQuery {
   reviewId: string;
   /** For a member's scoresheet: whose; null for an assignment. */
   memberKeyId: string | null;
+  /** The package a new revision supersedes (its row must then name the new one), if any. */
+  previousPackageId: string | null;
 }
 
 /** An attachment as stored: its Blob's size, type and SHA-256, or why it could not be read. */
@@ -18,6 +20,8 @@ export type StoredBlob = { size: number; type: string; sha256: string } | { unre
  */
 export interface ImportState {
   received: { manifestSha256: string; bytesSha256: string; type: string; reviewId: string; supersededBy: string | null } | null;
+  /** The superseded revision's row: its manifest hash and what it says supersedes it. */
+  previous: { manifestSha256: string; supersededBy: string | null } | null;
   assignment: { manifestSha256: string } | null;
   review: boolean;
   sheet: { manifestSha256: string; revision: number; packageSha256: string; attachments: Record<string, StoredBlob> } | null;
@@ -40,10 +44,10 @@ export function readImportState(page: Page, query: ImportQuery): Promise<ImportS
         r.onerror = () => reject(r.error ?? new Error(`cannot read ${store}`));
       });
     type Row = Record<string, unknown>;
-    // The package's row is found by its id, so a row that names another review still shows.
-    const rows = await ask<Row[]>('receivedPackages', (s) => s.index('reviewId').getAll(q.reviewId));
-    const all = rows.some((r) => r['packageId'] === q.packageId) ? rows : await ask<Row[]>('receivedPackages', (s) => s.getAll());
+    // Rows are found by package id, so a row that names another review still shows.
+    const all = await ask<Row[]>('receivedPackages', (s) => s.getAll());
     const row = all.find((r) => r['packageId'] === q.packageId);
+    const previousRow = q.previousPackageId ? all.find((r) => r['packageId'] === q.previousPackageId) : undefined;
     const received = row
       ? {
           manifestSha256: String(row['manifestSha256']),
@@ -76,6 +80,7 @@ export function readImportState(page: Page, query: ImportQuery): Promise<ImportS
     const counts: Record<string, number> = {};
     for (const name of [...db.objectStoreNames]) counts[name] = await ask<number>(name, (s) => s.count());
     db.close();
-    return { received, assignment: assignmentRow ? { manifestSha256: String(assignmentRow['manifestSha256']) } : null, review, sheet, sheetHistory, counts };
+    const previous = previousRow ? { manifestSha256: String(previousRow['manifestSha256']), supersededBy: (previousRow['supersededBy'] as string | null) ?? null } : null;
+    return { received, previous, assignment: assignmentRow ? { manifestSha256: String(assignmentRow['manifestSha256']) } : null, review, sheet, sheetHistory, counts };
   }, query);
 }
