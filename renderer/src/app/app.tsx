@@ -5,7 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 // cost about a quarter of the first screen's main-thread time. The theme's tokens still
 // apply through the CSS variables ConfigProvider sets.
 import 'antd/dist/antd.css';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/bridge/contract.js';
 import { SettingsProvider, useSettings } from './settings-context.js';
@@ -36,9 +36,14 @@ function themeFor(fontSize: number) {
   };
 }
 
+const BUTTON_CONFIG = { autoInsertSpace: false };
+
 function ThemedApp() {
   const { settings } = useSettings();
   const { i18n, t } = useTranslation();
+  // One theme object per font size: antd hashes the theme's tokens (cached per object), so a
+  // new object on every render would hash them again.
+  const theme = useMemo(() => themeFor(settings.fontSize), [settings.fontSize]);
   useEffect(() => {
     if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
     document.documentElement.lang = settings.language;
@@ -46,7 +51,7 @@ function ThemedApp() {
     document.title = t('app.title');
   }, [i18n, settings.language, settings.fontSize, t]);
   return (
-    <ConfigProvider locale={settings.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={themeFor(settings.fontSize)}>
+    <ConfigProvider locale={settings.language === 'en' ? enUS : zhCN} button={BUTTON_CONFIG} theme={theme}>
       <AntApp>
         <Workspaces />
       </AntApp>

@@ -1,7 +1,7 @@
 import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
 import i18next from 'i18next';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupStrings } from '../backup/i18n.js';
 import { identityStrings } from '../identity/i18n.js';
@@ -28,12 +28,43 @@ export interface WorkspaceDefinition {
 }
 
 // The expert's review is the first screen and stays in the main chunk; every other workspace
-// (and what it alone pulls in: PKI, report rendering, backups) is fetched when first shown.
-const LeaderWorkspace = lazy(() => import('../leader/leader-workspace.js').then((m) => ({ default: m.LeaderWorkspace })));
-const CountersignPage = lazy(() => import('../leader/countersign-page.js').then((m) => ({ default: m.CountersignPage })));
-const SecretariatWorkspace = lazy(() => import('../secretariat/secretariat-workspace.js').then((m) => ({ default: m.SecretariatWorkspace })));
-const IdentityPage = lazy(() => import('../identity/identity-page.js').then((m) => ({ default: m.IdentityPage })));
-const BackupPage = lazy(() => import('../backup/backup-page.js').then((m) => ({ default: m.BackupPage })));
+// (and what it alone pulls in: PKI, report rendering, backups) is fetched when first shown,
+// or earlier, once the first screen is up and the page is idle (preloadLaterScreens).
+const LOADERS = {
+  leader: () => import('../leader/leader-workspace.js'),
+  countersign: () => import('../leader/countersign-page.js'),
+  secretariat: () => import('../secretariat/secretariat-workspace.js'),
+  identity: () => import('../identity/identity-page.js'),
+  backup: () => import('../backup/backup-page.js'),
+  packages: () => import('../packages/import-package-file.js'),
+};
+const LeaderWorkspace = lazy(() => LOADERS.leader().then((m) => ({ default: m.LeaderWorkspace })));
+const CountersignPage = lazy(() => LOADERS.countersign().then((m) => ({ default: m.CountersignPage })));
+const SecretariatWorkspace = lazy(() => LOADERS.secretariat().then((m) => ({ default: m.SecretariatWorkspace })));
+const IdentityPage = lazy(() => LOADERS.identity().then((m) => ({ default: m.IdentityPage })));
+const BackupPage = lazy(() => LOADERS.backup().then((m) => ({ default: m.BackupPage })));
+
+/**
+ * Fetches and evaluates the other screens' code once the page has been idle for a moment
+ * after the first screen, so a later switch (or a package import) does not wait for ~1 MB of
+ * scripts to load and parse. A failure here is ignored: the screen loads it again when shown.
+ */
+function preloadLaterScreens(): () => void {
+  let idle: number | undefined;
+  const run = () => {
+    for (const load of Object.values(LOADERS)) load().catch(() => undefined);
+  };
+  // A second first, then an idle moment: while the first screen still waits on the database
+  // the page looks idle too, and parsing these scripts then would delay it.
+  const timer = window.setTimeout(() => {
+    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(run, { timeout: 2000 });
+    else run();
+  }, 1000);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
+}
 
 /**
  * The app's workspaces, in menu order. Each engineer adds one entry (leader, secretariat,
@@ -66,6 +97,8 @@ export function Workspaces() {
   const ctx = useLoadWorkspaceContext();
   const chosen = useChosenWorkspace();
   usePendingOpens();
+  const ready = ctx !== undefined;
+  useEffect(() => (ready ? preloadLaterScreens() : undefined), [ready]);
   if (!ctx) return <Spin size="large" description={t('app.loading')} fullscreen />;
   const visible = WORKSPACES.filter((w) => w.visible(ctx));
   const active = visible.find((w) => w.key === chosen) ?? visible[0];
