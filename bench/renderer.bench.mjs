@@ -6,17 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-support.mjs';
 import { seedInPage } from './scoresheet.bench.mjs';
 
 const PORT = 5296;
 const FRESH_LOADS = 5;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MB = 1024 * 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** Navigation start → the first screen with the app's content (the declaration), on an empty profile. */
 async function firstRenders(url) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     const shown = [];
     const paints = [];
@@ -39,7 +39,7 @@ async function firstRenders(url) {
 /** Opens the seeded review (overview, then its busiest item page) and reads the heap after a full GC. */
 async function heapAfterLargestReview(url) {
   const dir = await mkdtemp(join(tmpdir(), 'zqa-bench-heap-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);

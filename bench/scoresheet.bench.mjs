@@ -20,17 +20,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
 
 const PORT = 5298;
 const LOADS = 12;
 const EDITS = 100;
 const EDIT_GAP_MS = 150;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** Runs in the page: writes the scoresheet straight into the app's IndexedDB (schema v1). */
 export async function seedInPage({ notesCount, photosCount }) {
@@ -230,7 +226,7 @@ async function mainThreadCpuOfLoad(context, page, url) {
 export default async function scoresheetBench({ root }) {
   const server = await startServer({ port: PORT, root: join(root, 'dist/renderer') });
   const profile = await mkdtemp(join(tmpdir(), 'zqa-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
 
 const PORT = 5297;
 const CYCLES = 10;
@@ -15,12 +16,7 @@ const APPLICANTS = 40;
 const EXPERTS = 7;
 const NOTES_PER_ITEM = 10;
 const OPENS = 15;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** Runs in the page: writes the secretariat's tables straight into the app's IndexedDB (schema v4). */
 async function seedInPage({ cycles, applicants, experts, notesPerItem }) {
@@ -116,7 +112,7 @@ async function openOverview(page, applicants) {
 export default async function secretariatOverviewBench({ root }) {
   const server = await startServer({ port: PORT, root: join(root, 'dist/renderer') });
   const profile = await mkdtemp(join(tmpdir(), 'zqa-bench-sec-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS, headless: true, viewport: { width: 1440, height: 1000 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1440, height: 1000 } });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);

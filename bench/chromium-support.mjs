@@ -1,0 +1,11 @@
+// What the Chromium benchmarks share: Debian's Chromium and the flags that keep it off the
+// network on these machines (TOOLCHAIN.md), and the percentile every timing figure uses.
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The nearest-rank percentile p (0–100) of a list of figures. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
