@@ -1,27 +1,20 @@
-import { bs } from '../crypto/buffer-source.js';
-import { derSignatureToRaw, rawSignatureToDer } from '../crypto/ecdsa-signature.js';
 import type { KeyHolder } from '../crypto/key-holder.js';
-import { decodeBase64, importVerifyingKey } from '../crypto/spki.js';
+import { decodeBase64 } from '../crypto/spki.js';
+import { countersign, verifyCountersignature } from '../pki/countersignature.js';
 import { toBase64 } from '../util/bytes.js';
 
 /**
- * A member's countersignature of the report: ECDSA P-256 / SHA-256 over the PDF's bytes,
- * DER, base64. Anyone can check it with the member's signing key, with this function or
- * with `openssl dgst -sha256 -verify member.pem -signature sig.der report.pdf`.
+ * A member's countersignature of the report as packages carry it: base64 text around the one
+ * definition in `shared/pki/countersignature.ts` (ECDSA P-256 / SHA-256 over the PDF's bytes,
+ * DER), which `openssl dgst -sha256 -verify member.pem -signature sig.der report.pdf` checks.
  */
 export async function signReportPdf(keys: KeyHolder, pdf: Uint8Array): Promise<string> {
-  return toBase64(rawSignatureToDer(await keys.sign(pdf)));
+  return toBase64(await countersign(pdf, (data) => keys.sign(data)));
 }
 
 export async function verifyReportSignature(signingKey: string, pdf: Uint8Array, signature: string): Promise<boolean> {
   const spki = decodeBase64(signingKey);
   const der = decodeBase64(signature);
   if (!spki || !der) return false;
-  const raw = derSignatureToRaw(der);
-  if (!raw.ok) return false;
-  try {
-    return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await importVerifyingKey(spki), bs(raw.value), bs(pdf));
-  } catch {
-    return false;
-  }
+  return verifyCountersignature(pdf, der, spki);
 }

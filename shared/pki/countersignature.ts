@@ -14,6 +14,11 @@ export async function verifyCountersignature(pdf: Uint8Array, signatureDer: Uint
   const decoded = derSignatureToRaw(signatureDer);
   if (!decoded.ok) return false;
   const raw = decoded.value;
-  const key = await crypto.subtle.importKey('spki', bufferSource(memberSpki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-  return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bufferSource(raw), bufferSource(pdf));
+  try {
+    const key = await crypto.subtle.importKey('spki', bufferSource(memberSpki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bufferSource(raw), bufferSource(pdf));
+  } catch {
+    // A key that is not a P-256 SPKI (hostile or damaged input) verifies nothing: say "no".
+    return false;
+  }
 }

@@ -57,6 +57,8 @@ describe('PAdES signature by incremental update', () => {
     expect(cs[0]).toBe(0x30);
     expect(await verifyCountersignature(signed, cs, member.spki)).toBe(true);
     expect(await verifyCountersignature(signed, cs, other.spki)).toBe(false);
+    // A damaged or hostile key answers false rather than throwing into the caller.
+    expect(await verifyCountersignature(signed, cs, new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]))).toBe(false);
     const changed = signed.slice();
     changed[signed.length - 10] = changed[signed.length - 10]! ^ 1;
     expect(await verifyCountersignature(changed, cs, member.spki)).toBe(false);
