@@ -11,7 +11,5 @@ export interface SigningIdentity {
   spki: Uint8Array;
 }
 
-/** pkijs and WebCrypto type their inputs as ArrayBuffer-backed; our bytes always are. */
-export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes as Uint8Array<ArrayBuffer>;
-}
+/** pkijs and WebCrypto type their inputs as ArrayBuffer-backed: the one cast in shared/crypto. */
+export { bs as bufferSource } from '../crypto/buffer-source.js';
