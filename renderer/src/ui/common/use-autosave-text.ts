@@ -27,7 +27,7 @@ export function useAutosaveText(stored: string, write: (text: string) => Promise
   const onChange = useCallback(
     (value: string) => {
       setText(value);
-      const finish = pending.current?.finish ?? beginSave();
+      const finish = pending.current?.finish ?? beginSave({ alreadyOnScreen: true });
       if (pending.current) window.clearTimeout(pending.current.timer);
       pending.current = { timer: window.setTimeout(flush, delayMs), finish, text: value };
     },

@@ -13,10 +13,18 @@ interface Options {
   prev: () => void;
 }
 
-/** Typing in a field must never score or navigate. */
-function isTyping(target: EventTarget | null): boolean {
+/**
+ * Keys the focused control uses itself: typing in a field must never score or navigate, and
+ * arrows in a focused tab list move between the tabs (WAI-ARIA) — one key, one effect.
+ */
+function keysBelongToFocused(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.ant-select') !== null;
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.closest('.ant-select') !== null ||
+    target.closest('[role="tablist"]') !== null
+  );
 }
 
 /**
@@ -31,7 +39,7 @@ export function useItemKeyboard(options: Options): void {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || keysBelongToFocused(e.target)) return;
       const o = latest.current;
       const bands = SCORING_BANDS[o.kind];
       const handled = (): void => e.preventDefault();

@@ -13,9 +13,8 @@ export function SaveIndicator() {
   const time = s.lastSavedAt?.toLocaleTimeString(i18n.language, { hour12: false }) ?? '';
   const label =
     state === 'saving' ? t('save.saving') : state === 'error' ? t('save.failed', { error: s.lastError }) : state === 'saved' ? t('save.savedAt', { time }) : t('save.idle');
-  // This re-renders on every keypress that scores, before the write reaches IndexedDB: a plain
-  // span (no antd style hooks) and all three icons kept mounted (an icon mounting injects and
-  // looks up its styles) keep that render cheap.
+  // This re-renders after every write: a plain span (no antd style hooks) and all three icons
+  // kept mounted (an icon mounting injects and looks up its styles) keep that render cheap.
   return (
     <span
       className={`zqa-save zqa-save-${state}`}
