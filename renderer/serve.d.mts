@@ -3,6 +3,7 @@ export declare const DEFAULT_PORT: number;
 export declare const DEFAULT_ROOT: string;
 export declare const CONTENT_SECURITY_POLICY: string;
 export declare function resolveInsideRoot(root: string, urlPath: string): string | null;
+export declare function cacheControlFor(urlPath: string): string;
 export interface RunningServer {
   url: string;
   port: number;

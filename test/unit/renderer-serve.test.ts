@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, resolveInsideRoot, startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { CONTENT_SECURITY_POLICY, cacheControlFor, resolveInsideRoot, startServer, type RunningServer } from '../../renderer/serve.mjs';
 
 let root: string;
 let server: RunningServer;
@@ -13,6 +13,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets'));
   await writeFile(join(root, 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(root, 'assets', 'antd-C0fst-17.js'), 'console.log(2)');
   await writeFile(join(tmpdir(), 'zqa-serve-secret.txt'), 'secret');
   server = await startServer({ port: 0, root });
 });
@@ -46,6 +47,16 @@ describe('the browser host static server', () => {
     const js = await get('/assets/app.js?v=1');
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('caches the content-hashed build files for good and revalidates the page and anything else', async () => {
+    expect((await get('/assets/antd-C0fst-17.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get('/')).headers['cache-control']).toBe('no-cache');
+    expect((await get('/assets/app.js')).headers['cache-control']).toBe('no-cache');
+    expect((await get('/missing.js')).headers['cache-control']).toBe('no-cache');
+    expect(cacheControlFor('/assets/NotoSansSC_400Regular-j7Y_Znm4.ttf?x=1')).toBe('public, max-age=31536000, immutable');
+    expect(cacheControlFor('/assets/sub/x-C0fst-17.js')).toBe('no-cache');
+    expect(cacheControlFor('/index.html')).toBe('no-cache');
   });
 
   it('never leaves its root and refuses other methods', async () => {
