@@ -3,18 +3,23 @@ import './boot/zod-jitless.js';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
 import { App } from './app/app.js';
+import { primeFirstScreen } from './app/first-screen.js';
 import { getHost } from './host/get-host.js';
-import { loadDeviceKeys } from './identity/device-keys.js';
 import { initI18n } from './i18n/i18n.js';
 import './styles/app.css';
+
+/** How long the first render waits for the first screen's reads at most. */
+const FIRST_SCREEN_WAIT_MS = 1000;
 
 async function start(): Promise<void> {
   // User Timing: when the app's own code starts, after every chunk is fetched and parsed.
   performance.mark('zqa:boot');
-  // The shell needs the device's keys before its first screen: ask the host now, alongside the
-  // settings, instead of after the first render. A failure shows where the keys are used.
-  loadDeviceKeys().catch(() => undefined);
-  const loaded = await getHost().settings.get();
+  // The first screen's reads (keys included) start now, alongside the settings, and the first
+  // render waits for them so it shows the review at once. Only for a moment: a database that
+  // does not answer (a blocked upgrade) must not keep the page blank; the screens then read
+  // for themselves, and show a failure where it happens.
+  const primed = Promise.race([primeFirstScreen().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+  const [loaded] = await Promise.all([getHost().settings.get(), primed]);
   // Settings are a convenience: if the host cannot read them, start with the defaults.
   const settings = loaded.ok ? loaded.value : DEFAULT_SETTINGS;
   initI18n(settings.language);

@@ -8,10 +8,13 @@ import 'antd/dist/antd.css';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/bridge/contract.js';
+import { endPriming } from '../db/primed-reads.js';
 import { SettingsProvider, useSettings } from './settings-context.js';
 import { Workspaces } from './workspaces.js';
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
+  // The first render has committed (children's effects ran first): screens read for themselves now.
+  useEffect(() => endPriming(), []);
   return (
     <SettingsProvider initial={initialSettings}>
       <ThemedApp />

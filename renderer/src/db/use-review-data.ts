@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from './database.js';
+import { primedKeys, usePrimedLiveQuery } from './primed-reads.js';
 import type {
   AttachmentRecord,
   DeclarationRecord,
@@ -31,17 +32,26 @@ export function useCurrentReview(): { review: ReviewRecord | null; declaration: 
   });
 }
 
-/** What the review screen shows, in one transaction: itemId → percent, and itemId → number of notes. */
-export function useOverviewData(reviewId: string): { scores: Record<string, number>; noteCounts: Record<string, number> } | undefined {
-  return useLiveQuery(() => {
-    const db = getDatabase();
-    return db.transaction('r', [db.itemScores, db.notes], async () => {
-      const [rows, notes] = await Promise.all([db.itemScores.where('reviewId').equals(reviewId).toArray(), db.notes.where('reviewId').equals(reviewId).toArray()]);
-      const noteCounts: Record<string, number> = {};
-      for (const n of notes) noteCounts[n.itemId] = (noteCounts[n.itemId] ?? 0) + 1;
-      return { scores: Object.fromEntries(rows.map((r) => [r.itemId, r.percent])), noteCounts };
-    });
-  }, [reviewId]);
+export interface OverviewData {
+  /** itemId → percent */
+  scores: Record<string, number>;
+  /** itemId → number of notes */
+  noteCounts: Record<string, number>;
+}
+
+/** What the review screen shows, in one transaction. */
+export function readOverview(reviewId: string): Promise<OverviewData> {
+  const db = getDatabase();
+  return db.transaction('r', [db.itemScores, db.notes], async () => {
+    const [rows, notes] = await Promise.all([db.itemScores.where('reviewId').equals(reviewId).toArray(), db.notes.where('reviewId').equals(reviewId).toArray()]);
+    const noteCounts: Record<string, number> = {};
+    for (const n of notes) noteCounts[n.itemId] = (noteCounts[n.itemId] ?? 0) + 1;
+    return { scores: Object.fromEntries(rows.map((r) => [r.itemId, r.percent])), noteCounts };
+  });
+}
+
+export function useOverviewData(reviewId: string): OverviewData | undefined {
+  return usePrimedLiveQuery(primedKeys.overview(reviewId), () => readOverview(reviewId), [reviewId]);
 }
 
 /** itemId → percent for every scored item. */

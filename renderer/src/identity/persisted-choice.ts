@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * A choice the person made (which workspace, which review) remembered across restarts in
  * localStorage, settable from anywhere (a banner, an import that just added a review).
  */
-export function persistedChoice(storageKey: string): { set(value: string): void; use(): string | null } {
+export function persistedChoice(storageKey: string): { get(): string | null; set(value: string): void; use(): string | null } {
   const listeners = new Set<() => void>();
   let current: string | null = null;
   try {
@@ -19,6 +19,7 @@ export function persistedChoice(storageKey: string): { set(value: string): void;
     };
   };
   return {
+    get: () => current,
     set(value) {
       current = value;
       try {

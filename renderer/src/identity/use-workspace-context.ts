@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
 import { getDatabase } from '../db/database.js';
+import { primedKeys, usePrimedLiveQuery } from '../db/primed-reads.js';
 import type { DeviceKeys } from './device-keys.js';
 import { useDeviceKeys } from './device-keys.js';
 import type { DeviceProfileRecord } from './identity-records.js';
@@ -29,18 +29,21 @@ export function useWorkspaceContext(): WorkspaceContext | undefined {
   return useContext(SharedWorkspaceContext);
 }
 
+/** What the database says about this device: its profile, and whether its key leads a panel. */
+export function readWorkspaceStored(keyId: string | null): Promise<Pick<WorkspaceContext, 'profile' | 'leadsPanel'>> {
+  const db = getDatabase();
+  return db.transaction('r', [db.deviceProfile, db.panelAssignments], async () => ({
+    profile: (await db.deviceProfile.get('device')) ?? null,
+    leadsPanel: keyId !== null && (await db.panelAssignments.where('leaderKeyId').equals(keyId).count()) > 0,
+  }));
+}
+
 /** Reads the device's profile, keys and panels; the shell calls it once. */
 export function useLoadWorkspaceContext(): WorkspaceContext | undefined {
   const keysState = useDeviceKeys();
   const keys = keysState.status === 'ready' ? keysState.keys : null;
   const keyId = keys?.keyId ?? null;
-  const stored = useLiveQuery(async () => {
-    const db = getDatabase();
-    return db.transaction('r', [db.deviceProfile, db.panelAssignments], async () => ({
-      profile: (await db.deviceProfile.get('device')) ?? null,
-      leadsPanel: keyId !== null && (await db.panelAssignments.where('leaderKeyId').equals(keyId).count()) > 0,
-    }));
-  }, [keyId]);
+  const stored = usePrimedLiveQuery(primedKeys.workspace(keyId), () => readWorkspaceStored(keyId), [keyId]);
   if (!stored || keysState.status === 'loading') return undefined;
   return { profile: stored.profile, keys, leadsPanel: stored.leadsPanel };
 }

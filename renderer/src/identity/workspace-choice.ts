@@ -4,4 +4,5 @@ import { persistedChoice } from './persisted-choice.js';
 const choice = persistedChoice('zqa.workspace');
 
 export const showWorkspace = (key: string): void => choice.set(key);
+export const chosenWorkspace = (): string | null => choice.get();
 export const useChosenWorkspace = (): string | null => choice.use();

@@ -4,4 +4,5 @@ import { persistedChoice } from '../identity/persisted-choice.js';
 const choice = persistedChoice('zqa.review');
 
 export const showReview = (reviewId: string): void => choice.set(reviewId);
+export const chosenReview = (): string | null => choice.get();
 export const useChosenReview = (): string | null => choice.use();

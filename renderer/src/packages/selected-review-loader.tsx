@@ -1,10 +1,10 @@
 import { Alert, Spin } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReviewProvider } from '../app/review-context.js';
 import { getDatabase } from '../db/database.js';
-import type { ReviewRecord } from '../db/records.js';
+import { primedKeys, usePrimedLiveQuery } from '../db/primed-reads.js';
+import type { DeclarationRecord, ReviewRecord } from '../db/records.js';
 import { seedDemoIfEmpty } from '../db/seed-demo.js';
 import { ConflictBlocked } from '../ui/declaration/conflict-blocked.js';
 import { DeclarationGate } from '../ui/declaration/declaration-gate.js';
@@ -12,8 +12,17 @@ import { ReviewLayout } from '../ui/layout/review-layout.js';
 import { useChosenReview } from './review-choice.js';
 
 /** Every review on the device, newest first (the demo and each imported assignment). */
+export async function readReviews(): Promise<ReviewRecord[]> {
+  return (await getDatabase().reviews.toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
 export function useReviews(): ReviewRecord[] | undefined {
-  return useLiveQuery(async () => (await getDatabase().reviews.toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+  return usePrimedLiveQuery(primedKeys.reviews(), readReviews, []);
+}
+
+/** The review chosen in the switcher, else the newest. */
+export function pickReview(reviews: ReviewRecord[], chosen: string | null): ReviewRecord | null {
+  return reviews.find((r) => r.id === chosen) ?? reviews[0] ?? null;
 }
 
 /** The review chosen in the switcher, else the newest: what the expert's workspace shows. */
@@ -21,7 +30,12 @@ export function useSelectedReview(): { reviews: ReviewRecord[]; review: ReviewRe
   const reviews = useReviews();
   const chosen = useChosenReview();
   if (!reviews) return undefined;
-  return { reviews, review: reviews.find((r) => r.id === chosen) ?? reviews[0] ?? null };
+  return { reviews, review: pickReview(reviews, chosen) };
+}
+
+/** A review's declaration, or null before the expert has signed it. */
+export async function readDeclaration(reviewId: string): Promise<DeclarationRecord | null> {
+  return (await getDatabase().declarations.get(reviewId)) ?? null;
 }
 
 /**
@@ -39,7 +53,8 @@ export function SelectedReviewLoader({ review }: { review: ReviewRecord | null }
     if (!empty) return;
     seedDemoIfEmpty(getDatabase()).catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
   }, [empty]);
-  const declaration = useLiveQuery(async () => (review ? ((await getDatabase().declarations.get(review.id)) ?? null) : null), [review?.id]);
+  const reviewId = review?.id ?? null;
+  const declaration = usePrimedLiveQuery(primedKeys.declaration(reviewId ?? ''), async () => (reviewId ? readDeclaration(reviewId) : null), [reviewId]);
   if (failure) return <Alert type="error" showIcon title={t('app.loadFailed', { error: failure })} style={{ margin: 24 }} />;
   if (!review || declaration === undefined) return <Spin size="large" description={t('app.loading')} fullscreen />;
   return (

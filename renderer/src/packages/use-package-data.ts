@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '../db/database.js';
+import { primedKeys, usePrimedLiveQuery } from '../db/primed-reads.js';
 import type { MemberScoresheetRecord, PanelAssignmentRecord, ReceivedPackageRecord, ScoresheetExportRecord } from './package-records.js';
 
 /**
@@ -22,8 +23,12 @@ export function useReceivedPackages(): ReceivedPackageRecord[] | undefined {
 }
 
 /** The verified assignment behind a review (null for the demo or a review without one). */
+export async function readPanelAssignment(reviewId: string): Promise<PanelAssignmentRecord | null> {
+  return (await getDatabase().panelAssignments.get(reviewId)) ?? null;
+}
+
 export function usePanelAssignment(reviewId: string): PanelAssignmentRecord | null | undefined {
-  return useLiveQuery(async () => (await getDatabase().panelAssignments.get(reviewId)) ?? null, [reviewId]);
+  return usePrimedLiveQuery(primedKeys.panelAssignment(reviewId), () => readPanelAssignment(reviewId), [reviewId]);
 }
 
 /** The assignments whose leader is this device's key: the panels the leader's workspace shows. */
@@ -32,11 +37,12 @@ export function useLedPanels(deviceKeyId: string | null): PanelAssignmentRecord[
 }
 
 /** This device's scoresheet exports for a review, oldest first. */
+export function readScoresheetExports(reviewId: string): Promise<ScoresheetExportRecord[]> {
+  return getDatabase().scoresheetExports.where('[reviewId+revision]').between([reviewId, Dexie.minKey], [reviewId, Dexie.maxKey]).toArray();
+}
+
 export function useScoresheetExports(reviewId: string): ScoresheetExportRecord[] | undefined {
-  return useLiveQuery(
-    () => getDatabase().scoresheetExports.where('[reviewId+revision]').between([reviewId, Dexie.minKey], [reviewId, Dexie.maxKey]).toArray(),
-    [reviewId],
-  );
+  return usePrimedLiveQuery(primedKeys.scoresheetExports(reviewId), () => readScoresheetExports(reviewId), [reviewId]);
 }
 
 /**

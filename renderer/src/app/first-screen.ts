@@ -1,0 +1,40 @@
+import { primedKeys, primeRead } from '../db/primed-reads.js';
+import { readOverview } from '../db/use-review-data.js';
+import { loadDeviceKeys } from '../identity/device-keys.js';
+import { readWorkspaceStored } from '../identity/use-workspace-context.js';
+import { chosenWorkspace } from '../identity/workspace-choice.js';
+import { chosenReview } from '../packages/review-choice.js';
+import { pickReview, readDeclaration, readReviews } from '../packages/selected-review-loader.js';
+import { readPanelAssignment, readScoresheetExports } from '../packages/use-package-data.js';
+
+/**
+ * Reads what the expert's first screen shows, at start, while the host answers for settings
+ * and keys: the device's keys and workspace context, the reviews, and for the review shown
+ * its declaration, overview, assignment and exports. The first render then has all of it
+ * (db/primed-reads.ts), and shows the review in one pass.
+ *
+ * Two rounds of reads in parallel: the reviews (which one is shown depends on them), then
+ * everything about that review. Another workspace chosen last time reads only the context.
+ */
+export async function primeFirstScreen(): Promise<void> {
+  const workspace = loadDeviceKeys()
+    .catch(() => null)
+    .then(async (keys) => {
+      const keyId = keys?.keyId ?? null;
+      primeRead(primedKeys.workspace(keyId), await readWorkspaceStored(keyId));
+    });
+  const chosen = chosenWorkspace();
+  if (chosen !== null && chosen !== 'review') return workspace;
+  const reviews = await readReviews();
+  primeRead(primedKeys.reviews(), reviews);
+  const review = pickReview(reviews, chosenReview());
+  if (!review) return workspace;
+  const id = review.id;
+  await Promise.all([
+    workspace,
+    readDeclaration(id).then((v) => primeRead(primedKeys.declaration(id), v)),
+    readOverview(id).then((v) => primeRead(primedKeys.overview(id), v)),
+    readPanelAssignment(id).then((v) => primeRead(primedKeys.panelAssignment(id), v)),
+    readScoresheetExports(id).then((v) => primeRead(primedKeys.scoresheetExports(id), v)),
+  ]);
+}
