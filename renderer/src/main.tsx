@@ -6,6 +6,8 @@ import { App } from './app/app.js';
 import { primeFirstScreen } from './app/first-screen.js';
 import { getHost } from './host/get-host.js';
 import { initI18n } from './i18n/i18n.js';
+import { watchForHeldData } from './backup/wipe-guard.js';
+import { getDatabase } from './db/database.js';
 import './styles/app.css';
 
 /** How long the first render waits for the first screen's reads at most. */
@@ -14,6 +16,7 @@ const FIRST_SCREEN_WAIT_MS = 1000;
 async function start(): Promise<void> {
   // User Timing: when the app's own code starts, after every chunk is fetched and parsed.
   performance.mark('zqa:boot');
+  watchForHeldData(getDatabase());
   // The first screen's reads (keys included) start now, alongside the settings, and the first
   // render waits for them so it shows the review at once. Only for a moment: a database that
   // does not answer (a blocked upgrade) must not keep the page blank; the screens then read

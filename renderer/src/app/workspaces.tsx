@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupStrings } from '../backup/i18n.js';
+import { WipeNotice } from '../backup/wipe-notice.js';
 import { identityStrings } from '../identity/i18n.js';
 import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.js';
 import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContext } from '../identity/use-workspace-context.js';
@@ -117,6 +118,7 @@ export function Workspaces() {
           />
           <DeviceBadge ctx={ctx} />
         </Layout.Header>
+        {active.key !== 'backup' && <WipeNotice />}
         {!ctx.profile && active.key !== 'identity' && (
           <Alert
             type="info"

@@ -50,6 +50,11 @@ const zhCN = {
     internal: '文件未保存：{{message}}',
     quota: '本机存储空间已满，最后这次修改未能保存（界面上仍保留您的输入）。请清理磁盘空间后重试；已保存的内容不受影响。',
     retry: '重试',
+    wipedTitle: '本机评审数据已不在数据库中',
+    wipedText:
+      '本机曾保存评审数据（最近一次写入始于 {{at}}），但现在数据库是空的。浏览器内核在异常退出后检查数据库时若发现损坏，会将其整个删除。请到「备份与恢复」用最近的备份恢复；恢复前请不要在本机继续评分。',
+    wipedRestore: '去恢复备份',
+    wipedDismiss: '知道了',
   },
 };
 
@@ -102,6 +107,11 @@ const en: typeof zhCN = {
     internal: 'The file was not saved: {{message}}',
     quota: 'This device’s storage is full: the last change could not be saved (what you typed is still on screen). Free disk space and retry; what was saved before is safe.',
     retry: 'Retry',
+    wipedTitle: 'This device’s review data is no longer in its database',
+    wipedText:
+      'This device held review data (the last run that wrote began at {{at}}), but the database is now empty. When the browser engine finds its database damaged after a crash, it deletes it whole. Restore the latest backup under “Backup and restore”; do not score on this device before that.',
+    wipedRestore: 'Restore a backup',
+    wipedDismiss: 'Understood',
   },
 };
 
