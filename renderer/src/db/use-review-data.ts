@@ -3,10 +3,8 @@ import { getDatabase } from './database.js';
 import { primedKeys, usePrimedLiveQuery } from './primed-reads.js';
 import type {
   AttachmentRecord,
-  DeclarationRecord,
   ExclusionCheckRecord,
   NoteRecord,
-  ReviewRecord,
   SiteIssueStatusRecord,
 } from './records.js';
 
@@ -15,22 +13,6 @@ import type {
  * screen shows what is stored, never a copy that could drift from it.
  * `undefined` means "still loading".
  */
-
-/**
- * The review this device is working on (the newest one it holds) and its declaration, read
- * in one transaction: the first screen waits for one round trip, not two in a row.
- */
-export function useCurrentReview(): { review: ReviewRecord | null; declaration: DeclarationRecord | null } | undefined {
-  return useLiveQuery(() => {
-    const db = getDatabase();
-    return db.transaction('r', [db.reviews, db.declarations], async () => {
-      const all = await db.reviews.toArray();
-      all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      const review = all[0] ?? null;
-      return { review, declaration: review ? ((await db.declarations.get(review.id)) ?? null) : null };
-    });
-  });
-}
 
 export interface OverviewData {
   /** itemId → percent */

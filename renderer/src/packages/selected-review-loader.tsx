@@ -39,9 +39,8 @@ export async function readDeclaration(reviewId: string): Promise<DeclarationReco
 }
 
 /**
- * B's ReviewLoader with a choice of review: seeds the demo on first start, then gates the
- * chosen review behind its declaration, with B's own screens. (B's loader always opens the
- * newest review; a device holding the demo and imported assignments needs to pick.)
+ * Seeds the demo on first start, then gates the chosen review (the device may hold the demo
+ * and imported assignments) behind its declaration, and shows the review's screens.
  */
 export function SelectedReviewLoader({ review }: { review: ReviewRecord | null }) {
   const { t } = useTranslation();
