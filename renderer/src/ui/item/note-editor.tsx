@@ -4,21 +4,32 @@ import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import type { NoteKind } from '../../db/records.js';
 import { addNote } from '../../db/writes/note-writes.js';
+import { dropNoteDraft, EMPTY_DRAFT, keepNoteDraft, loadNoteDraft, type NoteDraft } from './note-drafts.js';
 
 const EMPTY_EVIDENCE = { document: '', intervieweeRole: '', place: '' };
 
-/** Adds a note (Ctrl+Enter or the button). Site observations also take their evidence reference. */
+/**
+ * Adds a note (Ctrl+Enter or the button). Site observations also take their evidence
+ * reference. What is typed is kept as a draft (note-drafts.ts) until the note is added.
+ * Mounted once per item and kind (NotesSection keys it), so a draft never follows the
+ * expert to the next item.
+ */
 export function NoteEditor({ itemId, kind }: { itemId: string; kind: NoteKind }) {
   const { t } = useTranslation();
   const { review, save } = useReview();
-  const [text, setText] = useState('');
-  const [evidence, setEvidence] = useState(EMPTY_EVIDENCE);
+  const [draft, setDraft] = useState<NoteDraft>(() => loadNoteDraft(review.id, itemId, kind) ?? EMPTY_DRAFT);
+  const { text } = draft;
+  const evidence = draft.evidence ?? EMPTY_EVIDENCE;
+  const change = (next: NoteDraft) => {
+    setDraft(next);
+    keepNoteDraft(review.id, itemId, kind, next);
+  };
   const add = async () => {
     if (!text.trim()) return;
     const id = await save((ctx) => addNote(ctx, review.id, itemId, { kind, text, evidence: kind === 'observation' ? evidence : null }));
     if (id) {
-      setText('');
-      setEvidence(EMPTY_EVIDENCE);
+      dropNoteDraft(review.id, itemId, kind);
+      setDraft(EMPTY_DRAFT);
     }
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -34,7 +45,7 @@ export function NoteEditor({ itemId, kind }: { itemId: string; kind: NoteKind })
       placeholder={label}
       data-testid={`evidence-${key}`}
       value={evidence[key]}
-      onChange={(e) => setEvidence({ ...evidence, [key]: e.target.value })}
+      onChange={(e) => change({ text, evidence: { ...evidence, [key]: e.target.value } })}
       onKeyDown={onKeyDown}
     />
   );
@@ -45,7 +56,7 @@ export function NoteEditor({ itemId, kind }: { itemId: string; kind: NoteKind })
         placeholder={t('notes.placeholder', { kind: t(`notes.${kind}`) })}
         data-testid={`note-input-${kind}`}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => change({ text: e.target.value, evidence: kind === 'observation' ? evidence : null })}
         onKeyDown={onKeyDown}
         autoSize={{ minRows: 2, maxRows: 8 }}
       />

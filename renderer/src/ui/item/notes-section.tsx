@@ -20,7 +20,7 @@ export const NotesSection = memo(function NotesSection({ itemId, kind }: { itemI
         {notes.map((note) => (
           <NoteCard key={note.id} note={note} />
         ))}
-        <NoteEditor itemId={itemId} kind={kind} />
+        <NoteEditor key={`${review.id}/${itemId}/${kind}`} itemId={itemId} kind={kind} />
       </Flex>
     </Card>
   );
