@@ -90,10 +90,15 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, options:
   } catch {
     return fail('damaged', 'the backup file is damaged or was altered: its contents fail the authentication check');
   }
-  return decodePlaintext(plaintext, header);
+  return decodeBackupPlaintext(plaintext, header.schemaVersion);
 }
 
-async function decodePlaintext(plaintext: Uint8Array, header: BackupHeader): Promise<Result<BackupContents, BackupError>> {
+/**
+ * Reads the plaintext `encodeBackupPlaintext` builds (a backup once decrypted, or an
+ * automatic snapshot as it is stored): every table and byte section checked against the
+ * manifest's SHA-256, each fault a `damaged` error.
+ */
+export async function decodeBackupPlaintext(plaintext: Uint8Array, schemaVersion: number): Promise<Result<BackupContents, BackupError>> {
   const damaged = (why: string) => fail('damaged', `the backup file is damaged: ${why}`);
   if (plaintext.byteLength < 4) return damaged('no manifest');
   const manifestLength = readU32(plaintext, 0);
@@ -101,7 +106,7 @@ async function decodePlaintext(plaintext: Uint8Array, header: BackupHeader): Pro
   const manifest = backupManifestSchema.safeParse(parseJson(plaintext.subarray(4, 4 + manifestLength)));
   if (!manifest.success) return damaged(`the manifest is unreadable (${manifest.error.issues[0]?.message ?? 'bad shape'})`);
   const m = manifest.data;
-  if (m.schemaVersion !== header.schemaVersion) return damaged('the manifest and the header name different schema versions');
+  if (m.schemaVersion !== schemaVersion) return damaged('the manifest and the header name different schema versions');
   const body = plaintext.subarray(4 + manifestLength);
   const take = async (what: string, s: { offset: number; length: number; sha256: string }): Promise<Uint8Array | string> => {
     if (s.offset + s.length > body.byteLength) return `${what} lies outside the file`;

@@ -118,7 +118,7 @@ export function Workspaces() {
           />
           <DeviceBadge ctx={ctx} />
         </Layout.Header>
-        {active.key !== 'backup' && <WipeNotice />}
+        <WipeNotice hidden={active.key === 'backup'} />
         {!ctx.profile && active.key !== 'identity' && (
           <Alert
             type="info"

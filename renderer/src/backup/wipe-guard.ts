@@ -23,7 +23,7 @@ function storage(): Storage | null {
 }
 
 /** Whether any table but `reviews` (which the demo seeds) has a row. */
-async function holdsData(db: Dexie): Promise<boolean> {
+export async function holdsData(db: Dexie): Promise<boolean> {
   const tables = db.tables.filter((t) => t.name !== 'reviews');
   const counts = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.count())));
   return counts.some((c) => c > 0);
@@ -65,6 +65,11 @@ export async function detectWipedDatabase(db: Dexie): Promise<{ heldDataAt: stri
   const heldDataAt = storage()?.getItem(MARKER);
   if (!heldDataAt) return null;
   return (await holdsData(db)) ? null : { heldDataAt };
+}
+
+/** The database holds data again (restored): marked now, whatever this run's watcher has seen. */
+export function markHeldData(now = new Date()): void {
+  storage()?.setItem(MARKER, now.toISOString());
 }
 
 /** The person has seen the notice: forget the marker until this database holds data again. */

@@ -1,27 +1,53 @@
 import { Alert, Button, Flex } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BackupContents } from '../../../shared/backup/backup-format.js';
 import { getDatabase } from '../db/database.js';
 import { showWorkspace } from '../identity/workspace-choice.js';
-import { acknowledgeWipedDatabase, detectWipedDatabase } from './wipe-guard.js';
+import { readSnapshot, startAutoSnapshots } from './auto-snapshot.js';
+import { restoreDatabase } from './database-backup.js';
+import { acknowledgeWipedDatabase, detectWipedDatabase, markHeldData } from './wipe-guard.js';
 
-/** Says so when the database was emptied behind the app's back (see wipe-guard.ts). */
-export function WipeNotice() {
+interface Wiped {
+  heldDataAt: string;
+  snapshot: BackupContents | null;
+}
+
+/**
+ * Says so when the database was emptied behind the app's back (wipe-guard.ts) and offers the
+ * automatic snapshot; otherwise starts the automatic snapshots (auto-snapshot.ts).
+ * Mounted with the shell; `hidden` on the backup page, where the person is restoring.
+ */
+export function WipeNotice({ hidden }: { hidden: boolean }) {
   const { t, i18n } = useTranslation();
-  const [wiped, setWiped] = useState<{ heldDataAt: string } | null>(null);
+  const [wiped, setWiped] = useState<Wiped | null>(null);
+  const [restoring, setRestoring] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     // After the first screen: it reads a count of every table.
-    detectWipedDatabase(getDatabase()).then(
-      (found) => live && setWiped(found),
-      () => undefined,
-    );
+    const db = getDatabase();
+    void (async () => {
+      const found = await detectWipedDatabase(db);
+      if (!found) {
+        startAutoSnapshots(db);
+        return;
+      }
+      const snapshot = await readSnapshot(db);
+      if (live) setWiped({ ...found, snapshot });
+    })().catch(() => undefined);
     return () => {
       live = false;
     };
   }, []);
-  if (!wiped) return null;
-  const at = new Date(wiped.heldDataAt).toLocaleString(i18n.language, { hour12: false });
+  if (!wiped || hidden) return null;
+  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { hour12: false });
+  const restoreSnapshot = async (snapshot: BackupContents) => {
+    setRestoring('…');
+    const result = await restoreDatabase(getDatabase(), snapshot);
+    if (!result.ok) return setRestoring(result.error.message);
+    markHeldData();
+    window.location.reload();
+  };
   return (
     <Alert
       type="error"
@@ -29,10 +55,21 @@ export function WipeNotice() {
       banner
       data-testid="wipe-notice"
       title={t('faults.wipedTitle')}
-      description={t('faults.wipedText', { at })}
+      description={
+        <>
+          {t('faults.wipedText', { at: time(wiped.heldDataAt) })}
+          {wiped.snapshot && <div>{t('faults.wipedSnapshot', { at: time(wiped.snapshot.createdAt) })}</div>}
+          {restoring && restoring !== '…' && <div data-testid="wipe-notice-error">{t('faults.wipedSnapshotFailed', { error: restoring })}</div>}
+        </>
+      }
       action={
         <Flex vertical gap="small">
-          <Button size="small" type="primary" onClick={() => showWorkspace('backup')} data-testid="wipe-notice-restore">
+          {wiped.snapshot && (
+            <Button size="small" type="primary" loading={restoring === '…'} onClick={() => void restoreSnapshot(wiped.snapshot!)} data-testid="wipe-notice-snapshot">
+              {t('faults.wipedSnapshotRestore')}
+            </Button>
+          )}
+          <Button size="small" type={wiped.snapshot ? 'default' : 'primary'} onClick={() => showWorkspace('backup')} data-testid="wipe-notice-restore">
             {t('faults.wipedRestore')}
           </Button>
           <Button
