@@ -3,14 +3,14 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import { getDatabase } from '../db/database.js';
 import type { ReviewRecord } from '../db/records.js';
 import { describeWriteError } from '../backup/write-fault.js';
-import { trackSave } from '../db/save-tracker.js';
+import { trackSave, type BeginSaveOptions } from '../db/save-tracker.js';
 import type { WriteContext } from '../db/writes/write-context.js';
 
 interface ReviewContextValue {
   review: ReviewRecord;
   ctx: WriteContext;
   /** Runs one write, reports it to the saved indicator, and shows a message when it fails. */
-  save: <T>(write: (ctx: WriteContext) => Promise<T>) => Promise<T | undefined>;
+  save: <T>(write: (ctx: WriteContext) => Promise<T>, options?: BeginSaveOptions) => Promise<T | undefined>;
 }
 
 const ReviewContext = createContext<ReviewContextValue | null>(null);
@@ -19,9 +19,9 @@ export function ReviewProvider({ review, children }: { review: ReviewRecord; chi
   const { message } = AntApp.useApp();
   const ctx = useMemo<WriteContext>(() => ({ db: getDatabase(), actor: review.expert.id, now: () => new Date() }), [review.expert.id]);
   const save = useCallback(
-    async <T,>(write: (c: WriteContext) => Promise<T>): Promise<T | undefined> => {
+    async <T,>(write: (c: WriteContext) => Promise<T>, options?: BeginSaveOptions): Promise<T | undefined> => {
       try {
-        return await trackSave(() => write(ctx));
+        return await trackSave(() => write(ctx), options);
       } catch (e) {
         void message.error(describeWriteError(e));
         return undefined;

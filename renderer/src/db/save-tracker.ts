@@ -67,8 +67,8 @@ export function beginSave({ alreadyOnScreen = false }: BeginSaveOptions = {}): (
  * Runs a write and reports it to the indicator; the promise still rejects for the caller.
  * For writes whose result the screen shows from the database (see BeginSaveOptions).
  */
-export async function trackSave<T>(write: () => Promise<T>): Promise<T> {
-  const finish = beginSave();
+export async function trackSave<T>(write: () => Promise<T>, options: BeginSaveOptions = {}): Promise<T> {
+  const finish = beginSave(options);
   try {
     const value = await write();
     finish({ ok: true });

@@ -26,7 +26,8 @@ export function NoteEditor({ itemId, kind }: { itemId: string; kind: NoteKind })
   };
   const add = async () => {
     if (!text.trim()) return;
-    const id = await save((ctx) => addNote(ctx, review.id, itemId, { kind, text, evidence: kind === 'observation' ? evidence : null }));
+    // Its text is on screen already, in the editor: "saving" shows at once, not after 100 ms.
+    const id = await save((ctx) => addNote(ctx, review.id, itemId, { kind, text, evidence: kind === 'observation' ? evidence : null }), { alreadyOnScreen: true });
     if (id) {
       dropNoteDraft(review.id, itemId, kind);
       setDraft(EMPTY_DRAFT);
