@@ -7,15 +7,20 @@
 const SHOWN = '[data-testid="review-overview"] [data-testid="progress-text"]';
 
 /** Injected before the app's scripts: notes when the review screen first shows its data. */
-export function watchForOverview() {
+function watchForOverview(shown) {
   const observer = new MutationObserver(() => {
-    if (document.querySelector('[data-testid="review-overview"] [data-testid="progress-text"]')) {
+    if (document.querySelector(shown)) {
       window.__zqaOverviewAt = performance.now();
       performance.mark('zqa:overview-shown');
       observer.disconnect();
     }
   });
   observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Every page the context opens from now on notes when the review screen shows its data. */
+export function watchEveryPageForOverview(context) {
+  return context.addInitScript(watchForOverview, SHOWN);
 }
 
 // Polled on a timer, not Playwright's default requestAnimationFrame: frames requested by the

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
-import { inAppOpens, mainThreadCpuOfLoad, newWindowLoads, pageReloads, watchForOverview } from './scoresheet-load.mjs';
+import { inAppOpens, mainThreadCpuOfLoad, newWindowLoads, pageReloads, watchEveryPageForOverview } from './scoresheet-load.mjs';
 
 const PORT = 5298;
 const LOADS = 12;
@@ -187,7 +187,7 @@ export default async function scoresheetBench({ root }) {
     await page.goto(server.url);
     await page.getByTestId('declaration-gate').waitFor();
     const seeded = await page.evaluate(seedInPage, { notesCount: 300, photosCount: 50 });
-    await context.addInitScript(watchForOverview);
+    await watchEveryPageForOverview(context);
 
     const { loads, boots } = await pageReloads(page, server.url, LOADS);
     const traced = await mainThreadCpuOfLoad(context, page, `${server.url}?load=traced#/`);

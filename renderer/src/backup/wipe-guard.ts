@@ -1,4 +1,5 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
+import { pageStorage, storeInPage } from '../host/page-storage.js';
 
 /**
  * Notices when the database this device used has been emptied behind the app's back.
@@ -13,14 +14,6 @@ import { Dexie, type ObservabilitySet } from 'dexie';
  * of data says so, and points to the backup.
  */
 const MARKER = 'zqa.database.heldData';
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** Whether any table but `reviews` (which the demo seeds) has a row. */
 export async function holdsData(db: Dexie): Promise<boolean> {
@@ -48,7 +41,7 @@ export function watchForHeldData(db: Dexie): () => void {
         checking = false;
         if (!held || marked) return;
         marked = true;
-        storage()?.setItem(MARKER, new Date().toISOString());
+        storeInPage(MARKER, new Date().toISOString());
       },
       () => (checking = false),
     );
@@ -62,17 +55,17 @@ export function watchForHeldData(db: Dexie): () => void {
  * time of the first write of the last run that wrote. Otherwise null.
  */
 export async function detectWipedDatabase(db: Dexie): Promise<{ heldDataAt: string } | null> {
-  const heldDataAt = storage()?.getItem(MARKER);
+  const heldDataAt = pageStorage()?.getItem(MARKER);
   if (!heldDataAt) return null;
   return (await holdsData(db)) ? null : { heldDataAt };
 }
 
 /** The database holds data again (restored): marked now, whatever this run's watcher has seen. */
 export function markHeldData(now = new Date()): void {
-  storage()?.setItem(MARKER, now.toISOString());
+  storeInPage(MARKER, now.toISOString());
 }
 
 /** The person has seen the notice: forget the marker until this database holds data again. */
 export function acknowledgeWipedDatabase(): void {
-  storage()?.removeItem(MARKER);
+  pageStorage()?.removeItem(MARKER);
 }

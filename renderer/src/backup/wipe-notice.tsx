@@ -21,7 +21,8 @@ interface Wiped {
 export function WipeNotice({ hidden }: { hidden: boolean }) {
   const { t, i18n } = useTranslation();
   const [wiped, setWiped] = useState<Wiped | null>(null);
-  const [restoring, setRestoring] = useState<string | null>(null);
+  // Restoring the snapshot: idle, in progress, or failed with its message.
+  const [restore, setRestore] = useState<{ status: 'idle' | 'running' } | { status: 'failed'; error: string }>({ status: 'idle' });
   useEffect(() => {
     let live = true;
     // After the first screen: it reads a count of every table.
@@ -42,9 +43,9 @@ export function WipeNotice({ hidden }: { hidden: boolean }) {
   if (!wiped || hidden) return null;
   const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { hour12: false });
   const restoreSnapshot = async (snapshot: BackupContents) => {
-    setRestoring('…');
+    setRestore({ status: 'running' });
     const result = await restoreDatabase(getDatabase(), snapshot);
-    if (!result.ok) return setRestoring(result.error.message);
+    if (!result.ok) return setRestore({ status: 'failed', error: result.error.message });
     markHeldData();
     window.location.reload();
   };
@@ -59,13 +60,13 @@ export function WipeNotice({ hidden }: { hidden: boolean }) {
         <>
           {t('faults.wipedText', { at: time(wiped.heldDataAt) })}
           {wiped.snapshot && <div>{t('faults.wipedSnapshot', { at: time(wiped.snapshot.createdAt) })}</div>}
-          {restoring && restoring !== '…' && <div data-testid="wipe-notice-error">{t('faults.wipedSnapshotFailed', { error: restoring })}</div>}
+          {restore.status === 'failed' && <div data-testid="wipe-notice-error">{t('faults.wipedSnapshotFailed', { error: restore.error })}</div>}
         </>
       }
       action={
         <Flex vertical gap="small">
           {wiped.snapshot && (
-            <Button size="small" type="primary" loading={restoring === '…'} onClick={() => void restoreSnapshot(wiped.snapshot!)} data-testid="wipe-notice-snapshot">
+            <Button size="small" type="primary" loading={restore.status === 'running'} onClick={() => void restoreSnapshot(wiped.snapshot!)} data-testid="wipe-notice-snapshot">
               {t('faults.wipedSnapshotRestore')}
             </Button>
           )}

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { pageStorage, storeInPage } from '../host/page-storage.js';
 
 /**
  * A choice the person made (which workspace, which review) remembered across restarts in
@@ -6,12 +7,8 @@ import { useSyncExternalStore } from 'react';
  */
 export function persistedChoice(storageKey: string): { get(): string | null; set(value: string): void; use(): string | null } {
   const listeners = new Set<() => void>();
-  let current: string | null = null;
-  try {
-    current = window.localStorage.getItem(storageKey);
-  } catch {
-    // storage blocked: nothing remembered
-  }
+  // Storage blocked: nothing remembered.
+  let current: string | null = pageStorage()?.getItem(storageKey) ?? null;
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
     return () => {
@@ -22,11 +19,8 @@ export function persistedChoice(storageKey: string): { get(): string | null; set
     get: () => current,
     set(value) {
       current = value;
-      try {
-        window.localStorage.setItem(storageKey, value);
-      } catch {
-        // the choice is a convenience; not remembering it is fine
-      }
+      // The choice is a convenience; not remembering it is fine.
+      storeInPage(storageKey, value);
       for (const l of listeners) l();
     },
     use: () => useSyncExternalStore(subscribe, () => current),

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { itemsOf } from '../../../../shared/criteria/validate-criteria-set.js';
 import { nextHistoryEntrySync } from '../../../../shared/history/hash-chain.js';
 import { isValidPercent } from '../../../../shared/scoring/percent.js';
-import type { ReviewRecord, HistoryRecord } from '../records.js';
+import type { HistoryRecord, ReviewRecord, Stamp } from '../records.js';
 import { forgetScoreState, knownScoreState, rememberScoreState, type KnownScoreState } from './known-score-state.js';
 import { ReviewWriteError, stamp, type WriteContext } from './write-context.js';
 
@@ -14,6 +14,23 @@ export function lastHistoryEntry(ctx: WriteContext, reviewId: string): Promise<H
 /** The database no longer matches what this page last saw of the review: read it and retry. */
 class StaleScoreState extends Error {
   override name = 'StaleScoreState';
+}
+
+/**
+ * The score (or its removal) and its history entry, issued together inside the caller's
+ * transaction; both paths below write exactly this.
+ */
+function writeScoreAndEntry(ctx: WriteContext, reviewId: string, itemId: string, percent: number | null, s: Stamp, entry: HistoryRecord): Promise<unknown> {
+  const { db } = ctx;
+  return Promise.all([
+    percent === null ? db.itemScores.delete([reviewId, itemId]) : db.itemScores.put({ reviewId, itemId, percent, ...s }),
+    db.history.add(entry),
+  ]);
+}
+
+/** The next history entry for a score change, stamped like the score. */
+function scoreEntry(ctx: WriteContext, reviewId: string, last: HistoryRecord | undefined, s: Stamp, itemId: string, from: number | null, to: number | null): HistoryRecord {
+  return { reviewId, ...nextHistoryEntrySync(last, { at: s.updatedAt, actor: ctx.actor, kind: 'score', itemId, from, to }) };
 }
 
 function checkItem(review: ReviewRecord | undefined, reviewId: string, itemId: string): asserts review is ReviewRecord {
@@ -62,7 +79,7 @@ async function writeOnKnownState(
 ): Promise<boolean> {
   const { db } = ctx;
   const s = stamp(ctx);
-  const entry = { reviewId, ...nextHistoryEntrySync(known.last, { at: s.updatedAt, actor: ctx.actor, kind: 'score', itemId, from, to: percent }) };
+  const entry = scoreEntry(ctx, reviewId, known.last, s, itemId, from, percent);
   try {
     await db.transaction('rw', [db.reviews, db.itemScores, db.history], async () => {
       // Requests run in the order they are made: the reads see the database as it was
@@ -70,10 +87,7 @@ async function writeOnKnownState(
       const checks = Promise.all([db.reviews.get(reviewId), db.itemScores.get([reviewId, itemId]), lastHistoryEntry(ctx, reviewId)]);
       // The entry's key is the next seq: if another write took it, `add` fails and the
       // transaction aborts; the checks below catch everything else.
-      const writes = Promise.all([
-        percent === null ? db.itemScores.delete([reviewId, itemId]) : db.itemScores.put({ reviewId, itemId, percent, ...s }),
-        db.history.add(entry),
-      ]).then(
+      const writes = writeScoreAndEntry(ctx, reviewId, itemId, percent, s, entry).then(
         () => true,
         () => false,
       );
@@ -106,11 +120,8 @@ async function writeAfterReading(ctx: WriteContext, reviewId: string, itemId: st
       const from = scores.get(itemId) ?? null;
       if (from === percent) return { last, scores, changed: false };
       const s = stamp(ctx);
-      const entry = { reviewId, ...nextHistoryEntrySync(last, { at: s.updatedAt, actor: ctx.actor, kind: 'score', itemId, from, to: percent }) };
-      await Promise.all([
-        percent === null ? db.itemScores.delete([reviewId, itemId]) : db.itemScores.put({ reviewId, itemId, percent, ...s }),
-        db.history.add(entry),
-      ]);
+      const entry = scoreEntry(ctx, reviewId, last, s, itemId, from, percent);
+      await writeScoreAndEntry(ctx, reviewId, itemId, percent, s, entry);
       return { last: entry, scores: scores.set(itemId, percent), changed: true };
     });
     rememberScoreState(db, reviewId, state);

@@ -1,4 +1,5 @@
 import type { EvidenceReference, NoteKind } from '../../db/records.js';
+import { pageStorage, storeInPage } from '../../host/page-storage.js';
 
 /**
  * What an item page's note editor holds before the note is added: kept in localStorage as it
@@ -21,14 +22,6 @@ export const EMPTY_DRAFT: NoteDraft = { text: '', evidence: null };
 
 const keyOf = (reviewId: string, itemId: string, kind: NoteKind) => `zqa.noteDraft.${reviewId}.${itemId}.${kind}`;
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 function isEvidence(value: unknown): value is EvidenceReference {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
@@ -37,7 +30,7 @@ function isEvidence(value: unknown): value is EvidenceReference {
 
 /** The kept draft, or null when there is none or what is kept is not a draft. */
 export function loadNoteDraft(reviewId: string, itemId: string, kind: NoteKind): NoteDraft | null {
-  const raw = storage()?.getItem(keyOf(reviewId, itemId, kind));
+  const raw = pageStorage()?.getItem(keyOf(reviewId, itemId, kind));
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
@@ -53,20 +46,17 @@ function isEmpty(draft: NoteDraft): boolean {
   return draft.text === '' && (!draft.evidence || Object.values(draft.evidence).every((v) => v === ''));
 }
 
-/** Keeps the draft as typed; an emptied editor keeps nothing. Best effort: a full storage keeps nothing. */
+/**
+ * Keeps the draft as typed; an emptied editor keeps nothing. Best effort: with storage full
+ * the draft stays on screen only (the database, not this, is what "saved" speaks of).
+ */
 export function keepNoteDraft(reviewId: string, itemId: string, kind: NoteKind, draft: NoteDraft): void {
-  const s = storage();
-  if (!s) return;
   const key = keyOf(reviewId, itemId, kind);
-  try {
-    if (isEmpty(draft)) s.removeItem(key);
-    else s.setItem(key, JSON.stringify({ text: draft.text, evidence: draft.evidence }));
-  } catch {
-    // QuotaExceededError: the draft stays on screen; the database, not this, is what is saved.
-  }
+  if (isEmpty(draft)) pageStorage()?.removeItem(key);
+  else storeInPage(key, JSON.stringify({ text: draft.text, evidence: draft.evidence }));
 }
 
 /** The note was added: its draft is gone. */
 export function dropNoteDraft(reviewId: string, itemId: string, kind: NoteKind): void {
-  storage()?.removeItem(keyOf(reviewId, itemId, kind));
+  pageStorage()?.removeItem(keyOf(reviewId, itemId, kind));
 }
