@@ -9,3 +9,10 @@ export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/** A bench's fixed port, shifted by ZQA_PORT_OFFSET like the e2e tests' (test/e2e/support/ports.ts). */
+export function benchPort(base) {
+  const offset = Number(process.env.ZQA_PORT_OFFSET ?? 0);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 20_000) throw new Error(`ZQA_PORT_OFFSET must be a whole number from 0 to 20000`);
+  return base + offset;
+}

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-support.mjs';
+import { benchPort, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-support.mjs';
 import { seedInPage } from './scoresheet.bench.mjs';
 
-const PORT = 5296;
+const PORT = benchPort(5296);
 const FRESH_LOADS = 5;
 const MB = 1024 * 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

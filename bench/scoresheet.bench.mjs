@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
+import { benchPort, CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
 import { inAppOpens, mainThreadCpuOfLoad, newWindowLoads, pageReloads, watchEveryPageForOverview } from './scoresheet-load.mjs';
 
-const PORT = 5298;
+const PORT = benchPort(5298);
 const LOADS = 12;
 const WINDOWS = 6;
 const EDITS = 100;

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
+import { benchPort, CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
 
-const PORT = 5297;
+const PORT = benchPort(5297);
 const CYCLES = 10;
 const APPLICANTS = 40;
 const EXPERTS = 7;

@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { dumpDatabase } from './support/dump-database.js';
 import { makePng } from './support/png.js';
 
 // Its own port: an origin of its own, so it never meets another test's profile or server.
-const PORT = 5281;
+const PORT = testPort(5281);
 const PASS = '郑州现场评审 backup 2026';
 let server: RunningServer;
 const dirs: string[] = [];

@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, rm, stat } from 'node:fs/promises';
@@ -21,7 +22,7 @@ import { deviceCard, openFileWith, openWorkspace, setUpDevice, writeTemp } from 
  * byte for byte) or not at all. Absent: importing again succeeds. Present: importing again
  * says "already imported" and changes nothing.
  */
-const PORT = 5286; // its own origin: no other test's profiles meet these
+const PORT = testPort(5286); // its own origin: no other test's profiles meet these
 /** Another build can be checked the same way (e.g. one with a deliberately split apply). */
 const SOURCE = process.env.ZQA_E2E_ROOT ?? DEFAULT_ROOT;
 const SEED = Number(process.env.ZQA_CRASH_SEED ?? Date.now() % 1_000_000);

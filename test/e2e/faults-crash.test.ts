@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyHistoryChain } from '../../shared/history/hash-chain.js';
@@ -7,7 +8,7 @@ import { browserPidOf, freshProfileDir, openProfile } from './support/chromium.j
 import { dumpDatabase } from './support/dump-database.js';
 import { waitForExit } from './support/chromium.js';
 
-const PORT = 5284;
+const PORT = testPort(5284);
 const ROUNDS = 6;
 const ITEMS = ['4.2.2', '4.3.3', '4.4.2', '4.5.3', '4.6.2', '4.1.3'];
 let server: RunningServer;

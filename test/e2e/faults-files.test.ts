@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
@@ -6,7 +7,7 @@ import { freshProfileDir, openProfile } from './support/chromium.js';
 import { dumpDatabase } from './support/dump-database.js';
 import { installFakeElectronHost } from './support/fake-electron-host.js';
 
-const PORT = 5283;
+const PORT = testPort(5283);
 const PASS = '只读文件夹测试口令 2026';
 let server: RunningServer;
 let dir: string;

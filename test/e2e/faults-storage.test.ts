@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
@@ -5,7 +6,7 @@ import { openItem, savedCount, screenshot, signNoConflict, waitForSaved } from '
 import { freshProfileDir, openProfile } from './support/chromium.js';
 import { dumpDatabase } from './support/dump-database.js';
 
-const PORT = 5282;
+const PORT = testPort(5282);
 let server: RunningServer;
 let dir: string;
 

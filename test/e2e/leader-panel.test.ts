@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm } from 'node:fs/promises';
@@ -26,7 +27,7 @@ import { freshProfileDir, openProfile, type Profile } from './support/chromium.j
 import { deviceCard, downloadTo, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
 
 // Its own port: an origin of its own, so no other test's profiles or server meet these.
-const PORT = 5311;
+const PORT = testPort(5311);
 const run = promisify(execFile);
 let server: RunningServer;
 const open: Profile[] = [];

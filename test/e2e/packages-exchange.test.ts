@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import { chooseFile, downloadFrom, readCardFile, settled, setUpIdentity, waitFor
  * leader are browser profiles clicked as people would; the secretariat (whose screens are
  * another workspace) is this test, writing packages with the real shared code and its keys.
  */
-const PORT = 5293; // its own origin and port, apart from the other e2e files
+const PORT = testPort(5293); // its own origin and port, apart from the other e2e files
 const ROOT = process.env.ZQA_E2E_ROOT ?? DEFAULT_ROOT;
 const SCORES: Record<string, number> = { '4.1.2': 65, '4.2.2': 40, '4.4.3': 55 };
 

@@ -1,3 +1,4 @@
+import { testPort } from './support/ports.js';
 import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { freshProfileDir, openProfile, type Profile } from './support/chromium.j
 import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
 
 // Its own port: an origin of its own, so it never meets another test's profile or server.
-const PORT = 5294;
+const PORT = testPort(5294);
 const APPLICANT = '郑州宇通精密机械有限公司';
 const CREDIT = '91410100MA44XNTK54';
 let server: RunningServer;

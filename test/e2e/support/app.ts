@@ -1,3 +1,4 @@
+import { testPort } from './ports.js';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -6,7 +7,7 @@ import type { ItemKind } from '../../../shared/criteria/criteria-set.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../../renderer/serve.mjs';
 
 /** IndexedDB is per origin including the port, so every run uses the same one. */
-export const E2E_PORT = 5290;
+export const E2E_PORT = testPort(5290);
 export const SCREENSHOT_DIR = 'test-results/e2e';
 
 /** The browser host's server on the e2e port, over the built renderer (npm test builds it first). */
