@@ -77,7 +77,9 @@ export function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** `insert` in place of up to `remove` bytes at `at`; near the end fewer are removed (as many as there are). */
 export function spliceBytes(into: Uint8Array, at: number, remove: number, insert: Uint8Array): Uint8Array {
+  remove = Math.max(0, Math.min(remove, into.length - at));
   const out = new Uint8Array(into.length - remove + insert.length);
   out.set(into.subarray(0, at));
   out.set(insert, at);

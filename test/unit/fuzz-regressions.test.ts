@@ -5,7 +5,7 @@ import { importPackage, type ImportOptions } from '../../shared/packages/import-
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { assemblePackage } from '../../shared/packages/write-package.js';
 import { canonicalJson } from '../../shared/util/canonical-json.js';
-import { deepJsonText } from '../fuzz/hostile-json.js';
+import { deepJsonText, spliceBytes } from '../fuzz/hostile-json.js';
 import { entriesOf, writeRawZip } from '../fuzz/raw-zip.js';
 import { makePanel, resign, scoresheetPackage, type Panel, type WrittenScoresheet } from './packages-fixture.js';
 
@@ -100,4 +100,13 @@ describe('hostile text in messages', () => {
     const got = await code(writeRawZip({ entries }));
     expect(got).toMatch(/^unsafe-entry-name: "blobs\/\\u\{1b\}\[2J": control character/);
   }, 30_000);
+});
+
+describe('the fuzzer’s own tools', () => {
+  it('splices near the end of a file without writing past it (FUZZ_SEED=1132164374, case 4012)', () => {
+    const into = Uint8Array.of(1, 2, 3);
+    expect(spliceBytes(into, 3, 2, Uint8Array.of(9))).toEqual(Uint8Array.of(1, 2, 3, 9));
+    expect(spliceBytes(into, 2, 2, Uint8Array.of(9))).toEqual(Uint8Array.of(1, 2, 9));
+    expect(spliceBytes(into, 0, 1, Uint8Array.of(9))).toEqual(Uint8Array.of(9, 2, 3));
+  });
 });
