@@ -1,10 +1,6 @@
 import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-// antd's component styles, prebuilt (theme.zeroRuntime below): generating them at run time
-// cost about a quarter of the first screen's main-thread time. The theme's tokens still
-// apply through the CSS variables ConfigProvider sets.
-import 'antd/dist/antd.css';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/bridge/contract.js';
