@@ -41,6 +41,8 @@ async function emptyProfileLoad(browser, url, selector) {
     const page = await context.newPage();
     await page.goto(url);
     const shown = await shownAt(page);
+    // The first screen is the first content now: its paint may come just after it is in the DOM.
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { polling: 5, timeout: 10_000 }).catch(() => undefined);
     const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
     const fetched = await page.evaluate(codeFetchedBefore);
     return { shown, paint, fetched };
