@@ -5,13 +5,13 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy.mjs';
 
 export const DEFAULT_PORT = 5199;
 export const DEFAULT_ROOT = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The app's one policy (shared/security/content-security-policy.mjs), re-exported for the tests.
+export { CONTENT_SECURITY_POLICY };
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
