@@ -7,6 +7,7 @@ import { NO_HISTORY } from '../../../shared/packages/revision.js';
 import { writePackage } from '../../../shared/packages/write-package.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
 import type { ZqaDatabase } from '../db/database.js';
+import { assertAnchorChangeConfirmed } from './anchor-change.js';
 import type { DeviceProfileRecord, TrustAnchorRecord } from './identity-records.js';
 
 /** A plain file name for a person's card. */
@@ -48,10 +49,18 @@ export async function readAnchorCard(bytes: Uint8Array): Promise<Result<Identity
   return ok(card);
 }
 
-/** Stores the confirmed card as the device's trust anchor (replacing an earlier one). */
-export async function saveTrustAnchor(db: ZqaDatabase, card: IdentityCard, bytes: Uint8Array, now: Date = new Date()): Promise<TrustAnchorRecord> {
+/**
+ * Stores the confirmed card as the device's trust anchor. Replacing a different card needs
+ * `typedLastGroup`, the new fingerprint's last group as the person typed it (anchor-change.ts);
+ * checked inside the transaction, against the anchor actually stored.
+ */
+export async function saveTrustAnchor(db: ZqaDatabase, card: IdentityCard, bytes: Uint8Array, confirmation: { typedLastGroup?: string } = {}, now: Date = new Date()): Promise<TrustAnchorRecord> {
   const record: TrustAnchorRecord = { id: 'secretariat', card, packageBytes: bytes, confirmedAt: now.toISOString() };
-  await db.trustAnchor.put(record);
+  await db.transaction('rw', db.trustAnchor, async () => {
+    const current = await db.trustAnchor.get('secretariat');
+    assertAnchorChangeConfirmed(current?.card, card, confirmation.typedLastGroup);
+    await db.trustAnchor.put(record);
+  });
   return record;
 }
 
