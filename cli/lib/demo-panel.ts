@@ -6,7 +6,6 @@ import { trustAssignmentRoster } from '../../shared/identity/roster-trust.js';
 import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
-import type { ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import { writePackage } from '../../shared/packages/write-package.js';
 import type { ReportFonts } from '../../shared/report/render-pdf.js';
@@ -53,8 +52,8 @@ export interface DemoContext {
   fonts: ReportFonts;
   given?: GivenConsensus | undefined;
   publish(file: string, bytes: Uint8Array, type: PackageType, from: Participant, to: readonly Participant[]): Promise<void>;
-  /** Reads a published package back as `by`'s device would import it. */
-  receive(file: string, by: Participant, accept: readonly PackageType[]): Promise<ImportedPackage>;
+  /** The bytes of a published package, as a receiving device picks the file up. */
+  read(file: string): Promise<Uint8Array>;
 }
 
 export type DemoStage = (ctx: DemoContext) => Promise<void>;
@@ -151,7 +150,7 @@ export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readon
 
   const ctx: DemoContext = {
     outDir: world.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, scoresheetFiles, panelDir, fonts: spec.fonts, given: spec.given,
-    publish: (...a) => world.publish(...a), receive: (...a) => world.receive(...a),
+    publish: (...a) => world.publish(...a), read: (file) => world.read(file),
   };
   for (const stage of stages) await stage(ctx);
 }

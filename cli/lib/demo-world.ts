@@ -36,6 +36,8 @@ export interface DemoWorld {
   /** Makes a participant: keys, identity-card package and key file written to DIR. */
   enrol(facts: IdentityFacts): Promise<Participant>;
   publish(file: string, bytes: Uint8Array, type: PackageType, from: Participant, to: readonly Participant[]): Promise<void>;
+  /** The bytes of a published package, as a receiving device picks the file up. */
+  read(file: string): Promise<Uint8Array>;
   /** Reads a published package back as `by`'s device would import it. */
   receive(file: string, by: Participant, accept: readonly PackageType[]): Promise<ImportedPackage>;
   /** The secretariat imports the members' cards; each member's device anchors on the secretariat's card. */
@@ -73,6 +75,9 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
       await mkdir(join(outDir, file, '..'), { recursive: true });
       await writeFileAtomic(join(outDir, file), bytes);
       index.packages.push({ file, type, from: from.facts.name, to: to.map((p) => p.facts.name) });
+    },
+    async read(file) {
+      return new Uint8Array(await readFile(join(outDir, file)));
     },
     async receive(file, by, accept) {
       const bytes = new Uint8Array(await readFile(join(outDir, file)));
