@@ -53,7 +53,6 @@ const zhCN = {
     keep:
       '请把备份文件保存到两个加密 U 盘，分别锁在秘书处的保险柜和另一处安全地点；口令写在纸上另行密封保管，不要与 U 盘放在一起。不要把备份文件留在本机硬盘、网盘或电子邮件中。',
     passphrase: '密钥备份口令',
-    passphraseConfirm: '再次输入口令',
     passphraseHint: '至少 12 个字符。没有口令，备份无法恢复。',
     export: '导出密钥备份',
     exporting: '正在加密并试恢复…',
@@ -141,7 +140,6 @@ const en: typeof zhCN = {
     keep:
       'Save the backup on two encrypted USB sticks, one locked in the secretariat’s safe and one in another safe place; write the passphrase on paper and seal it separately, never with the sticks. Do not leave the backup on this PC’s disk, in cloud storage or in email.',
     passphrase: 'Key backup passphrase',
-    passphraseConfirm: 'Passphrase again',
     passphraseHint: 'At least 12 characters. Without the passphrase the backup cannot be restored.',
     export: 'Export the key backup',
     exporting: 'Sealing and test-restoring…',

@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fingerprintOf } from '../../../shared/identity/fingerprint.js';
 import { fromBase64 } from '../../../shared/util/bytes.js';
 import { getHost } from '../host/get-host.js';
-
-const MIN_PASSPHRASE = 12;
+import { PassphraseFields } from './passphrase-fields.js';
 
 type Outcome = { kind: 'saved'; file: string; fingerprint: string } | { kind: 'error'; message: string } | null;
 
@@ -40,17 +39,7 @@ export function KeyBackupCard() {
       <Typography.Paragraph type="secondary">{t('keyBackup.intro')}</Typography.Paragraph>
       <Alert type="info" showIcon title={t('keyBackup.keepTitle')} description={t('keyBackup.keep')} style={{ marginBottom: 16 }} data-testid="key-backup-keep" />
       <Form form={form} layout="vertical" onFinish={(v) => void exportKeys(v)} style={{ maxWidth: 480 }} disabled={busy}>
-        <Form.Item name="passphrase" label={t('keyBackup.passphrase')} extra={t('keyBackup.passphraseHint')} rules={[{ required: true, min: MIN_PASSPHRASE, message: t('backup.tooShort') }]}>
-          <Input.Password autoComplete="new-password" data-testid="key-backup-passphrase" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('keyBackup.passphraseConfirm')}
-          dependencies={['passphrase']}
-          rules={[({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('backup.mismatch')))) })]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="key-backup-passphrase-confirm" />
-        </Form.Item>
+        <PassphraseFields label={t('keyBackup.passphrase')} hint={t('keyBackup.passphraseHint')} testId="key-backup-passphrase" />
         <Button type="primary" htmlType="submit" loading={busy} data-testid="key-backup-export">
           {busy ? t('keyBackup.exporting') : t('keyBackup.export')}
         </Button>
