@@ -45,8 +45,8 @@ export const BOUNDARIES = [
   folder(['electron/launch/**/*.ts'], {
     packages: [],
     nodeBuiltins: true,
-    folders: ['electron/launch'],
-    why: "npm start's launcher runs in plain Node before any build",
+    folders: ['electron/launch', 'renderer/serve.mjs'],
+    why: "npm start's launcher runs in plain Node before any build, and starts the browser host's server",
   }),
   folder(['electron/vite.config.ts'], { packages: ['vite'], nodeBuiltins: true, folders: [] }),
   folder(['cli/**/*.{ts,mjs,js}'], {

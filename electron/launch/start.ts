@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { checkElectronBinary, ELECTRON_PACKAGE_DIR, type BinaryCheck } from './electron-binary.js';
 import { fetchElectronBinary } from './fetch-electron.js';
+import { DEFAULT_PORT, startServer } from '../../renderer/serve.mjs';
 import { openInBrowser } from './open-browser.js';
 
 /**
@@ -57,30 +58,28 @@ function runDesktop(binary: string): void {
   child.on('close', (code) => process.exit(code ?? 1));
 }
 
-function runBrowserHost(port: string | undefined): void {
-  const args = [path.join(ROOT, 'renderer', 'serve.mjs'), ...(port ? ['--port', port] : [])];
-  const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let opened = false;
-  server.stdout.on('data', (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    process.stdout.write(text);
-    const url = /https?:\/\/[^\s]+/.exec(text)?.[0];
-    if (!url || opened) return;
-    opened = true;
-    void openInBrowser(url).then((started) => {
-      console.log(started ? `已在浏览器中打开 · opened in the browser: ${url}` : `请在浏览器中打开上面的地址 · open the address above in a browser`);
-    });
-  });
-  const stop = () => server.kill('SIGTERM');
+/**
+ * The browser host, listening at once: until the renderer's build is done its pages reload
+ * themselves, so the address is printed and the browser opened without waiting for the build.
+ */
+async function runBrowserHost(port: string | undefined, renderer: Promise<void>): Promise<void> {
+  const portNumber = port === undefined ? DEFAULT_PORT : Number(port);
+  if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) throw new Error(`--port needs a number from 1 to 65535, got "${port}"`);
+  const server = await startServer({ port: portNumber, ready: renderer });
+  console.log(`市长质量奖现场评审 (browser host): ${server.url}  — Ctrl+C to stop`);
+  const opened = await openInBrowser(server.url);
+  console.log(opened ? `已在浏览器中打开 · opened in the browser: ${server.url}` : `请在浏览器中打开上面的地址 · open the address above in a browser`);
+  const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.on('close', (code) => process.exit(code ?? 0));
+  await renderer;
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   // The renderer is needed by both hosts: build it while the binary is checked (and fetched).
   const renderer = runScript('build:renderer');
+  renderer.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   const electron: BinaryCheck = options.browser ? { usable: false, reason: '--browser' } : await usableElectron();
   if (electron.usable) {
     await Promise.all([renderer, runScript('build:electron')]);
@@ -88,8 +87,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`Electron 程序不可用（${electron.reason}），改用浏览器版 · Electron's binary is not usable, opening the browser host instead`);
-  await renderer;
-  runBrowserHost(options.port);
+  await runBrowserHost(options.port, renderer);
 }
 
 main().catch((error: unknown) => {

@@ -56,10 +56,18 @@ describe.skipIf(checkElectronBinary().usable)('npm start without a usable Electr
     const lines = output.split('\n').filter(Boolean);
     expect(lines.filter((line) => line.includes('Electron'))).toEqual([expect.stringMatching(/^Electron 程序不可用（.+），改用浏览器版 · Electron's binary is not usable, opening the browser host instead$/)]);
 
-    const page = await fetch(url!);
+    // The address comes before the renderer's build is done: until then a page that reloads itself.
+    let page = await fetch(url!);
+    while (page.status === 503) {
+      expect(await page.text()).toMatch(/http-equiv="refresh"[\s\S]*正在准备评审程序/);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      page = await fetch(url!);
+    }
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect(await page.text()).toContain('<div id="root"></div>');
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*frame-src 'none'/);
 
     await waitFor(() => output, /opened in the browser/, 10_000);
     expect((await readFile(opened, 'utf8')).trim()).toBe(url);
