@@ -121,7 +121,7 @@ describe('replacing the trust anchor', () => {
 
   async function cardFile(who: Participant, name: string): Promise<string> {
     const written = await writeCardPackage(who, new Date());
-    if (!written.ok) throw new Error(written.error.message);
+    if (!written.ok) throw new Error(written.error.en);
     return writeBytes(join(work, name), written.value.bytes);
   }
 

@@ -12,7 +12,7 @@ import { applyLeaderEdit, ensureConsensus, verifyConsensusTrail, type LeaderWrit
 import { importCountersignature } from '../../renderer/src/leader/countersignature-import.js';
 import { setExcuse } from '../../renderer/src/leader/finalisation-writes.js';
 import { countersignReport, importReportForSigning } from '../../renderer/src/leader/member-countersign.js';
-import { buildPanelModel, suggestedPercent } from '../../renderer/src/leader/panel-model.js';
+import { buildPanelModel, suggestedPercent } from '../../shared/workflow/consolidate.js';
 import { writePanelReturn } from '../../renderer/src/leader/panel-return-store.js';
 import { produceAndKeepReport } from '../../renderer/src/leader/report-store.js';
 import type { ReportArtefactRecord } from '../../renderer/src/leader/leader-records.js';

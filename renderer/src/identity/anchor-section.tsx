@@ -8,7 +8,8 @@ import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
 import { typedGroupMatches } from './anchor-change.js';
 import { offerAnchorCard, useOfferedAnchorCard } from './anchor-offer.js';
-import { readAnchorCard, saveTrustAnchor } from './identity-card-files.js';
+import { readSecretariatCard } from '../../../shared/workflow/enrol-expert.js';
+import { saveTrustAnchor } from './identity-card-files.js';
 import { useUiLanguage } from './ui-language.js';
 
 /** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
@@ -59,7 +60,7 @@ function ConfirmAnchorDialog({ currentFingerprint }: { currentFingerprint: strin
   useEffect(() => {
     if (!offered) return;
     let live = true;
-    void readAnchorCard(offered.bytes).then((r) => {
+    void readSecretariatCard(offered.bytes).then((r) => {
       if (!live) return;
       if (r.ok) return setCard(r.value);
       offerAnchorCard(null);
