@@ -37,7 +37,7 @@ const LOADERS = {
   secretariat: () => import('../secretariat/secretariat-workspace.js'),
   identity: () => import('../identity/identity-page.js'),
   backup: () => import('../backup/backup-page.js'),
-  packages: () => import('../packages/import-package-file.js'),
+  packages: () => import('../packages/incoming.js'),
 };
 const LeaderWorkspace = lazy(() => LOADERS.leader().then((m) => ({ default: m.LeaderWorkspace })));
 const CountersignPage = lazy(() => LOADERS.countersign().then((m) => ({ default: m.CountersignPage })));
