@@ -6,13 +6,13 @@ import { fileNames, plainFileName } from '../../shared/workflow/file-names.js';
 import { notTakenHere, receiveIncoming, type IncomingRegistry } from '../../shared/workflow/incoming.js';
 import { assignmentPackage, makePanel } from './packages-fixture.js';
 
-type Outcome = { type: PackageType; bytes: number };
+type Outcome = { [T in PackageType]: { type: T; bytes: number } }[PackageType];
 
 /** A registry whose every handler records that it was called. */
 function recording(seen: PackageType[]): IncomingRegistry<Outcome> {
-  const handler = (type: PackageType) => (bytes: Uint8Array) => {
+  const handler = <T extends PackageType>(type: T) => (bytes: Uint8Array) => {
     seen.push(type);
-    return Promise.resolve(ok({ type, bytes: bytes.length }));
+    return Promise.resolve(ok({ type, bytes: bytes.length } as Extract<Outcome, { type: T }>));
   };
   return {
     'identity-card': handler('identity-card'),

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import type { ApplicantResult } from '../../shared/ranking/applicant-result.js';
+import type { ExclusionNumber } from '../../shared/regulation/exclusions.js';
 import { assemblePanelReturn } from '../../shared/workflow/assemble-panel-return.js';
 import { proposeRanking } from '../../shared/workflow/propose-ranking.js';
 import { receivePanelReturn, type ReceivePanelReturnPorts } from '../../shared/workflow/receive-panel-return.js';
@@ -48,7 +49,7 @@ describe('receive and check a panel return (shared/workflow/receive-panel-return
 });
 
 describe('propose the ranking (shared/workflow/propose-ranking.ts)', () => {
-  const result = (id: string, total: number, exclusions: number[] = []): ApplicantResult => ({ applicantId: id, name: id, industry: '制造', totalHundredths: total, exclusions });
+  const result = (id: string, total: number, exclusions: ExclusionNumber[] = []): ApplicantResult => ({ applicantId: id, name: id, industry: '制造', totalHundredths: total, categorySubtotals: {}, exclusions, recommendation: '', divergenceNotes: [] });
 
   it('joins the secretariat’s own findings to the panels’ results and splits under the cycle’s rules', () => {
     const rules = { ...defaultCycleRules(), awardQuota: 1, nominationQuota: 1 };
