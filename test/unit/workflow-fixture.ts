@@ -3,14 +3,15 @@
  * unit tests: the report renderer is a stand-in one-page PDF (rendering is the report
  * module's concern, tested on its own), everything else is the real step.
  */
+import { countersignInMemory } from '../../cli/lib/demo-countersign.js';
 import { settleDemoConsensus } from '../../cli/lib/demo-leader.js';
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
-import { countersignReport, receiveReportForSigning, type ReportToSign } from '../../shared/workflow/countersign-report.js';
+import { receiveReportForSigning, type ReportToSign } from '../../shared/workflow/countersign-report.js';
 import { steppingClock, type Clock } from '../../shared/workflow/ports/clock.js';
 import type { RenderReport } from '../../shared/workflow/ports/report-renderer.js';
 import { produceReport, type SignedReport } from '../../shared/workflow/produce-report.js';
-import { receiveCountersignature, type ReceivedCountersignature } from '../../shared/workflow/receive-countersignature.js';
+import type { ReceivedCountersignature } from '../../shared/workflow/receive-countersignature.js';
 import { makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from './packages-fixture.js';
 import { tinyPdf } from './pki-test-keys.js';
 
@@ -55,14 +56,6 @@ export async function reportOnMemberDevice(p: SteppedPanel, report: SignedReport
 
 /** The members at `indexes` countersign; the leader takes each in. */
 export async function countersignatures(p: SteppedPanel, report: SignedReport, indexes: readonly number[]): Promise<ReceivedCountersignature[]> {
-  const out: ReceivedCountersignature[] = [];
-  for (const i of indexes) {
-    const m = p.members[i]!;
-    const signed = await countersignReport({ report: await reportOnMemberDevice(p, report, i), assignment: p.assignment, agrees: true, comment: '', lastRevision: 0 }, { keys: m.keys, clock: p.clock, myKeyId: m.card.keyId });
-    if (!signed.ok) throw new Error(signed.error.en);
-    const taken = await receiveCountersignature(signed.value.written.bytes, { assignment: p.assignment, report }, { keys: p.members[0]!.keys, trust: p.memberTrust, history: NO_HISTORY });
-    if (!taken.ok) throw new Error(taken.error.message);
-    out.push(taken.value);
-  }
-  return out;
+  const signers = indexes.map((i) => p.members[i]!);
+  return (await countersignInMemory(report, p.assignment, signers, p.members[0]!, { trust: p.memberTrust, clock: p.clock })).received;
 }
