@@ -128,7 +128,7 @@ export async function assemblePackage(input: AssembleInput): Promise<Result<Writ
   if (!checked.success) return err(packageError('manifest-invalid', checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
   const manifest = checked.data;
   const manifestBytes = canonicalJsonBytes(manifest);
-  const signature = rawSignatureToDer(await input.sender.keys.sign(manifestBytes));
+  const signature = rawSignatureToDer(await input.sender.keys.sign({ purpose: 'manifest', data: manifestBytes }));
   const bytes = writeStoredZip([{ name: MANIFEST_ENTRY, data: manifestBytes }, { name: SIGNATURE_ENTRY, data: signature }, ...stored], createdAt);
   return ok({ bytes, manifest });
 }

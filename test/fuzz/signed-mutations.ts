@@ -28,7 +28,7 @@ function lookAlikeKeys(): Promise<KeyHolder> {
 }
 
 async function signedZip(entries: RawEntry[], manifestBytes: Uint8Array, signer: KeyHolder): Promise<Uint8Array> {
-  const sig = rawSignatureToDer(await signer.sign(manifestBytes));
+  const sig = rawSignatureToDer(await signer.sign({ purpose: 'manifest', data: manifestBytes }));
   const out = entries.map((e) => (e.name === 'manifest.json' ? { ...e, data: manifestBytes } : e.name === 'manifest.sig' ? { ...e, data: sig } : e));
   return writeRawZip({ entries: out });
 }

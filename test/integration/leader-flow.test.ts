@@ -1,3 +1,4 @@
+import type { SignRequest } from '../../shared/crypto/sign-request.js';
 import { describe, expect, it } from 'vitest';
 import { exclusionTarget } from '../../shared/consensus/consensus-edits.js';
 import { chooseNote } from '../../shared/consensus/panel-notes.js';
@@ -157,7 +158,7 @@ describe('the leader’s flow through the app’s own modules', () => {
     const fonts = loadReportFonts();
     const request = {
       reviewId: 'r1', assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05',
-      leaderKeyId: leader.card.keyId, keys: leader.keys, sign: (d: Uint8Array) => leader.keys.sign(d), render: (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, fonts),
+      leaderKeyId: leader.card.keyId, keys: leader.keys, sign: (r: SignRequest) => leader.keys.sign(r), render: (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, fonts),
     };
     const v1 = await produceReport({ ...request, now: now(), previous: null });
     expect(v1.recommendation).toBe('not-recommended');

@@ -161,7 +161,7 @@ export async function runPanels(
     for (const m of members.filter((x) => x !== leader)) {
       // A member signs the report PDF's bytes; a forged one signs other bytes.
       const forged = options.forgeCountersignatureInPanel === n && signed.length === 0;
-      const signature = rawSignatureToDer(await m.keys.sign(forged ? new TextEncoder().encode('another report') : report));
+      const signature = rawSignatureToDer(await m.keys.sign({ purpose: 'countersignature', data: forged ? new TextEncoder().encode('%PDF- another report') : report }));
       const cs = await writePackage({
         type: 'countersignature',
         content: { ...subject, reportPackageId: '0'.repeat(32), reportSha256, signerKeyId: m.card.keyId, signature: toBase64(signature), agrees: true, comment: '', signedAt: clock().toISOString() },

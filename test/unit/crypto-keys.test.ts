@@ -1,3 +1,4 @@
+import { signedBytes } from '../../shared/crypto/sign-request.js';
 import { describe, expect, it } from 'vitest';
 import { derSignatureToRaw, rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { exportPkcs8, generateIdentityKeyPairs, publicKeysOf } from '../../shared/crypto/keys.js';
@@ -35,11 +36,11 @@ describe('software key holder', () => {
     const pairs = await generateIdentityKeyPairs(true);
     const holder = await softwareKeyHolder(pairs);
     const data = new TextEncoder().encode('评审');
-    const sig = await holder.sign(data);
+    const sig = await holder.sign({ purpose: 'declaration', data });
     expect(sig.length).toBe(64);
     const pub = await holder.publicKeys();
     const verifier = await importVerifyingKey(fromBase64(pub.signingKey));
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifier, sig as Uint8Array<ArrayBuffer>, data)).toBe(true);
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifier, sig as Uint8Array<ArrayBuffer>, signedBytes({ purpose: 'declaration', data }) as Uint8Array<ArrayBuffer>)).toBe(true);
 
     const other = await softwareKeyHolder(await generateIdentityKeyPairs(false));
     const otherPub = await other.publicKeys();

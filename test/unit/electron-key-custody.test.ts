@@ -1,3 +1,4 @@
+import { signedBytes } from '../../shared/crypto/sign-request.js';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,16 +87,16 @@ describe('key custody', () => {
 
   it('creates one identity when first calls race', async () => {
     const holder = custody();
-    const [a, b, c] = await Promise.all([holder.publicKeys(), holder.publicKeys(), holder.sign({ data: new Uint8Array([1]) })]);
+    const [a, b, c] = await Promise.all([holder.publicKeys(), holder.publicKeys(), holder.sign({ purpose: 'declaration', data: new Uint8Array([0x7b]) })]);
     expect(a).toEqual(b);
-    expect(await verify(a.signingKey, c, new Uint8Array([1]))).toBe(true);
+    expect(await verify(a.signingKey, c, signedBytes({ purpose: 'declaration', data: new Uint8Array([0x7b]) }))).toBe(true);
     expect(await readdir(path.dirname(keyFile()))).toEqual(['device-keys.json']);
   });
 
   it('signs with ECDSA P-256 / SHA-256, raw r‖s, verifiable with the public key', async () => {
     const holder = custody();
     const data = new TextEncoder().encode('{"type":"scoresheet"}');
-    const signature = await holder.sign({ data });
+    const signature = await holder.sign({ purpose: 'manifest', data });
     expect(signature.length).toBe(64);
     const { signingKey } = await holder.publicKeys();
     expect(await verify(signingKey, signature, data)).toBe(true);
@@ -168,8 +169,8 @@ describe('secretariat key backup', () => {
     expect(ownKeys).not.toEqual(original);
     expect(await newPc.restoreBackup({ bytes: backup, passphrase })).toEqual(original);
     expect(await newPc.publicKeys()).toEqual(original);
-    const data = new Uint8Array([7, 7, 7]);
-    expect(await verify(original.signingKey, await newPc.sign({ data }), data)).toBe(true);
+    const data = new Uint8Array([0x7b, 7, 7]);
+    expect(await verify(original.signingKey, await newPc.sign({ purpose: 'declaration', data }), signedBytes({ purpose: 'declaration', data }))).toBe(true);
     // After a restart the restored keys are the device's keys.
     expect(await custody(new FakeSafeStorage(0x22)).publicKeys()).toEqual(original);
     const files = await readdir(path.dirname(keyFile()));

@@ -61,7 +61,7 @@ describe('found by fuzzing', () => {
     const text = new TextDecoder().decode(entries[0]!.data).replace('"formatVersion":1', `"formatVersion":${deepJsonText(400_000, false)}`);
     const manifest = new TextEncoder().encode(text);
     entries[0] = { ...entries[0]!, data: manifest };
-    entries[1] = { ...entries[1]!, data: rawSignatureToDer(await panel.members[2]!.keys.sign(manifest)) };
+    entries[1] = { ...entries[1]!, data: rawSignatureToDer(await panel.members[2]!.keys.sign({ purpose: 'manifest', data: manifest })) };
     const got = await code(writeRawZip({ entries }));
     expect(got).toMatch(/^unsupported-format-version: format version an array/);
     expect(got.length).toBeLessThan(200);

@@ -105,6 +105,6 @@ export async function resign(
   mutate(manifest);
   const manifestBytes = canonicalJsonBytes(manifest);
   byName.set('manifest.json', manifestBytes);
-  byName.set('manifest.sig', rawSignatureToDer(await signer.sign(manifestBytes)));
+  byName.set('manifest.sig', rawSignatureToDer(await signer.sign({ purpose: 'manifest', data: manifestBytes })));
   return writeStoredZip([...byName].map(([name, data]) => ({ name, data })), new Date(Date.UTC(2026, 5, 1)));
 }

@@ -154,7 +154,7 @@ describe('each bad input is refused with its own code', () => {
     const pretty = rezip(sheet.bytes, (es) => es.map((e) => (e.name === 'manifest.json' ? { name: e.name, data: new TextEncoder().encode(JSON.stringify(JSON.parse(new TextDecoder().decode(e.data)), null, 1)) } : e)));
     const entries = readStoredZip(pretty, DEFAULT_PACKAGE_LIMITS);
     if (!entries.ok) throw new Error(entries.error.message);
-    const sig = rawSignatureToDer(await sender.keys.sign(entries.value.find((e) => e.name === 'manifest.json')!.data));
+    const sig = rawSignatureToDer(await sender.keys.sign({ purpose: 'manifest', data: entries.value.find((e) => e.name === 'manifest.json')!.data }));
     const signedPretty = rezip(pretty, (es) => es.map((e) => (e.name === 'manifest.sig' ? { name: e.name, data: sig } : e)));
     await expectRefused(signedPretty, 'manifest-invalid', /not canonical/);
     const wrongId = await resign(sheet.bytes, sender.keys, (m) => ((m.sender as Record<string, unknown>).keyId = '0'.repeat(32)));

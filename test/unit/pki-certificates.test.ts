@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRootCertificate, describeCertificate, issueCertificate, verifyCertificate } from '../../shared/pki/certificates.js';
-import { derSignatureToRaw, rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
+import { derSignatureToRaw, lowS, rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { certificateToPem } from '../../shared/pki/pem.js';
 import { makeSigner } from './pki-test-keys.js';
 
@@ -55,7 +55,7 @@ describe('the secretariat as certificate authority', () => {
   it('converts ECDSA signatures between raw and DER both ways', async () => {
     const s = await makeSigner();
     for (let i = 0; i < 20; i++) {
-      const raw = await s.sign(new Uint8Array([i]));
+      const raw = lowS(await s.sign({ purpose: 'certificate', data: new Uint8Array([0x30, i]) }));
       expect(derSignatureToRaw(rawSignatureToDer(raw))).toEqual({ ok: true, value: raw });
     }
     const edge = new Uint8Array(64);

@@ -1,3 +1,4 @@
+import type { SignRequest } from '../../../../shared/crypto/sign-request.js';
 import type { AssignmentCertificates } from '../../../../shared/packages/content/assignment-certificates.js';
 import { createRootCertificate, issueCertificate } from '../../../../shared/pki/certificates.js';
 import { fromBase64, toBase64 } from '../../../../shared/util/bytes.js';
@@ -32,7 +33,7 @@ async function rootFor(db: ZqaDatabase, self: SecretariatSelf): Promise<Uint8Arr
 /** The certificates of an assignment for these members, issuing (and keeping) any missing one. */
 export async function certificatesFor(db: ZqaDatabase, self: SecretariatSelf, members: readonly ExpertRow[]): Promise<AssignmentCertificates> {
   const root = await rootFor(db, self);
-  const issuer = { sign: (d: Uint8Array) => self.keys.sign(d), spki: fromBase64(self.card.signingKey) };
+  const issuer = { sign: (r: SignRequest) => self.keys.sign(r), spki: fromBase64(self.card.signingKey) };
   const out: AssignmentCertificates['members'] = [];
   for (const m of members) {
     // Reused only while both keys are the same: the expert's, and the secretariat's that signed it

@@ -10,7 +10,7 @@ import { toBase64 } from '../../../../shared/util/bytes.js';
 /** Signs with this device's key when the host can; the declaration stands without it. */
 const signWithDeviceKey: DeclarationSigner = async (data) => {
   const host = getHost();
-  const [signature, keys] = await Promise.all([host.keys.sign({ data: data as Uint8Array<ArrayBuffer> }), host.keys.publicKeys()]);
+  const [signature, keys] = await Promise.all([host.keys.sign({ purpose: 'declaration', data: data as Uint8Array<ArrayBuffer> }), host.keys.publicKeys()]);
   return signature.ok && keys.ok ? { signature: toBase64(signature.value), signingKey: keys.value.signingKey } : null;
 };
 
