@@ -33,7 +33,8 @@ function fromBigInt(v: bigint): Uint8Array {
 /** The same signature with s in the lower half of the group order. */
 export function lowS(raw: Uint8Array): Uint8Array {
   const s = toBigInt(raw.subarray(COORD));
-  if (s <= HALF_N) return raw;
+  // s ≥ n is no signature at all (verification refuses it): left as it is, not "fixed".
+  if (s <= HALF_N || s >= N) return raw;
   const out = new Uint8Array(raw);
   out.set(fromBigInt(N - s), COORD);
   return out;

@@ -21,6 +21,7 @@ export const PACKAGE_ERROR_TEXT = {
   'manifest-malformed': { zh: '清单无法读取', en: 'The manifest cannot be read' },
   'manifest-invalid': { zh: '清单内容不符合格式', en: 'The manifest does not follow the format' },
   'unsupported-format-version': { zh: '不支持的包格式版本', en: 'Unsupported package format version' },
+  'outdated-format-version': { zh: '评审包格式版本过旧，请发送人用新版软件重新导出', en: 'An older package format: ask the sender to export it again with an up-to-date app' },
   'bad-signature': { zh: '签名无效：文件已被改动或伪造', en: 'Bad signature: the file was altered or forged' },
   'unknown-signer': { zh: '发送人未知（不在信任列表中）', en: 'Unknown signer (not in the trust store)' },
   'untrusted-signer': { zh: '发送人无权发送此类评审包', en: 'The signer is not trusted to send this kind of package' },

@@ -1,7 +1,6 @@
-import { bs } from '../crypto/buffer-source.js';
-import { derSignatureToRaw } from '../crypto/ecdsa-signature.js';
 import { keyIdOf } from '../crypto/key-id.js';
 import { decodeBase64, importVerifyingKey } from '../crypto/spki.js';
+import { verifyPurposeSignature } from '../crypto/verify-signature.js';
 import { lookupSigner, roleFor, type TrustedKey, type TrustStore } from '../identity/trust-store.js';
 import { sha256Hex } from '../util/bytes.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -60,22 +59,24 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
   const head = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   if (head.format !== PACKAGE_FORMAT) return fail('manifest-malformed', `format is not "${PACKAGE_FORMAT}"`);
   if (head.formatVersion !== PACKAGE_FORMAT_VERSION) {
+    if (typeof head.formatVersion === 'number' && Number.isInteger(head.formatVersion) && head.formatVersion >= 1 && head.formatVersion < PACKAGE_FORMAT_VERSION) {
+      return fail('outdated-format-version', `format version ${head.formatVersion}, made before signatures named their purpose; this program reads version ${PACKAGE_FORMAT_VERSION}: export it again from an up-to-date app`);
+    }
     return fail('unsupported-format-version', `format version ${describeValue(head.formatVersion)}; this program reads version ${PACKAGE_FORMAT_VERSION}`);
   }
   const sender = (head.sender ?? {}) as Record<string, unknown>;
   const spki = typeof sender.signingKey === 'string' ? decodeBase64(sender.signingKey) : null;
   if (!spki) return fail('manifest-invalid', 'sender.signingKey is missing or not base64');
 
-  const signature = derSignatureToRaw(signatureDer);
-  if (!signature.ok) return fail('bad-signature', `${SIGNATURE_ENTRY}: ${signature.error}`);
-  let good: boolean;
   try {
-    const key = await importVerifyingKey(spki);
-    good = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bs(signature.value), bs(manifestBytes));
+    await importVerifyingKey(spki);
   } catch {
     return fail('manifest-invalid', 'sender.signingKey is not an ECDSA P-256 key');
   }
-  if (!good) return fail('bad-signature', `${SIGNATURE_ENTRY} does not verify over ${MANIFEST_ENTRY}`);
+  // The signature covers the manifest context and the exact bytes (shared/crypto/sign-request.ts):
+  // no other kind of signature by the same key can pass for a manifest's.
+  const signature = await verifyPurposeSignature(spki, { purpose: 'manifest', data: manifestBytes }, signatureDer);
+  if (!signature.ok) return fail('bad-signature', `${SIGNATURE_ENTRY}: ${signature.error} over ${MANIFEST_ENTRY}`);
 
   // Signed, so the sender wrote exactly these bytes; now hold them to the format.
   let canonical: string | null;

@@ -1,6 +1,4 @@
-import { derSignatureToRaw } from '../crypto/ecdsa-signature.js';
-import { bs } from '../crypto/buffer-source.js';
-import { decodeBase64, importVerifyingKey } from '../crypto/spki.js';
+import { verifyReportSignature } from '../packages/countersign.js';
 import type { AssignmentContent } from '../packages/content/assignment.js';
 import type { CountersignatureContent } from '../packages/content/countersignature.js';
 import type { PanelReturnContent } from '../packages/content/panel-return.js';
@@ -57,23 +55,9 @@ export async function checkPanelReturnParts(parts: PanelReturnParts): Promise<st
     }
     if (!samePanel(c.content)) problems.push(`the countersignature of ${member.name} is for another panel (${c.content.panelId})`);
     if (c.content.reportSha256 !== panelReturn.report.sha256) problems.push(`${member.name} countersigned another report (SHA-256 ${c.content.reportSha256.slice(0, 12)}…)`);
-    if (!(await signatureValid(member.signingKey, c.content.signature, parts.reportPdf))) {
+    if (!(await verifyReportSignature(member.signingKey, parts.reportPdf, c.content.signature))) {
       problems.push(`${member.name}'s countersignature is not a valid signature over this report PDF`);
     }
   }
   return problems;
-}
-
-async function signatureValid(signingKeyBase64: string, derBase64: string, data: Uint8Array): Promise<boolean> {
-  const spki = decodeBase64(signingKeyBase64);
-  const der = decodeBase64(derBase64);
-  if (!spki || !der) return false;
-  const raw = derSignatureToRaw(der);
-  if (!raw.ok) return false;
-  try {
-    const key = await importVerifyingKey(spki);
-    return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bs(raw.value), bs(data));
-  } catch {
-    return false;
-  }
 }

@@ -97,7 +97,7 @@ async function lyingManifest(seed: SeedPackage, r: Rng): Promise<Mutant> {
       break;
     }
     case 7:
-      manifest.formatVersion = r.pick([0, 2, '1', null, 1.5]);
+      manifest.formatVersion = r.pick([0, 1, 3, '2', null, 1.5]);
       op = `formatVersion ${JSON.stringify(manifest.formatVersion)}`;
       break;
     case 8:

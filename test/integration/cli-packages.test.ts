@@ -144,7 +144,7 @@ describe('zqa inspect', () => {
     const r = await zqa(['inspect', at('packages/assignment.zqa'), '--json']);
     expect(r.code).toBe(0);
     const manifest = JSON.parse(r.out) as { type: string; format: string; entries: unknown[] };
-    expect(manifest).toMatchObject({ type: 'assignment', format: 'zqa-package', formatVersion: 1 });
+    expect(manifest).toMatchObject({ type: 'assignment', format: 'zqa-package', formatVersion: 2 });
   });
 });
 

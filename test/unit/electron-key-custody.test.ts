@@ -99,8 +99,12 @@ describe('key custody', () => {
     const signature = await holder.sign({ purpose: 'manifest', data });
     expect(signature.length).toBe(64);
     const { signingKey } = await holder.publicKeys();
-    expect(await verify(signingKey, signature, data)).toBe(true);
-    expect(await verify(signingKey, signature, new TextEncoder().encode('{"type":"forged"}'))).toBe(false);
+    // Over the purpose's context and the data, never the bare data (shared/crypto/sign-request.ts).
+    expect(await verify(signingKey, signature, signedBytes({ purpose: 'manifest', data }))).toBe(true);
+    expect(await verify(signingKey, signature, data)).toBe(false);
+    expect(await verify(signingKey, signature, signedBytes({ purpose: 'manifest', data: new TextEncoder().encode('{"type":"forged"}') }))).toBe(false);
+    // A request whose data is not what its purpose says is refused before anything is signed.
+    expect(await codeOf(holder.sign({ purpose: 'countersignature', data }))).toBe('invalid-argument');
   });
 
   it('derives the same 32-byte ECDH secret as a sender with an ephemeral key', async () => {

@@ -50,7 +50,7 @@ describe('preload', () => {
       [BRIDGE_CHANNELS['settings.get']],
       [BRIDGE_CHANNELS['settings.set'], { fontSize: 16 }],
       [BRIDGE_CHANNELS['files.save'], { kind: 'package', suggestedName: 'a.zqa', bytes }],
-      [BRIDGE_CHANNELS['keys.sign'], { data: bytes }],
+      [BRIDGE_CHANNELS['keys.sign'], { purpose: 'manifest', data: bytes }],
       [BRIDGE_CHANNELS['files.takePendingOpens']],
     ]);
   });

@@ -1,3 +1,4 @@
+import { PACKAGE_FORMAT_VERSION } from '../../shared/packages/manifest.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { packageError, printable } from '../../shared/packages/errors.js';
@@ -58,7 +59,7 @@ describe('found by fuzzing', () => {
 
   it('a format version nested 400,000 deep is refused with a short message, not a stack overflow (threw RangeError)', async () => {
     const entries = entriesOf(sheet.bytes);
-    const text = new TextDecoder().decode(entries[0]!.data).replace('"formatVersion":1', `"formatVersion":${deepJsonText(400_000, false)}`);
+    const text = new TextDecoder().decode(entries[0]!.data).replace(`"formatVersion":${PACKAGE_FORMAT_VERSION}`, `"formatVersion":${deepJsonText(400_000, false)}`);
     const manifest = new TextEncoder().encode(text);
     entries[0] = { ...entries[0]!, data: manifest };
     entries[1] = { ...entries[1]!, data: rawSignatureToDer(await panel.members[2]!.keys.sign({ purpose: 'manifest', data: manifest })) };

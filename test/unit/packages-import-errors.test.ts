@@ -161,9 +161,11 @@ describe('each bad input is refused with its own code', () => {
     await expectRefused(wrongId, 'manifest-invalid', /not the id of sender\.signingKey/);
   });
 
-  it('an unsupported format version', async () => {
-    const v2 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 2));
-    await expectRefused(v2, 'unsupported-format-version', /format version 2/);
+  it('a format version of the future, and version 1 (before signatures named their purpose)', async () => {
+    const v3 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 3));
+    await expectRefused(v3, 'unsupported-format-version', /format version 3/);
+    const v1 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 1));
+    await expectRefused(v1, 'outdated-format-version', /format version 1.*export it again/);
   });
 
   it("entry names with '..', an absolute path or a backslash, and duplicate names", async () => {

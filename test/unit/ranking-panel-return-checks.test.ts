@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
+import { signedBytes } from '../../shared/crypto/sign-request.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { CountersignatureContent } from '../../shared/packages/content/countersignature.js';
 import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
@@ -13,7 +14,8 @@ const report: Uint8Array<ArrayBuffer> = new TextEncoder().encode('%PDF-1.7 repor
 async function member(keyId: string) {
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
-  const sign = async (data: Uint8Array<ArrayBuffer>) => toBase64(rawSignatureToDer(new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, data))));
+  const sign = async (data: Uint8Array<ArrayBuffer>) =>
+    toBase64(rawSignatureToDer(new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, signedBytes({ purpose: 'countersignature', data }) as Uint8Array<ArrayBuffer>))));
   return { keyId, name: `专家${keyId}`, signingKey: toBase64(spki), sign };
 }
 
