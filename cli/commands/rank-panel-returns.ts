@@ -6,23 +6,22 @@ import { openKeyBackup } from '../../shared/crypto/key-backup.js';
 import { softwareKeyHolderFromPkcs8 } from '../../shared/crypto/key-holder.js';
 import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
 import type { ApplicantItemScores } from '../../shared/export/secretariat-tables.js';
-import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
-import type { CountersignatureContent } from '../../shared/packages/content/countersignature.js';
-import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
+import { packageError } from '../../shared/packages/errors.js';
+import { heldRecordsFrom, samePanelSubject, type HeldRecords } from '../../shared/packages/held-records.js';
 import { importPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
+import { signOffOfResult } from '../../shared/packages/panel-return-sign-off.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { scoresheetSeriesProblem, type FoundScoresheet } from '../../shared/packages/score-history.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { ApplicantResult } from '../../shared/ranking/applicant-result.js';
 import { applicantResultFromConsensus } from '../../shared/ranking/from-consensus.js';
 import { panelOutcomeFromReturn } from '../../shared/ranking/from-panel-return.js';
-import { checkPanelReturnParts, type NestedPackage } from '../../shared/ranking/panel-return-checks.js';
 import { validateApplicantResults } from '../../shared/ranking/proposal.js';
-import { sha256Hex } from '../../shared/util/bytes.js';
 import { err, ok, type Result } from '../../shared/util/result.js';
 import { formatPackageError, readPackageFile } from '../lib/package-files.js';
 import { readPassphrase } from '../lib/passphrase.js';
@@ -76,62 +75,72 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
   if (!material.ok) return err(`key file ${keyFile}: ${material.error.code}: ${material.error.message}`);
   const keys = await softwareKeyHolderFromPkcs8(material.value.signingPkcs8, material.value.encryptionPkcs8);
 
-  const load = async (file: string, accept: readonly PackageType[], trust: TrustStore, bytes?: Uint8Array): Promise<Result<ImportedPackage, string>> => {
+  const load = async (file: string, accept: readonly PackageType[], trust: TrustStore, held: HeldRecords | null, bytes?: Uint8Array): Promise<Result<ImportedPackage, string>> => {
     let data = bytes;
     if (!data) {
       const read = await readPackageFile(join(dir, file));
       if (!read.ok) return err(read.message);
       data = read.bytes;
     }
-    const r = await importPackage(data, { keys, trust, accept, history: NO_HISTORY });
+    const r = await importPackage(data, { keys, trust, accept, history: NO_HISTORY, held });
     return r.ok ? r : err(`${file}: refused: ${formatPackageError(r.error)}`);
   };
 
-  const card = await load(secretariat.identityCard, ['identity-card'], EMPTY_TRUST_STORE);
+  const card = await load(secretariat.identityCard, ['identity-card'], EMPTY_TRUST_STORE, null);
   if (!card.ok) return card;
-  const anchor = trustStoreFromAnchorCard(card.value.content as IdentityCard);
+  if (card.value.type !== 'identity-card') return err(`${secretariat.identityCard} is not an identity card`);
+  const anchor = trustStoreFromAnchorCard(card.value.content);
   const assignments = new Map<string, AssignmentContent>();
   for (const p of index.data.packages.filter((x) => x.type === 'assignment')) {
-    const a = await load(p.file, ['assignment'], anchor);
+    const a = await load(p.file, ['assignment'], anchor, null);
     if (!a.ok) return a;
-    const content = a.value.content as AssignmentContent;
-    assignments.set(content.panel.id, content);
+    if (a.value.type !== 'assignment') return err(`${p.file} is not an assignment`);
+    assignments.set(a.value.content.panel.id, a.value.content);
+  }
+  // Packages about a panel are bound to the assignment issued for it, as on the secretariat's device.
+  const held = heldRecordsFrom({ assignments: [...assignments.values()] });
+  // Trust is per panel: an expert may lead one panel and sit as a member on another, so only
+  // the roster of the panel a package names vouches for its signer.
+  const trustFor = async (file: string, bytes: Uint8Array, type: PackageType): Promise<Result<TrustStore, string>> => {
+    const peek = await verifyPackage(bytes, { trust: null, accept: [type] });
+    if (!peek.ok) return err(`${file}: refused: ${formatPackageError(peek.error)}`);
+    const assignment = assignments.get(peek.value.manifest.subject.panelId ?? '');
+    if (!assignment) return err(`${file}: no assignment was issued for panel ${peek.value.manifest.subject.panelId ?? '(none)'}`);
+    return ok(trustAssignmentRoster(anchor, assignment));
+  };
+  const readChecked = async (file: string, type: PackageType): Promise<Result<ImportedPackage, string>> => {
+    const read = await readPackageFile(join(dir, file));
+    if (!read.ok) return err(read.message);
+    const trust = await trustFor(file, read.bytes, type);
+    return trust.ok ? load(file, [type], trust.value, held, read.bytes) : trust;
+  };
+
+  // Every scoresheet in the folder, loose or nested in a return: one expert's revisions must
+  // tell one history (each extends the one before), checked once all are read.
+  const found: FoundScoresheet[] = [];
+  for (const p of index.data.packages.filter((x) => x.type === 'scoresheet')) {
+    const s = await readChecked(p.file, 'scoresheet');
+    if (!s.ok) return s;
+    if (s.value.type === 'scoresheet') found.push(foundScoresheet(p.file, s.value.manifest.revision, s.value.content));
   }
   const returns = index.data.packages.filter((x) => x.type === 'panel-return');
   if (returns.length === 0) return err(`${dir}/index.json lists no panel-return package`);
   // A leader may send a corrected return: the highest revision per panel counts.
-  const latest = new Map<string, { revision: number; file: string; manifestSha256: string; result: ApplicantResult; scores: ApplicantItemScores }>();
+  const latest = new Map<string, { revision: number; file: string; manifestSha256: string; result: ApplicantResult; scores: ApplicantItemScores; nested: FoundScoresheet[] }>();
   const criteriaSets = new Set([...assignments.values()].map((a) => a.criteriaSet.id));
   if (criteriaSets.size > 1) return err(`the assignments use different criteria sets (${[...criteriaSets].join(', ')}); one overview needs one`);
   for (const p of returns) {
-    const read = await readPackageFile(join(dir, p.file));
-    if (!read.ok) return err(read.message);
-    // Trust is per panel: an expert may lead one panel and sit as a member on another, so
-    // only the roster of the panel the return names vouches for its leader.
-    const peek = await verifyPackage(read.bytes, { trust: null, accept: ['panel-return'] });
-    if (!peek.ok) return err(`${p.file}: refused: ${formatPackageError(peek.error)}`);
-    const assignment = assignments.get(peek.value.manifest.subject.panelId ?? '');
-    if (!assignment) return err(`${p.file}: no assignment was issued for panel ${peek.value.manifest.subject.panelId ?? '(none)'}`);
-    const trust = trustAssignmentRoster(anchor, assignment);
-    const r = await load(p.file, ['panel-return'], trust, read.bytes);
+    // The shared importer checks the return as the app does: bound to its assignment, every
+    // nested package verified and opened, every member's scoresheet and countersignature or
+    // recorded absence present, each countersignature over this report.
+    const r = await readChecked(p.file, 'panel-return');
     if (!r.ok) return r;
-    const content = r.value.content as PanelReturnContent;
-    const scoresheets: NestedPackage<ScoresheetContent>[] = [];
-    for (const s of content.scoresheets) {
-      const nested = await load(`${p.file} › ${s.package.fileName}`, ['scoresheet'], trust, r.value.blobs.get(s.package.entry));
-      if (!nested.ok) return nested;
-      scoresheets.push({ listedKeyId: s.expertKeyId, senderKeyId: nested.value.manifest.sender.keyId, content: nested.value.content as ScoresheetContent });
-    }
-    const countersignatures: NestedPackage<CountersignatureContent>[] = [];
-    for (const c of content.countersignatures) {
-      const nested = await load(`${p.file} › ${c.package.fileName}`, ['countersignature'], trust, r.value.blobs.get(c.package.entry));
-      if (!nested.ok) return nested;
-      countersignatures.push({ listedKeyId: c.signerKeyId, senderKeyId: nested.value.manifest.sender.keyId, content: nested.value.content as CountersignatureContent });
-    }
-    const reportPdf = r.value.blobs.get(content.report.entry) ?? new Uint8Array();
-    const problems = await checkPanelReturnParts({ assignment, panelReturn: content, reportPdf, reportSha256: await sha256Hex(reportPdf), scoresheets, countersignatures });
-    if (problems.length > 0) return err(`${p.file}: refused: ${problems.join('; ')}`);
-    const sheets = scoresheets.map((s) => s.content);
+    if (r.value.type !== 'panel-return' || !r.value.panelReturn?.signOff) return err(`${p.file}: refused: not a complete panel return`);
+    const content = r.value.content;
+    const assignment = assignments.get(content.panelId)!;
+    const nested = r.value.panelReturn.scoresheets.map((s, i) => foundScoresheet(`${p.file} › ${content.scoresheets[i]?.package.fileName ?? s.content.expertKeyId}`, s.manifest.revision, s.content));
+    found.push(...nested);
+    const sheets = r.value.panelReturn.scoresheets.map((s) => s.content);
     const outcome = panelOutcomeFromReturn(assignment, content, sheets);
     if (!outcome.ok) return err(`${p.file}: ${outcome.error}`);
     const result = applicantResultFromConsensus(assignment.criteriaSet, outcome.value, rules);
@@ -150,7 +159,17 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
       members: assignment.panel.members.map((m) => ({ name: m.name, leader: m.role === 'leader', percentByItem: percentsOf(m.keyId) })),
       consensusPercentByItem: Object.fromEntries(content.consensus.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent]]))),
     };
-    if (!before || before.revision < revision) latest.set(panelId, { revision, file: p.file, manifestSha256, result: result.value, scores });
+    const withSignOff = { ...result.value, ...signOffOfResult(r.value.panelReturn.signOff) };
+    if (!before || before.revision < revision) latest.set(panelId, { revision, file: p.file, manifestSha256, result: withSignOff, scores, nested });
+  }
+  const rewritten = scoresheetSeriesProblem(found);
+  if (rewritten) return err(`${rewritten.where}: refused: ${formatPackageError(rewritten.error)}`);
+  // The return that counts must carry each member's latest scoresheet found in the folder.
+  for (const l of latest.values()) {
+    for (const n of l.nested) {
+      const newer = found.filter((f) => f.expertKeyId === n.expertKeyId && samePanelSubject(f.subject, n.subject) && f.revision > n.revision).sort((a, b) => b.revision - a.revision)[0];
+      if (newer) return err(`${l.file}: refused: ${formatPackageError(packageError('stale-revision', `it nests revision ${n.revision} of ${n.expertKeyId}'s scoresheet; revision ${newer.revision} is in ${newer.where}`))}`);
+    }
   }
   const results = [...latest.values()].map((l) => l.result);
   const check = validateApplicantResults(results);
@@ -159,3 +178,6 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
   return ok({ cycleName: first.cycle.name, criteriaSet: first.criteriaSet, results: check.value, itemScores: [...latest.values()].map((l) => l.scores) });
 }
 
+function foundScoresheet(where: string, revision: number, content: ScoresheetContent): FoundScoresheet {
+  return { where, revision, expertKeyId: content.expertKeyId, subject: { cycleId: content.cycleId, applicantId: content.applicantId, panelId: content.panelId }, history: content.history };
+}

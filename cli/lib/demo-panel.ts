@@ -147,7 +147,9 @@ export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readon
     scoresheetFiles.set(m.card.keyId, file);
     scoresheets.set(m.card.keyId, (await world.receive(file, leader, ['scoresheet'])).content as ScoresheetContent);
   }
-  trust.set(secretariat.card.keyId, trustAssignmentRoster(trust.get(secretariat.card.keyId)!, assignment));
+  // The secretariat's device keeps what it issued: the panel return will be bound to it.
+  const issued = (await world.receive(assignmentFile, secretariat, ['assignment'])).content as AssignmentContent;
+  trust.set(secretariat.card.keyId, trustAssignmentRoster(trust.get(secretariat.card.keyId)!, issued));
 
   const ctx: DemoContext = {
     outDir: world.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, scoresheetFiles, panelDir, fonts: spec.fonts, given: spec.given,

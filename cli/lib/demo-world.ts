@@ -8,6 +8,8 @@ import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-
 import { importPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
+import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { createParticipant, writeCardPackage, type Participant } from './demo-participant.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
@@ -50,6 +52,7 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
   const index: DemoIndex = { passphrase: `zqa-demo-${seed}`, participants: [], packages: [] };
   for (const dir of ['cards', 'keys', 'packages']) await mkdir(join(outDir, dir), { recursive: true });
   const trust = new Map<string, TrustStore>();
+  const held = new Map<string, AssignmentContent[]>();
   const cardFile = new Map<string, string>();
 
   const world: DemoWorld = {
@@ -76,8 +79,11 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
     },
     async receive(file, by, accept) {
       const bytes = new Uint8Array(await readFile(join(outDir, file)));
-      const r = await importPackage(bytes, { keys: by.keys, trust: trust.get(by.card.keyId) ?? EMPTY_TRUST_STORE, accept, history: NO_HISTORY });
+      const mine = held.get(by.card.keyId) ?? [];
+      const r = await importPackage(bytes, { keys: by.keys, trust: trust.get(by.card.keyId) ?? EMPTY_TRUST_STORE, accept, history: NO_HISTORY, held: heldRecordsFrom({ assignments: mine }) });
       if (!r.ok) throw new Error(`${by.facts.name} cannot import ${file}: ${r.error.message}`);
+      // Each device then holds the assignments it imported: later packages are bound to them.
+      if (r.value.type === 'assignment') held.set(by.card.keyId, [...mine, r.value.content]);
       return r.value;
     },
     async setUpTrust(secretariat, members) {

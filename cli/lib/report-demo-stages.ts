@@ -127,6 +127,7 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
       ...subject, consensus, reportText, report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: nested.flatMap((n, i) => (n.kind === 'scoresheet' ? [{ expertKeyId: n.keyId, package: ref(i + 1) }] : [])),
       countersignatures: nested.flatMap((n, i) => (n.kind === 'countersignature' ? [{ signerKeyId: n.keyId, package: ref(i + 1) }] : [])),
+      absences: [],
       returnedAt: ctx.clock().toISOString(),
     },
     blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1, createdAt: ctx.clock(),

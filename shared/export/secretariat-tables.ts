@@ -36,6 +36,7 @@ export function overviewTable(set: CriteriaSet, results: readonly ApplicantResul
     '建议结果',
     '否决项（第十四条）',
     '评分分歧说明',
+    '会签意见（有保留意见、未会签）',
   ];
   const ordered = [...results].sort((a, b) => b.totalHundredths - a.totalHundredths || a.name.localeCompare(b.name, 'zh-CN'));
   const rows = ordered.map((r): Cell[] => [
@@ -47,8 +48,14 @@ export function overviewTable(set: CriteriaSet, results: readonly ApplicantResul
     proposalText(entries.get(r.applicantId)),
     r.exclusions.length ? r.exclusions.map((n) => `第${n}项`).join('、') : '',
     r.divergenceNotes.join('\n'),
+    signOffText(r),
   ]);
   return { name: '综合评审汇总', header, rows };
+}
+
+/** Every reservation and absence with its reason, one a line; empty when all agreed (or not known). */
+function signOffText(r: Partial<Pick<ApplicantResult, 'dissents' | 'absences'>>): string {
+  return [...(r.dissents ?? []).map((d) => `有保留意见：${d.name}（${d.reason}）`), ...(r.absences ?? []).map((a) => `未会签：${a.name}（${a.reason}）`)].join('\n');
 }
 
 /** One applicant's scores: each member's percentages and the panel's consensus. */

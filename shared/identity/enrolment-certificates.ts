@@ -4,7 +4,7 @@ import type { SignPort } from '../pki/signer-port.js';
 import { fromBase64, toBase64 } from '../util/bytes.js';
 
 /**
- * The secretariat as the certificate authority of its expert pool (issue 4): one root for
+ * The secretariat as the certificate authority of its expert pool (docs/report.md): one root for
  * its own signing key, and one certificate per expert at enrolment, kept and reused for
  * every panel the expert sits on; assignments carry them (`assignmentCertificates`).
  */

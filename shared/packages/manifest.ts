@@ -75,11 +75,14 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /**
- * The document a package is a revision of: type, panel and sender. Derived, never stated,
- * so a sender cannot make its package replace someone else's.
+ * The document a package is a revision of: type, cycle, applicant, panel and sender, joined
+ * by `/` (`-` for an id an identity card has not). Derived, never stated, so a sender cannot
+ * make its package replace someone else's, nor a package for one cycle replace one for
+ * another that reuses the panel id.
  */
 export function seriesIdOf(manifest: Pick<Manifest, 'type' | 'subject' | 'sender'>): string {
-  return `${manifest.type}/${manifest.subject.panelId ?? '-'}/${manifest.sender.keyId}`;
+  const { cycleId, applicantId, panelId } = manifest.subject;
+  return [manifest.type, cycleId ?? '-', applicantId ?? '-', panelId ?? '-', manifest.sender.keyId].join('/');
 }
 
 export function hkdfInfoFor(packageId: string, recipientKeyId: string): string {

@@ -21,6 +21,10 @@ export const applicantResultSchema = z.strictObject({
   recommendation: z.string().max(500).default(''),
   /** Items whose members diverged beyond the cycle's limit, as short notes. */
   divergenceNotes: z.array(z.string().max(500)).max(100).default([]),
+  /** Members who countersigned the panel's report with reservations (有保留意见), with their reasons. */
+  dissents: z.array(z.strictObject({ name: z.string().max(100), reason: z.string().max(5000) })).max(7).default([]),
+  /** Members the leader recorded as unable to countersign, with the reasons. */
+  absences: z.array(z.strictObject({ name: z.string().max(100), reason: z.string().max(2000) })).max(7).default([]),
 });
 export type ApplicantResult = z.infer<typeof applicantResultSchema>;
 export type ApplicantResultInput = z.input<typeof applicantResultSchema>;

@@ -53,5 +53,8 @@ export function applicantResultFromConsensus(
     exclusions,
     recommendation: facts.value.recommendation,
     divergenceNotes,
+    // Filled from the panel return's sign-off by whoever read it (shared/packages/panel-return-sign-off.ts).
+    dissents: [],
+    absences: [],
   });
 }

@@ -1,3 +1,4 @@
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { testPort } from './support/ports.js';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -238,7 +239,7 @@ describe('the panel leader in Chromium', () => {
     }
     const rfsBytes = new Uint8Array(await readFile(rfsFile));
     const memberTrust = trustAssignmentRoster(trustStoreFromAnchorCard(secretariat.card), assignment);
-    const got = await importPackage(rfsBytes, { keys: others[0]!.keys, trust: memberTrust, accept: ['report-for-signing'], history: NO_HISTORY });
+    const got = await importPackage(rfsBytes, { keys: others[0]!.keys, trust: memberTrust, accept: ['report-for-signing'], history: NO_HISTORY, held: heldRecordsFrom({ assignments: [assignment] }) });
     if (!got.ok) throw new Error(got.error.message);
     const rfs = got.value.content as ReportForSigningContent;
     const pdf = got.value.blobs.get(rfs.report.entry)!;

@@ -10,13 +10,14 @@ import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import { prepareBlobs } from '../../shared/packages/blobs.js';
+import type { HeldRecords } from '../../shared/packages/held-records.js';
 import type { ContentByType } from '../../shared/packages/content/registry.js';
 import { signReportPdf } from '../../shared/packages/countersign.js';
 import type { Manifest, PackageType } from '../../shared/packages/manifest.js';
 import { assemblePackage, writePackage, type PackageRecipientKey } from '../../shared/packages/write-package.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
-import { makePanel, type Panel } from '../unit/packages-fixture.js';
+import { makePanel, panelHeld, type Panel } from '../unit/packages-fixture.js';
 
 export interface PlainEntry {
   name: string;
@@ -27,7 +28,7 @@ export interface SeedPackage {
   type: PackageType;
   bytes: Uint8Array;
   /** The receiving device: whose keys open it, whom it trusts, what it accepts. */
-  receiver: { keys: KeyHolder | null; trust: TrustStore };
+  receiver: { keys: KeyHolder | null; trust: TrustStore; held: HeldRecords | null };
   /** The sender, able to sign manifests and wrap content keys as the real sender would. */
   sender: Participant;
   /** content.json (canonical JSON) and each blob, as plaintext, in entry order. */
@@ -81,13 +82,14 @@ export async function buildSeedPackages(): Promise<SeedSet> {
   const panel = await makePanel(5, 7);
   const [leader, expert] = [panel.members[0]!, panel.members[1]!];
   const { secretariat, subject, memberTrust } = panel;
+  const held = panelHeld(panel);
   const seeds: SeedPackage[] = [];
 
-  seeds.push(await seed({ type: 'identity-card', content: expert.card, blobs: [], subject: {}, sender: expert, recipients: [], receiver: { keys: null, trust: EMPTY_TRUST_STORE } }));
+  seeds.push(await seed({ type: 'identity-card', content: expert.card, blobs: [], subject: {}, sender: expert, recipients: [], receiver: { keys: null, trust: EMPTY_TRUST_STORE, held: null } }));
 
   seeds.push(await seed({
     type: 'assignment', content: panel.assignment, blobs: [], subject, sender: secretariat,
-    recipients: [secretariat.card, ...panel.members.map((m) => m.card)], receiver: { keys: expert.keys, trust: memberTrust },
+    recipients: [secretariat.card, ...panel.members.map((m) => m.card)], receiver: { keys: expert.keys, trust: memberTrust, held },
   }));
 
   const photo = new Uint8Array(300).map((_, i) => (i * 31) & 0xff);
@@ -96,7 +98,7 @@ export async function buildSeedPackages(): Promise<SeedSet> {
     const sheet = await demoScoresheet({ random: seededRandom(11), assignment: panel.assignment, expert: m.card, startedAt: new Date(Date.UTC(2026, 5, 2)), photos: m === expert ? [photo] : [] });
     const s = await seed({
       type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ name: b.ref.entry, bytes: b.bytes })), subject, sender: m,
-      recipients: [leader.card, secretariat.card, m.card], receiver: { keys: leader.keys, trust: memberTrust },
+      recipients: [leader.card, secretariat.card, m.card], receiver: { keys: leader.keys, trust: memberTrust, held },
     });
     sheets.push(s);
   }
@@ -107,7 +109,7 @@ export async function buildSeedPackages(): Promise<SeedSet> {
   seeds.push(await seed({
     type: 'report-for-signing',
     content: { ...subject, consensus, reportText: '评审组意见', report: { ...report!.ref, mediaType: 'application/pdf' }, signers: panel.members.map((m) => m.card.keyId), sentAt: AT },
-    blobs: [{ name: report!.ref.entry, bytes: PDF }], subject, sender: leader, recipients: panel.members.map((m) => m.card), receiver: { keys: expert.keys, trust: memberTrust },
+    blobs: [{ name: report!.ref.entry, bytes: PDF }], subject, sender: leader, recipients: panel.members.map((m) => m.card), receiver: { keys: expert.keys, trust: memberTrust, held },
   }));
 
   const countersignatures = [];
@@ -115,7 +117,7 @@ export async function buildSeedPackages(): Promise<SeedSet> {
     countersignatures.push(await seed({
       type: 'countersignature',
       content: { ...subject, reportPackageId: 'a'.repeat(32), reportSha256: await sha256Hex(PDF), signerKeyId: m.card.keyId, signature: await signReportPdf(m.keys, PDF), agrees: true, comment: '', signedAt: AT },
-      blobs: [], subject, sender: m, recipients: [leader.card, secretariat.card], receiver: { keys: leader.keys, trust: memberTrust },
+      blobs: [], subject, sender: m, recipients: [leader.card, secretariat.card], receiver: { keys: leader.keys, trust: memberTrust, held },
     }));
   }
   seeds.push(countersignatures[1]!);
@@ -132,10 +134,11 @@ export async function buildSeedPackages(): Promise<SeedSet> {
       ...subject, consensus, reportText: '评审组意见', report: { ...files[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: panel.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: nested(1 + i) })),
       countersignatures: panel.members.map((m, i) => ({ signerKeyId: m.card.keyId, package: nested(1 + sheets.length + i) })),
+      absences: [],
       returnedAt: AT,
     },
     blobs: files.map((f) => ({ name: f.ref.entry, bytes: f.bytes })), subject, sender: leader,
-    recipients: [secretariat.card, leader.card], receiver: { keys: secretariat.keys, trust: memberTrust },
+    recipients: [secretariat.card, leader.card], receiver: { keys: secretariat.keys, trust: memberTrust, held },
   });
   const members = [...sheets, ...countersignatures];
   seeds.push({ ...panelReturn, nested: new Map(members.map((m, i) => [files[1 + i]!.ref.entry, m])) });

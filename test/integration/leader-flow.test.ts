@@ -21,7 +21,7 @@ import { produceReport } from '../../renderer/src/leader/report-production.js';
 import { deviceTrustStore } from '../../renderer/src/leader/trust.js';
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import { freshDatabase } from '../unit/db-test-helpers.js';
-import { assignmentPackage, makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
+import { assignmentPackage, makePanel, panelHeld, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
 
 /** A device that imported the assignment and trusts the secretariat: the rows G's importer writes (migration 0002). */
 async function device(panel: Panel, sheets: WrittenScoresheet[] = []): Promise<ZqaDatabase> {
@@ -127,12 +127,14 @@ describe('the leader’s flow through the app’s own modules', () => {
     if (!written.ok) throw new Error(written.error);
 
     // The secretariat opens it: every nested scoresheet and countersignature checks.
-    const opened = await importPackage(written.value.bytes, { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY });
+    const opened = await importPackage(written.value.bytes, { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY, held: panelHeld(panel) });
     if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.message}`);
     const content = opened.value.content as PanelReturnContent;
     expect(content.scoresheets).toHaveLength(5);
     expect(content.countersignatures).toHaveLength(3);
-    expect(content.reportText).toContain('因病未能到场');
+    // The absence travels as its own signed record, and the secretariat's check reports it.
+    expect(content.absences).toEqual([{ memberKeyId: absent.card.keyId, reason: '因病未能到场，电话确认同意报告内容', recordedAt: expect.any(String) as string }]);
+    expect(opened.value.panelReturn?.signOff?.absences.map((a) => a.name)).toEqual([absent.card.name]);
     expect(content.report.sha256).toBe(report.sha256);
 
     // A consensus changed after signing: the return is refused until the report is signed again.
@@ -179,7 +181,7 @@ describe('the leader’s flow through the app’s own modules', () => {
     const forged = v2.pdf.slice();
     forged[200] = forged[200]! ^ 0x01;
     const [blob] = await prepareBlobs([{ fileName: 'report.pdf', mediaType: 'application/pdf', bytes: forged }]);
-    const opened = await importPackage(v2.rfsPackage, { keys: member.keys, trust: panel.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY });
+    const opened = await importPackage(v2.rfsPackage, { keys: member.keys, trust: panel.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY, held: panelHeld(panel) });
     if (!opened.ok) throw new Error(opened.error.message);
     const content = { ...(opened.value.content as ReportForSigningContent), report: { ...blob!.ref, mediaType: 'application/pdf' as const } };
     const bad = await writePackage({ type: 'report-for-signing', content, blobs: [{ entry: blob!.ref.entry, bytes: forged }], subject: panel.subject, revision: 3, sender: { name: leader.facts.name, keys: leader.keys }, recipients: panel.assignment.panel.members });

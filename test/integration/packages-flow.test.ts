@@ -10,6 +10,8 @@ import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/id
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
+import { nextHistoryEntry } from '../../shared/history/hash-chain.js';
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { importPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import type { StoredRevision } from '../../shared/packages/revision.js';
@@ -21,6 +23,8 @@ import { writePackage } from '../../shared/packages/write-package.js';
  */
 class Device {
   trust: TrustStore = EMPTY_TRUST_STORE;
+  /** The assignments this device imported: packages about a panel are bound to them. */
+  readonly assignments: AssignmentContent[] = [];
   readonly latest = new Map<string, StoredRevision & { imported: ImportedPackage }>();
   readonly superseded: StoredRevision[] = [];
   constructor(readonly person: Participant) {}
@@ -29,7 +33,9 @@ class Device {
     const r = await importPackage(new Uint8Array(readFileSync(path)), {
       keys: this.person.keys, trust: this.trust, accept,
       history: { latest: (series) => Promise.resolve(this.latest.get(series) ?? null) },
+      held: heldRecordsFrom({ assignments: this.assignments }),
     });
+    if (r.ok && r.value.type === 'assignment') this.assignments.push(r.value.content);
     if (r.ok) {
       const previous = this.latest.get(r.value.seriesId);
       if (previous) this.superseded.push({ packageId: previous.packageId, revision: previous.revision, manifestSha256: previous.manifestSha256 });
@@ -98,6 +104,7 @@ describe('a panel passes packages as files: secretariat, six members (one leader
       m.trust = trustAssignmentRoster(m.trust, r.value.content as AssignmentContent);
     }
     secretariat.trust = trustAssignmentRoster(secretariat.trust, assignment);
+    secretariat.assignments.push(assignment);
   });
 
   it('brings every scoresheet back to the leader and the secretariat, identical', async () => {
@@ -148,7 +155,11 @@ describe('a panel passes packages as files: secretariat, six members (one leader
     expect(again.ok ? 'accepted' : again.error.code).toBe('duplicate');
     expect(leader.snapshot()).toBe(before);
 
-    const revised = { ...original.content, items: original.content.items.map((it, i) => (i === 0 ? { ...it, percent: it.percent === 100 ? 95 : (it.percent ?? 0) + 5 } : it)) };
+    // The new revision changes one score, as the app does: a history entry appended, the score following it.
+    const first = original.content.items[0]!;
+    const to = first.percent === 100 ? 95 : (first.percent ?? 0) + 5;
+    const entry = await nextHistoryEntry(original.content.history.at(-1), { at: '2026-06-03T08:00:00.000Z', actor: expert.person.card.keyId, kind: 'score', itemId: first.itemId, from: first.percent, to });
+    const revised = { ...original.content, items: original.content.items.map((it, i) => (i === 0 ? { ...it, percent: to } : it)), history: [...original.content.history, entry] };
     const written = await writePackage({
       type: 'scoresheet', content: revised, blobs: [...original.blobs].map(([entry, bytes]) => ({ entry, bytes })),
       subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id }, revision: 2,

@@ -61,7 +61,7 @@ export async function enrolExperts(dir: string, devices: Devices): Promise<Ident
     if (!card.ok) throw new Error(card.error.message);
     const file = join(dir, 'cards', `${String(i + 1).padStart(2, '0')}.zqa`);
     await writeFile(file, card.value.bytes);
-    const imported = await importPackage(card.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
+    const imported = await importPackage(card.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY, held: null });
     if (!imported.ok) throw new Error(imported.error.message);
     cards.push(imported.value.content as IdentityCard);
   }
@@ -183,6 +183,7 @@ export async function runPanels(
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: nested.map((s, i) => ({ expertKeyId: s.keyId, package: nestedRef(1 + i) })),
       countersignatures: signed.map((s, i) => ({ signerKeyId: s.keyId, package: nestedRef(1 + nested.length + i) })),
+      absences: [],
       returnedAt: clock().toISOString(),
     };
     const revisions = [{ revision: 1, content }];

@@ -4,25 +4,11 @@ import { importPackage } from '../../shared/packages/import-package.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { applyImportedPackage } from '../../renderer/src/packages/apply-package.js';
 import { importPackageFile, type ImportFailure } from '../../renderer/src/packages/import-package-file.js';
-import { dbPackageHistory, loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
+import { dbPackageHistory, loadTrustStore, dbHeldRecords } from '../../renderer/src/packages/trust-from-db.js';
 import { keyIdOf } from '../../shared/crypto/key-id.js';
-import { fromBase64, toHex } from '../../shared/util/bytes.js';
-import { freshDatabase } from './db-test-helpers.js';
-import { assignmentPackage, makePanel, scoresheetPackage, type Panel } from './packages-fixture.js';
-
-/** Every table, every row, in a form toEqual compares exactly (bytes as hex, blobs by content). */
-async function dump(db: ZqaDatabase): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of db.tables) out[table.name] = await Promise.all((await table.toArray()).map(normalise));
-  return out;
-}
-async function normalise(value: unknown): Promise<unknown> {
-  if (value instanceof Uint8Array) return `bytes:${toHex(value)}`;
-  if (value instanceof Blob) return `blob:${value.type}:${toHex(new Uint8Array(await value.arrayBuffer()))}`;
-  if (Array.isArray(value)) return Promise.all(value.map(normalise));
-  if (value && typeof value === 'object') return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await normalise(v)])));
-  return value;
-}
+import { fromBase64 } from '../../shared/util/bytes.js';
+import { dumpDatabase as dump, freshDatabase } from './db-test-helpers.js';
+import { assignmentPackage, makePanel, scoresheetPackage, scoresheetRevision, type Panel } from './packages-fixture.js';
 
 const NOW = new Date('2026-06-03T08:00:00.000Z');
 const deviceKeyId = async (p: Participant) => keyIdOf(fromBase64((await p.keys.publicKeys()).signingKey));
@@ -158,7 +144,7 @@ describe('the leader receiving members’ scoresheets', () => {
 
   it('keeps the older revision in history, refuses it afterwards, and says so for a duplicate', async () => {
     const r1 = await scoresheetPackage(panel, expert, { seed: 3, revision: 1 });
-    const r2 = await scoresheetPackage(panel, expert, { seed: 4, revision: 2 });
+    const r2 = await scoresheetRevision(panel, expert, r1, { revision: 2, changes: [{ itemId: '4.1.2', to: 35 }] });
     await importAs(leader, r1.bytes, ['scoresheet']);
     expect(await importAs(leader, r2.bytes, ['scoresheet'])).toMatchObject({ ok: true, value: { revision: 2, superseded: true } });
     expect((await db.memberScoresheets.get([panel.assignment.panel.id, expert.card.keyId]))?.content).toEqual(r2.content);
@@ -170,7 +156,7 @@ describe('the leader receiving members’ scoresheets', () => {
   it('applies a package once even when two imports of it race past the importer’s check', async () => {
     const sheet = await scoresheetPackage(panel, expert);
     const trust = (await loadTrustStore(db))!;
-    const imported = await importPackage(sheet.bytes, { keys: leader.keys, trust, accept: ['scoresheet'], history: dbPackageHistory(db) });
+    const imported = await importPackage(sheet.bytes, { keys: leader.keys, trust, accept: ['scoresheet'], history: dbPackageHistory(db), held: dbHeldRecords(db) });
     if (!imported.ok) throw new Error(imported.error.message);
     const ctx = { deviceKeyId: leader.card.keyId, now: NOW };
     expect((await applyImportedPackage(db, imported.value, sheet.bytes, ctx)).ok).toBe(true);

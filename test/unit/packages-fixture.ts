@@ -4,11 +4,13 @@
  * apart and put them back together (re-zip, re-sign) the way an attacker would.
  */
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
+import { nextHistoryEntry } from '../../shared/history/hash-chain.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
 import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
+import { heldRecordsFrom, type HeldRecords } from '../../shared/packages/held-records.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
 import { writePackage } from '../../shared/packages/write-package.js';
 import { readStoredZip } from '../../shared/packages/zip-read.js';
@@ -43,6 +45,11 @@ export async function makePanel(memberCount = 5, seed = 1): Promise<Panel> {
   return { secretariat, members, assignment, subject, memberTrust };
 }
 
+/** What a device of this panel holds: its assignment (packages about the panel are bound to it). */
+export function panelHeld(panel: Pick<Panel, 'assignment'>): HeldRecords {
+  return heldRecordsFrom({ assignments: [panel.assignment] });
+}
+
 export async function assignmentPackage(panel: Panel, revision = 1): Promise<Uint8Array> {
   const r = await writePackage({
     type: 'assignment', content: panel.assignment, subject: panel.subject, revision,
@@ -70,6 +77,34 @@ export async function scoresheetPackage(panel: Panel, member: Participant, optio
   });
   if (!r.ok) throw new Error(r.error.message);
   return { bytes: r.value.bytes, packageId: r.value.manifest.packageId, content: sheet.content, blobs: sheet.blobs };
+}
+
+/**
+ * The next revision of a scoresheet as the expert's app makes it: the same history with the
+ * changes appended (each a new chained entry), the items' scores following them.
+ */
+export async function scoresheetRevision(
+  panel: Panel,
+  member: Participant,
+  previous: WrittenScoresheet,
+  options: { revision: number; changes: readonly { itemId: string; to: number | null }[] },
+): Promise<WrittenScoresheet> {
+  const history = [...previous.content.history];
+  const items = previous.content.items.map((i) => ({ ...i }));
+  for (const [n, c] of options.changes.entries()) {
+    const item = items.find((i) => i.itemId === c.itemId)!;
+    history.push(await nextHistoryEntry(history.at(-1), { at: new Date(Date.UTC(2026, 5, 3, 0, n)).toISOString(), actor: member.card.keyId, kind: 'score', itemId: c.itemId, from: item.percent, to: c.to }));
+    item.percent = c.to;
+  }
+  const content = { ...previous.content, items, history };
+  const r = await writePackage({
+    type: 'scoresheet', content, blobs: previous.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
+    subject: panel.subject, revision: options.revision, supersedes: previous.packageId,
+    sender: { name: member.facts.name, keys: member.keys },
+    recipients: [panel.members[0]!.card, panel.secretariat.card, member.card],
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return { bytes: r.value.bytes, packageId: r.value.manifest.packageId, content, blobs: previous.blobs };
 }
 
 /** The package's entries, taken apart, changed, and zipped again in the format's layout. */

@@ -23,7 +23,7 @@ function summary(id: string, total: number, exclusions: number[] = []): SummaryR
     returnPackageId: `p${id}`,
     updatedAt: stamp.updatedAt,
     itemScores: { applicantName: id, members: [], consensusPercentByItem: {} },
-    result: { applicantId: id, name: `单位${id}`, industry: '制造', totalHundredths: total, categorySubtotals: {}, exclusions: exclusions as 5[], recommendation: 'award', divergenceNotes: [] },
+    result: { applicantId: id, name: `单位${id}`, industry: '制造', totalHundredths: total, categorySubtotals: {}, exclusions: exclusions as 5[], recommendation: 'award', divergenceNotes: [], dissents: [], absences: [] },
   };
 }
 

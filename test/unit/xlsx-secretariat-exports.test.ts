@@ -27,18 +27,23 @@ function result(id: string, name: string, percents: Record<string, number>, extr
 }
 const results = [
   result('A', '郑州宇达机械有限公司', consensusA, { recommendation: 'award' }),
-  result('B', '河南某某食品股份有限公司', consensusB, { recommendation: 'nomination', divergenceNotes: ['4.7.4 财务结果：评分跨度25个百分点', '4.2.2 战略制定：跨度30'] }),
+  result('B', '河南某某食品股份有限公司', consensusB, {
+    recommendation: 'nomination',
+    divergenceNotes: ['4.7.4 财务结果：评分跨度25个百分点', '4.2.2 战略制定：跨度30'],
+    dissents: [{ name: '李四', reason: '对财务结果的共识评分持保留意见' }],
+    absences: [{ name: '王五', reason: '因病未能到场' }],
+  }),
   result('C', '郑州某某物流有限公司', consensusA, { exclusions: [5], recommendation: 'not-recommended' }),
 ];
 const proposal = proposeSplit(results, defaultCycleRules());
 
 describe('the secretariat’s exports', () => {
-  it('overview: one row per applicant with total, subtotals, recommendation, proposal, exclusions, divergence notes', () => {
+  it('overview: one row per applicant with total, subtotals, recommendation, proposal, exclusions, divergence notes, sign-off', () => {
     const t = overviewTable(GBT19580_2012, results, proposal);
     expect(t.header).toEqual([
       '申报单位', '行业', '总分',
       '4.1 领导（110分）', '4.2 战略（90分）', '4.3 顾客与市场（90分）', '4.4 资源（130分）', '4.5 过程管理（100分）', '4.6 测量、分析与改进（80分）', '4.7 结果（400分）',
-      '评审组建议', '建议结果', '否决项（第十四条）', '评分分歧说明',
+      '评审组建议', '建议结果', '否决项（第十四条）', '评分分歧说明', '会签意见（有保留意见、未会签）',
     ]);
     const bytes = writeXlsx({ sheets: [tableSheet(t), tableSheet(itemScoresTable(GBT19580_2012, []))] });
     expect(bytes.ok).toBe(true);
@@ -55,6 +60,9 @@ describe('the secretariat’s exports', () => {
     expect(rows[2]![3]).toBe(55);
     expect(rows[2]![10]).toBe('建议授予市长质量奖');
     expect(rows[3]![13]).toBe('4.7.4 财务结果：评分跨度25个百分点\n4.2.2 战略制定：跨度30');
+    // Each dissent and absence with its reason, one a line; nothing where all agreed.
+    expect(rows[3]![14]).toBe('有保留意见：李四（对财务结果的共识评分持保留意见）\n未会签：王五（因病未能到场）');
+    expect(rows[2]![14] ?? '').toBe('');
     // The same rows in CSV.
     const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes(toCsv(t.header, t.rows))));
     expect(csv.ok && csv.value[2]!.slice(0, 4)).toEqual(['郑州宇达机械有限公司', '装备制造', '500.00', '55.00']);

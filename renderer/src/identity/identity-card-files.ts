@@ -40,7 +40,7 @@ export async function recordCardExport(db: ZqaDatabase, revision: number): Promi
  * holds the key: the person must then compare the fingerprint with the secretariat's.
  */
 export async function readAnchorCard(bytes: Uint8Array): Promise<Result<IdentityCard, PackageError>> {
-  const imported = await importPackage(bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
+  const imported = await importPackage(bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY, held: null });
   if (!imported.ok) return imported;
   if (imported.value.type !== 'identity-card') return err(packageError('wrong-type', `a ${imported.value.type} package; expected identity-card`));
   const card = imported.value.content;

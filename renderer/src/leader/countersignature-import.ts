@@ -8,6 +8,7 @@ import { verifyCountersignature } from '../../../shared/pki/countersignature.js'
 import { fromBase64 } from '../../../shared/util/bytes.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
 import type { ZqaDatabase } from '../db/database.js';
+import { dbHeldRecords } from '../packages/trust-from-db.js';
 import type { ReceivedCountersignatureRecord, ReportArtefactRecord } from './leader-records.js';
 
 /**
@@ -35,7 +36,7 @@ export async function importCountersignature(bytes: Uint8Array, c: Countersignat
       return held ? { packageId: held.packageId, revision: held.revision, manifestSha256: held.manifestSha256 } : null;
     },
   };
-  const imported = await importPackage(bytes, { keys: c.keys, trust: c.trust, accept: ['countersignature'], history });
+  const imported = await importPackage(bytes, { keys: c.keys, trust: c.trust, accept: ['countersignature'], history, held: dbHeldRecords(db) });
   if (!imported.ok) return imported;
   const { manifest, manifestSha256 } = imported.value;
   const content = imported.value.content as CountersignatureContent;

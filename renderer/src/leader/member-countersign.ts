@@ -11,6 +11,7 @@ import { checkSignedReport } from '../../../shared/report/report-checks.js';
 import { fromBase64, toBase64 } from '../../../shared/util/bytes.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
 import type { ZqaDatabase } from '../db/database.js';
+import { dbHeldRecords } from '../packages/trust-from-db.js';
 import type { ReportToSignRecord } from './leader-records.js';
 
 /**
@@ -27,12 +28,15 @@ export async function importReportForSigning(
   const { db } = c;
   const history = {
     latest: async (seriesId: string) => {
-      const [panelId, sender] = seriesId.split('/').slice(1);
-      const held = (await db.reportsToSign.toArray()).filter((r) => r.content.panelId === panelId && r.leaderKeyId === sender).sort((x, y) => y.revision - x.revision)[0];
+      // seriesIdOf: type/cycle/applicant/panel/sender.
+      const [cycleId, applicantId, panelId, sender] = seriesId.split('/').slice(1);
+      const held = (await db.reportsToSign.toArray())
+        .filter((r) => r.content.cycleId === cycleId && r.content.applicantId === applicantId && r.content.panelId === panelId && r.leaderKeyId === sender)
+        .sort((x, y) => y.revision - x.revision)[0];
       return held ? { packageId: held.packageId, revision: held.revision, manifestSha256: held.manifestSha256 } : null;
     },
   };
-  const imported = await importPackage(bytes, { keys: c.keys, trust: c.trust, accept: ['report-for-signing'], history });
+  const imported = await importPackage(bytes, { keys: c.keys, trust: c.trust, accept: ['report-for-signing'], history, held: dbHeldRecords(db) });
   if (!imported.ok) return imported;
   const content = imported.value.content as ReportForSigningContent;
   const { manifest } = imported.value;

@@ -76,10 +76,12 @@ export async function buildPanelReturn(req: PanelReturnRequest): Promise<Result<
     content: {
       ...subject,
       consensus: req.consensus,
-      reportText: withExcuses(req.report.reportText, statuses.value),
+      reportText: req.report.reportText,
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: req.scoresheets.map((s, i) => ({ expertKeyId: s.memberKeyId, package: nested(1 + i) })),
       countersignatures: current.map((c, i) => ({ signerKeyId: c.signerKeyId, package: nested(1 + req.scoresheets.length + i) })),
+      // Who could not countersign, with the reason recorded: signed by the leader with the return.
+      absences: statuses.value.filter((s) => s.status === 'excused').map((s) => ({ memberKeyId: s.memberId, reason: s.reason ?? '', recordedAt: req.now.toISOString() })),
       returnedAt: req.now.toISOString(),
     },
     blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
@@ -91,11 +93,4 @@ export async function buildPanelReturn(req: PanelReturnRequest): Promise<Result<
     recipients: [a.secretariat, ...a.panel.members.filter((m) => m.role === 'leader')],
   });
   return written.ok ? ok(written.value) : err(written.error.message);
-}
-
-/** The return's content has no field for excuses, so the reasons travel in its signed text. */
-function withExcuses(text: string, statuses: readonly CountersignatureStatus[]): string {
-  const excused = statuses.filter((s) => s.status === 'excused');
-  if (excused.length === 0) return text;
-  return `${text}\n未会签成员及原因：${excused.map((s) => `${s.name}（${s.reason ?? ''}）`).join('；')}。`;
 }

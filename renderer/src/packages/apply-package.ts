@@ -3,6 +3,8 @@ import { packageError, type PackageError } from '../../../shared/packages/errors
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../../shared/packages/content/scoresheet.js';
 import { classifyRevision } from '../../../shared/packages/revision.js';
+import { samePanelSubject, subjectOfAssignment } from '../../../shared/packages/held-records.js';
+import { historyExtensionProblem } from '../../../shared/packages/score-history.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
 import { addReviewFromAssignment } from '../db/add-review.js';
 import type { ZqaDatabase } from '../db/database.js';
@@ -47,7 +49,8 @@ export async function applyImportedPackage(db: ZqaDatabase, imported: ImportedPa
       revision: imported.manifest.revision,
       type: imported.manifest.type,
       senderKeyId: imported.manifest.sender.keyId,
-      senderName: imported.manifest.sender.name,
+      // The name the device trusts for the key (roster or card), never only what the manifest says.
+      senderName: imported.senderName,
       reviewId,
       receivedAt: at,
       supersededBy: null,
@@ -80,6 +83,12 @@ async function applyAssignment(db: ZqaDatabase, content: AssignmentContent, revi
   const review = reviewAssignmentFromContent(content);
   if (!review.ok) return refuse('content-invalid', review.error);
   const reviewId = reviewIdOf(content);
+  // A review is kept per panel id: an assignment reusing a held panel id for another cycle or
+  // applicant would put this review's scores under someone else, so it is refused instead.
+  const held = await db.panelAssignments.get(reviewId);
+  if (held && (held.content.cycle.id !== content.cycle.id || held.content.applicant.id !== content.applicant.id)) {
+    return refuse('wrong-subject', `an assignment for cycle ${content.cycle.id}, applicant ${content.applicant.id}; this device holds panel ${content.panel.id} for cycle ${held.content.cycle.id}, applicant ${held.content.applicant.id}`);
+  }
   const leader = content.panel.members.find((m) => m.role === 'leader');
   if (!leader) return refuse('content-invalid', 'the roster names no leader');
   const at = ctx.now.toISOString();
@@ -93,11 +102,12 @@ async function applyAssignment(db: ZqaDatabase, content: AssignmentContent, revi
 
 async function applyScoresheet(db: ZqaDatabase, imported: ImportedPackage & { type: 'scoresheet' }, bytes: Uint8Array, ctx: ApplyContext) {
   const panelId = imported.manifest.subject.panelId ?? '';
-  const assignment = await db.panelAssignments.where('panelId').equals(panelId).first();
+  const content: ScoresheetContent = imported.content;
+  // Filed under the review of exactly its cycle, applicant and panel (the importer bound it).
+  const assignment = (await db.panelAssignments.where('panelId').equals(panelId).toArray()).find((a) => samePanelSubject(subjectOfAssignment(a.content), content));
   if (!assignment || assignment.leaderKeyId !== ctx.deviceKeyId) {
     return refuse('wrong-type', `this device does not lead panel ${panelId}: only the panel leader imports members' scoresheets`);
   }
-  const content: ScoresheetContent = imported.content;
   const member = assignment.content.panel.members.find((m) => m.keyId === imported.manifest.sender.keyId);
   if (!member) return refuse('untrusted-signer', `${imported.manifest.sender.name} is not on panel ${panelId}`);
   if (content.criteriaSetId !== assignment.content.criteriaSet.id) {
@@ -121,6 +131,9 @@ async function applyScoresheet(db: ZqaDatabase, imported: ImportedPackage & { ty
     receivedAt: ctx.now.toISOString(),
   };
   const older = await db.memberScoresheets.get([record.reviewId, record.memberKeyId]);
+  // Checked by the importer too; again here, inside the transaction, against what is stored now.
+  const rewritten = older ? historyExtensionProblem(older.content.history, content.history) : null;
+  if (rewritten) return refuse('history-rewritten', `${member.name}'s scoresheet revision ${record.revision}: ${rewritten}`);
   if (older) await db.memberScoresheetHistory.put(older);
   await db.memberScoresheets.put(record);
   return ok({ type: 'scoresheet' as const, reviewId: record.reviewId, memberKeyId: member.keyId, memberName: member.name });

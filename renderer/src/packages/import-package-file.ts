@@ -5,7 +5,7 @@ import type { PackageType } from '../../../shared/packages/manifest.js';
 import { err, type Result } from '../../../shared/util/result.js';
 import type { ZqaDatabase } from '../db/database.js';
 import { applyImportedPackage, type ApplyOutcome } from './apply-package.js';
-import { dbPackageHistory, loadTrustStore } from './trust-from-db.js';
+import { dbHeldRecords, dbPackageHistory, loadTrustStore } from './trust-from-db.js';
 
 /** Why an import did not happen: no trust anchor yet, or the package's own refusal. */
 export type ImportFailure = { kind: 'no-anchor' } | { kind: 'refused'; error: PackageError };
@@ -26,7 +26,7 @@ export interface ImportFileOptions {
 export async function importPackageFile(db: ZqaDatabase, bytes: Uint8Array, options: ImportFileOptions): Promise<Result<ApplyOutcome, ImportFailure>> {
   const trust = await loadTrustStore(db);
   if (!trust) return err({ kind: 'no-anchor' });
-  const imported = await importPackage(bytes, { keys: options.keys, trust, accept: options.accept, history: dbPackageHistory(db) });
+  const imported = await importPackage(bytes, { keys: options.keys, trust, accept: options.accept, history: dbPackageHistory(db), held: dbHeldRecords(db) });
   if (!imported.ok) return err({ kind: 'refused', error: imported.error });
   const applied = await applyImportedPackage(db, imported.value, bytes, { deviceKeyId: options.deviceKeyId, now: options.now ?? new Date() });
   return applied.ok ? applied : err({ kind: 'refused', error: applied.error });

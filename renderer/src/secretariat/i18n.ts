@@ -114,6 +114,12 @@ const zh = {
       current: '有效',
       superseded: '已被新版本取代',
       saveReport: '保存评审报告 PDF',
+      signOff: '会签情况',
+    },
+    signOff: {
+      allAgreed: '全体成员同意',
+      dissent: '有保留意见',
+      absent: '未会签',
     },
     overview: {
       applicant: '申报单位',
@@ -124,6 +130,7 @@ const zh = {
       exclusions: '否决项',
       divergence: '评分分歧说明',
       divergenceCount: '{{count}}项（点 + 展开）',
+      signOff: '会签意见',
       proposal: '建议结果',
       decision: '评委会决定',
       decide: '作出决定',
@@ -292,6 +299,12 @@ const en: typeof zh = {
       current: 'Current',
       superseded: 'Superseded',
       saveReport: 'Save the report PDF',
+      signOff: 'Sign-off',
+    },
+    signOff: {
+      allAgreed: 'All members agreed',
+      dissent: 'With reservations',
+      absent: 'Did not countersign',
     },
     overview: {
       applicant: 'Applicant',
@@ -302,6 +315,7 @@ const en: typeof zh = {
       exclusions: 'Exclusions',
       divergence: 'Divergence notes',
       divergenceCount: '{{count}} (+ to expand)',
+      signOff: 'Sign-off',
       proposal: 'Proposal',
       decision: "Committee's decision",
       decide: 'Decide',

@@ -5,6 +5,7 @@ import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import type { PoolExpert } from '../../../shared/panel/expert.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
 import type { PanelReturnContent } from '../../../shared/packages/content/panel-return.js';
+import type { SignOff } from '../../../shared/packages/panel-return-sign-off.js';
 import type { ScoresheetContent } from '../../../shared/packages/content/scoresheet.js';
 import type { Complaint } from '../../../shared/public-notice/complaint.js';
 import type { NoticePeriod } from '../../../shared/public-notice/notice-period.js';
@@ -90,6 +91,10 @@ export interface PanelReturnRow {
   manifestSha256: string;
   content: PanelReturnContent;
   scoresheets: ScoresheetContent[];
+  /** Each nested scoresheet's revision by expert key id (absent in rows received before it was kept). */
+  scoresheetRevisions?: Record<string, number>;
+  /** Who countersigned, with reservations or not, and who was recorded absent (absent in rows received before it was kept). */
+  signOff?: SignOff;
   reportPdf: Blob;
   reportSha256: string;
   fileName: string;

@@ -5,6 +5,7 @@ import type { SeededRandom } from '../../../cli/lib/seeded-random.js';
 import { secretariatAuthority } from '../../../shared/identity/enrolment-certificates.js';
 import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
+import { nextHistoryEntry, type HistoryEntry } from '../../../shared/history/hash-chain.js';
 import { writePackage } from '../../../shared/packages/write-package.js';
 import type { ImportQuery } from './import-state.js';
 import { writeTemp } from './leader-panel.js';
@@ -24,6 +25,8 @@ export interface ImportRound {
   query: ImportQuery;
   /** Each attachment's id → size and SHA-256, as the signed content lists them. */
   attachments: Record<string, { size: number; sha256: string }>;
+  /** A scoresheet's score history: its next revision extends it, as the expert's app does. */
+  history: HistoryEntry[];
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -62,7 +65,7 @@ export async function writeAssignment(
     assignment,
     round: {
       kind: 'assignment', revision: 1, file: await writeTemp(dir, `评审任务-${number}.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
-      query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null, previousPackageId: null }, attachments: {},
+      query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null, previousPackageId: null }, attachments: {}, history: [],
     },
   };
 }
@@ -77,8 +80,10 @@ export async function writeScoresheet(
 ): Promise<ImportRound> {
   const revision = previous ? previous.revision + 1 : 1;
   const sheet = await demoScoresheet({ random, assignment, expert: member.card, startedAt: now, photos });
+  // A new revision keeps every entry received before and records each changed score after them.
+  const history = previous ? await extendHistory(previous.history, sheet.content.items, member.card.keyId, now) : sheet.content.history;
   const written = await writePackage({
-    type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), revision,
+    type: 'scoresheet', content: { ...sheet.content, history }, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), revision,
     subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
     sender: { name: member.facts.name, keys: member.keys }, recipients: [leader, secretariat.card, member.card],
   });
@@ -88,5 +93,16 @@ export async function writeScoresheet(
     file: await writeTemp(dir, `评分表-${member.facts.name}-第${revision}版.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
     query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: member.card.keyId, previousPackageId: previous?.query.packageId ?? null },
     attachments: Object.fromEntries(sheet.content.attachments.map((a) => [a.id, { size: a.size, sha256: a.sha256 }])),
+    history,
   };
+}
+
+async function extendHistory(before: readonly HistoryEntry[], items: readonly { itemId: string; percent: number | null }[], actor: string, now: Date): Promise<HistoryEntry[]> {
+  const history = [...before];
+  const last = new Map(before.map((e) => [e.itemId, e.to]));
+  for (const item of items) {
+    const from = last.get(item.itemId) ?? null;
+    if (from !== item.percent) history.push(await nextHistoryEntry(history.at(-1), { at: now.toISOString(), actor, kind: 'score', itemId: item.itemId, from, to: item.percent }));
+  }
+  return history;
 }

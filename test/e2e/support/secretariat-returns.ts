@@ -63,7 +63,7 @@ export async function openAssignment(bytes: Uint8Array, by: Expert): Promise<Ass
   const s = peek.value.manifest.sender;
   // The test's stand-in for the anchor a member's device was set up with: the signer named in the file.
   const trust = trustAnchor({ keyId: s.keyId, signingKey: s.signingKey, encryptionKey: '', name: s.name, organisation: '', role: 'secretariat' });
-  const r = await importPackage(bytes, { keys: by.keys, trust, accept: ['assignment'], history: NO_HISTORY });
+  const r = await importPackage(bytes, { keys: by.keys, trust, accept: ['assignment'], history: NO_HISTORY, held: null });
   if (!r.ok) throw new Error(r.error.message);
   if (r.value.type !== 'assignment') throw new Error('not an assignment');
   return r.value.content;
@@ -136,6 +136,7 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
       ...subject, consensus, reportText: '现场评审报告', report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: nested.flatMap((n, i) => (n.kind === 'scoresheet' ? [{ expertKeyId: n.keyId, package: ref(i) }] : [])),
       countersignatures: nested.flatMap((n, i) => (n.kind === 'countersignature' ? [{ signerKeyId: n.keyId, package: ref(i) }] : [])),
+      absences: [],
       returnedAt: clock().toISOString(),
     },
     blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1, createdAt: clock(),

@@ -8,23 +8,24 @@ import type { PanelReturnContent } from '../../../../shared/packages/content/pan
 import type { ScoresheetContent } from '../../../../shared/packages/content/scoresheet.js';
 import { describePackageError } from '../../../../shared/packages/errors.js';
 import { importPackage, type ImportedPackage } from '../../../../shared/packages/import-package.js';
+import type { HeldRecords } from '../../../../shared/packages/held-records.js';
+import { signOffOfResult, type SignOff } from '../../../../shared/packages/panel-return-sign-off.js';
 import type { PackageHistory } from '../../../../shared/packages/revision.js';
 import { verifyPackage } from '../../../../shared/packages/verify-package.js';
 import type { ApplicantResult } from '../../../../shared/ranking/applicant-result.js';
 import { applicantResultFromConsensus } from '../../../../shared/ranking/from-consensus.js';
 import { panelOutcomeFromReturn } from '../../../../shared/ranking/from-panel-return.js';
-import { checkPanelReturnParts } from '../../../../shared/ranking/panel-return-checks.js';
 import { sha256Hex } from '../../../../shared/util/bytes.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { Bilingual } from './messages.js';
 
 /**
- * A panel return read as the secretariat must read it (issue 5: every signature checked):
+ * A panel return read as the secretariat must read it (every signature checked):
  * the leader's package signature with trust from the roster of the assignment this
  * secretariat issued for that panel (and only that panel); each nested scoresheet and
- * countersignature as a package in its own right (the importer); that each was signed by
- * the member it is listed under, who sits on this panel, for this panel; each
- * countersignature over exactly this report PDF; the PDF's SHA-256; a finished consensus.
+ * countersignature as a package in its own right, signed by the member it is listed under,
+ * bound to this panel, each countersignature over exactly this report PDF, every member
+ * accounted for (all in the shared importer); a finished consensus.
  * No side effects: the caller applies the result in one transaction, or shows the reason.
  */
 export interface CheckedReturn {
@@ -32,8 +33,12 @@ export interface CheckedReturn {
   assignment: AssignmentContent;
   content: PanelReturnContent;
   scoresheets: ScoresheetContent[];
+  /** The revision of each member's nested scoresheet, by key id: the next return's must not be older. */
+  scoresheetRevisions: Record<string, number>;
   reportPdf: Uint8Array;
   reportSha256: string;
+  /** Who countersigned, with reservations or not, and who was recorded absent. */
+  signOff: SignOff;
   result: ApplicantResult;
   itemScores: ApplicantItemScores;
 }
@@ -45,6 +50,8 @@ export interface CheckContext {
   /** What this secretariat issued, by panel id. */
   assignmentFor(panelId: string): Promise<AssignmentContent | undefined>;
   history: PackageHistory;
+  /** The latest scoresheet of an expert for a panel this secretariat received in an earlier return. */
+  heldScoresheet: HeldRecords['scoresheet'];
   /** The rules of the cycle the return names. */
   rules(cycleId: string): Promise<CycleRules>;
   category?: (applicantId: string) => Promise<string | undefined>;
@@ -59,22 +66,17 @@ export async function checkPanelReturnFile(bytes: Uint8Array, ctx: CheckContext)
   const assignment = await ctx.assignmentFor(panelId);
   if (!assignment) return refused(`本秘书处没有为评审组“${panelId}”下发过评审任务`, `no assignment was issued for panel "${panelId}"`);
   const trust = trustAssignmentRoster(trustStoreFromAnchorCard(ctx.self), assignment);
-  const imported = await importPackage(bytes, { keys: ctx.keys, trust, accept: ['panel-return'], history: ctx.history });
+  // The importer binds the return to this assignment, checks every nested package, the
+  // completeness of the sign-off and each scoresheet against the one received before.
+  const held: HeldRecords = { assignments: () => Promise.resolve([assignment]), scoresheet: ctx.heldScoresheet };
+  const imported = await importPackage(bytes, { keys: ctx.keys, trust, accept: ['panel-return'], history: ctx.history, held });
   if (!imported.ok) return refused(describePackageError(imported.error, 'zh-CN'), describePackageError(imported.error, 'en'));
-  if (imported.value.type !== 'panel-return' || !imported.value.panelReturn) return refused('不是评审结果包', 'not a panel return');
-  const content = imported.value.content;
   const nested = imported.value.panelReturn;
+  const signOff = nested?.signOff;
+  if (imported.value.type !== 'panel-return' || !nested || !signOff) return refused('不是评审结果包', 'not a panel return');
+  const content = imported.value.content;
   const reportPdf = imported.value.blobs.get(content.report.entry) ?? new Uint8Array();
   const reportSha256 = await sha256Hex(reportPdf);
-  const problems = await checkPanelReturnParts({
-    assignment,
-    panelReturn: content,
-    reportPdf,
-    reportSha256,
-    scoresheets: content.scoresheets.map((s, i) => ({ listedKeyId: s.expertKeyId, senderKeyId: nested.scoresheets[i]!.manifest.sender.keyId, content: nested.scoresheets[i]!.content })),
-    countersignatures: content.countersignatures.map((c, i) => ({ listedKeyId: c.signerKeyId, senderKeyId: nested.countersignatures[i]!.manifest.sender.keyId, content: nested.countersignatures[i]!.content })),
-  });
-  if (problems.length > 0) return refused(problems.join('；'), problems.join('; '));
   const scoresheets = nested.scoresheets.map((s) => s.content);
   const outcome = panelOutcomeFromReturn(assignment, content, scoresheets);
   if (!outcome.ok) return refused(outcome.error, outcome.error);
@@ -88,5 +90,7 @@ export async function checkPanelReturnFile(bytes: Uint8Array, ctx: CheckContext)
     members: assignment.panel.members.map((m) => ({ name: m.name, leader: m.role === 'leader', percentByItem: percentsOf(m.keyId) })),
     consensusPercentByItem: Object.fromEntries(content.consensus.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent] as const]))),
   };
-  return ok({ imported: imported.value, assignment, content, scoresheets, reportPdf, reportSha256, result: result.value, itemScores });
+  const withSignOff = { ...result.value, ...signOffOfResult(signOff) };
+  const scoresheetRevisions = Object.fromEntries(nested.scoresheets.map((s) => [s.content.expertKeyId, s.manifest.revision]));
+  return ok({ imported: imported.value, assignment, content, scoresheets, scoresheetRevisions, reportPdf, reportSha256, signOff, result: withSignOff, itemScores });
 }

@@ -15,7 +15,7 @@ import { nowIso, same, type Bilingual } from './messages.js';
  * with the expert (in person or by phone), and each expert's declared interests.
  */
 export async function importExpertCard(db: ZqaDatabase, bytes: Uint8Array, actor: string): Promise<Result<ExpertRow, Bilingual>> {
-  const imported = await importPackage(bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
+  const imported = await importPackage(bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY, held: null });
   if (!imported.ok) return err({ zh: describePackageError(imported.error, 'zh-CN'), en: describePackageError(imported.error, 'en') });
   if (imported.value.type !== 'identity-card') return err(same('not an identity card'));
   const card: IdentityCard = imported.value.content;

@@ -1,4 +1,5 @@
 import { defaultCycleRules } from '../../../../shared/cycle/cycle-rules.js';
+import { samePanelSubject, type HeldScoresheet, type PanelSubject } from '../../../../shared/packages/held-records.js';
 import { seriesIdOf } from '../../../../shared/packages/manifest.js';
 import type { PackageHistory } from '../../../../shared/packages/revision.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
@@ -19,6 +20,18 @@ export function seriesHistory(db: ZqaDatabase): PackageHistory {
 }
 
 /**
+ * The latest scoresheet of an expert for a panel that came in an earlier return (the current
+ * one of that panel, which was itself checked against those before it).
+ */
+async function heldScoresheet(db: ZqaDatabase, subject: PanelSubject, expertKeyId: string): Promise<HeldScoresheet | null> {
+  const rows = await db.secPanelReturns.where('panelId').equals(subject.panelId).toArray();
+  const latest = rows.filter((r) => samePanelSubject(r, subject)).sort((a, b) => b.revision - a.revision)[0];
+  const sheet = latest?.scoresheets.find((s) => s.expertKeyId === expertKeyId);
+  // Rows written before revisions were kept count as revision 1: the history is what is compared.
+  return latest && sheet ? { revision: latest.scoresheetRevisions?.[expertKeyId] ?? 1, history: sheet.history } : null;
+}
+
+/**
  * Receives a panel return: checked in full first (check-panel-return.ts), then applied in ONE
  * transaction: the return kept (an earlier revision marked superseded, never deleted), the
  * applicant's summary row for the overview, the applicant's on-site total, the series'
@@ -30,6 +43,7 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     self: self.card,
     assignmentFor: async (panelId) => (await db.secAssignments.get(panelId))?.content,
     history: seriesHistory(db),
+    heldScoresheet: (subject, expertKeyId) => heldScoresheet(db, subject, expertKeyId),
     rules: async (cycleId) => (await db.secCycles.get(cycleId))?.cycle.rules ?? defaultCycleRules(),
     category: async (applicantId) => (await db.secApplicants.get(applicantId))?.record.profile.category,
   });
@@ -57,6 +71,8 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     manifestSha256: imported.manifestSha256,
     content,
     scoresheets: checked.value.scoresheets,
+    scoresheetRevisions: checked.value.scoresheetRevisions,
+    signOff: checked.value.signOff,
     reportPdf: new Blob([checked.value.reportPdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
     reportSha256: checked.value.reportSha256,
     fileName,

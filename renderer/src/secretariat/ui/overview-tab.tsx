@@ -11,6 +11,7 @@ import type { Bilingual } from '../store/messages.js';
 import { loadOverview, type OverviewRow } from '../store/overview.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
+import { SignOffTags } from './sign-off-tags.js';
 import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
 
@@ -127,6 +128,7 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
           },
           { title: <span style={NOWRAP}>{t('sec.overview.exclusions')}</span>, render: (_v, r) => (r.result?.exclusions.length ? <Tag color="red">{r.result.exclusions.map((n) => `第${n}项`).join('、')}</Tag> : '') },
           { title: <span style={NOWRAP}>{t('sec.overview.recommendation')}</span>, render: (_v, r) => (r.result ? t(`sec.recommendation.${r.result.recommendation}`, { defaultValue: r.result.recommendation }) : '') },
+          { title: <span style={NOWRAP}>{t('sec.overview.signOff')}</span>, render: (_v, r) => <SignOffTags notes={r.result} testId={`sign-off-${r.applicantId}`} /> },
           ...GBT19580_2012.categories.map((c) => ({
             title: <span style={NOWRAP}>{`${c.id}（${c.points}）`}</span>,
             align: 'right' as const,
