@@ -12,7 +12,7 @@ import { parseCsv } from '../../shared/export/csv.js';
 import { readXlsx } from '../../shared/export/xlsx-read.js';
 import { screenshot } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
-import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
+import { makeExpert, makePanelReturn, openAssignment, type Expert } from './support/secretariat-returns.js';
 
 // Its own port: an origin of its own, so it never meets another test's profile or server.
 const PORT = testPort(5294);
@@ -141,7 +141,13 @@ describe('the secretariat in Chromium', () => {
     await expect.poll(() => page.getByTestId('panels-table').textContent()).toContain('已下发第1版');
 
     // The panel's return, made with the members' own keys through the shared code.
-    const returned = await makePanelReturn(new Uint8Array(await readFile(assignmentFile)), experts.slice(0, 5));
+    // One member countersigns with reservations, one could not countersign: both travel to the secretariat.
+    const assignmentBytes = new Uint8Array(await readFile(assignmentFile));
+    const [dissenter, absentee] = (await openAssignment(assignmentBytes, experts[0]!)).panel.members.filter((m) => m.role !== 'leader');
+    const returned = await makePanelReturn(assignmentBytes, experts.slice(0, 5), {
+      reservation: { keyId: dissenter!.keyId, reason: '对4.7.4财务结果的共识评分持保留意见' },
+      absence: { keyId: absentee!.keyId, reason: '因病未能到场，电话确认' },
+    });
     const returnFile = join(dir, 'panel-return.zqa');
     await writeFile(returnFile, returned);
     const tampered = returned.slice();
@@ -155,6 +161,9 @@ describe('the secretariat in Chromium', () => {
     expect(await page.getByTestId('returns-table').locator('tbody tr.ant-table-row').count()).toBe(0);
     await openFile(page, () => page.getByTestId('import-return').click(), returnFile);
     await expect.poll(() => page.getByTestId('returns-table').textContent()).toContain('均已核验');
+    const signOff = (await page.getByTestId('return-sign-off-a1-1').textContent())!;
+    expect(signOff).toContain(`有保留意见：${dissenter!.name}对4.7.4财务结果的共识评分持保留意见`);
+    expect(signOff).toContain(`未会签：${absentee!.name}因病未能到场，电话确认`);
     await screenshot(page, 'secretariat-05-returns');
     const pdf = page.waitForEvent('download');
     await page.getByTestId('report-a1').click();
@@ -165,6 +174,7 @@ describe('the secretariat in Chromium', () => {
     await page.getByTestId('tab-overview').click();
     const total = (await page.getByTestId('total-a1').textContent())!;
     expect(total).toMatch(/^\d+\.\d\d$/);
+    expect(await page.getByTestId('sign-off-a1').textContent()).toContain(`有保留意见：${dissenter!.name}`);
     await screenshot(page, 'secretariat-06-overview');
     const xlsx = page.waitForEvent('download');
     await page.getByTestId('export-xlsx').click();
@@ -188,6 +198,7 @@ describe('the secretariat in Chromium', () => {
     const overviewCsv = parseCsv(csv[0]!.text);
     if (!overviewCsv.ok) throw new Error(overviewCsv.error);
     expect(overviewCsv.value[1]!.slice(0, 3)).toEqual([APPLICANT, '装备制造', total]);
+    expect(overviewCsv.value[1]!.at(-1)).toBe(`有保留意见：${dissenter!.name}（对4.7.4财务结果的共识评分持保留意见）\n未会签：${absentee!.name}（因病未能到场，电话确认）`);
 
     // The committee departs from the proposal only with a reason.
     const proposed = (await page.getByTestId('overview-table').textContent())!;

@@ -73,6 +73,10 @@ export interface PanelReturnOptions {
   seed?: number;
   /** Art. 14 numbers the panel confirms. */
   exclusions?: readonly number[];
+  /** A member (by key id) who countersigns with reservations (有保留意见), and why. */
+  reservation?: { keyId: string; reason: string };
+  /** A member (by key id) who could not countersign, and the reason the leader records. */
+  absence?: { keyId: string; reason: string };
 }
 
 export async function makePanelReturn(assignmentBytes: Uint8Array, experts: readonly Expert[], options: PanelReturnOptions = {}): Promise<Uint8Array> {
@@ -121,9 +125,11 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   const forSigning: ReportForSigningContent = { ...subject, consensus, reportText: '现场评审报告', report: { ...reportBlob!.ref, mediaType: 'application/pdf' }, signers: others.map((m) => m.card.keyId), sentAt: clock().toISOString() };
   const rfs = must(await writePackage({ type: 'report-for-signing', content: forSigning, blobs: [{ entry: reportBlob!.ref.entry, bytes: pdf }], subject, revision: 1, createdAt: clock(), sender: { name: leader.card.name, keys: leader.keys }, recipients: [leader.card, ...others.map((m) => m.card)] }));
   for (const [i, m] of others.entries()) {
+    if (options.absence?.keyId === m.card.keyId) continue;
+    const reservation = options.reservation?.keyId === m.card.keyId ? options.reservation.reason : null;
     const cs: CountersignatureContent = {
       ...subject, reportPackageId: rfs.manifest.packageId, reportSha256: reportBlob!.ref.sha256, signerKeyId: m.card.keyId,
-      signature: toBase64(await countersign(pdf, (d) => m.keys.sign(d))), agrees: true, comment: '', signedAt: clock().toISOString(),
+      signature: toBase64(await countersign(pdf, (d) => m.keys.sign(d))), agrees: reservation === null, comment: reservation ?? '', signedAt: clock().toISOString(),
     };
     const pkg = await writePackage({ type: 'countersignature', content: cs, subject, revision: 1, createdAt: clock(), sender: { name: m.card.name, keys: m.keys }, recipients: [leader.card, secretariat, m.card] });
     nested.push({ kind: 'countersignature', keyId: m.card.keyId, fileName: `countersignature-${i + 1}.zqa`, bytes: must(pkg).bytes });
@@ -136,7 +142,7 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
       ...subject, consensus, reportText: '现场评审报告', report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: nested.flatMap((n, i) => (n.kind === 'scoresheet' ? [{ expertKeyId: n.keyId, package: ref(i) }] : [])),
       countersignatures: nested.flatMap((n, i) => (n.kind === 'countersignature' ? [{ signerKeyId: n.keyId, package: ref(i) }] : [])),
-      absences: [],
+      absences: options.absence ? [{ memberKeyId: options.absence.keyId, reason: options.absence.reason, recordedAt: clock().toISOString() }] : [],
       returnedAt: clock().toISOString(),
     },
     blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1, createdAt: clock(),
