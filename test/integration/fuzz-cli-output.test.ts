@@ -34,7 +34,7 @@ beforeAll(async () => {
   const spoof = await createParticipant({ name: '王华', organisation: '未知', role: 'expert' });
   const name = `王${BIDI}华${CSI}2J`;
   const card = await writeCardPackage(spoof, new Date(Date.UTC(2026, 5, 1)));
-  if (!card.ok) throw new Error(card.error.message);
+  if (!card.ok) throw new Error(card.error.en);
   const forged = await resign(card.value.bytes, spoof.keys, (m) => ((m.sender as Record<string, unknown>).name = name), { 'content.json': canonicalJsonBytes({ ...spoof.card, name }) });
   writeFileSync(join(dir, 'card.zqa'), forged);
 

@@ -41,7 +41,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zqa-joints-'));
   panel = await makePanel(5, 31);
   const card = await writeCardPackage(panel.secretariat, new Date(Date.UTC(2026, 5, 1)));
-  if (!card.ok) throw new Error(card.error.message);
+  if (!card.ok) throw new Error(card.error.en);
   file('secretariat.zqa', card.value.bytes);
   file('secretariat.zqakey', await sealKeyBackup(panel.secretariat.material, PASSPHRASE));
   file('assignment.zqa', await assignmentPackage(panel));

@@ -8,7 +8,7 @@ import { dbPackageHistory, loadTrustStore, dbHeldRecords } from '../../renderer/
 import { keyIdOf } from '../../shared/crypto/key-id.js';
 import { fromBase64 } from '../../shared/util/bytes.js';
 import { dumpDatabase as dump, freshDatabase } from './db-test-helpers.js';
-import { assignmentPackage, makePanel, scoresheetPackage, scoresheetRevision, type Panel } from './packages-fixture.js';
+import { assignmentPackage, makePanel, scoresheetPackage, type Panel } from './packages-fixture.js';
 
 const NOW = new Date('2026-06-03T08:00:00.000Z');
 const deviceKeyId = async (p: Participant) => keyIdOf(fromBase64((await p.keys.publicKeys()).signingKey));
@@ -143,8 +143,8 @@ describe('the leader receiving members’ scoresheets', () => {
   });
 
   it('keeps the older revision in history, refuses it afterwards, and says so for a duplicate', async () => {
-    const r1 = await scoresheetPackage(panel, expert, { seed: 3, revision: 1 });
-    const r2 = await scoresheetRevision(panel, expert, r1, { revision: 2, changes: [{ itemId: '4.1.2', to: 35 }] });
+    const r1 = await scoresheetPackage(panel, expert, { seed: 3 });
+    const r2 = await scoresheetPackage(panel, expert, { seed: 4, previous: r1 });
     await importAs(leader, r1.bytes, ['scoresheet']);
     expect(await importAs(leader, r2.bytes, ['scoresheet'])).toMatchObject({ ok: true, value: { revision: 2, superseded: true } });
     expect((await db.memberScoresheets.get([panel.assignment.panel.id, expert.card.keyId]))?.content).toEqual(r2.content);

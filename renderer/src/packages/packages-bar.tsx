@@ -51,7 +51,7 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
             type="primary"
             icon={<DownloadOutlined />}
             disabled={!assignment}
-            onClick={() => void exportSheet(review.id, ctx.profile?.name ?? review.expert.name)}
+            onClick={() => void exportSheet(review.id)}
             data-testid="export-scoresheet"
           >
             {t('packages.exportScoresheet')}
