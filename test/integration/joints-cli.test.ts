@@ -9,8 +9,8 @@ import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
 import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip } from '../../shared/packages/zip-write.js';
-import { countersignaturePackage, panelReturnPackage, rewrittenHistory, scoresheetAs, type ReturnParts } from '../unit/joints-fixture.js';
-import { assignmentPackage, makePanel, resign, scoresheetPackage, scoresheetRevision, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
+import { countersignaturePackage, memberPackages, panelReturnPackage, rewrittenHistory, scoresheetAs, type ReturnParts } from '../unit/joints-fixture.js';
+import { assignmentPackage, makePanel, resign, scoresheetRevision, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
 
 /**
  * Every joint between people, through `zqa verify`, `zqa open` and `zqa rank`: the same
@@ -46,13 +46,7 @@ beforeAll(async () => {
   file('secretariat.zqakey', await sealKeyBackup(panel.secretariat.material, PASSPHRASE));
   file('assignment.zqa', await assignmentPackage(panel));
   trust = ['--trust', join(dir, 'secretariat.zqa'), '--trust', join(dir, 'assignment.zqa'), '--identity', join(dir, 'secretariat.zqakey')];
-  sheets = [];
-  for (const [i, m] of panel.members.entries()) {
-    const written = await scoresheetPackage(panel, m, { seed: 60 + i });
-    sheets.push({ member: m, bytes: written.bytes, written });
-  }
-  agreed = [];
-  for (const m of panel.members.slice(1)) agreed.push({ member: m, bytes: await countersignaturePackage(panel, m) });
+  ({ sheets, agreed } = await memberPackages(panel, 60));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -14,7 +14,7 @@ import { writeStoredZip } from '../../shared/packages/zip-write.js';
 import { PACKAGE_ERROR_TEXT, type PackageErrorCode } from '../../shared/packages/errors.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { dumpDatabase, freshDatabase } from './db-test-helpers.js';
-import { countersignaturePackage, finishedConsensus, panelReturnPackage, REPORT_PDF, rewrittenHistory, scoresheetAs, signedAs, type ReturnParts } from './joints-fixture.js';
+import { countersignaturePackage, finishedConsensus, memberPackages, panelReturnPackage, REPORT_PDF, rewrittenHistory, scoresheetAs, signedAs, type ReturnParts } from './joints-fixture.js';
 import { assignmentPackage, makePanel, resign, scoresheetPackage, scoresheetRevision, type Panel, type WrittenScoresheet } from './packages-fixture.js';
 
 /**
@@ -149,13 +149,7 @@ describe('the secretariat’s device receiving panel returns', () => {
   let agreed: { member: Participant; bytes: Uint8Array }[];
   beforeAll(async () => {
     self = { keys: panel.secretariat.keys, card: panel.secretariat.card, actor: panel.secretariat.facts.name };
-    sheets = [];
-    for (const [i, m] of panel.members.entries()) {
-      const written = await scoresheetPackage(panel, m, { seed: 40 + i });
-      sheets.push({ member: m, bytes: written.bytes, written });
-    }
-    agreed = [];
-    for (const m of panel.members.slice(1)) agreed.push({ member: m, bytes: await countersignaturePackage(panel, m) });
+    ({ sheets, agreed } = await memberPackages(panel, 40));
   }, 60_000);
   beforeEach(async () => {
     const a = panel.assignment;

@@ -19,7 +19,7 @@ import type { Manifest, PackageType } from '../../shared/packages/manifest.js';
 import { assemblePackage, type PackageRecipientKey } from '../../shared/packages/write-package.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
-import type { Panel, WrittenScoresheet } from './packages-fixture.js';
+import { scoresheetPackage, type Panel, type WrittenScoresheet } from './packages-fixture.js';
 
 export const REPORT_PDF = new TextEncoder().encode('%PDF-1.7\n% 现场评审报告 (stand-in bytes)\n%%EOF\n');
 const AT = '2026-06-05T10:00:00.000Z';
@@ -127,4 +127,23 @@ export async function panelReturnPackage(panel: Panel, parts: ReturnParts): Prom
     ...(parts.revision ? { revision: parts.revision } : {}),
     ...(parts.senderName ? { senderName: parts.senderName } : {}),
   });
+}
+
+export interface MemberPackages {
+  /** Every member's scoresheet (the leader's first), as written and as its package. */
+  sheets: { member: Participant; bytes: Uint8Array; written: WrittenScoresheet }[];
+  /** Every member but the leader countersigning the report, agreeing. */
+  agreed: { member: Participant; bytes: Uint8Array }[];
+}
+
+/** What a complete return of this panel nests: a scoresheet of each member, an agreeing countersignature of each but the leader. */
+export async function memberPackages(panel: Panel, firstSeed: number): Promise<MemberPackages> {
+  const sheets: MemberPackages['sheets'] = [];
+  for (const [i, m] of panel.members.entries()) {
+    const written = await scoresheetPackage(panel, m, { seed: firstSeed + i });
+    sheets.push({ member: m, bytes: written.bytes, written });
+  }
+  const agreed: MemberPackages['agreed'] = [];
+  for (const m of panel.members.slice(1)) agreed.push({ member: m, bytes: await countersignaturePackage(panel, m) });
+  return { sheets, agreed };
 }
