@@ -2,6 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentRules } from '../../shared/packages/content/registry.js';
 import { printable } from '../../shared/packages/errors.js';
+import { plainFileName } from '../../shared/workflow/file-names.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { CHECK_OPTIONS, CHECK_USAGE, checkPackageFile, checkSetup } from '../lib/check-package.js';
 import { parseCommandArgs } from '../lib/file-args.js';
@@ -46,8 +47,8 @@ export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> 
   for (const ref of refs) {
     // Names were checked as plain file names by the content schema; the number keeps them
     // unique, and controls and format characters such as bidi overrides (`报告\u202Efdp.exe`)
-    // become '_' so a file manager shows the name as it is.
-    const name = ref.fileName.replace(/\p{C}/gu, '_');
+    // become '_' (the one file-name sanitiser) so a file manager shows the name as it is.
+    const name = plainFileName(ref.fileName, { maxLength: 255 });
     await writeFileAtomic(join(out, 'files', `${ref.entry.slice('blobs/'.length)}-${name}`), opened.blobs.get(ref.entry)!);
   }
   const m = opened.manifest;

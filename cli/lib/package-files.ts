@@ -2,8 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
-import { trustAssignmentRoster, trustCards } from '../../shared/identity/roster-trust.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
+import { trustAssignmentRoster, trustCards } from '../../shared/identity/roster-trust.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import { PACKAGE_ERROR_TEXT, type PackageError } from '../../shared/packages/errors.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
@@ -69,7 +69,7 @@ export async function loadTrust(paths: readonly string[], io: CliIo, command: st
       }
       const opened = verified.ok ? await openVerifiedPackage(verified.value, null) : verified;
       if (!opened.ok) return fail(`${file} is not a valid identity card or assignment: ${formatPackageError(opened.error)}`);
-      cards.push(opened.value.content as IdentityCard);
+      if (opened.value.type === 'identity-card') cards.push(opened.value.content);
     }
   }
   let store = trustCards(EMPTY_TRUST_STORE, cards);
@@ -78,9 +78,11 @@ export async function loadTrust(paths: readonly string[], io: CliIo, command: st
     if (!keys) return fail(`${a.file} is an assignment: give --identity KEYFILE (one of its recipients', e.g. the secretariat's) to read its roster`);
     const opened = await importPackage(a.bytes, { keys, trust: store, accept: ['assignment'], history: NO_HISTORY, held: null });
     if (!opened.ok) return fail(`${a.file}: refused: ${formatPackageError(opened.error)}`);
-    if (opened.value.type !== 'assignment') return fail(`${a.file} is not an assignment`);
-    store = trustAssignmentRoster(store, opened.value.content);
-    contents.push(opened.value.content);
+    // The import is typed by what it accepts: only an assignment comes back.
+    if (opened.value.type === 'assignment') {
+      store = trustAssignmentRoster(store, opened.value.content);
+      contents.push(opened.value.content);
+    }
   }
   return { trust: store, assignments: contents };
 }

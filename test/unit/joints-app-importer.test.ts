@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { importReportForSigning } from '../../renderer/src/leader/member-countersign.js';
-import { importPackageFile } from '../../renderer/src/packages/import-package-file.js';
+import { importIncoming } from '../../renderer/src/packages/incoming.js';
 import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
 import { receivePanelReturn } from '../../renderer/src/secretariat/store/receive-panel-return.js';
 import type { SecretariatSelf } from '../../renderer/src/secretariat/store/secretariat-identity.js';
@@ -46,10 +46,15 @@ async function refusedUnchanged(run: () => Promise<{ ok: true } | { ok: false; e
   const result = await run();
   expect(await dumpDatabase(db)).toEqual(before);
   if (result.ok) return 'accepted';
-  // The expert's and leader's importers wrap the package error ({ kind: 'refused', error }); the member's returns it as it is.
-  const e = result.error as { error?: { code: string; detail: string }; code?: string; detail?: string };
-  const error = e.error ?? e;
+  // The workflow's steps wrap the package error (WorkflowError's `package`); the member's importer returns it as it is.
+  const e = result.error as { package?: { code: string; detail: string }; code?: string; detail?: string };
+  const error = e.package ?? e;
   return error.code ? `${error.code}: ${error.detail ?? ''}` : JSON.stringify(e);
+}
+
+/** An import through the app's one registry of incoming package types, as this device. */
+async function importAs(device: Participant, bytes: Uint8Array, accept: ('assignment' | 'scoresheet')[] = ['scoresheet']) {
+  return importIncoming({ db, keys: device.keys, keyId: device.card.keyId, now: () => NOW, fileName: 'file.zqa' }, bytes, accept);
 }
 
 describe('the leader’s device receiving scoresheets', () => {
@@ -59,9 +64,6 @@ describe('the leader’s device receiving scoresheets', () => {
     expect(assigned.ok).toBe(true);
   });
 
-  async function importAs(device: Participant, bytes: Uint8Array, accept: ('assignment' | 'scoresheet')[] = ['scoresheet']) {
-    return importPackageFile(db, bytes, { keys: device.keys, accept, deviceKeyId: device.card.keyId, now: NOW });
-  }
 
   it('shows the sender by the roster’s name, and refuses a manifest naming a colleague', async () => {
     const posing = await scoresheetAs(panel, expert, sheet, sheet.content, { senderName: colleague.facts.name });
@@ -120,7 +122,7 @@ describe('the leader’s device receiving scoresheets', () => {
 describe('an expert’s device', () => {
   beforeEach(async () => {
     await db.trustAnchor.put({ id: 'secretariat', card: panel.secretariat.card, packageBytes: new Uint8Array([1]), confirmedAt: NOW.toISOString() });
-    const r = await importPackageFile(db, await assignmentPackage(panel), { keys: expert.keys, accept: ['assignment'], deviceKeyId: expert.card.keyId, now: NOW });
+    const r = await importAs(expert, await assignmentPackage(panel), ['assignment']);
     expect(r.ok).toBe(true);
   });
 
@@ -128,7 +130,7 @@ describe('an expert’s device', () => {
     const other = { ...panel.assignment, cycle: { ...panel.assignment.cycle, id: 'zqa-2028', name: '2028年度', year: 2028 } };
     const subject = { ...panel.subject, cycleId: 'zqa-2028' };
     const bytes = await signedAs('assignment', panel.secretariat, other, { panel, subject, senderName: panel.secretariat.facts.name, recipients: [panel.secretariat.card, ...panel.members.map((m) => m.card)] });
-    const code = await refusedUnchanged(() => importPackageFile(db, bytes, { keys: expert.keys, accept: ['assignment'], deviceKeyId: expert.card.keyId, now: NOW }));
+    const code = await refusedUnchanged(() => importAs(expert, bytes, ['assignment']));
     expect(code).toMatch(/^wrong-subject: an assignment for cycle zqa-2028, applicant .*; this device holds panel .* for cycle zqa-2026/);
   });
 
