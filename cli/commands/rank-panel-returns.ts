@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { CriteriaSet } from '../../shared/criteria/criteria-set.js';
 import { openKeyBackup } from '../../shared/crypto/key-backup.js';
 import { softwareKeyHolderFromPkcs8 } from '../../shared/crypto/key-holder.js';
-import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
 import type { ApplicantItemScores } from '../../shared/export/secretariat-tables.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
@@ -18,8 +17,7 @@ import type { PackageType } from '../../shared/packages/manifest.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { ApplicantResult } from '../../shared/ranking/applicant-result.js';
-import { applicantResultFromConsensus } from '../../shared/ranking/from-consensus.js';
-import { panelOutcomeFromReturn } from '../../shared/ranking/from-panel-return.js';
+import { resultFromPanelReturn } from '../../shared/ranking/from-panel-return.js';
 import { checkPanelReturnParts, type NestedPackage } from '../../shared/ranking/panel-return-checks.js';
 import { validateApplicantResults } from '../../shared/ranking/proposal.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
@@ -37,6 +35,8 @@ const indexSchema = z.object({
   passphrase: z.string().optional(),
   rules: z.unknown().optional(),
   participants: z.array(z.object({ name: z.string(), role: z.string(), identityCard: z.string(), keyFile: z.string() })),
+  /** What the secretariat knows beyond the returns: stage, category, earlier award (checked with the results). */
+  applicants: z.array(z.looseObject({ applicantId: z.string() })).optional(),
   packages: z.array(z.object({ file: z.string(), type: z.string() })),
 });
 
@@ -57,7 +57,7 @@ export interface PanelReturnsRead {
 }
 
 /** Reads the panel returns of DIR as the secretariat: every signature and hash checked. */
-export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo): Promise<Result<PanelReturnsRead, string>> {
+export async function readPanelReturns(dir: string, io: CliIo): Promise<Result<PanelReturnsRead, string>> {
   const indexJson = await readJson(join(dir, 'index.json'));
   if (!indexJson.ok) return indexJson;
   const index = indexSchema.safeParse(indexJson.value);
@@ -132,10 +132,8 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
     const problems = await checkPanelReturnParts({ assignment, panelReturn: content, reportPdf, reportSha256: await sha256Hex(reportPdf), scoresheets, countersignatures });
     if (problems.length > 0) return err(`${p.file}: refused: ${problems.join('; ')}`);
     const sheets = scoresheets.map((s) => s.content);
-    const outcome = panelOutcomeFromReturn(assignment, content, sheets);
-    if (!outcome.ok) return err(`${p.file}: ${outcome.error}`);
-    const result = applicantResultFromConsensus(assignment.criteriaSet, outcome.value, rules);
-    if (!result.ok) return err(`${p.file}: ${result.error}`);
+    const result = resultFromPanelReturn(assignment, content, sheets);
+    if (!result.ok) return err(`${p.file}: refused: ${result.error.en}`);
     const panelId = content.panelId;
     const revision = r.value.manifest.revision;
     const before = latest.get(panelId);
@@ -152,7 +150,8 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
     };
     if (!before || before.revision < revision) latest.set(panelId, { revision, file: p.file, manifestSha256, result: result.value, scores });
   }
-  const results = [...latest.values()].map((l) => l.result);
+  const known = new Map((index.data.applicants ?? []).map(({ applicantId, name: _name, ...rest }) => [applicantId, rest]));
+  const results = [...latest.values()].map((l) => ({ ...l.result, ...known.get(l.result.applicantId) }));
   const check = validateApplicantResults(results);
   if (!check.ok) return err(check.error.map((e) => e.message).join('; '));
   const first = [...assignments.values()][0]!;

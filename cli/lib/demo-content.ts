@@ -1,4 +1,6 @@
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
+import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
@@ -19,6 +21,12 @@ const SITE_NOTES = ['查看生产现场，5S 管理到位', '访谈一线员工�
 
 const percent = (r: SeededRandom, around: number) => Math.max(0, Math.min(100, Math.round((around + r.int(-3, 3) * 5) / 5) * 5));
 const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000).toISOString();
+
+/**
+ * The rules of a demo panel when the caller gives none: the 2021 draft, with the nomination
+ * minimum stated as 0 (no floor), as a cycle set up on that draft might state it.
+ */
+export const DEMO_RULES: CycleRules = rulesFromPreset('draft-2021', 0);
 
 /** The applicant a panel reviews (`zqa demo --cycle` names them; otherwise one is picked). */
 export interface DemoApplicant {
@@ -41,9 +49,11 @@ export interface AssignmentInput {
   applicant?: DemoApplicant;
   /** Material-review percentages by item (default: around 50). */
   materialReview?: Readonly<Record<string, number>>;
+  /** The cycle's rules the assignment carries (default: DEMO_RULES). */
+  rules?: CycleRules;
 }
 
-export async function demoAssignment({ random, secretariat, members, issuedAt, secretariatKeys, authority, applicant, materialReview }: AssignmentInput): Promise<AssignmentContent> {
+export async function demoAssignment({ random, secretariat, members, issuedAt, secretariatKeys, authority, applicant, materialReview, rules = DEMO_RULES }: AssignmentInput): Promise<AssignmentContent> {
   const items = itemsOf(GBT19580_2012);
   const picked = random.int(0, APPLICANTS.length - 1);
   const a = applicant ? applicant.number - 1 : picked;
@@ -67,7 +77,8 @@ export async function demoAssignment({ random, secretariat, members, issuedAt, s
       contact: '质量管理部',
       profile: `${name}成立于${random.int(1995, 2015)}年，推行卓越绩效模式${random.int(2, 8)}年。`,
     },
-    panel: { id: `panel-${a + 1}`, name: `第${a + 1}评审组`, divergenceLimit: 20, members: roster },
+    panel: { id: `panel-${a + 1}`, name: `第${a + 1}评审组`, members: roster },
+    rules,
     secretariat: secretariatIdentity,
     certificates,
     criteriaSet: GBT19580_2012,

@@ -1,4 +1,5 @@
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
+import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
 import { secretariatAuthority, type SecretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import type { IdentityRole } from '../../shared/identity/role.js';
@@ -105,6 +106,8 @@ export interface PanelSpec {
   fonts: ReportFonts;
   applicant?: DemoApplicant;
   given?: GivenConsensus;
+  /** The cycle's rules the assignment carries (default: the demo's, see demo-content.ts). */
+  rules?: CycleRules;
 }
 
 /**
@@ -119,6 +122,7 @@ export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readon
     random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, authority: spec.authority, members: cards, issuedAt: clock(),
     ...(spec.applicant ? { applicant: spec.applicant } : {}),
     ...(spec.given ? { materialReview: spec.given.percent } : {}),
+    ...(spec.rules ? { rules: spec.rules } : {}),
   });
   const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
   const written = await writePackage({

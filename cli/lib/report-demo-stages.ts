@@ -57,7 +57,7 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
   const sheets = [...ctx.scoresheets.values()];
   const roster = ctx.assignment.panel.members.map(panelMemberFromRoster);
   const scores = sheets.map(memberScoresFromScoresheet);
-  const matrix = consolidate({ criteriaSet: set.value, roster, scoresheets: scores, divergenceLimit: ctx.assignment.panel.divergenceLimit });
+  const matrix = consolidate({ criteriaSet: set.value, roster, scoresheets: scores, divergenceLimit: ctx.assignment.rules.divergenceLimitPoints });
   const consensus = settle(newConsensusRecord(set.value), matrix, scores, ctx.given);
   const reportDate = ctx.clock().toISOString().slice(0, 10);
   const input = reportInputFromPackages({ assignment: ctx.assignment, scoresheets: sheets, consensus, reportDate, issuedAt: ctx.clock().toISOString() });
@@ -124,7 +124,7 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
   const pr = await writePackage({
     type: 'panel-return',
     content: {
-      ...subject, consensus, reportText, report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
+      ...subject, consensus, recommendation: facts.value.recommendation, reportText, report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: nested.flatMap((n, i) => (n.kind === 'scoresheet' ? [{ expertKeyId: n.keyId, package: ref(i + 1) }] : [])),
       countersignatures: nested.flatMap((n, i) => (n.kind === 'countersignature' ? [{ signerKeyId: n.keyId, package: ref(i + 1) }] : [])),
       returnedAt: ctx.clock().toISOString(),

@@ -1,4 +1,5 @@
 import type { ConsensusRecord } from '../../../shared/consensus/consensus-record.js';
+import type { Recommendation } from '../../../shared/consensus/recommendation.js';
 import type { HistoryEntry } from '../../../shared/history/hash-chain.js';
 import type { ReportForSigningContent } from '../../../shared/packages/content/report-for-signing.js';
 
@@ -52,7 +53,7 @@ export interface ReportArtefactRecord {
   consensusJson: string;
   reportText: string;
   totalHundredths: number;
-  recommendation: string;
+  recommendation: Recommendation;
   /** The leader's certificate the secretariat issued (from the assignment), and its chain. */
   certificate: Uint8Array;
   chain: Uint8Array[];

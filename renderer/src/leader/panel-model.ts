@@ -2,6 +2,7 @@ import { consolidate, type Consolidation } from '../../../shared/consensus/conso
 import { memberScoresFromScoresheet, panelMemberFromRoster } from '../../../shared/consensus/from-packages.js';
 import type { MemberScores, PanelMember } from '../../../shared/consensus/member-scores.js';
 import type { CriteriaSet } from '../../../shared/criteria/criteria-set.js';
+import type { CycleRules } from '../../../shared/cycle/cycle-rules.js';
 import { validateCriteriaSet } from '../../../shared/criteria/validate-criteria-set.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../../shared/packages/content/scoresheet.js';
@@ -21,6 +22,8 @@ export interface ReceivedSheet {
 
 export interface PanelModel {
   criteriaSet: CriteriaSet;
+  /** The cycle's rules as the assignment carries them: divergence limit, threshold, nomination minimum. */
+  rules: CycleRules;
   roster: PanelMember[];
   leader: PanelMember;
   sheets: MemberScores[];
@@ -49,9 +52,10 @@ export function buildPanelModel(assignment: AssignmentContent, sheets: readonly 
   const scores = [...latest.values()].map((s) => memberScoresFromScoresheet(s.content));
   const materialReview = Object.fromEntries(assignment.materialReview.scores.map((s) => [s.itemId, s.percent]));
   try {
-    const matrix = consolidate({ criteriaSet: set.value, roster, scoresheets: scores, materialReview, divergenceLimit: assignment.panel.divergenceLimit });
+    const matrix = consolidate({ criteriaSet: set.value, roster, scoresheets: scores, materialReview, divergenceLimit: assignment.rules.divergenceLimitPoints });
     return ok({
       criteriaSet: set.value,
+      rules: assignment.rules,
       roster,
       leader,
       sheets: scores,

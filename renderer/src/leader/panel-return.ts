@@ -76,6 +76,7 @@ export async function buildPanelReturn(req: PanelReturnRequest): Promise<Result<
     content: {
       ...subject,
       consensus: req.consensus,
+      recommendation: req.report.recommendation,
       reportText: withExcuses(req.report.reportText, statuses.value),
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: req.scoresheets.map((s, i) => ({ expertKeyId: s.memberKeyId, package: nested(1 + i) })),

@@ -1,4 +1,3 @@
-import type { CycleRules } from '../../../../shared/cycle/cycle-rules.js';
 import type { ApplicantItemScores } from '../../../../shared/export/secretariat-tables.js';
 import type { KeyHolder } from '../../../../shared/crypto/key-holder.js';
 import type { IdentityCard } from '../../../../shared/identity/identity-card.js';
@@ -11,8 +10,7 @@ import { importPackage, type ImportedPackage } from '../../../../shared/packages
 import type { PackageHistory } from '../../../../shared/packages/revision.js';
 import { verifyPackage } from '../../../../shared/packages/verify-package.js';
 import type { ApplicantResult } from '../../../../shared/ranking/applicant-result.js';
-import { applicantResultFromConsensus } from '../../../../shared/ranking/from-consensus.js';
-import { panelOutcomeFromReturn } from '../../../../shared/ranking/from-panel-return.js';
+import { resultFromPanelReturn } from '../../../../shared/ranking/from-panel-return.js';
 import { checkPanelReturnParts } from '../../../../shared/ranking/panel-return-checks.js';
 import { sha256Hex } from '../../../../shared/util/bytes.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
@@ -45,8 +43,6 @@ export interface CheckContext {
   /** What this secretariat issued, by panel id. */
   assignmentFor(panelId: string): Promise<AssignmentContent | undefined>;
   history: PackageHistory;
-  /** The rules of the cycle the return names. */
-  rules(cycleId: string): Promise<CycleRules>;
   category?: (applicantId: string) => Promise<string | undefined>;
 }
 
@@ -76,11 +72,9 @@ export async function checkPanelReturnFile(bytes: Uint8Array, ctx: CheckContext)
   });
   if (problems.length > 0) return refused(problems.join('；'), problems.join('; '));
   const scoresheets = nested.scoresheets.map((s) => s.content);
-  const outcome = panelOutcomeFromReturn(assignment, content, scoresheets);
-  if (!outcome.ok) return refused(outcome.error, outcome.error);
-  const category = await ctx.category?.(assignment.applicant.id);
-  const result = applicantResultFromConsensus(assignment.criteriaSet, { ...outcome.value, ...(category ? { category } : {}) }, await ctx.rules(assignment.cycle.id));
-  if (!result.ok) return refused(`评审组共识尚未完成（${result.error}）`, result.error);
+  // Under the rules the panel worked with (the assignment's), with the recommendation it signed.
+  const result = resultFromPanelReturn(assignment, content, scoresheets, await ctx.category?.(assignment.applicant.id));
+  if (!result.ok) return refused(result.error.zh, result.error.en);
   const percentsOf = (keyId: string) =>
     Object.fromEntries(scoresheets.find((s) => s.expertKeyId === keyId)?.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent] as const])) ?? []);
   const itemScores: ApplicantItemScores = {

@@ -1,6 +1,6 @@
 import type { IdentityCard } from '../../../../shared/identity/identity-card.js';
 import { EMPTY_TRUST_STORE } from '../../../../shared/identity/trust-store.js';
-import { interestSchema, type Interest } from '../../../../shared/panel/expert.js';
+import { employerSchema, interestSchema, type Employer, type Interest } from '../../../../shared/panel/expert.js';
 import { describePackageError } from '../../../../shared/packages/errors.js';
 import { importPackage } from '../../../../shared/packages/import-package.js';
 import { NO_HISTORY } from '../../../../shared/packages/revision.js';
@@ -28,7 +28,8 @@ export async function importExpertCard(db: ZqaDatabase, bytes: Uint8Array, actor
       id: `x${card.keyId.slice(0, 12)}`,
       keyId: card.keyId,
       card,
-      expert: { id: `x${card.keyId.slice(0, 12)}`, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, fingerprintConfirmed: false, interests: [] },
+      // The card's organisation is the expert's employer until the secretariat records more (a credit code).
+      expert: { id: `x${card.keyId.slice(0, 12)}`, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, fingerprintConfirmed: false, employer: { name: card.organisation }, interests: [] },
       importedAt: at,
       updatedAt: at,
       updatedBy: actor,
@@ -52,6 +53,18 @@ export async function confirmFingerprint(db: ZqaDatabase, id: string, confirmed:
       updatedAt: at,
       updatedBy: actor,
     });
+  });
+}
+
+/** The expert's employer (name and, for an exact match, its credit code), checked against every applicant. */
+export async function setEmployer(db: ZqaDatabase, id: string, input: unknown, actor: string): Promise<Result<Employer, Bilingual[]>> {
+  const parsed = employerSchema.safeParse(input);
+  if (!parsed.success) return err(parsed.error.issues.map((i) => ({ zh: `${i.path.join('.')}：${(i as { params?: { zh?: string } }).params?.zh ?? i.message}`, en: `${i.path.join('.')}: ${i.message}` })));
+  return db.transaction('rw', db.secExperts, async () => {
+    const row = await db.secExperts.get(id);
+    if (!row) return err([same(`unknown expert ${id}`)]);
+    await db.secExperts.put({ ...row, expert: { ...row.expert, employer: parsed.data }, updatedAt: nowIso(), updatedBy: actor });
+    return ok(parsed.data);
   });
 }
 

@@ -1,4 +1,4 @@
-import { GBT19580_2012 } from '../../../../shared/criteria/gbt19580-2012.js';
+import type { CriteriaSet } from '../../../../shared/criteria/criteria-set.js';
 import type { AssignmentCertificates } from '../../../../shared/packages/content/assignment-certificates.js';
 import type { AssignmentContent } from '../../../../shared/packages/content/assignment.js';
 import { describePackageError } from '../../../../shared/packages/errors.js';
@@ -9,11 +9,13 @@ import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { ApplicantRow, AssignmentRow, CycleRecord, ExpertRow, PanelRow } from '../records.js';
 import { certificatesFor } from './certificate-authority.js';
+import { criteriaSetById } from './criteria-store.js';
 import type { SecretariatSelf } from './secretariat-identity.js';
 import type { Bilingual } from './messages.js';
 
 /**
- * One assignment package per panel (issue 5, DOMAIN.md §6): cycle, applicant, the
+ * One assignment package per panel (DOMAIN.md §6): cycle, applicant, the cycle's rules (so the
+ * panel's summary, report and recommendation follow them), the
  * material-review scores and the issues to verify on site, the criteria set, the roster with
  * the leader and every member's public keys and fingerprints, the schedule. Encrypted to
  * every member and to the secretariat (so it can reread what it issued), signed with the
@@ -26,6 +28,8 @@ export function buildAssignment(parts: {
   experts: ReadonlyMap<string, ExpertRow>;
   self: SecretariatSelf;
   certificates: AssignmentCertificates;
+  /** The cycle's criteria set (Art. 16: per industry). */
+  criteriaSet: CriteriaSet;
   issuedAt: Date;
 }): Result<AssignmentContent, Bilingual[]> {
   const { cycle, applicant, panel, experts, self } = parts;
@@ -33,8 +37,9 @@ export function buildAssignment(parts: {
   const profile = applicant.record.profile;
   const review = applicant.record.materialReview;
   if (!review) problems.push({ zh: `“${profile.name}”尚无材料评审结果，不能下发评审任务`, en: `"${profile.name}" has no material-review result yet` });
-  const limit = cycle.cycle.rules.divergenceLimitPoints;
-  if (limit < 5) problems.push({ zh: `本届评分分歧界限为${limit}个百分点，评审任务包要求至少5`, en: `the divergence limit is ${limit}; an assignment needs at least 5` });
+  else if (review.criteriaSetId !== parts.criteriaSet.id) {
+    problems.push({ zh: `材料评审按“${review.criteriaSetId}”评分，本届评审标准为“${parts.criteriaSet.id}”，请重新记录材料评审结果`, en: `the material review was scored against ${review.criteriaSetId}; the cycle uses ${parts.criteriaSet.id}: record it again` });
+  }
   const members = panel.memberIds.map((id) => experts.get(id));
   if (members.some((m) => !m || !m.expert.fingerprintConfirmed)) problems.push({ zh: '评审组成员不在专家库中或指纹未确认', en: 'a member is not in the pool or not confirmed' });
   if (problems.length > 0 || !review) return err(problems);
@@ -55,15 +60,15 @@ export function buildAssignment(parts: {
     panel: {
       id: panel.id,
       name: panel.name,
-      divergenceLimit: limit,
       members: members.map((m) => {
         const c = m!.card;
         return { name: c.name, organisation: c.organisation, keyId: c.keyId, signingKey: c.signingKey, encryptionKey: c.encryptionKey, fingerprint: c.fingerprint, role: m!.id === panel.leaderId ? ('leader' as const) : ('expert' as const) };
       }),
     },
+    rules: cycle.cycle.rules,
     secretariat,
     certificates: parts.certificates,
-    criteriaSet: GBT19580_2012,
+    criteriaSet: parts.criteriaSet,
     materialReview: { scores: Object.entries(review.percentByItem).map(([itemId, percent]) => ({ itemId, percent })), summary: '' },
     siteIssues: review.siteVisitIssues.map((s, i) => ({ id: `issue-${i + 1}`, itemId: s.itemId ?? null, text: s.text })),
     schedule: [
@@ -81,7 +86,7 @@ export interface IssuedAssignment {
 
 /** Writes and stores the package; the caller saves the bytes with files.save. */
 export async function issueAssignment(db: ZqaDatabase, panelId: string, self: SecretariatSelf): Promise<Result<IssuedAssignment, Bilingual[]>> {
-  const loaded = await db.transaction('r', [db.secPanels, db.secCycles, db.secApplicants, db.secExperts, db.secAssignments], async () => {
+  const loaded = await db.transaction('r', [db.secPanels, db.secCycles, db.secApplicants, db.secExperts, db.secAssignments, db.secCriteriaSets], async () => {
     const panel = await db.secPanels.get(panelId);
     if (!panel) return null;
     return {
@@ -93,10 +98,12 @@ export async function issueAssignment(db: ZqaDatabase, panelId: string, self: Se
     };
   });
   if (!loaded?.cycle || !loaded.applicant) return err([{ zh: '评审组、届次或申报单位不存在', en: 'unknown panel, cycle or applicant' }]);
+  const criteriaSet = await criteriaSetById(db, loaded.cycle.cycle.criteriaSetId);
+  if (!criteriaSet) return err([{ zh: `本届的评审标准“${loaded.cycle.cycle.criteriaSetId}”不在本机`, en: `the cycle's criteria set "${loaded.cycle.cycle.criteriaSetId}" is not on this device` }]);
   const members = loaded.panel.memberIds.map((id) => loaded.experts.get(id)).filter((m): m is ExpertRow => m !== undefined);
   const certificates = await certificatesFor(db, self, members);
   const issuedAt = new Date();
-  const content = buildAssignment({ cycle: loaded.cycle, applicant: loaded.applicant, panel: loaded.panel, experts: loaded.experts, self, certificates, issuedAt });
+  const content = buildAssignment({ cycle: loaded.cycle, applicant: loaded.applicant, panel: loaded.panel, experts: loaded.experts, self, certificates, criteriaSet, issuedAt });
   if (!content.ok) return content;
   const revision = (loaded.previous?.revision ?? 0) + 1;
   const written = await writePackage({

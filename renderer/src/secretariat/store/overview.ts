@@ -1,5 +1,9 @@
 import { confirmedExclusionNumbers } from '../../../../shared/applicant/checklists.js';
+import { latestPriorAward } from '../../../../shared/applicant/prior-awards.js';
+import { isActiveStage, isCandidateStage } from '../../../../shared/applicant/stage.js';
+import type { CriteriaSet } from '../../../../shared/criteria/criteria-set.js';
 import type { Cycle } from '../../../../shared/cycle/cycle.js';
+import { criteriaSetById } from './criteria-store.js';
 import type { ApplicantResult } from '../../../../shared/ranking/applicant-result.js';
 import { proposeSplit, type Proposal, type ProposalEntry } from '../../../../shared/ranking/proposal.js';
 import type { ZqaDatabase } from '../../db/database.js';
@@ -21,37 +25,66 @@ export interface OverviewRow {
   entry?: ProposalEntry;
   decision?: DecisionRow;
   stage: ApplicantRow['record']['stage'];
+  /** Listed apart from the candidates (withdrawn, ineligible, or with a result but not yet a candidate). */
+  apart: boolean;
+  /** The reason recorded when it reached its stage (a withdrawal's, an ineligibility's). */
+  stageReason?: string;
 }
 
 export interface Overview {
   cycle: Cycle;
+  /** The cycle's criteria set (its categories are the overview's columns). */
+  criteriaSet: CriteriaSet;
   rows: OverviewRow[];
   results: ApplicantResult[];
   proposal: Proposal;
   decisions: DecisionRow[];
 }
 
-/** Exclusions are the union of the panel's confirmed ones and the secretariat's own checklist. */
+/**
+ * The panel's result with what the secretariat knows of the applicant: exclusions are the union
+ * of the panel's confirmed ones and the secretariat's own checklist; the category, the stage
+ * (and why it left the cycle) and its last earlier award come from the applicant's record.
+ */
 export function mergedResult(summary: SummaryRow, applicant: ApplicantRow | undefined): ApplicantResult {
   if (!applicant) return summary.result;
-  const own = confirmedExclusionNumbers(applicant.record.exclusions);
+  const record = applicant.record;
+  const own = confirmedExclusionNumbers(record.exclusions);
   const exclusions = [...new Set([...summary.result.exclusions, ...own])].sort((a, b) => a - b);
-  const category = applicant.record.profile.category;
-  return { ...summary.result, exclusions, ...(category ? { category } : {}) };
+  const category = record.profile.category;
+  const stageReason = isCandidateStage(record.stage) ? undefined : reasonOfStage(applicant);
+  const previousAward = latestPriorAward(record);
+  return {
+    ...summary.result,
+    exclusions,
+    ...(category ? { category } : {}),
+    stage: record.stage,
+    ...(stageReason ? { stageReason } : {}),
+    ...(previousAward ? { previousAward } : {}),
+  };
+}
+
+function reasonOfStage(applicant: ApplicantRow): string | undefined {
+  const record = applicant.record;
+  return [...record.history].reverse().find((h) => h.to === record.stage)?.reason;
 }
 
 export async function loadOverview(db: ZqaDatabase, cycleId: string): Promise<Overview | null> {
-  const read = await db.transaction('r', [db.secCycles, db.secSummaries, db.secApplicants, db.secDecisions], async () => ({
-    cycle: await db.secCycles.get(cycleId),
-    summaries: await db.secSummaries.where('cycleId').equals(cycleId).toArray(),
-    applicants: await db.secApplicants.where('cycleId').equals(cycleId).toArray(),
-    decisions: await db.secDecisions.where('cycleId').equals(cycleId).toArray(),
-  }));
-  if (!read.cycle) return null;
-  return overviewFrom(read.cycle.cycle, read.summaries, read.applicants, read.decisions);
+  const read = await db.transaction('r', [db.secCycles, db.secSummaries, db.secApplicants, db.secDecisions, db.secCriteriaSets], async () => {
+    const cycle = await db.secCycles.get(cycleId);
+    return {
+      cycle,
+      criteriaSet: cycle ? await criteriaSetById(db, cycle.cycle.criteriaSetId) : undefined,
+      summaries: await db.secSummaries.where('cycleId').equals(cycleId).toArray(),
+      applicants: await db.secApplicants.where('cycleId').equals(cycleId).toArray(),
+      decisions: await db.secDecisions.where('cycleId').equals(cycleId).toArray(),
+    };
+  });
+  if (!read.cycle || !read.criteriaSet) return null;
+  return overviewFrom(read.cycle.cycle, read.criteriaSet, read.summaries, read.applicants, read.decisions);
 }
 
-export function overviewFrom(cycle: Cycle, summaries: readonly SummaryRow[], applicants: readonly ApplicantRow[], decisions: readonly DecisionRow[]): Overview {
+export function overviewFrom(cycle: Cycle, criteriaSet: CriteriaSet, summaries: readonly SummaryRow[], applicants: readonly ApplicantRow[], decisions: readonly DecisionRow[]): Overview {
   const byId = new Map(applicants.map((a) => [a.id, a]));
   const results = summaries.map((s) => mergedResult(s, byId.get(s.applicantId)));
   const proposal = proposeSplit(results, cycle.rules);
@@ -64,11 +97,14 @@ export function overviewFrom(cycle: Cycle, summaries: readonly SummaryRow[], app
     const result = resultOf.get(a.id);
     const entry = entries.get(a.id);
     const decision = decisionOf.get(a.id);
+    const stageReason = reasonOfStage(a);
     return {
       applicantId: a.id,
       name: a.record.profile.name,
       industry: a.record.profile.industry,
       stage: a.record.stage,
+      apart: !isCandidateStage(a.record.stage) && (summary !== undefined || !isActiveStage(a.record.stage)),
+      ...(stageReason ? { stageReason } : {}),
       ...(summary ? { summary } : {}),
       ...(result ? { result } : {}),
       ...(entry ? { entry } : {}),
@@ -76,5 +112,5 @@ export function overviewFrom(cycle: Cycle, summaries: readonly SummaryRow[], app
     };
   });
   rows.sort((x, y) => (y.result?.totalHundredths ?? -1) - (x.result?.totalHundredths ?? -1) || x.name.localeCompare(y.name, 'zh-CN'));
-  return { cycle, rows, results, proposal, decisions: [...decisions] };
+  return { cycle, criteriaSet, rows, results, proposal, decisions: [...decisions] };
 }

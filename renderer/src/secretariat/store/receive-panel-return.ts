@@ -1,4 +1,3 @@
-import { defaultCycleRules } from '../../../../shared/cycle/cycle-rules.js';
 import { seriesIdOf } from '../../../../shared/packages/manifest.js';
 import type { PackageHistory } from '../../../../shared/packages/revision.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
@@ -30,7 +29,6 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     self: self.card,
     assignmentFor: async (panelId) => (await db.secAssignments.get(panelId))?.content,
     history: seriesHistory(db),
-    rules: async (cycleId) => (await db.secCycles.get(cycleId))?.cycle.rules ?? defaultCycleRules(),
     category: async (applicantId) => (await db.secApplicants.get(applicantId))?.record.profile.category,
   });
   if (!checked.ok) return checked;
