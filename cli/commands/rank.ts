@@ -95,7 +95,8 @@ export async function rankCommand(args: string[], io: CliIo): Promise<ExitCode> 
     if (!Array.isArray(file.value)) rulesInput = rulesOf(file.value) ?? {};
   } else {
     const index = await readJson(join(positionals[0]!, 'index.json'));
-    if (index.ok) rulesInput = (index.value as { rules?: unknown } | null)?.rules ?? {};
+    if (!index.ok) return fail(io, index.error);
+    rulesInput = (index.value as { rules?: unknown } | null)?.rules ?? {};
   }
   if (values.rules !== undefined) {
     const file = await readJson(values.rules);

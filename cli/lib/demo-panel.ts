@@ -11,7 +11,7 @@ import type { ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import { writePackage } from '../../shared/packages/write-package.js';
 import type { ReportFonts } from '../../shared/report/render-pdf.js';
-import { demoAssignment, demoScoresheet, type DemoApplicant } from './demo-content.js';
+import { DEMO_RULES, demoAssignment, demoScoresheet, type DemoApplicant } from './demo-content.js';
 import type { Participant } from './demo-participant.js';
 import { startDemoWorld, type DemoIndex, type DemoWorld } from './demo-world.js';
 import { REPORT_STAGES } from './report-demo-stages.js';
@@ -91,6 +91,8 @@ export async function runDemo(options: DemoOptions, stages: readonly DemoStage[]
   const cards = await world.setUpTrust(secretariat, members);
   const authority = await secretariatCa(secretariat, world.clock());
   await runPanel(world, { secretariat, members, cards, authority, panelDir: '', fonts: loadReportFonts() }, stages);
+  // The rules the assignment carried, so `zqa rank DIR` ranks under the same ones.
+  world.index.rules = DEMO_RULES;
   await world.writeIndex();
   return world.index;
 }

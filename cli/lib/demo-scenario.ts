@@ -33,17 +33,18 @@ const applicantSchema = z.strictObject({
 });
 
 const scenarioSchema = z.strictObject({
-  rules: z.looseObject({
-    /** The award threshold in points (of 1000). */
-    threshold: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)').optional(),
-    /** Stated per cycle: the regulation gives none (0 for no floor). */
-    nominationMinimum: z
-      .number('state the nomination minimum (0 for none): the regulation gives none')
-      .int('whole points')
-      .min(0)
-      .max(1000, 'at most 1000 (the criteria total)')
-      .optional(),
-  }),
+  rules: z
+    .looseObject({
+      /** The award threshold in points (of 1000). */
+      threshold: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)').optional(),
+      /** Stated per cycle: the regulation gives none (0 for no floor). */
+      nominationMinimum: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)').optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.nominationMinimum === undefined && r.nominationMinimumPoints === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['nominationMinimum'], message: 'state the nomination minimum (0 for none): the regulation gives none' });
+      }
+    }),
   applicants: z.array(applicantSchema).min(1, 'at least one applicant').max(40, 'at most 40 applicants'),
 });
 

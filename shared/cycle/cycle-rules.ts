@@ -161,14 +161,15 @@ export function validateCycleRules(input: unknown): Result<CycleRules, RuleProbl
   const given = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : null;
   if (!given) return err([{ path: '', zh: '评选规则应为一个对象', en: 'the rules must be an object' }]);
   const presetId = given.preset ?? 'draft-2021';
-  const base = typeof presetId === 'string' && presetId in PRESETS ? PRESETS[presetId as PresetId].rules : {};
-  const parsed = cycleRulesSchema.safeParse({ ...base, ...given, preset: presetId });
+  if (typeof presetId !== 'string' || !(PRESET_IDS as readonly string[]).includes(presetId)) {
+    return err([{ path: 'preset', zh: `preset：应为 ${PRESET_IDS.join('、')} 之一`, en: `preset: one of ${PRESET_IDS.join(', ')}` }]);
+  }
+  const parsed = cycleRulesSchema.safeParse({ ...PRESETS[presetId as PresetId].rules, ...given, preset: presetId });
   if (!parsed.success) {
     return err(
       parsed.error.issues.map((issue) => {
         const path = pathOf(issue.path);
-        const message = path === 'preset' ? `one of ${PRESET_IDS.join(', ')}` : issue.message;
-        return { path, zh: `${path || '规则'}：${message}`, en: `${path || 'rules'}: ${message}` };
+        return { path, zh: `${path || '规则'}：${issue.message}`, en: `${path || 'rules'}: ${issue.message}` };
       }),
     );
   }

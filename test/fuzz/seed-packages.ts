@@ -129,7 +129,8 @@ export async function buildSeedPackages(): Promise<SeedSet> {
   const panelReturn = await seed({
     type: 'panel-return',
     content: {
-      ...subject, consensus, reportText: '评审组意见', report: { ...files[0]!.ref, mediaType: 'application/pdf' },
+      // An unfinished consensus: the seed is about the container, so no recommendation follows.
+      ...subject, consensus, recommendation: 'not-recommended', reportText: '评审组意见', report: { ...files[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: panel.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: nested(1 + i) })),
       countersignatures: panel.members.map((m, i) => ({ signerKeyId: m.card.keyId, package: nested(1 + sheets.length + i) })),
       returnedAt: AT,

@@ -11,6 +11,7 @@ import { createParticipant, writeCardPackage, type Participant } from '../../cli
 import { demoScoresheet } from '../../cli/lib/demo-content.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
+import { recommend } from '../../shared/consensus/recommendation.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
@@ -71,7 +72,7 @@ export async function enrolExperts(dir: string, devices: Devices): Promise<Ident
 export function poolFrom(cards: readonly IdentityCard[], interests: Record<string, PoolExpert['interests']>): PoolExpert[] {
   return cards
     .filter((c) => c.role === 'expert')
-    .map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, interests: interests[c.name] ?? [] }));
+    .map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, employer: { name: c.organisation }, interests: interests[c.name] ?? [] }));
 }
 
 function consensusRecord(percents: Record<string, number>, exclusions: number[]): ConsensusRecord {
@@ -128,9 +129,9 @@ export async function runPanels(
       panel: {
         id: subject.panelId,
         name: `第${n + 1}评审组`,
-        divergenceLimit: cycle.rules.divergenceLimitPoints,
         members: members.map((m) => ({ ...publicIdentity(m.card), role: m === leader ? ('leader' as const) : ('expert' as const) })),
       },
+      rules: cycle.rules,
       secretariat: publicIdentity(sec.card),
       certificates: await assignmentCertificates(authority, members.map((m) => m.card)),
       criteriaSet: GBT19580_2012,
@@ -176,9 +177,15 @@ export async function runPanels(
       ...signed.map((s) => ({ fileName: s.fileName, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
     ]);
     const nestedRef = (i: number) => ({ ...blobs[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
+    const signedRecommendation = (record: ConsensusRecord) => {
+      const facts = recommend(GBT19580_2012, record, cycle.rules);
+      return facts.ok ? facts.value.recommendation : 'not-recommended';
+    };
+    const consensus = consensusRecord(applicant.consensus, applicant.exclusions);
     const content: PanelReturnContent = {
       ...subject,
-      consensus: consensusRecord(applicant.consensus, applicant.exclusions),
+      consensus,
+      recommendation: signedRecommendation(consensus),
       reportText: '现场评审报告正文',
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: nested.map((s, i) => ({ expertKeyId: s.keyId, package: nestedRef(1 + i) })),
@@ -187,7 +194,10 @@ export async function runPanels(
     };
     const revisions = [{ revision: 1, content }];
     const revise = options.reviseConsensus;
-    if (revise?.panel === n) revisions.push({ revision: revise.revision, content: { ...content, consensus: consensusRecord(revise.consensus, applicant.exclusions) } });
+    if (revise?.panel === n) {
+      const revised = consensusRecord(revise.consensus, applicant.exclusions);
+      revisions.push({ revision: revise.revision, content: { ...content, consensus: revised, recommendation: signedRecommendation(revised) } });
+    }
     for (const [k, r] of revisions.entries()) {
       const returned = await writePackage({
         type: 'panel-return', content: r.content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: r.revision,

@@ -42,6 +42,7 @@ async function panelReturn(countersignatures: Uint8Array[]): Promise<Uint8Array>
   const content: PanelReturnContent = {
     ...panel.subject,
     consensus: newConsensusRecord(panel.assignment.criteriaSet),
+    recommendation: 'not-recommended',
     reportText: '评审组意见',
     report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
     scoresheets: panel.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: { ...blobs[1 + i]!.ref, mediaType: 'application/vnd.zqa.package' } })),

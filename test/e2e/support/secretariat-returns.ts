@@ -4,6 +4,7 @@ import { consolidate } from '../../../shared/consensus/consolidate.js';
 import { memberScoresFromScoresheet, panelMemberFromRoster } from '../../../shared/consensus/from-packages.js';
 import { newConsensusRecord } from '../../../shared/consensus/new-consensus.js';
 import { chooseNote } from '../../../shared/consensus/panel-notes.js';
+import { recommend } from '../../../shared/consensus/recommendation.js';
 import { generateIdentityKeyPairs } from '../../../shared/crypto/keys.js';
 import { softwareKeyHolder, type KeyHolder } from '../../../shared/crypto/key-holder.js';
 import { validateCriteriaSet } from '../../../shared/criteria/validate-criteria-set.js';
@@ -107,10 +108,12 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   const set = validateCriteriaSet(assignment.criteriaSet);
   if (!set.ok) throw new Error('criteria set');
   const scores = sheets.map(memberScoresFromScoresheet);
-  const matrix = consolidate({ criteriaSet: set.value, roster: assignment.panel.members.map(panelMemberFromRoster), scoresheets: scores, divergenceLimit: assignment.panel.divergenceLimit });
+  const matrix = consolidate({ criteriaSet: set.value, roster: assignment.panel.members.map(panelMemberFromRoster), scoresheets: scores, divergenceLimit: assignment.rules.divergenceLimitPoints });
   const consensus = settle(newConsensusRecord(set.value), matrix, scores, options.exclusions ?? []);
   const input = reportInputFromPackages({ assignment, scoresheets: sheets, consensus, reportDate: '2026-06-02', issuedAt: clock().toISOString() });
   if (!input.ok) throw new Error(input.error);
+  const facts = recommend(set.value, consensus, assignment.rules);
+  if (!facts.ok) throw new Error(facts.error.message);
   const root = fromBase64(assignment.certificates.root);
   const certificate = memberCertificate(assignment.certificates, leader.card.keyId);
   if (!certificate) throw new Error('no certificate for the leader');
@@ -133,7 +136,7 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   const pr = await writePackage({
     type: 'panel-return',
     content: {
-      ...subject, consensus, reportText: '现场评审报告', report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
+      ...subject, consensus, recommendation: facts.value.recommendation, reportText: '现场评审报告', report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: nested.flatMap((n, i) => (n.kind === 'scoresheet' ? [{ expertKeyId: n.keyId, package: ref(i) }] : [])),
       countersignatures: nested.flatMap((n, i) => (n.kind === 'countersignature' ? [{ signerKeyId: n.keyId, package: ref(i) }] : [])),
       returnedAt: clock().toISOString(),
