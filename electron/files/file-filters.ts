@@ -17,6 +17,8 @@ export const FILE_FILTERS: Readonly<Record<FileKind, FileFilter>> = {
   spreadsheet: { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] },
   csv: { name: 'CSV 表格 (*.csv)', extensions: ['csv'] },
   backup: { name: '备份文件 (*.zqabak, *.zqakey)', extensions: ['zqabak', 'zqakey'] },
+  // An industry's criteria set (Art. 16), validated on import.
+  'criteria-set': { name: '评审标准 (*.json)', extensions: ['json'] },
 };
 
 export const DIALOG_TITLES = {

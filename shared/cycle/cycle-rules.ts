@@ -169,6 +169,9 @@ export function validateCycleRules(input: unknown): Result<CycleRules, RuleProbl
     return err(
       parsed.error.issues.map((issue) => {
         const path = pathOf(issue.path);
+        if (path === 'nominationMinimumPoints' && given.nominationMinimumPoints === undefined) {
+          return { path, zh: '须写明本届提名奖最低分（不设最低分请填0）：管理办法未作规定', en: `${path}: ${issue.message}` };
+        }
         return { path, zh: `${path || '规则'}：${issue.message}`, en: `${path || 'rules'}: ${issue.message}` };
       }),
     );

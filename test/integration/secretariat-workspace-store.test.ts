@@ -70,7 +70,9 @@ describe('secretariat workspace store', () => {
     expect((await setFacts(db, 'a1', { foundedOn: '2024-01-01', excellenceModelSince: '2020-01-01', incidents: [] }, self.actor)).ok).toBe(true);
     const young = await moveStage(db, 'a1', 'eligible', undefined, self.actor);
     expect(!young.ok && young.error[0]!.zh).toContain('（2年，须满3年）');
-    expect((await setFacts(db, 'a1', { foundedOn: '2008-01-01', excellenceModelSince: '2020-01-01', incidents: [] }, self.actor)).ok).toBe(true);
+    // Two dates saved at once (a person tabbing through both fields) both stay.
+    await Promise.all([setFacts(db, 'a1', { foundedOn: '2008-01-01' }, self.actor), setFacts(db, 'a1', { excellenceModelSince: '2020-01-02' }, self.actor)]);
+    expect((await db.secApplicants.get('a1'))!.record.facts).toEqual({ foundedOn: '2008-01-01', excellenceModelSince: '2020-01-02', incidents: [] });
     expect((await moveStage(db, 'a1', 'eligible', undefined, self.actor)).ok).toBe(true);
     const offGrid = await setMaterialReview(db, 'a1', { criteriaSetId: GBT19580_2012.id, percentByItem: Object.fromEntries(items.map((i) => [i.id, 52])), siteVisitIssues: [] }, self.actor);
     expect(offGrid.ok).toBe(false);

@@ -3,7 +3,7 @@ import { applyTransition, newApplicantRecord, type ApplicantRecord } from '../..
 import type { ConditionStatus, ExclusionStatus } from '../../../../shared/applicant/checklists.js';
 import { validateMaterialReview } from '../../../../shared/applicant/material-review.js';
 import type { Stage } from '../../../../shared/applicant/stage.js';
-import { eligibilityFactsSchema } from '../../../../shared/applicant/eligibility-check.js';
+import { eligibilityFactsSchema, type EligibilityFacts } from '../../../../shared/applicant/eligibility-check.js';
 import { awardRecordSchema, revocationSchema, type AwardRecord } from '../../../../shared/applicant/prior-awards.js';
 import { chinaDateOf } from '../../../../shared/public-notice/china-date.js';
 import { decisionStatus } from './decision-store.js';
@@ -103,7 +103,8 @@ export async function setMaterialReview(db: ZqaDatabase, id: string, input: unkn
  * decision date (validity runs from it), the prize money and whether it is a repeat winner.
  */
 export async function moveStage(db: ZqaDatabase, id: string, to: Stage, reason: string | undefined, actor: string, nowMs = Date.now()): Promise<Result<ApplicantRecord, Bilingual[]>> {
-  return db.transaction('rw', [...TRANSITION_TABLES, 'secSummaries'], async () => {
+  // The overview's tables too: a decided award reads the committee's recorded decision.
+  return db.transaction('rw', [...TRANSITION_TABLES, 'secSummaries', 'secCriteriaSets'], async () => {
     const row = await db.secApplicants.get(id);
     if (!row) return err([same(`unknown applicant ${id}`)]);
     const ctx = await transitionContext(db, row, nowMs);
@@ -146,10 +147,16 @@ export function revokeAward(db: ZqaDatabase, id: string, input: unknown, actor: 
   });
 }
 
-/** The dates Art. 13's years and Art. 14's look-back are computed from. */
-export function setFacts(db: ZqaDatabase, id: string, input: unknown, actor: string) {
+/**
+ * The dates Art. 13's years and Art. 14's look-back are computed from, changed on the stored
+ * record (not on a copy the screen holds), so two fields saved in quick succession both stay.
+ * An empty date removes it.
+ */
+export function setFacts(db: ZqaDatabase, id: string, patch: Partial<Record<keyof EligibilityFacts, unknown>>, actor: string) {
   return update(db, id, actor, (r) => {
-    const parsed = eligibilityFactsSchema.safeParse(input);
+    const merged: Record<string, unknown> = { ...r.facts, ...patch };
+    for (const k of Object.keys(merged)) if (merged[k] === '' || merged[k] === undefined) delete merged[k];
+    const parsed = eligibilityFactsSchema.safeParse(merged);
     if (!parsed.success) return err(parsed.error.issues.map((i) => same(`${i.path.join('.')}: ${i.message}`)));
     return ok({ ...r, facts: parsed.data });
   });

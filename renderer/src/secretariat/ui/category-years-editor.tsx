@@ -38,7 +38,7 @@ export function CategoryYearsEditor({ cycle, self }: { cycle: Cycle; self: Secre
         </Space>
       ))}
       <Space style={{ display: 'flex', marginTop: 6 }}>
-        <Button onClick={() => setRows((all) => [...all, { category: '', years: cycle.rules.eligibility.operatingYears }])}>{t('sec.reservation.add')}</Button>
+        <Button onClick={() => setRows((all) => [...all, { category: '', years: cycle.rules.eligibility.operatingYears }])}>{t('sec.rules.addCategoryYears')}</Button>
         <Button type="primary" onClick={() => void save()}>
           {t('sec.rules.recordCategoryYears')}
         </Button>

@@ -11,6 +11,7 @@ import { saveCycle } from '../store/cycle-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { CategoryYearsEditor } from './category-years-editor.js';
+import { CriteriaSetsCard } from './criteria-sets-card.js';
 import { ProblemList } from './problem-list.js';
 import { ReservationsEditor } from './reservations-editor.js';
 import { useSec } from './use-secretariat.js';
@@ -109,6 +110,7 @@ export function CycleRulesCard({ cycle, self }: { cycle: Cycle; self: Secretaria
       <ProblemList problems={problems} testId="rule-problems" title={t('sec.notSaved')} />
       <ReservationsEditor cycle={cycle} self={self} />
       <CategoryYearsEditor cycle={cycle} self={self} />
+      <CriteriaSetsCard self={self} />
       <Descriptions
         size="small"
         style={{ marginTop: 12 }}

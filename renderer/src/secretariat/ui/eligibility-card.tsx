@@ -23,10 +23,7 @@ export function EligibilityCard({ id, record, cycle, self, onSaved }: { id: stri
   const views = eligibilityViews(record.eligibility, ctx);
   const bars = priorAwardBars(ctx);
   const article = ARTICLE_13_BY_PRESET[cycle.rules.preset];
-  const saveDate = (key: 'foundedOn' | 'excellenceModelSince', value: string) => {
-    const { [key]: _old, ...rest } = record.facts;
-    void setFacts(db, id, { ...rest, ...(value ? { [key]: value } : {}) }, self.actor).then(onSaved);
-  };
+  const saveDate = (key: 'foundedOn' | 'excellenceModelSince', value: string) => void setFacts(db, id, { [key]: value }, self.actor).then(onSaved);
   const paragraphs = [1, 2, 3, 4, 5] as const;
   return (
     <Card size="small" title={t('sec.applicant.eligibility')} style={{ flex: 1, minWidth: 460 }} data-testid="eligibility">

@@ -25,7 +25,7 @@ export function ExclusionsCard({ id, record, cycle, self, onSaved }: { id: strin
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const lookback = incidentLookback(eligibilityContextOf(record, { rules: cycle.rules, callDate: cycle.callDate }));
   const saveIncidents = async () => {
-    const r = await setFacts(db, id, { ...record.facts, incidents }, self.actor);
+    const r = await setFacts(db, id, { incidents }, self.actor);
     if (!r.ok) return setProblems(r.error);
     setProblems([]);
     onSaved();

@@ -9,7 +9,7 @@ import { NOTICE_STATE_NAMES, noticeStateOf, type NoticeState } from '../../../..
 import { STAGE_NAMES, type Stage } from '../../../../shared/applicant/stage.js';
 import { moveStage } from '../store/applicant-store.js';
 import { LIST_NAMES } from '../../../../shared/ranking/applicant-result.js';
-import { decisionStatus } from '../store/decision-store.js';
+import { decisionStatus, putForwardThenWithdrawn } from '../store/decision-store.js';
 import type { Bilingual } from '../store/messages.js';
 import { addComplaint, setComplaintStatus, setNoticePeriod } from '../store/notice-store.js';
 import { loadOverview } from '../store/overview.js';
@@ -61,6 +61,8 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
     notice: await db.secNotices.get(cycleId),
     complaints: await db.secComplaints.where('cycleId').equals(cycleId).toArray(),
     stages: new Map((await db.secApplicants.where('cycleId').equals(cycleId).toArray()).map((a) => [a.id, a.record.stage])),
+    // Read with the data: the states shown are as of the last change (a move re-checks them anyway).
+    now: Date.now(),
   }), [cycleId]);
   const [period, setPeriod] = useState<{ start: string; end: string } | null>(null);
   const [draft, setDraft] = useState<ComplaintDraft>(emptyDraft);
@@ -69,11 +71,10 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
   if (!data?.overview) return null;
   const lang = language === 'en' ? 'en' : 'zh';
   const records = decisionStatus(data.overview).records;
-  const candidates = records ? noticeCandidatesFrom(records) : [];
+  const candidates = records ? [...noticeCandidatesFrom(records), ...putForwardThenWithdrawn(data.overview)] : [];
   const shown = period ?? data.notice?.period ?? { start: '', end: '' };
   const standings = noticeStandings(candidates, data.complaints.map((c) => c.complaint), data.notice?.period ?? { start: '', end: '' });
-  const now = Date.now();
-  const stateOf = (applicantId: string) => noticeStateOf(data.notice?.period, data.complaints.filter((c) => c.applicantId === applicantId).map((c) => c.complaint), now);
+  const stateOf = (applicantId: string) => noticeStateOf(data.notice?.period, data.complaints.filter((c) => c.applicantId === applicantId).map((c) => c.complaint), data.now);
   const advance = async (applicantId: string, to: Stage) => {
     const r = await moveStage(db, applicantId, to, undefined, self.actor);
     if (!r.ok) return setProblems(r.error);
@@ -85,8 +86,9 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
     if (!next.start || !next.end) return;
     const r = await setNoticePeriod(db, cycleId, next, self.actor);
     if (!r.ok) return setProblems(r.error);
+    // The draft stays what is shown: it equals what was stored, and a second date typed before
+    // the stored period is read back must combine with this one, not with the older one.
     setProblems([]);
-    setPeriod(null);
   };
   const record = async () => {
     const d = draft;

@@ -50,7 +50,8 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
     const e = row.entry;
     if (!e) return '—';
     if (e.tie) return `${t('sec.overview.tie', { group: e.tie.group })}：${e.tie.possible.map((l) => LIST_NAMES[l][lang]).join(' / ')}`;
-    return `${LIST_NAMES[e.list][lang]}${e.place?.kind === 'repeat' ? t('sec.overview.repeat') : ''}`;
+    const place = e.place?.kind === 'repeat' ? t('sec.overview.repeat') : e.place?.kind === 'reserved' ? t('sec.overview.reserved', { category: e.place.category }) : '';
+    return `${LIST_NAMES[e.list][lang]}${place}`;
   };
   const recorded = new Map(recordedDecisions(overview).map((d) => [d.applicantId, d]));
   const warning = industryWarning(overview.proposal);
