@@ -66,7 +66,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/*.mjs', 'renderer/vite.config.ts'],
+    files: ['renderer/*.mjs', 'renderer/vite.config.ts', 'renderer/vite/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {

@@ -66,11 +66,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 describe('a panel passes packages as files: secretariat, six members (one leader)', () => {
   it('enrols everyone by identity card, fingerprints compared by a person', async () => {
     const secCard = await writeCardPackage(secretariat.person, new Date());
-    if (!secCard.ok) throw new Error(secCard.error.message);
+    if (!secCard.ok) throw new Error(secCard.error.en);
     const secPath = drop('secretariat.zqa', secCard.value.bytes);
     for (const m of members) {
       const card = await writeCardPackage(m.person, new Date());
-      if (!card.ok) throw new Error(card.error.message);
+      if (!card.ok) throw new Error(card.error.en);
       const atSecretariat = await secretariat.import(drop(`card-${m.person.card.keyId}.zqa`, card.value.bytes), ['identity-card']);
       expect(atSecretariat.ok && atSecretariat.value.signer.kind).toBe('self-signed');
       expect(atSecretariat.ok && (atSecretariat.value.content as IdentityCard).fingerprint).toBe(m.person.card.fingerprint);

@@ -157,8 +157,8 @@ describe('the leader receiving members’ scoresheets', () => {
   });
 
   it('keeps the older revision in history, refuses it afterwards, and says so for a duplicate', async () => {
-    const r1 = await scoresheetPackage(panel, expert, { seed: 3, revision: 1 });
-    const r2 = await scoresheetPackage(panel, expert, { seed: 4, revision: 2 });
+    const r1 = await scoresheetPackage(panel, expert, { seed: 3 });
+    const r2 = await scoresheetPackage(panel, expert, { seed: 4, previous: r1 });
     await importAs(leader, r1.bytes, ['scoresheet']);
     expect(await importAs(leader, r2.bytes, ['scoresheet'])).toMatchObject({ ok: true, value: { revision: 2, superseded: true } });
     expect((await db.memberScoresheets.get([panel.assignment.panel.id, expert.card.keyId]))?.content).toEqual(r2.content);

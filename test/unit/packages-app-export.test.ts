@@ -50,7 +50,7 @@ function saver(files: Uint8Array[], answer: 'save' | 'cancel' = 'save'): SaveFil
     return Promise.resolve({ ok: true, value: { savedAs: `/media/usb/${name}` } });
   };
 }
-const exportAs = (db: ZqaDatabase, p: Participant, save: SaveFile) => exportScoresheet(db, reviewId(), { keys: p.keys, deviceKeyId: p.card.keyId, senderName: p.card.name, save, now: NOW });
+const exportAs = (db: ZqaDatabase, p: Participant, save: SaveFile) => exportScoresheet(db, reviewId(), { keys: p.keys, deviceKeyId: p.card.keyId, save, now: NOW });
 
 describe('exporting the expert’s own scoresheet', () => {
   it('carries scores, notes, the photo, site checks and the history chain to the leader, who stores them', async () => {
@@ -106,8 +106,8 @@ describe('exporting the expert’s own scoresheet', () => {
 
   it('refuses the demo review (no leader or secretariat keys) and a review without a declaration', async () => {
     await seedDemoIfEmpty(expertDb);
-    expect(await exportScoresheet(expertDb, DEMO_REVIEW_ID, { keys: expert.keys, deviceKeyId: expert.card.keyId, senderName: 'x', save: saver([]) })).toEqual({ ok: false, error: { kind: 'no-assignment' } });
-    expect(await exportAs(expertDb, expert, saver([]))).toMatchObject({ ok: false, error: { kind: 'failed', message: expect.stringMatching(/declaration/) as unknown } });
+    expect(await exportScoresheet(expertDb, DEMO_REVIEW_ID, { keys: expert.keys, deviceKeyId: expert.card.keyId, save: saver([]) })).toEqual({ ok: false, error: { kind: 'no-assignment' } });
+    expect(await exportAs(expertDb, expert, saver([]))).toMatchObject({ ok: false, error: { kind: 'failed', error: { code: 'not-ready', en: expect.stringMatching(/declaration/) as unknown } } });
     expect(await expertDb.scoresheetExports.count()).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
-import { readAnchorCard, recordCardExport, saveTrustAnchor, writeDeviceCard } from '../../renderer/src/identity/identity-card-files.js';
+import { recordCardExport, saveTrustAnchor, writeDeviceCard } from '../../renderer/src/identity/identity-card-files.js';
+import { readSecretariatCard as readAnchorCard } from '../../shared/workflow/enrol-expert.js';
 import type { DeviceProfileRecord } from '../../renderer/src/identity/identity-records.js';
 import { reviewAssignmentFromContent } from '../../renderer/src/packages/assignment-review.js';
 import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
@@ -25,7 +26,7 @@ afterEach(() => db.close());
 
 const cardBytes = async (p: Participant) => {
   const r = await writeCardPackage(p, new Date('2026-06-01T00:00:00.000Z'));
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(r.error.en);
   return r.value.bytes;
 };
 
@@ -65,7 +66,7 @@ describe('the device’s identity card', () => {
     const profile: DeviceProfileRecord = { id: 'device', name: '李明', organisation: '河南省质量协会', role: 'expert', keyId: expert.card.keyId, fingerprint: expert.card.fingerprint, createdAt: '', updatedAt: '' };
     await db.deviceProfile.put(profile);
     const first = await writeDeviceCard(profile, expert.keys);
-    if (!first.ok) throw new Error(first.error.message);
+    if (!first.ok) throw new Error(first.error.en);
     expect(first.value.revision).toBe(1);
     const read = await importPackage(first.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
     expect(read.ok && read.value.content).toEqual(expert.card);

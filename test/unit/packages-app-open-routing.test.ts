@@ -31,7 +31,7 @@ describe('files the OS asks the app to open', () => {
     damaged[30]! ^= 0xff;
     expect((await routeOpenedFile({ name: 'x.zqa', bytes: damaged })).ok).toBe(false);
     const card = await writeCardPackage(panel.secretariat, new Date());
-    if (!card.ok) throw new Error(card.error.message);
+    if (!card.ok) throw new Error(card.error.en);
     expect(await routeOpenedFile({ name: 'card.zqa', bytes: card.value.bytes })).toMatchObject({ ok: false, error: { code: 'wrong-type' } });
     expect(await routeOpenedFile({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') })).toMatchObject({ ok: false, error: { code: 'not-a-package' } });
     expect(seen).toEqual([]);

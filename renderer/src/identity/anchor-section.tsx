@@ -7,7 +7,8 @@ import { describePackageError } from '../../../shared/packages/errors.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
 import { offerAnchorCard, useOfferedAnchorCard } from './anchor-offer.js';
-import { readAnchorCard, saveTrustAnchor } from './identity-card-files.js';
+import { readSecretariatCard } from '../../../shared/workflow/enrol-expert.js';
+import { saveTrustAnchor } from './identity-card-files.js';
 import { useUiLanguage } from './ui-language.js';
 
 /** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
@@ -52,7 +53,7 @@ function ConfirmAnchorDialog() {
   useEffect(() => {
     if (!offered) return;
     let live = true;
-    void readAnchorCard(offered.bytes).then((r) => {
+    void readSecretariatCard(offered.bytes).then((r) => {
       if (!live) return;
       if (r.ok) return setCard(r.value);
       offerAnchorCard(null);

@@ -1,19 +1,21 @@
-import { confirmedExclusionNumbers } from '../../../../shared/applicant/checklists.js';
 import { latestPriorAward } from '../../../../shared/applicant/prior-awards.js';
 import { isActiveStage, isCandidateStage } from '../../../../shared/applicant/stage.js';
 import type { CriteriaSet } from '../../../../shared/criteria/criteria-set.js';
 import type { Cycle } from '../../../../shared/cycle/cycle.js';
-import { criteriaSetById } from './criteria-store.js';
 import type { ApplicantResult } from '../../../../shared/ranking/applicant-result.js';
-import { proposeSplit, type Proposal, type ProposalEntry } from '../../../../shared/ranking/proposal.js';
+import type { Proposal, ProposalEntry } from '../../../../shared/ranking/proposal.js';
+import { proposeRanking, type SecretariatFindings } from '../../../../shared/workflow/propose-ranking.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { ApplicantRow, DecisionRow, SummaryRow } from '../records.js';
+import { criteriaSetById } from './criteria-store.js';
 
 /**
- * The comprehensive review (综合评审) of one cycle, read in one transaction from small rows:
+ * The comprehensive review (综合评审) of one cycle, read in one transaction from small rows and
+ * proposed by the shared step (shared/workflow/propose-ranking.ts):
  * the per-applicant summaries written when each panel return was imported, the applicants
- * (for exclusions the secretariat confirmed itself), the decisions. Nothing here opens a
- * panel return or a note, so the overview's cost grows with applicants, not with notes.
+ * (for exclusions the secretariat confirmed itself, the stage, the category, earlier awards),
+ * the decisions. Nothing here opens a panel return or a note, so the overview's cost grows
+ * with applicants, not with notes.
  */
 export interface OverviewRow {
   applicantId: string;
@@ -41,32 +43,16 @@ export interface Overview {
   decisions: DecisionRow[];
 }
 
-/**
- * The panel's result with what the secretariat knows of the applicant: exclusions are the union
- * of the panel's confirmed ones and the secretariat's own checklist; the category, the stage
- * (and why it left the cycle) and its last earlier award come from the applicant's record.
- */
-export function mergedResult(summary: SummaryRow, applicant: ApplicantRow | undefined): ApplicantResult {
-  if (!applicant) return summary.result;
-  const record = applicant.record;
-  const own = confirmedExclusionNumbers(record.exclusions);
-  const exclusions = [...new Set([...summary.result.exclusions, ...own])].sort((a, b) => a - b);
-  const category = record.profile.category;
-  const stageReason = isCandidateStage(record.stage) ? undefined : reasonOfStage(applicant);
-  const previousAward = latestPriorAward(record);
-  return {
-    ...summary.result,
-    exclusions,
-    ...(category ? { category } : {}),
-    stage: record.stage,
-    ...(stageReason ? { stageReason } : {}),
-    ...(previousAward ? { previousAward } : {}),
-  };
-}
-
 function reasonOfStage(applicant: ApplicantRow): string | undefined {
   const record = applicant.record;
   return [...record.history].reverse().find((h) => h.to === record.stage)?.reason;
+}
+
+/** What the secretariat knows of an applicant beyond its panel's return. */
+export function findingsOf(applicant: ApplicantRow): SecretariatFindings {
+  const record = applicant.record;
+  const stageReason = isCandidateStage(record.stage) ? undefined : reasonOfStage(applicant);
+  return { exclusions: record.exclusions, category: record.profile.category, stage: record.stage, stageReason, previousAward: latestPriorAward(record) };
 }
 
 export async function loadOverview(db: ZqaDatabase, cycleId: string): Promise<Overview | null> {
@@ -85,9 +71,8 @@ export async function loadOverview(db: ZqaDatabase, cycleId: string): Promise<Ov
 }
 
 export function overviewFrom(cycle: Cycle, criteriaSet: CriteriaSet, summaries: readonly SummaryRow[], applicants: readonly ApplicantRow[], decisions: readonly DecisionRow[]): Overview {
-  const byId = new Map(applicants.map((a) => [a.id, a]));
-  const results = summaries.map((s) => mergedResult(s, byId.get(s.applicantId)));
-  const proposal = proposeSplit(results, cycle.rules);
+  const findings = new Map(applicants.map((a) => [a.id, findingsOf(a)]));
+  const { results, proposal } = proposeRanking(cycle.rules, summaries.map((s) => s.result), findings);
   const entries = new Map([...proposal.award, ...proposal.nomination, ...proposal.notAwarded].map((e) => [e.applicantId, e]));
   const summaryOf = new Map(summaries.map((s) => [s.applicantId, s]));
   const resultOf = new Map(results.map((r) => [r.applicantId, r]));

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { PanelReturnRow, SummaryRow } from '../records.js';
 import { applyTransition, type ApplicantRecord } from '../../../../shared/applicant/applicant-record.js';
-import { checkPanelReturnFile } from './check-panel-return.js';
+import { receivePanelReturn as receiveStep } from '../../../../shared/workflow/receive-panel-return.js';
 import { TRANSITION_TABLES, transitionContext } from './transition-context.js';
 import { nowIso, type Bilingual } from './messages.js';
 import type { SecretariatSelf } from './secretariat-identity.js';
@@ -20,22 +20,23 @@ export function seriesHistory(db: ZqaDatabase): PackageHistory {
 }
 
 /**
- * Receives a panel return: checked in full first (check-panel-return.ts), then applied in ONE
+ * Receives a panel return: checked in full first by the shared step
+ * (shared/workflow/receive-panel-return.ts, this store its ports), then applied in ONE
  * transaction: the return kept (an earlier revision marked superseded, never deleted), the
  * applicant's summary row for the overview, the applicant's on-site total, the series'
  * latest revision. A refusal, or a series that moved on meanwhile, changes nothing.
  */
 export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fileName: string, self: SecretariatSelf): Promise<Result<SummaryRow, Bilingual>> {
-  const checked = await checkPanelReturnFile(bytes, {
+  const checked = await receiveStep(bytes, {
     keys: self.keys,
     self: self.card,
     assignmentFor: async (panelId) => (await db.secAssignments.get(panelId))?.content,
     history: seriesHistory(db),
     category: async (applicantId) => (await db.secApplicants.get(applicantId))?.record.profile.category,
   });
-  if (!checked.ok) return checked;
-  const { imported, content } = checked.value;
-  const manifest = imported.manifest;
+  if (!checked.ok) return err({ zh: checked.error.zh, en: checked.error.en });
+  const imported = checked.value.received;
+  const { content, manifest } = imported;
   const seriesId = seriesIdOf(manifest);
   const at = nowIso();
   const summary: SummaryRow = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPanelModel, suggestedPercent, type ReceivedSheet } from '../../renderer/src/leader/panel-model.js';
+import { buildPanelModel, suggestedPercent, type ReceivedSheet } from '../../shared/workflow/consolidate.js';
 import { makePanel, scoresheetPackage } from './packages-fixture.js';
 
 describe('the leader’s panel model', () => {

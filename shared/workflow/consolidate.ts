@@ -1,17 +1,18 @@
-import { consolidate, type Consolidation } from '../../../shared/consensus/consolidate.js';
-import { memberScoresFromScoresheet, panelMemberFromRoster } from '../../../shared/consensus/from-packages.js';
-import type { MemberScores, PanelMember } from '../../../shared/consensus/member-scores.js';
-import type { CriteriaSet } from '../../../shared/criteria/criteria-set.js';
-import type { CycleRules } from '../../../shared/cycle/cycle-rules.js';
-import { validateCriteriaSet } from '../../../shared/criteria/validate-criteria-set.js';
-import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
-import type { ScoresheetContent } from '../../../shared/packages/content/scoresheet.js';
-import { err, ok, type Result } from '../../../shared/util/result.js';
+import { consolidate, type Consolidation } from '../consensus/consolidate.js';
+import { memberScoresFromScoresheet, panelMemberFromRoster } from '../consensus/from-packages.js';
+import type { MemberScores, PanelMember } from '../consensus/member-scores.js';
+import type { CriteriaSet } from '../criteria/criteria-set.js';
+import type { CycleRules } from '../cycle/cycle-rules.js';
+import { validateCriteriaSet } from '../criteria/validate-criteria-set.js';
+import type { AssignmentContent } from '../packages/content/assignment.js';
+import type { ScoresheetContent } from '../packages/content/scoresheet.js';
+import { err, ok, type Result } from '../util/result.js';
 
 /**
- * What the leader's screens read, derived from the stored assignment and the members'
- * latest verified scoresheets (migration 0002's memberScoresheets, one row per member):
- * the roster, each member's scores, and the matrix. Pure, so it is tested without a screen.
+ * Consolidate (the leader): the panel as the leader sees it, from the assignment and the
+ * members' latest verified scoresheets — the roster, each member's scores, the matrix with
+ * its divergent items and who is missing. What the leader's screens show and what `zqa demo`
+ * settles the consensus from. Pure: the storage of the scoresheets is the caller's.
  */
 export interface ReceivedSheet {
   memberKeyId: string;

@@ -1,9 +1,9 @@
-import { HISTORY_GENESIS_HASH } from '../../../shared/history/hash-chain.js';
-import { sha256Sync } from '../../../shared/history/sha256-sync.js';
-import { canonicalJson } from '../../../shared/util/canonical-json.js';
-import { toHex } from '../../../shared/util/bytes.js';
-import { err, ok, type Result } from '../../../shared/util/result.js';
-import type { ConsensusHistoryFields } from '../../../shared/consensus/consensus-edits.js';
+import { HISTORY_GENESIS_HASH } from '../history/hash-chain.js';
+import { sha256Sync } from '../history/sha256-sync.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { toHex } from '../util/bytes.js';
+import { err, ok, type Result } from '../util/result.js';
+import type { ConsensusHistoryFields } from './consensus-edits.js';
 
 /**
  * The leader's consensus edit log: every edit (percent, rationale, notes, exclusions,
