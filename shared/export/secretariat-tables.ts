@@ -8,7 +8,7 @@ import type { NotCandidate, Proposal, ProposalEntry } from '../ranking/proposal.
 import type { Cell, Sheet } from './sheet-model.js';
 
 /**
- * The two tables the secretariat exports (issue 5): the comprehensive review overview, and
+ * The two tables the secretariat exports: the comprehensive review overview, and
  * every item score of every member and the consensus. Both go to .xlsx and to CSV from the
  * same rows, so the two files never disagree. Headers are Chinese: the readers are the
  * committee and the city's staff.

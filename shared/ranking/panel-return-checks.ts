@@ -8,7 +8,7 @@ import type { ScoresheetContent } from '../packages/content/scoresheet.js';
 
 /**
  * What the secretariat checks in a panel return beyond the leader's package signature
- * (issue 5, "every signature checked"): each nested scoresheet and countersignature was
+ * (every signature checked): each nested scoresheet and countersignature was
  * signed by the member it is listed under (their packages were verified on import), that
  * member sits on this panel, it concerns this panel, and each countersignature is a valid
  * ECDSA P-256 signature by that member over exactly this report PDF. Every problem is named.

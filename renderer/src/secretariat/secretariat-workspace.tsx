@@ -24,7 +24,7 @@ function rememberedCycle(): string | null {
   }
 }
 
-/** The secretariat's workspace (issue 5): one cycle at a time, its steps as tabs in process order. */
+/** The secretariat's workspace: one cycle at a time, its steps as tabs in process order. */
 export function SecretariatWorkspace() {
   const { t } = useTranslation();
   const { db } = useSec();

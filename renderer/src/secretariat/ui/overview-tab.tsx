@@ -137,7 +137,7 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
             render: (_v, r) =>
               r.entry ? (
                 // One light button per row; the editor opens for the row being decided, so 40 rows
-                // do not mount 80 form controls (the overview must open fast, issue 5).
+                // do not mount 80 form controls (the overview must open fast, docs/secretariat-workspace.md).
                 <Button size="small" type={deciding === r.applicantId ? 'primary' : 'default'} onClick={() => setDeciding(r.applicantId)} data-testid={`decide-${r.applicantId}`}>
                   {r.decision ? decisionLabel(r.decision, recorded.get(r.applicantId), lang, t) : t('sec.overview.decide')}
                 </Button>
