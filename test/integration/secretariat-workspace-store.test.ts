@@ -16,6 +16,7 @@ import { issueAssignment } from '../../renderer/src/secretariat/store/issue-assi
 import { addComplaint, setComplaintStatus, setNoticePeriod } from '../../renderer/src/secretariat/store/notice-store.js';
 import { loadOverview } from '../../renderer/src/secretariat/store/overview.js';
 import { savePanel } from '../../renderer/src/secretariat/store/panel-store.js';
+import { addStaff, setHandlers, setStaffInterests } from '../../renderer/src/secretariat/store/staff-store.js';
 import { receivePanelReturn } from '../../renderer/src/secretariat/store/receive-panel-return.js';
 import { loadSecretariatSelf } from '../../renderer/src/secretariat/store/secretariat-identity.js';
 import { softwareKeyHolder } from '../../shared/crypto/key-holder.js';
@@ -79,6 +80,17 @@ describe('secretariat workspace store', () => {
     expect(offGrid.ok).toBe(false);
     expect((await setMaterialReview(db, 'a1', { criteriaSetId: GBT19580_2012.id, percentByItem: Object.fromEntries(items.map((i) => [i.id, 55])), siteVisitIssues: [{ itemId: '4.7.4', text: '核实近三年财务报表' }] }, self.actor)).ok).toBe(true);
     expect((await moveStage(db, 'a1', 'material-review', undefined, self.actor)).ok).toBe(true);
+
+    // Staff recuse like experts: one employed by the applicant cannot handle it (Art. 18).
+    const insider = await addStaff(db, { name: '孙丽', employer: { name: '郑州宇通精密机械有限公司' } }, self.actor);
+    const clerk = await addStaff(db, { name: '周强', employer: { name: '郑州市市场监督管理局' } }, self.actor);
+    if (!insider.ok || !clerk.ok) throw new Error('staff not added');
+    const refusedHandlers = await setHandlers(db, 'a1', [clerk.value.id, insider.value.id], self.actor);
+    expect(!refusedHandlers.ok && refusedHandlers.error.map((e) => e.zh)).toEqual(['工作人员孙丽的工作单位“郑州宇通精密机械有限公司”即申报单位“郑州宇通精密机械有限公司”（单位名称相同），依第十八条应当回避']);
+    expect((await db.secApplicants.get('a1'))!.record.handlerIds).toEqual([]);
+    expect((await setHandlers(db, 'a1', [clerk.value.id], self.actor)).ok).toBe(true);
+    expect((await setStaffInterests(db, clerk.value.id, [{ kind: 'family', organisation: '郑州宇通精密机械有限公司', relation: '配偶' }], self.actor)).ok).toBe(true);
+    expect((await setHandlers(db, 'a1', [clerk.value.id], self.actor)).ok).toBe(false);
 
     const experts: Expert[] = [];
     for (const [i, name] of ['李建国', '王丽华', '张志强', '刘秀英', '陈明', '杨伟'].entries()) {

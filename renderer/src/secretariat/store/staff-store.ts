@@ -1,58 +1,49 @@
-import { employerSchema, interestSchema, type Interest } from '../../../../shared/panel/expert.js';
+import type { Interest } from '../../../../shared/panel/expert.js';
 import { personConflicts } from '../../../../shared/panel/recusal.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { StaffRow } from '../records.js';
 import { nowIso, same, type Bilingual } from './messages.js';
 import { reviewDateOf } from './panel-store.js';
+import { parseEmployer, parseInterests } from './person-profile.js';
 
 /**
  * The secretariat's staff (Art. 18: 工作人员 with an interest in an applicant recuse, like
  * experts): each with an employer and declared interests, checked against the applicants they
  * are to handle. An applicant's handlers are refused, with every reason, when any conflicts.
  */
-const issues = (e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, prefix = ''): Bilingual[] =>
-  e.issues.map((i) => same(`${prefix}${i.path.map(String).join('.')}: ${i.message}`));
-
 export async function addStaff(db: ZqaDatabase, input: { name: string; employer: unknown }, actor: string): Promise<Result<StaffRow, Bilingual[]>> {
   const name = input.name.trim();
   if (!name) return err([{ zh: '请填写姓名', en: 'a name is required' }]);
-  const employer = employerSchema.safeParse(input.employer);
-  if (!employer.success) return err(issues(employer.error, 'employer.'));
-  const row: StaffRow = { id: `s-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`, name, employer: employer.data, interests: [], updatedAt: nowIso(), updatedBy: actor };
+  const employer = parseEmployer(input.employer);
+  if (!employer.ok) return employer;
+  const row: StaffRow = { id: `s-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`, name, employer: employer.value, interests: [], updatedAt: nowIso(), updatedBy: actor };
   await db.transaction('rw', db.secStaff, () => db.secStaff.add(row));
   return ok(row);
 }
 
-export async function setStaffEmployer(db: ZqaDatabase, id: string, input: unknown, actor: string): Promise<Result<StaffRow, Bilingual[]>> {
-  const employer = employerSchema.safeParse(input);
-  if (!employer.success) return err(issues(employer.error));
+/** Applies `change` to the stored staff member in one transaction. */
+function update(db: ZqaDatabase, id: string, actor: string, change: (row: StaffRow) => StaffRow): Promise<Result<StaffRow, Bilingual[]>> {
   return db.transaction('rw', db.secStaff, async () => {
     const row = await db.secStaff.get(id);
     if (!row) return err([same(`unknown staff member ${id}`)]);
-    const next = { ...row, employer: employer.data, updatedAt: nowIso(), updatedBy: actor };
+    const next = { ...change(row), updatedAt: nowIso(), updatedBy: actor };
     await db.secStaff.put(next);
     return ok(next);
   });
 }
 
-export async function setStaffInterests(db: ZqaDatabase, id: string, input: readonly unknown[], actor: string): Promise<Result<Interest[], Bilingual[]>> {
-  const interests: Interest[] = [];
-  const problems: Bilingual[] = [];
-  input.forEach((raw, i) => {
-    const parsed = interestSchema.safeParse(raw);
-    if (parsed.success) interests.push(parsed.data);
-    else problems.push(...issues(parsed.error, `[${i + 1}] `));
-  });
-  if (problems.length > 0) return err(problems);
-  return db.transaction('rw', db.secStaff, async () => {
-    const row = await db.secStaff.get(id);
-    if (!row) return err([same(`unknown staff member ${id}`)]);
-    await db.secStaff.put({ ...row, interests, updatedAt: nowIso(), updatedBy: actor });
-    return ok(interests);
-  });
+export async function setStaffEmployer(db: ZqaDatabase, id: string, input: unknown, actor: string): Promise<Result<StaffRow, Bilingual[]>> {
+  const employer = parseEmployer(input);
+  return employer.ok ? update(db, id, actor, (row) => ({ ...row, employer: employer.value })) : employer;
 }
 
+export async function setStaffInterests(db: ZqaDatabase, id: string, input: readonly unknown[], actor: string): Promise<Result<Interest[], Bilingual[]>> {
+  const interests = parseInterests(input);
+  if (!interests.ok) return interests;
+  const r = await update(db, id, actor, (row) => ({ ...row, interests: interests.value }));
+  return r.ok ? ok(r.value.interests) : r;
+}
 /** Who handles an applicant: every one checked for recusal against it, at the cycle's review date. */
 export async function setHandlers(db: ZqaDatabase, applicantId: string, staffIds: readonly string[], actor: string): Promise<Result<string[], Bilingual[]>> {
   return db.transaction('rw', [db.secApplicants, db.secStaff, db.secCycles], async () => {
