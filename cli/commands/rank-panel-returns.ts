@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { CriteriaSet } from '../../shared/criteria/criteria-set.js';
 import { openKeyBackup } from '../../shared/crypto/key-backup.js';
 import { softwareKeyHolderFromPkcs8 } from '../../shared/crypto/key-holder.js';
-import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
 import type { ApplicantItemScores } from '../../shared/export/secretariat-tables.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
@@ -32,6 +31,8 @@ import type { CliIo } from '../io.js';
 const indexSchema = z.object({
   passphrase: z.string().optional(),
   rules: z.unknown().optional(),
+  /** What the secretariat knows beyond the returns: stage, category, earlier award (checked with the results). */
+  applicants: z.array(z.looseObject({ applicantId: z.string() })).optional(),
   participants: z.array(z.object({ name: z.string(), role: z.string(), identityCard: z.string(), keyFile: z.string() })),
   packages: z.array(z.object({ file: z.string(), type: z.string() })),
 });
@@ -53,7 +54,7 @@ export interface PanelReturnsRead {
 }
 
 /** Reads the panel returns of DIR as the secretariat: every signature and hash checked. */
-export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo): Promise<Result<PanelReturnsRead, string>> {
+export async function readPanelReturns(dir: string, io: CliIo): Promise<Result<PanelReturnsRead, string>> {
   const indexJson = await readJson(join(dir, 'index.json'));
   if (!indexJson.ok) return indexJson;
   const index = indexSchema.safeParse(indexJson.value);
@@ -112,7 +113,7 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
     // The secretariat's own step, as its app receives a return (every nested signature checked).
     // Scoresheets are compared across the whole folder below, not against a device's store.
     const checked = await receivePanelReturn(read.bytes, {
-      keys, self: card.value.content, assignmentFor: (panelId) => Promise.resolve(assignments.get(panelId)), history: NO_HISTORY, heldScoresheet: () => Promise.resolve(null), rules: () => Promise.resolve(rules),
+      keys, self: card.value.content, assignmentFor: (panelId) => Promise.resolve(assignments.get(panelId)), history: NO_HISTORY, heldScoresheet: () => Promise.resolve(null),
     });
     if (!checked.ok) return err(`${p.file}: ${checked.error.package ? `refused: ${formatPackageError(checked.error.package)}` : checked.error.en}`);
     const { received, result, itemScores } = checked.value;
@@ -137,7 +138,8 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
       if (newer) return err(`${l.file}: refused: ${formatPackageError(packageError('stale-revision', `it nests revision ${n.revision} of ${n.expertKeyId}'s scoresheet; revision ${newer.revision} is in ${newer.where}`))}`);
     }
   }
-  const results = [...latest.values()].map((l) => l.result);
+  const known = new Map((index.data.applicants ?? []).map(({ applicantId, name: _name, ...rest }) => [applicantId, rest]));
+  const results = [...latest.values()].map((l) => ({ ...l.result, ...known.get(l.result.applicantId) }));
   const check = validateApplicantResults(results);
   if (!check.ok) return err(check.error.map((e) => e.message).join('; '));
   const first = [...assignments.values()][0]!;

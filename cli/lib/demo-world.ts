@@ -23,6 +23,8 @@ export interface DemoIndex {
   packages: { file: string; type: PackageType; from: string; to: string[] }[];
   /** `zqa demo --cycle`: the scenario's rules, for `zqa rank DIR`. */
   rules?: unknown;
+  /** `zqa demo --cycle`: each applicant's stage, category and earlier award, for `zqa rank DIR`. */
+  applicants?: { applicantId: string; name: string; stage?: string; category?: string; previousAward?: { year: number; kind: string } }[];
 }
 
 /**

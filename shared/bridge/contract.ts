@@ -55,7 +55,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Largest file the app reads or writes through the bridge (a scoresheet with photos). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card']);
+export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card', 'criteria-set']);
 export type FileKind = z.infer<typeof fileKindSchema>;
 
 export const saveFileArgsSchema = z.strictObject({

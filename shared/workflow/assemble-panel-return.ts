@@ -29,7 +29,7 @@ export interface HeldScoresheet {
   packageBytes: Uint8Array;
 }
 
-type ReportPart = Pick<SignedReport, 'pdf' | 'sha256' | 'consensusJson' | 'reportText'>;
+type ReportPart = Pick<SignedReport, 'pdf' | 'sha256' | 'consensusJson' | 'reportText' | 'recommendation'>;
 type CountersignaturePart = Pick<ReceivedCountersignature, 'signerKeyId' | 'reportSha256' | 'signature' | 'package'>;
 
 /** Each member's countersignature status for the current report, with the reasons recorded for the missing. */
@@ -98,6 +98,8 @@ export async function assemblePanelReturn(input: PanelReturnInput, ports: PanelR
     content: {
       ...subject,
       consensus: input.consensus,
+      // The recommendation the panel signed in its report, under the assignment's rules.
+      recommendation: input.report.recommendation,
       reportText: input.report.reportText,
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: sheets.map((s, i) => ({ expertKeyId: s.memberKeyId, package: nested(1 + i) })),

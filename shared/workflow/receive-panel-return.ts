@@ -1,4 +1,3 @@
-import type { CycleRules } from '../cycle/cycle-rules.js';
 import type { ApplicantItemScores } from '../export/secretariat-tables.js';
 import type { IdentityCard } from '../identity/identity-card.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../identity/roster-trust.js';
@@ -9,8 +8,7 @@ import { signOffOfResult, type SignOff } from '../packages/panel-return-sign-off
 import type { PackageHistory } from '../packages/revision.js';
 import { verifyPackage } from '../packages/verify-package.js';
 import type { ApplicantResult } from '../ranking/applicant-result.js';
-import { applicantResultFromConsensus } from '../ranking/from-consensus.js';
-import { panelOutcomeFromReturn } from '../ranking/from-panel-return.js';
+import { resultFromPanelReturn } from '../ranking/from-panel-return.js';
 import { sha256Hex } from '../util/bytes.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { KeyHolder } from './ports/keys.js';
@@ -24,8 +22,10 @@ import { fromPackageError, workflowError, type WorkflowError } from './workflow-
  * in its own right; that each was signed by the member it is listed under, who sits on this
  * panel, bound to this cycle, applicant and panel; each countersignature over exactly this
  * report PDF; every member accounted for (a scoresheet each, a countersignature or a recorded
- * absence); no history rewritten (all of it in the shared importer); a finished consensus. Then what it means for the comprehensive review: the
- * applicant's result under the cycle's rules and every member's item scores. No side
+ * absence); no history rewritten (all of it in the shared importer); a finished consensus; a
+ * signed recommendation that follows from it under the assignment's rules. Then what it means
+ * for the comprehensive review: the applicant's result as the panel signed it, with its
+ * dissents and absences, and every member's item scores. No side
  * effects: the caller stores the result in one transaction, or shows the reason.
  */
 export interface CheckedReturn {
@@ -54,8 +54,6 @@ export interface ReceivePanelReturnPorts {
   history: PackageHistory;
   /** The latest scoresheet of an expert for a panel received in an earlier return: a new one must extend its history. */
   heldScoresheet: HeldRecords['scoresheet'];
-  /** The rules of the cycle the return names. */
-  rules(cycleId: string): Promise<CycleRules>;
   /** The applicant's category, for places reserved for one. */
   category?: (applicantId: string) => Promise<string | undefined>;
 }
@@ -85,11 +83,9 @@ export async function receivePanelReturn(bytes: Uint8Array, ports: ReceivePanelR
   const reportPdf = received.value.blobs.get(content.report.entry) ?? new Uint8Array();
   const reportSha256 = await sha256Hex(reportPdf);
   const scoresheets = nested.scoresheets.map((s) => s.content);
-  const outcome = panelOutcomeFromReturn(assignment, content, scoresheets);
-  if (!outcome.ok) return refused(outcome.error, outcome.error);
-  const category = await ports.category?.(assignment.applicant.id);
-  const result = applicantResultFromConsensus(assignment.criteriaSet, { ...outcome.value, ...(category ? { category } : {}) }, await ports.rules(assignment.cycle.id));
-  if (!result.ok) return refused(`评审组共识尚未完成（${result.error}）`, result.error);
+  // Under the rules the panel worked with (the assignment's), with the recommendation it signed.
+  const result = resultFromPanelReturn(assignment, content, scoresheets, await ports.category?.(assignment.applicant.id));
+  if (!result.ok) return refused(result.error.zh, result.error.en);
   const percentsOf = (keyId: string) =>
     Object.fromEntries(scoresheets.find((s) => s.expertKeyId === keyId)?.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent] as const])) ?? []);
   const itemScores: ApplicantItemScores = {

@@ -138,6 +138,8 @@ describe('zqa rank refuses a folder holding a return that fails the joints', () 
     for (const p of packages) writeFileSync(join(root, p.file), p.bytes);
     const index = {
       passphrase: PASSPHRASE,
+      // The cycle's rules as `zqa demo` writes them: a preset and the stated nomination minimum.
+      rules: { preset: 'draft-2021', nominationMinimum: 0 },
       participants: [{ name: panel.secretariat.facts.name, role: 'secretariat', identityCard: 'secretariat.zqa', keyFile: 'secretariat.zqakey' }],
       packages: [{ file: 'packages/assignment.zqa', type: 'assignment' }, ...packages.map((p) => ({ file: p.file, type: p.type }))],
     };

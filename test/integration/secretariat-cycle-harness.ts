@@ -82,7 +82,7 @@ export async function enrolExperts(dir: string, devices: Devices): Promise<Ident
 
 /** The pool as the secretariat keeps it: fingerprints confirmed by a person, interests declared. */
 export function poolFrom(cards: readonly IdentityCard[], interests: Record<string, PoolExpert['interests']>): PoolExpert[] {
-  return cards.map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, interests: interests[c.name] ?? [] }));
+  return cards.map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, employer: { name: c.organisation }, interests: interests[c.name] ?? [] }));
 }
 
 interface IndexEntry {

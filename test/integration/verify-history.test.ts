@@ -58,7 +58,7 @@ async function panelReturnWith(sheets: Uint8Array[]): Promise<Uint8Array> {
   const r = await writePackage({
     type: 'panel-return',
     content: {
-      ...panel.subject, consensus: newConsensusRecord(panel.assignment.criteriaSet), reportText: '评审组意见',
+      ...panel.subject, consensus: newConsensusRecord(panel.assignment.criteriaSet), recommendation: 'not-recommended', reportText: '评审组意见',
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: sheets.map((_, i) => ({ expertKeyId: panel.members[i]!.card.keyId, package: { ...blobs[1 + i]!.ref, mediaType: 'application/vnd.zqa.package' } })),
       countersignatures: [], absences: [], returnedAt: '2026-06-05T10:00:00.000Z',

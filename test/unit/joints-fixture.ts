@@ -8,6 +8,8 @@ import type { Participant } from '../../cli/lib/demo-participant.js';
 import { applyConsensusEdit, exclusionTarget, type ConsensusEdit } from '../../shared/consensus/consensus-edits.js';
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
 import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
+import { recommend } from '../../shared/consensus/recommendation.js';
+import type { CriteriaSet } from '../../shared/criteria/criteria-set.js';
 import { itemsOf, validateCriteriaSet } from '../../shared/criteria/validate-criteria-set.js';
 import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
 import { prepareBlobs } from '../../shared/packages/blobs.js';
@@ -61,16 +63,21 @@ export async function rewrittenHistory(content: ScoresheetContent, firstTo: numb
 }
 
 /** The panel's consensus, finished: every item at 50 %, every exclusion cleared, the overall texts written. */
-export function finishedConsensus(panel: Panel): ConsensusRecord {
+function validCriteriaSet(panel: Panel): CriteriaSet {
   const set = validateCriteriaSet(panel.assignment.criteriaSet);
   if (!set.ok) throw new Error('criteria set');
-  let record = newConsensusRecord(set.value);
+  return set.value;
+}
+
+export function finishedConsensus(panel: Panel): ConsensusRecord {
+  const set = validCriteriaSet(panel);
+  let record = newConsensusRecord(set);
   const apply = (edit: ConsensusEdit) => {
     const r = applyConsensusEdit(record, edit);
     if (!r.ok) throw new Error(r.error);
     record = r.value.record;
   };
-  for (const item of itemsOf(set.value)) apply({ kind: 'consensus-percent', itemId: item.id, to: 50 });
+  for (const item of itemsOf(set)) apply({ kind: 'consensus-percent', itemId: item.id, to: 50 });
   for (let n = 1; n <= 7; n++) apply({ kind: 'consensus-exclusion', itemId: exclusionTarget(n), to: { status: 'clear', note: '' } });
   apply({ kind: 'consensus-overall', itemId: 'overall', to: '评审组总体评价' });
   apply({ kind: 'consensus-key-strengths', itemId: 'overall', to: ['主要优势'] });
@@ -110,9 +117,14 @@ export async function panelReturnPackage(panel: Panel, parts: ReturnParts): Prom
     ...parts.countersignatures.map((c, i) => ({ fileName: `countersignature-${i + 1}.zqa`, mediaType: 'application/vnd.zqa.package', bytes: c.bytes })),
   ]);
   const nested = (i: number) => ({ ...files[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
+  const consensus = finishedConsensus(panel);
+  // The recommendation that follows from the consensus under the assignment's rules, as the report signs it.
+  const recommended = recommend(validCriteriaSet(panel), consensus, panel.assignment.rules);
+  if (!recommended.ok) throw new Error('the consensus is not finished');
   const content: PanelReturnContent = {
     ...panel.subject,
-    consensus: finishedConsensus(panel),
+    consensus,
+    recommendation: recommended.value.recommendation,
     reportText: '现场评审报告',
     report: { ...files[0]!.ref, mediaType: 'application/pdf' },
     scoresheets: parts.scoresheets.map((s, i) => ({ expertKeyId: s.member.card.keyId, package: nested(1 + i) })),

@@ -78,7 +78,7 @@ describe('the leader’s packages', () => {
     ]);
     const nested = (i: number) => ({ ...files[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
     const content: PanelReturnContent = {
-      ...p.subject, consensus, reportText: report.reportText, report: { ...files[0]!.ref, mediaType: 'application/pdf' },
+      ...p.subject, consensus, recommendation: report.recommendation, reportText: report.reportText, report: { ...files[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: p.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: nested(1 + i) })),
       countersignatures: [{ signerKeyId: member.card.keyId, package: nested(1 + p.sheets.length) }],
       absences: [],

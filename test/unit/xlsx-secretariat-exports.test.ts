@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
+import { recordDecisions } from '../../shared/ranking/committee-decision.js';
 import { csvBytes, parseCsv, toCsv } from '../../shared/export/csv.js';
 import { itemScoresTable, overviewTable, tableSheet } from '../../shared/export/secretariat-tables.js';
 import { secretariatCsvFiles, secretariatWorkbook } from '../../shared/export/secretariat-export.js';
@@ -35,7 +36,8 @@ const results = [
   }),
   result('C', '郑州某某物流有限公司', consensusA, { exclusions: [5], recommendation: 'not-recommended' }),
 ];
-const proposal = proposeSplit(results, defaultCycleRules());
+const rules = rulesFromPreset('draft-2021', 0);
+const proposal = proposeSplit(results, rules);
 
 describe('the secretariat’s exports', () => {
   it('overview: one row per applicant with total, subtotals, recommendation, proposal, exclusions, divergence notes, sign-off', () => {
@@ -66,6 +68,36 @@ describe('the secretariat’s exports', () => {
     // The same rows in CSV.
     const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes(toCsv(t.header, t.rows))));
     expect(csv.ok && csv.value[2]!.slice(0, 4)).toEqual(['郑州宇达机械有限公司', '装备制造', '500.00', '55.00']);
+  });
+
+  it('with the committee’s decisions: the outcome, the vote, the reason and the prize money, read back from the workbook', () => {
+    const vote = { for: 11, against: 1, abstaining: 1 };
+    const decided = recordDecisions(
+      proposal,
+      [
+        { applicantId: 'A', outcome: 'award', vote },
+        { applicantId: 'B', outcome: 'nomination', vote: { for: 7, against: 5, abstaining: 1 }, reason: '兼顾行业代表性' },
+        { applicantId: 'C', outcome: 'notAwarded', vote },
+      ],
+      rules,
+    );
+    if (!decided.ok) throw new Error(JSON.stringify(decided.error));
+    const t = overviewTable(GBT19580_2012, results, proposal, decided.value);
+    expect(t.header.slice(-6)).toEqual(['评委会决定', '赞成', '反对', '弃权', '决定理由', '奖金（元）']);
+    const bytes = writeXlsx({ sheets: [tableSheet(t)] });
+    if (!bytes.ok) throw new Error(bytes.error.join());
+    const back = readXlsx(bytes.value);
+    if (!back.ok) throw new Error(back.error);
+    const rows = sheetValues(back.value[0]!);
+    const row = (name: string) => rows.find((r) => r[0] === name)!.slice(-6);
+    expect(row('郑州宇达机械有限公司')).toEqual(['市长质量奖', 11, 1, 1, '', 1000000]);
+    expect(row('河南某某食品股份有限公司')).toEqual(['市长质量奖提名奖', 7, 5, 1, '兼顾行业代表性', 0]);
+  });
+
+  it('lists an applicant that is no candidate with its stage and why', () => {
+    const withdrawn = [...results, result('W', '郑州撤回有限公司', consensusA, { stage: 'withdrawn', stageReason: '主动撤回' })];
+    const t = overviewTable(GBT19580_2012, withdrawn, proposeSplit(withdrawn, rules));
+    expect(t.rows.find((r) => r[0] === '郑州撤回有限公司')![11]).toBe('非候选单位（已撤销/退出：主动撤回）');
   });
 
   it('item scores: applicant × item × member, then the consensus, with scores in points', () => {

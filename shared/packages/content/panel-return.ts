@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blobRefSchema, duplicates, isoTimeSchema, keyIdSchema, longText, panelSubjectShape } from './common.js';
 import { consensusContentSchema } from './consensus.js';
+import { RECOMMENDATIONS } from '../../consensus/recommendation.js';
 
 /**
  * `panel-return` content (leader → secretariat): everything the panel produced. Scoresheets
@@ -14,6 +15,11 @@ export const panelReturnContentSchema = z
   .strictObject({
     ...panelSubjectShape,
     consensus: consensusContentSchema,
+    /**
+     * The recommendation the panel signed in its report, under the rules of the assignment; the
+     * secretariat shows it as signed and checks it follows from the consensus and those rules.
+     */
+    recommendation: z.enum(RECOMMENDATIONS),
     reportText: longText,
     report: blobRefSchema.extend({ mediaType: z.literal('application/pdf') }),
     scoresheets: z.array(z.strictObject({ expertKeyId: keyIdSchema, package: nestedPackageSchema })).min(1).max(7),

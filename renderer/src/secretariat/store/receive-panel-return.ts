@@ -1,12 +1,13 @@
-import { defaultCycleRules } from '../../../../shared/cycle/cycle-rules.js';
 import { samePanelSubject, type HeldScoresheet, type PanelSubject } from '../../../../shared/packages/held-records.js';
 import { seriesIdOf } from '../../../../shared/packages/manifest.js';
 import type { PackageHistory } from '../../../../shared/packages/revision.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { PanelReturnRow, SummaryRow } from '../records.js';
+import { applyTransition, type ApplicantRecord } from '../../../../shared/applicant/applicant-record.js';
 import { receivePanelReturn as receiveStep } from '../../../../shared/workflow/receive-panel-return.js';
 import { workflowError, type WorkflowError } from '../../../../shared/workflow/workflow-error.js';
+import { TRANSITION_TABLES, transitionContext } from './transition-context.js';
 import { nowIso } from './messages.js';
 import type { SecretariatSelf } from './secretariat-identity.js';
 
@@ -46,7 +47,6 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     assignmentFor: async (panelId) => (await db.secAssignments.get(panelId))?.content,
     history: seriesHistory(db),
     heldScoresheet: (subject, expertKeyId) => heldScoresheet(db, subject, expertKeyId),
-    rules: async (cycleId) => (await db.secCycles.get(cycleId))?.cycle.rules ?? defaultCycleRules(),
     category: async (applicantId) => (await db.secApplicants.get(applicantId))?.record.profile.category,
   });
   if (!checked.ok) return checked;
@@ -82,7 +82,7 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     receivedBy: self.actor,
     current: true,
   };
-  return db.transaction('rw', [db.secSeries, db.secPanelReturns, db.secSummaries, db.secApplicants], async () => {
+  return db.transaction('rw', [db.secSeries, db.secPanelReturns, db.secSummaries, ...TRANSITION_TABLES], async () => {
     const latest = await db.secSeries.get(seriesId);
     const expected = imported.disposition.kind === 'supersedes' ? imported.disposition.previous.packageId : undefined;
     if (latest?.packageId !== expected) return err(workflowError('mismatch', '该评审组的结果已在此期间更新，请重新导入', "this panel's return changed meanwhile; import again"));
@@ -93,7 +93,13 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     await db.secSummaries.put(summary);
     const applicant = await db.secApplicants.get(content.applicantId);
     if (applicant) {
-      await db.secApplicants.put({ ...applicant, record: { ...applicant.record, onSiteTotalHundredths: summary.result.totalHundredths }, updatedAt: at, updatedBy: self.actor });
+      let record: ApplicantRecord = { ...applicant.record, onSiteTotalHundredths: summary.result.totalHundredths };
+      // The panel's on-site result is in: the on-site review took place (Art. 17(6)).
+      if (record.stage === 'material-review') {
+        const moved = applyTransition(record, 'on-site', { at, by: self.actor, reason: '已收到评审组现场评审结果' }, await transitionContext(db, applicant));
+        if (moved.ok) record = moved.value;
+      }
+      await db.secApplicants.put({ ...applicant, record, updatedAt: at, updatedBy: self.actor });
     }
     return ok(summary);
   });
