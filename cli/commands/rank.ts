@@ -117,7 +117,7 @@ export async function rankCommand(args: string[], io: CliIo): Promise<ExitCode> 
   }
   if (!read.ok) return fail(io, read.error);
   const { proposal } = proposeRanking(rules.value, read.value.results);
-  const exported: SecretariatExportInput = { set: read.value.criteriaSet, cycleName: read.value.cycleName, results: read.value.results, proposal, itemScores: read.value.itemScores };
+  const exported: SecretariatExportInput = { set: read.value.criteriaSet, cycleName: read.value.cycleName, results: read.value.results, proposal, rules: rules.value, itemScores: read.value.itemScores };
   // Files first: a refusal to write leaves no proposal printed as if all went well.
   try {
     if (values.xlsx !== undefined) {

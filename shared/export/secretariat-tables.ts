@@ -4,6 +4,8 @@ import { itemScoreHundredths } from '../scoring/hundredths.js';
 import { LIST_NAMES, type ApplicantResult } from '../ranking/applicant-result.js';
 import { STAGE_NAMES } from '../applicant/stage.js';
 import type { DecisionRecord } from '../ranking/committee-decision.js';
+import { recommendationDisagreement } from '../ranking/recommendation-check.js';
+import type { RecommendationRules } from '../cycle/cycle-rules.js';
 import type { NotCandidate, Proposal, ProposalEntry } from '../ranking/proposal.js';
 import type { Cell, Sheet } from './sheet-model.js';
 
@@ -29,7 +31,11 @@ function proposalText(entry: ProposalEntry | undefined, other: NotCandidate | un
   return LIST_NAMES[entry.list].zh;
 }
 
-export function overviewTable(set: CriteriaSet, results: readonly ApplicantResult[], proposal: Proposal, decisions?: readonly DecisionRecord[]): Table {
+/**
+ * `rules` are the cycle's rules now: a signed recommendation is flagged where the proposal
+ * differs from it, or where the panel signed under other rules (as the overview shows it).
+ */
+export function overviewTable(set: CriteriaSet, results: readonly ApplicantResult[], proposal: Proposal, rules: RecommendationRules, decisions?: readonly DecisionRecord[]): Table {
   const entries = new Map([...proposal.award, ...proposal.nomination, ...proposal.notAwarded].map((e) => [e.applicantId, e]));
   const others = new Map(proposal.notCandidates.map((e) => [e.applicantId, e]));
   const decided = new Map((decisions ?? []).map((d) => [d.applicantId, d]));
@@ -43,6 +49,7 @@ export function overviewTable(set: CriteriaSet, results: readonly ApplicantResul
     '否决项（第十四条）',
     '评分分歧说明',
     '会签意见（有保留意见、未会签）',
+    '签署推荐与建议结果',
     ...(decisions ? ['评委会决定', '赞成', '反对', '弃权', '决定理由', '奖金（元）'] : []),
   ];
   const ordered = [...results].sort((a, b) => b.totalHundredths - a.totalHundredths || a.name.localeCompare(b.name, 'zh-CN'));
@@ -56,6 +63,7 @@ export function overviewTable(set: CriteriaSet, results: readonly ApplicantResul
     r.exclusions.length ? r.exclusions.map((n) => `第${n}项`).join('、') : '',
     r.divergenceNotes.join('\n'),
     signOffText(r),
+    disagreementText(r, entries.get(r.applicantId), rules),
     ...(decisions ? decisionCells(decided.get(r.applicantId)) : []),
   ]);
   return { name: '综合评审汇总', header, rows };
@@ -64,6 +72,13 @@ export function overviewTable(set: CriteriaSet, results: readonly ApplicantResul
 /** Every reservation and absence with its reason, one a line; empty when all agreed (or not known). */
 function signOffText(r: Partial<Pick<ApplicantResult, 'dissents' | 'absences'>>): string {
   return [...(r.dissents ?? []).map((d) => `有保留意见：${d.name}（${d.reason}）`), ...(r.absences ?? []).map((a) => `未会签：${a.name}（${a.reason}）`)].join('\n');
+}
+
+/** Empty where the signed recommendation and the proposal agree; else why they differ. */
+function disagreementText(r: ApplicantResult, entry: ProposalEntry | undefined, rules: RecommendationRules): string {
+  const differs = recommendationDisagreement(r, entry, rules);
+  if (!differs) return '';
+  return differs.rulesChanged ? '签署后本届规则已改' : '与建议结果不一致';
 }
 
 /** The committee's decision, its vote (Art. 17(7) 审议表决), its reason and the prize money. */

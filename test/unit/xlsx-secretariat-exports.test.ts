@@ -41,11 +41,11 @@ const proposal = proposeSplit(results, rules);
 
 describe('the secretariat’s exports', () => {
   it('overview: one row per applicant with total, subtotals, recommendation, proposal, exclusions, divergence notes, sign-off', () => {
-    const t = overviewTable(GBT19580_2012, results, proposal);
+    const t = overviewTable(GBT19580_2012, results, proposal, rules);
     expect(t.header).toEqual([
       '申报单位', '行业', '总分',
       '4.1 领导（110分）', '4.2 战略（90分）', '4.3 顾客与市场（90分）', '4.4 资源（130分）', '4.5 过程管理（100分）', '4.6 测量、分析与改进（80分）', '4.7 结果（400分）',
-      '评审组建议', '建议结果', '否决项（第十四条）', '评分分歧说明', '会签意见（有保留意见、未会签）',
+      '评审组建议', '建议结果', '否决项（第十四条）', '评分分歧说明', '会签意见（有保留意见、未会签）', '签署推荐与建议结果',
     ]);
     const bytes = writeXlsx({ sheets: [tableSheet(t), tableSheet(itemScoresTable(GBT19580_2012, []))] });
     expect(bytes.ok).toBe(true);
@@ -65,9 +65,23 @@ describe('the secretariat’s exports', () => {
     // Each dissent and absence with its reason, one a line; nothing where all agreed.
     expect(rows[3]![14]).toBe('有保留意见：李四（对财务结果的共识评分持保留意见）\n未会签：王五（因病未能到场）');
     expect(rows[2]![14] ?? '').toBe('');
+    // Every signed recommendation here is what the proposal says: no flag.
+    expect(rows.slice(1).map((r) => r[15] ?? '')).toEqual(['', '', '']);
     // The same rows in CSV.
     const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes(toCsv(t.header, t.rows))));
     expect(csv.ok && csv.value[2]!.slice(0, 4)).toEqual(['郑州宇达机械有限公司', '装备制造', '500.00', '55.00']);
+  });
+
+  it('flags a signed recommendation the proposal departs from, and one signed under other rules', () => {
+    const flagged = [
+      result('A', '郑州宇达机械有限公司', consensusA, { recommendation: 'award', signedUnder: { awardThresholdPoints: 550, nominationMinimumPoints: 0 } }),
+      result('C', '郑州某某物流有限公司', consensusA, { exclusions: [5], recommendation: 'award' }),
+    ];
+    const t = overviewTable(GBT19580_2012, flagged, proposeSplit(flagged, rules), rules);
+    const column = t.header.indexOf('签署推荐与建议结果');
+    const flag = (name: string) => t.rows.find((r) => r[0] === name)![column];
+    expect(flag('郑州宇达机械有限公司')).toBe('签署后本届规则已改');
+    expect(flag('郑州某某物流有限公司')).toBe('与建议结果不一致');
   });
 
   it('with the committee’s decisions: the outcome, the vote, the reason and the prize money, read back from the workbook', () => {
@@ -82,7 +96,7 @@ describe('the secretariat’s exports', () => {
       rules,
     );
     if (!decided.ok) throw new Error(JSON.stringify(decided.error));
-    const t = overviewTable(GBT19580_2012, results, proposal, decided.value);
+    const t = overviewTable(GBT19580_2012, results, proposal, rules, decided.value);
     expect(t.header.slice(-6)).toEqual(['评委会决定', '赞成', '反对', '弃权', '决定理由', '奖金（元）']);
     const bytes = writeXlsx({ sheets: [tableSheet(t)] });
     if (!bytes.ok) throw new Error(bytes.error.join());
@@ -96,7 +110,7 @@ describe('the secretariat’s exports', () => {
 
   it('lists an applicant that is no candidate with its stage and why', () => {
     const withdrawn = [...results, result('W', '郑州撤回有限公司', consensusA, { stage: 'withdrawn', stageReason: '主动撤回' })];
-    const t = overviewTable(GBT19580_2012, withdrawn, proposeSplit(withdrawn, rules));
+    const t = overviewTable(GBT19580_2012, withdrawn, proposeSplit(withdrawn, rules), rules);
     expect(t.rows.find((r) => r[0] === '郑州撤回有限公司')![11]).toBe('非候选单位（已撤销/退出：主动撤回）');
   });
 
@@ -125,7 +139,7 @@ describe('the secretariat’s exports', () => {
 
 describe('the secretariat’s export files', () => {
   it('one workbook with both sheets, or one CSV per table, named for the cycle', () => {
-    const input = { set: GBT19580_2012, cycleName: '2026年度/郑州市市长质量奖', results, proposal, itemScores: [{ applicantName: '郑州宇达机械有限公司', members: [], consensusPercentByItem: consensusA }] };
+    const input = { set: GBT19580_2012, cycleName: '2026年度/郑州市市长质量奖', results, proposal, rules, itemScores: [{ applicantName: '郑州宇达机械有限公司', members: [], consensusPercentByItem: consensusA }] };
     const book = secretariatWorkbook(input);
     expect(book.ok && book.value.fileName).toBe('2026年度_郑州市市长质量奖-综合评审.xlsx');
     const back = book.ok ? readXlsx(book.value.bytes) : undefined;

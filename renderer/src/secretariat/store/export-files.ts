@@ -13,6 +13,7 @@ export async function exportInput(db: ZqaDatabase, overview: Overview): Promise<
     cycleName: overview.cycle.name,
     results: overview.results,
     proposal: overview.proposal,
+    rules: overview.cycle.rules,
     itemScores: summaries.map((s) => s.itemScores),
     decisions,
   };
