@@ -54,7 +54,7 @@ describe('a backup is signed by the device that made it', { timeout: 60_000 }, (
     const named = await testBackupDevice('李明');
     const other = await testBackupDevice('冒名者');
     // The header names `named`, but `other` holds the key that signs.
-    const forged = await sealBackup(CONTENTS, PASS, { signer: named.signer, sign: other.sign });
+    const forged = await sealBackup(CONTENTS, PASS, { signer: named.signer, sign: (request) => other.sign(request) });
     expect(await code(forged)).toBe('bad-signature');
     // Swapping in the other device's own signature over the genuine file fails just the same.
     const genuine = await sealBackup(CONTENTS, PASS, named);
