@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { bs } from '../crypto/buffer-source.js';
-import { sha256 } from '../util/bytes.js';
+import { concatBytes, sha256 } from '../util/bytes.js';
 
 /**
- * The whole-database backup file (`.zqabak`), format version 1. Layout, all lengths
+ * The whole-database backup file (`.zqabak`), format version 2. Layout, all lengths
  * unsigned 32-bit big-endian:
  *
- *   "ZQABAK" 0x00 0x01 | header length | header (canonical JSON, UTF-8) | ciphertext
+ *   signed part = "ZQABAK" 0x00 0x02 | header length | header (canonical JSON, UTF-8) | ciphertext
+ *   file        = signed part | signature (DER, low S) | signature length
+ *
+ * The device that made the backup signs it (purpose `backup`, shared/crypto/sign-request.ts)
+ * over the statement "ZQABAK" 0x00 0x02 | SHA-256(signed part); the header names that device
+ * (`signer`: its signing key, name and role), so a restore checks the signature with the key
+ * in the header, before the passphrase is even asked, and shows who made the file. Version 1
+ * files carried no signature: they are refused as `unsigned` (docs/security.md).
  *
  * The header is in clear so the program can say "made by a newer version" or "weak KDF"
  * before asking anything; it is the AES-GCM additional data, so it cannot be altered
@@ -21,9 +28,13 @@ import { sha256 } from '../util/bytes.js';
  * and each byte section { kind, type, offset, length, sha256 } (photos and other Blobs),
  * plus the app settings. Every SHA-256 is checked on opening.
  */
-export const BACKUP_MAGIC = new Uint8Array([0x5a, 0x51, 0x41, 0x42, 0x41, 0x4b, 0x00, 0x01]); // "ZQABAK\0\1"
+export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_MAGIC = new Uint8Array([0x5a, 0x51, 0x41, 0x42, 0x41, 0x4b, 0x00, BACKUP_FORMAT_VERSION]); // "ZQABAK\0\2"
+/** The magic's first seven bytes, the same in every version; the eighth is the version. */
+export const BACKUP_MAGIC_STEM = BACKUP_MAGIC.subarray(0, 7);
 export const BACKUP_FORMAT = 'zqa-database-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** A DER ECDSA P-256 signature is at most 72 bytes; anything longer is damage. */
+export const MAX_SIGNATURE_BYTES = 80;
 export const BACKUP_ITERATIONS = 600_000;
 /** Opening refuses more: a hostile file must not make us spin for minutes. */
 export const MAX_BACKUP_ITERATIONS = 10_000_000;
@@ -38,7 +49,10 @@ export const backupHeaderSchema = z.strictObject({
   kdf: z.strictObject({ name: z.literal('PBKDF2'), hash: z.literal('SHA-256'), iterations: z.number().int(), salt: b64 }),
   cipher: z.strictObject({ name: z.literal('AES-256-GCM'), iv: b64 }),
   passphraseCheck: b64,
+  /** The device that made and signed the backup, as its profile named it then. */
+  signer: z.strictObject({ signingKey: b64, name: z.string().max(200), role: z.enum(['expert', 'secretariat']).nullable() }),
 });
+export type BackupSigner = BackupHeader['signer'];
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
 const slice = { offset: z.number().int().min(0), length: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) };
@@ -61,7 +75,7 @@ export interface BackupContents {
   tables: { name: string; rows: unknown[] }[];
 }
 
-export type BackupErrorCode = 'not-a-backup' | 'unsupported-version' | 'newer-schema' | 'weak-or-excessive-kdf' | 'wrong-passphrase' | 'damaged';
+export type BackupErrorCode = 'not-a-backup' | 'unsigned' | 'bad-signature' | 'unsupported-version' | 'newer-schema' | 'weak-or-excessive-kdf' | 'wrong-passphrase' | 'damaged';
 export interface BackupError {
   code: BackupErrorCode;
   message: string;
@@ -87,3 +101,8 @@ export function readU32(source: Uint8Array, offset: number): number {
   return new DataView(source.buffer, source.byteOffset, source.byteLength).getUint32(offset, false);
 }
 
+
+/** What the device signs for a backup (purpose `backup`): the magic, then the SHA-256 of the file's signed part. */
+export async function backupStatement(signedPart: Uint8Array): Promise<Uint8Array> {
+  return concatBytes([BACKUP_MAGIC, await sha256(signedPart)]);
+}

@@ -1,4 +1,6 @@
 import { bs } from '../crypto/buffer-source.js';
+import { verifyPurposeSignature } from '../crypto/verify-signature.js';
+import { fingerprintOf } from '../identity/fingerprint.js';
 import { bytesEqual, fromBase64, sha256Hex } from '../util/bytes.js';
 import { err, ok, type Result } from '../util/result.js';
 import {
@@ -6,8 +8,11 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_ITERATIONS,
   BACKUP_MAGIC,
+  BACKUP_MAGIC_STEM,
   MAX_BACKUP_ITERATIONS,
   MAX_HEADER_BYTES,
+  MAX_SIGNATURE_BYTES,
+  backupStatement,
   backupHeaderSchema,
   backupManifestSchema,
   deriveBackupKeys,
@@ -16,6 +21,7 @@ import {
   type BackupError,
   type BackupErrorCode,
   type BackupHeader,
+  type BackupSigner,
 } from './backup-format.js';
 import { fromPortable, type ByteSection, type PortableJson } from './portable-value.js';
 
@@ -37,24 +43,69 @@ function decodeB64(text: string): Uint8Array | null {
   }
 }
 
-/** Reads the clear header without the passphrase: what the file is and which schema it holds. */
-export function readBackupHeader(bytes: Uint8Array): Result<{ header: BackupHeader; headerBytes: Uint8Array; ciphertext: Uint8Array }, BackupError> {
-  const magic = bytes.subarray(0, BACKUP_MAGIC.byteLength);
-  if (!bytesEqual(magic, BACKUP_MAGIC.subarray(0, magic.byteLength)) || magic.byteLength === 0) {
+/** The parts of a signed backup file, split but not yet checked. */
+export interface BackupParts {
+  header: BackupHeader;
+  headerBytes: Uint8Array;
+  ciphertext: Uint8Array;
+  signedPart: Uint8Array;
+  signature: Uint8Array;
+}
+
+/**
+ * Reads the clear header and splits off the signature, without the passphrase: what the file
+ * is, which schema it holds, who says they made it. A version 1 file (never signed) is
+ * `unsigned`; nothing here checks the signature yet (`verifyBackupSignature` does).
+ */
+export function readBackupHeader(bytes: Uint8Array): Result<BackupParts, BackupError> {
+  const stem = bytes.subarray(0, BACKUP_MAGIC_STEM.byteLength);
+  if (stem.byteLength === 0 || !bytesEqual(stem, BACKUP_MAGIC_STEM.subarray(0, stem.byteLength))) {
     return fail('not-a-backup', 'not a database backup file (.zqabak): its first bytes are wrong');
   }
   if (bytes.byteLength < BACKUP_MAGIC.byteLength + 4) return fail('damaged', 'the backup file is damaged: it is cut short');
+  const version = bytes[BACKUP_MAGIC_STEM.byteLength]!;
+  if (version === 1) return fail('unsigned', 'the backup was made by an older version of the program and is not signed, so who made it cannot be checked');
+  if (version !== BACKUP_FORMAT_VERSION) return fail('unsupported-version', `backup format version ${version} is not supported (this program reads version ${BACKUP_FORMAT_VERSION})`);
   const length = readU32(bytes, BACKUP_MAGIC.byteLength);
   const start = BACKUP_MAGIC.byteLength + 4;
-  if (length > MAX_HEADER_BYTES || start + length > bytes.byteLength) return fail('damaged', 'the backup file is damaged: its header length is impossible');
+  if (length > MAX_HEADER_BYTES || start + length + 4 > bytes.byteLength) return fail('damaged', 'the backup file is damaged: its header length is impossible');
+  const signatureLength = readU32(bytes, bytes.byteLength - 4);
+  const signatureStart = bytes.byteLength - 4 - signatureLength;
+  if (signatureLength === 0 || signatureLength > MAX_SIGNATURE_BYTES || signatureStart < start + length) {
+    return fail('bad-signature', 'the backup file has no readable signature: it is damaged or was altered');
+  }
   const headerBytes = bytes.subarray(start, start + length);
   const json = parseJson(headerBytes) as { format?: unknown; version?: unknown } | undefined;
-  if (json?.format === BACKUP_FORMAT && json.version !== BACKUP_FORMAT_VERSION) {
-    return fail('unsupported-version', `backup format version ${String(json.version)} is not supported (this program reads version ${BACKUP_FORMAT_VERSION})`);
-  }
+  if (json?.format === BACKUP_FORMAT && json.version !== BACKUP_FORMAT_VERSION) return fail('damaged', 'the backup file is damaged: its header and its first bytes name different versions');
   const parsed = backupHeaderSchema.safeParse(json);
   if (!parsed.success) return fail('damaged', `the backup file is damaged: its header is unreadable (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
-  return ok({ header: parsed.data, headerBytes, ciphertext: bytes.subarray(start + length) });
+  return ok({
+    header: parsed.data,
+    headerBytes,
+    ciphertext: bytes.subarray(start + length, signatureStart),
+    signedPart: bytes.subarray(0, signatureStart),
+    signature: bytes.subarray(signatureStart, bytes.byteLength - 4),
+  });
+}
+
+/** Who made a backup whose signature verified: the header's signer and its key's fingerprint. */
+export interface VerifiedSigner extends BackupSigner {
+  fingerprint: string;
+}
+
+/**
+ * Checks the device signature (purpose `backup`) with the key the header names, before any
+ * passphrase or decryption: a file altered anywhere, signed by another key than its header
+ * names, or signed for another purpose, is `bad-signature`.
+ */
+export async function verifyBackupSignature(bytes: Uint8Array): Promise<Result<BackupParts & { signer: VerifiedSigner }, BackupError>> {
+  const read = readBackupHeader(bytes);
+  if (!read.ok) return read;
+  const spki = decodeB64(read.value.header.signer.signingKey);
+  if (!spki) return fail('bad-signature', 'the backup names its signer with an unreadable key');
+  const checked = await verifyPurposeSignature(spki, { purpose: 'backup', data: await backupStatement(read.value.signedPart) }, read.value.signature);
+  if (!checked.ok) return fail('bad-signature', `the backup's signature does not verify (${checked.error}): it is damaged or was altered`);
+  return ok({ ...read.value, signer: { ...read.value.header.signer, fingerprint: await fingerprintOf(spki) } });
 }
 
 export interface OpenBackupOptions {
@@ -63,12 +114,13 @@ export interface OpenBackupOptions {
 }
 
 /**
- * Checks and decrypts a `.zqabak` file: refuses a file that is not one, a newer format or
+ * Checks and decrypts a `.zqabak` file: refuses a file that is not one, an unsigned or badly
+ * signed one (checked first), a newer format or
  * schema, a weak or absurd KDF, a wrong passphrase, and any damage (GCM tag, manifest
  * bounds, a SHA-256 per table and per byte section), each with its own code.
  */
 export async function openBackup(bytes: Uint8Array, passphrase: string, options: OpenBackupOptions): Promise<Result<BackupContents, BackupError>> {
-  const read = readBackupHeader(bytes);
+  const read = await verifyBackupSignature(bytes);
   if (!read.ok) return read;
   const { header, headerBytes, ciphertext } = read.value;
   if (header.schemaVersion > options.maxSchemaVersion) {

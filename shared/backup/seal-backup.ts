@@ -1,4 +1,6 @@
 import { bs, randomBytes } from '../crypto/buffer-source.js';
+import { rawSignatureToDer } from '../crypto/ecdsa-signature.js';
+import type { SignRequest } from '../crypto/sign-request.js';
 import { canonicalJsonBytes } from '../util/canonical-json.js';
 import { concatBytes, sha256Hex, toBase64 } from '../util/bytes.js';
 import {
@@ -6,11 +8,13 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_ITERATIONS,
   BACKUP_MAGIC,
+  backupStatement,
   deriveBackupKeys,
   writeU32,
   type BackupContents,
   type BackupHeader,
   type BackupManifest,
+  type BackupSigner,
 } from './backup-format.js';
 import { toPortable, type ByteSection } from './portable-value.js';
 
@@ -49,8 +53,17 @@ export async function encodeBackupPlaintext(contents: BackupContents): Promise<U
   return concatBytes([length, manifestBytes, ...parts]);
 }
 
-/** Encrypts a whole-database backup under a passphrase into the bytes of a `.zqabak` file. */
-export async function sealBackup(contents: BackupContents, passphrase: string, iterations = BACKUP_ITERATIONS): Promise<Uint8Array> {
+/** The device making the backup: who it says it is, and its key holder's `sign` (raw r‖s). */
+export interface BackupSigningDevice {
+  signer: BackupSigner;
+  sign(request: SignRequest): Promise<Uint8Array>;
+}
+
+/**
+ * Encrypts a whole-database backup under a passphrase into the bytes of a `.zqabak` file,
+ * signed by the device that made it (backup-format.ts).
+ */
+export async function sealBackup(contents: BackupContents, passphrase: string, device: BackupSigningDevice, iterations = BACKUP_ITERATIONS): Promise<Uint8Array> {
   if (iterations < BACKUP_ITERATIONS) throw new Error(`PBKDF2 needs at least ${BACKUP_ITERATIONS} iterations`);
   const plaintext = await encodeBackupPlaintext(contents);
   const salt = randomBytes(16);
@@ -64,10 +77,15 @@ export async function sealBackup(contents: BackupContents, passphrase: string, i
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(salt) },
     cipher: { name: 'AES-256-GCM', iv: toBase64(iv) },
     passphraseCheck: toBase64(check),
+    signer: device.signer,
   };
   const headerBytes = canonicalJsonBytes(header);
   const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: bs(iv), additionalData: bs(headerBytes) }, aesKey, bs(plaintext)));
   const length = new Uint8Array(4);
   writeU32(length, 0, headerBytes.byteLength);
-  return concatBytes([BACKUP_MAGIC, length, headerBytes, ciphertext]);
+  const signedPart = concatBytes([BACKUP_MAGIC, length, headerBytes, ciphertext]);
+  const signature = rawSignatureToDer(await device.sign({ purpose: 'backup', data: await backupStatement(signedPart) }));
+  const signatureLength = new Uint8Array(4);
+  writeU32(signatureLength, 0, signature.byteLength);
+  return concatBytes([signedPart, signature, signatureLength]);
 }

@@ -6,7 +6,7 @@ import { concatBytes } from '../util/bytes.js';
  * another (docs/package-format.md §5, "Signature purposes"): a manifest signature cannot be
  * replayed as a countersignature, nor a declaration as a manifest.
  *
- * - `manifest`, `declaration`, `countersignature`: the signed bytes are the purpose's context
+ * - `manifest`, `declaration`, `countersignature`, `backup`: the signed bytes are the purpose's context
  *   string, one zero byte, then the data (`signedBytes`). `openssl dgst -sha256 -verify`
  *   checks them over that concatenation.
  * - `report-cms` (the DER SET of a CMS SignerInfo's signed attributes, for the report's PAdES
@@ -14,8 +14,11 @@ import { concatBytes } from '../util/bytes.js';
  *   that PDF readers and X.509 libraries verify as they are, so nothing is prefixed. They can
  *   never collide with the prefixed kinds: those start with "ZQA" (0x5a), a DER SET with 0x31,
  *   a SEQUENCE with 0x30. The host checks each request is what its purpose says before signing.
+ * - `backup`: a data backup's digest statement, exactly the 8 magic bytes of a signed `.zqabak`
+ *   ("ZQABAK" 0 2) then the SHA-256 of the file's signed part (shared/backup/backup-format.ts).
+ *   The digest keeps the request small whatever the photos weigh.
  */
-export const SIGN_PURPOSES = ['manifest', 'declaration', 'countersignature', 'report-cms', 'certificate'] as const;
+export const SIGN_PURPOSES = ['manifest', 'declaration', 'countersignature', 'report-cms', 'certificate', 'backup'] as const;
 export const signPurposeSchema = z.enum(SIGN_PURPOSES);
 export type SignPurpose = z.infer<typeof signPurposeSchema>;
 
@@ -29,6 +32,7 @@ export const SIGNATURE_CONTEXTS = {
   manifest: 'ZQA-SIG/2 manifest',
   declaration: 'ZQA-SIG/2 declaration',
   countersignature: 'ZQA-SIG/2 countersignature',
+  backup: 'ZQA-SIG/2 backup',
 } as const satisfies Partial<Record<SignPurpose, string>>;
 
 type PrefixedPurpose = keyof typeof SIGNATURE_CONTEXTS;
@@ -39,6 +43,10 @@ export function signedBytes(request: SignRequest): Uint8Array {
   if (!isPrefixed(request.purpose)) return request.data;
   return concatBytes([new TextEncoder().encode(SIGNATURE_CONTEXTS[request.purpose]), new Uint8Array([0]), request.data]);
 }
+
+/** "ZQABAK" 0x00 0x02, the magic of a signed backup (shared/backup/backup-format.ts), then a SHA-256. */
+const BACKUP_STATEMENT_MAGIC = [0x5a, 0x51, 0x41, 0x42, 0x41, 0x4b, 0x00, 0x02];
+const isBackupStatement = (data: Uint8Array): boolean => data.length === BACKUP_STATEMENT_MAGIC.length + 32 && BACKUP_STATEMENT_MAGIC.every((b, i) => data[i] === b);
 
 /** The first byte a request's data must start with, where its purpose fixes one. */
 const LEADING_BYTE: Partial<Record<SignPurpose, number>> = { 'report-cms': 0x31, certificate: 0x30, declaration: 0x7b, manifest: 0x7b };
@@ -54,6 +62,7 @@ export function signRequestProblem(request: SignRequest): string | null {
   if (data.length === 0) return `${purpose}: nothing to sign`;
   const lead = LEADING_BYTE[purpose];
   if (lead !== undefined && data[0] !== lead) return `${purpose}: the data is not what a ${purpose} signature covers`;
+  if (purpose === 'backup' && !isBackupStatement(data)) return 'backup: only a backup file\'s digest statement is signed as a backup';
   if (purpose === 'countersignature' && new TextDecoder().decode(data.subarray(0, 5)) !== '%PDF-') return 'countersignature: only a PDF report is countersigned';
   return null;
 }

@@ -1,5 +1,5 @@
 import { testPort } from './support/ports.js';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
@@ -22,8 +22,8 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-describe('encrypted whole-database backup, restored into a fresh profile', () => {
-  it('brings back every record, refuses a wrong passphrase, and explains re-enrolling keys', async () => {
+describe('signed, encrypted whole-database backup, restored on its own device and on a fresh profile', () => {
+  it('restores its own backup at once; on another profile asks the maker\'s fingerprint; refuses tampered and unsigned files, changing nothing', async () => {
     const oldDir = await freshProfileDir('backup-old');
     const newDir = await freshProfileDir('backup-new');
     dirs.push(oldDir, newDir);
@@ -59,21 +59,69 @@ describe('encrypted whole-database backup, restored into a fresh profile', () =>
     const file = join(oldDir, 'backup.zqabak');
     await (await download).saveAs(file);
     await page.getByTestId('backup-saved').waitFor();
-    expect((await readFile(file)).subarray(0, 6).toString('latin1')).toBe('ZQABAK');
+    const sealed = await readFile(file);
+    expect(sealed.subarray(0, 8).toString('latin1')).toBe('ZQABAK\u0000\u0002');
     const original = await dumpDatabase(page);
+
+    // The same device restores its own backup without any fingerprint to type.
+    const choose = async (p: typeof page, path: string) => {
+      const chooser = p.waitForEvent('filechooser');
+      await p.getByTestId('restore-choose').click();
+      await (await chooser).setFiles(path);
+    };
+    await choose(page, file);
+    await page.getByTestId('restore-signer').waitFor();
+    expect(await page.getByTestId('restore-signer').textContent()).toContain(oldFingerprint);
+    expect(await page.getByTestId('restore-signer').textContent()).toContain('由本机制作');
+    expect(await page.getByTestId('restore-last-group').count()).toBe(0);
+    await screenshot(page, 'backup-restore-same-device');
+    await page.getByTestId('restore-passphrase').fill(PASS);
+    await page.getByTestId('restore-start').click();
+    await page.getByRole('button', { name: '替换并恢复' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    expect(await dumpDatabase(page)).toEqual(original);
     await old.context.close();
 
     const fresh = await openProfile(newDir, server.url);
     const p2 = fresh.page;
     await p2.getByTestId('declaration-gate').waitFor();
     await p2.getByRole('menuitem', { name: '备份与恢复' }).click();
-    const choose = async () => {
-      const chooser = p2.waitForEvent('filechooser');
-      await p2.getByTestId('restore-choose').click();
-      await (await chooser).setFiles(file);
-      await p2.getByTestId('restore-chosen').waitFor();
-    };
-    await choose();
+    const before2 = await dumpDatabase(p2);
+
+    // A tampered file and an unsigned (version 1) file are refused at once, nothing asked, nothing changed.
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 200]! ^= 0x01;
+    const tamperedFile = join(newDir, 'tampered.zqabak');
+    await writeFile(tamperedFile, tampered);
+    await choose(p2, tamperedFile);
+    await expect.poll(() => p2.getByTestId('restore-error').textContent()).toContain('签名核验失败');
+    expect(await p2.getByTestId('restore-chosen').count()).toBe(0);
+    await screenshot(p2, 'backup-restore-tampered');
+    const unsigned = Buffer.from(sealed);
+    unsigned[7] = 1;
+    const unsignedFile = join(newDir, 'old.zqabak');
+    await writeFile(unsignedFile, unsigned);
+    await choose(p2, unsignedFile);
+    await expect.poll(() => p2.getByTestId('restore-error').textContent()).toContain('未签名');
+    expect(await dumpDatabase(p2)).toEqual(before2);
+
+    // Another device's backup: who made it is shown, and its fingerprint's last group must be typed.
+    await choose(p2, file);
+    await p2.getByTestId('restore-chosen').waitFor();
+    const signer = (await p2.getByTestId('restore-signer').textContent())!;
+    expect(signer).toContain('李明');
+    expect(signer).toContain(oldFingerprint);
+    expect(signer).toContain('另一台设备');
+    const lastGroup = oldFingerprint.split(' ').at(-1)!;
+    await p2.getByTestId('restore-passphrase').fill(PASS);
+    expect(await p2.getByTestId('restore-start').isDisabled()).toBe(true);
+    await p2.getByTestId('restore-last-group').fill(lastGroup === '00000' ? '11111' : '00000');
+    await screenshot(p2, 'backup-restore-other-device');
+    await p2.getByTestId('restore-start').click();
+    await p2.getByRole('button', { name: '替换并恢复' }).click();
+    await expect.poll(() => p2.getByTestId('restore-error').textContent()).toContain('最后一组与备份设备的指纹不符');
+    expect(await dumpDatabase(p2)).toEqual(before2);
+    await p2.getByTestId('restore-last-group').fill(lastGroup);
     await p2.getByTestId('restore-passphrase').fill('这不是正确的口令');
     await p2.getByTestId('restore-start').click();
     await p2.getByRole('button', { name: '替换并恢复' }).click();

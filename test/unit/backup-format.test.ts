@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_MAGIC, readU32, type BackupContents } from '../../shared/backup/backup-format.js';
 import { openBackup, readBackupHeader } from '../../shared/backup/open-backup.js';
 import { sealBackup } from '../../shared/backup/seal-backup.js';
+import { resign, testBackupDevice } from './backup-test-device.js';
 
 const PASS = '正确的口令 correct horse 42';
 
@@ -27,7 +28,7 @@ function contents(schemaVersion = 1): BackupContents {
 // Each open or seal runs PBKDF2 with 600 000 iterations (≈0.3–1 s on this machine).
 describe('database backup file', { timeout: 60_000 }, () => {
   it('round-trips every value IndexedDB keeps: Blobs with type, byte arrays, Dates, undefined, a user key named $zqa', async () => {
-    const sealed = await sealBackup(contents(), PASS);
+    const sealed = await sealBackup(contents(), PASS, await testBackupDevice());
     const opened = await openBackup(sealed, PASS, { maxSchemaVersion: 1 });
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
@@ -49,7 +50,7 @@ describe('database backup file', { timeout: 60_000 }, () => {
   });
 
   it('keeps the clear header minimal and the data unreadable without the passphrase', async () => {
-    const sealed = await sealBackup(contents(), PASS);
+    const sealed = await sealBackup(contents(), PASS, await testBackupDevice());
     const header = readBackupHeader(sealed);
     expect(header.ok && header.value.header.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 });
     expect(header.ok && header.value.header.cipher.name).toBe('AES-256-GCM');
@@ -59,7 +60,9 @@ describe('database backup file', { timeout: 60_000 }, () => {
   });
 
   it('refuses a wrong passphrase, a damaged file, a newer schema and a foreign file, each with its own code', async () => {
-    const sealed = await sealBackup(contents(3), PASS);
+    // Each alteration below is signed again by the same device, so the checks behind the signature are reached.
+    const device = await testBackupDevice();
+    const sealed = await sealBackup(contents(3), PASS, device);
     const code = async (bytes: Uint8Array, pass = PASS, max = 4) => {
       const r = await openBackup(bytes, pass, { maxSchemaVersion: max });
       return r.ok ? 'ok' : r.error.code;
@@ -68,9 +71,10 @@ describe('database backup file', { timeout: 60_000 }, () => {
     expect(await code(sealed, 'wrong passphrase!!')).toBe('wrong-passphrase');
     expect(await code(sealed, PASS, 2)).toBe('newer-schema');
     const flipped = sealed.slice();
-    flipped[flipped.length - 40]! ^= 0x01;
-    expect(await code(flipped)).toBe('damaged');
-    expect(await code(sealed.slice(0, sealed.length - 1))).toBe('damaged');
+    flipped[flipped.length - 120]! ^= 0x01; // inside the ciphertext, before the signature trailer
+    expect(await code(flipped)).toBe('bad-signature');
+    expect(await code(await resign(flipped, device))).toBe('damaged');
+    expect(await code(sealed.slice(0, sealed.length - 1))).toBe('bad-signature');
     expect(await code(sealed.slice(0, 10))).toBe('damaged');
     // A header edited to claim an older schema fails the authentication of the contents.
     const headerStart = BACKUP_MAGIC.length + 4;
@@ -78,14 +82,15 @@ describe('database backup file', { timeout: 60_000 }, () => {
     const headerText = new TextDecoder().decode(sealed.subarray(headerStart, headerStart + headerLength));
     const edited = sealed.slice();
     edited.set(new TextEncoder().encode(headerText.replace('"schemaVersion":3', '"schemaVersion":2')), headerStart);
-    expect(await code(edited)).toBe('damaged');
+    expect(await code(edited)).toBe('bad-signature');
+    expect(await code(await resign(edited, device))).toBe('damaged');
     expect(await code(new TextEncoder().encode('PK\u0003\u0004 a zip, not a backup'))).toBe('not-a-backup');
   });
 
   it('refuses to write what must never leave the device, naming where it is', async () => {
     const key = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
     const withKey: BackupContents = { ...contents(), tables: [{ name: 'keys', rows: [{ id: 'device', pair: key }] }] };
-    await expect(sealBackup(withKey, PASS)).rejects.toThrow(/keys\[0\]\.pair\.(public|private)Key: a CryptoKey cannot be backed up/);
-    await expect(sealBackup(contents(), PASS, 1000)).rejects.toThrow(/600000/);
+    await expect(sealBackup(withKey, PASS, await testBackupDevice())).rejects.toThrow(/keys\[0\]\.pair\.(public|private)Key: a CryptoKey cannot be backed up/);
+    await expect(sealBackup(contents(), PASS, await testBackupDevice(), 1000)).rejects.toThrow(/600000/);
   });
 });

@@ -14,6 +14,7 @@ import { recordDeclaration } from '../../renderer/src/db/writes/declaration-writ
 import { addNote } from '../../renderer/src/db/writes/note-writes.js';
 import { setItemScore } from '../../renderer/src/db/writes/score-writes.js';
 import { testContext } from './db-test-helpers.js';
+import { testBackupDevice } from './backup-test-device.js';
 
 const PASS = '现场评审备份口令-2026';
 const SETTINGS = { language: 'zh-CN', fontSize: 18, lastFolder: null };
@@ -67,7 +68,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
     expect(Object.keys(before).sort()).toEqual(source.tables.map((t) => t.name).sort());
     expect(before['attachments']).toHaveLength(1);
     expect(before['history']!.length).toBeGreaterThanOrEqual(5);
-    const file = await createDatabaseBackup(source, PASS, SETTINGS);
+    const file = await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice());
 
     const { db: target, deps } = device();
     const opened = await openDatabaseBackup(target, file, PASS);
@@ -82,7 +83,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
   it('replaces what the device held, and a wrong passphrase or a damaged file changes nothing', async () => {
     const source = await filledDevice();
-    const file = await createDatabaseBackup(source, PASS, SETTINGS);
+    const file = await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice());
     const { db: target, deps } = device();
     await seedDemoIfEmpty(target, new Date('2026-12-01T07:00:00Z'));
     await setItemScore(testContext(target, 'someone-else'), DEMO_REVIEW_ID, '4.7.2', 80);
@@ -92,7 +93,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
     const damaged = file.slice();
     damaged[damaged.length - 100]! ^= 0x80;
     const bad = await openDatabaseBackup(target, damaged, PASS);
-    expect(!bad.ok && bad.error.code).toBe('damaged');
+    expect(!bad.ok && bad.error.code).toBe('bad-signature');
     expect(await everything(target)).toEqual(untouched);
 
     const opened = await openDatabaseBackup(target, file, PASS);
@@ -104,7 +105,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
   it('is all or nothing: a restore that fails half way leaves every table as it was', async () => {
     const source = await filledDevice();
-    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS), PASS);
+    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice()), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     // The last table gets a duplicate key, so its bulkAdd fails after every other table was cleared and written.
     const tables = opened.value.tables.map((t) => ({ ...t, rows: [...t.rows] }));
@@ -126,7 +127,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
     const source = await filledDevice();
     await source.deviceProfile.put({ id: 'device', name: '李明', organisation: '河南省质量协会', role: 'expert', keyId: 'k', fingerprint: 'f', createdAt: '', updatedAt: '' });
     await source.trustAnchor.put({ id: 'secretariat', card: { name: '秘书处王芳', organisation: '秘书处', role: 'secretariat', keyId: 'a'.repeat(32), signingKey: 'A'.repeat(120), encryptionKey: 'B'.repeat(120), fingerprint: '12345 67890 12345 67890' }, packageBytes: new Uint8Array([1]), confirmedAt: '2026-12-01T00:00:00Z' });
-    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS), PASS);
+    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice()), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     const { db: target, deps } = device();
     await seedDemoIfEmpty(target);
@@ -166,7 +167,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
     const { db: target, deps: targetDeps } = device();
     expect(target.verno).toBe(MIGRATIONS.at(-1)!.version);
-    const opened = await openDatabaseBackup(target, await sealBackup(v1, PASS), PASS);
+    const opened = await openDatabaseBackup(target, await sealBackup(v1, PASS, await testBackupDevice()), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     const restored = await restoreDatabase(target, opened.value, targetDeps);
     expect(restored.ok, JSON.stringify(restored)).toBe(true);
@@ -181,7 +182,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
   it('refuses a backup from a newer schema with a message saying to update', async () => {
     const source = await filledDevice();
-    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS), PASS);
+    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice()), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     const { db: target, deps } = device();
     const newer = await restoreDatabase(target, { ...opened.value, schemaVersion: target.verno + 1 }, deps);

@@ -6,6 +6,7 @@ import { useSettings } from '../app/settings-context.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
 import { PassphraseFields } from './passphrase-fields.js';
+import { thisDeviceAsBackupSigner } from './backup-signer.js';
 import { createDatabaseBackup } from './database-backup.js';
 import { describeFileFault, formatBytes } from './file-fault.js';
 
@@ -42,7 +43,8 @@ export function BackupCard() {
     setOutcome(null);
     try {
       const now = new Date();
-      const bytes = await createDatabaseBackup(getDatabase(), passphrase, settings, now);
+      const db = getDatabase();
+      const bytes = await createDatabaseBackup(db, passphrase, settings, await thisDeviceAsBackupSigner(db), now);
       await save({ name: backupFileName(now), bytes });
       form.resetFields();
     } catch (e) {

@@ -1,7 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { BackupContents } from '../../../shared/backup/backup-format.js';
 import { openBackup } from '../../../shared/backup/open-backup.js';
-import { sealBackup } from '../../../shared/backup/seal-backup.js';
+import { sealBackup, type BackupSigningDevice } from '../../../shared/backup/seal-backup.js';
 import type { BackupError } from '../../../shared/backup/backup-format.js';
 import type { Result } from '../../../shared/util/result.js';
 import { err, ok } from '../../../shared/util/result.js';
@@ -40,8 +40,9 @@ export async function snapshotDatabase(db: Dexie, settings: unknown, now = new D
   return { schemaVersion: db.verno, createdAt: now.toISOString(), settings, tables };
 }
 
-export async function createDatabaseBackup(db: Dexie, passphrase: string, settings: unknown, now = new Date()): Promise<Uint8Array> {
-  return sealBackup(await snapshotDatabase(db, settings, now), passphrase);
+/** A backup of the whole database, signed by `device` (normally this one, backup-signer.ts). */
+export async function createDatabaseBackup(db: Dexie, passphrase: string, settings: unknown, device: BackupSigningDevice, now = new Date()): Promise<Uint8Array> {
+  return sealBackup(await snapshotDatabase(db, settings, now), passphrase, device);
 }
 
 export type RestoreError = BackupError | { code: 'schema-mismatch' | 'invalid-rows' | 'write-failed'; message: string };

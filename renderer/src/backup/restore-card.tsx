@@ -2,10 +2,11 @@ import { Alert, Button, Card, Flex, Input, Popconfirm, Result, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema } from '../../../shared/bridge/contract.js';
-import { readBackupHeader } from '../../../shared/backup/open-backup.js';
+import { verifyBackupSignature, type VerifiedSigner } from '../../../shared/backup/open-backup.js';
 import { useSettings } from '../app/settings-context.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
+import { typedGroupMatches } from '../identity/anchor-change.js';
 import { loadDeviceKeys } from '../identity/device-keys.js';
 import { openDatabaseBackup, restoreDatabase, type RestoreError } from './database-backup.js';
 import { describeFileFault } from './file-fault.js';
@@ -14,6 +15,10 @@ interface Chosen {
   name: string;
   bytes: Uint8Array;
   createdAt: string;
+  /** Who signed the file (verified when it was chosen, and again when it is opened). */
+  signer: VerifiedSigner;
+  /** This device made it: no fingerprint to confirm. */
+  sameDevice: boolean;
 }
 type Outcome = { kind: 'restored'; rows: number; fingerprint: string | null; previous: string | null } | { kind: 'error'; message: string } | null;
 
@@ -29,22 +34,31 @@ export function RestoreCard() {
   const { update } = useSettings();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [passphrase, setPassphrase] = useState('');
+  const [lastGroup, setLastGroup] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const describe = (e: RestoreError) => t(`backup.errors.${e.code}`, { message: e.message });
+  const signerName = (s: VerifiedSigner) => (s.name ? `${s.name}${s.role ? `（${t(`backup.roles.${s.role}`)}）` : ''}` : t('backup.unnamed'));
 
   const choose = async () => {
     setOutcome(null);
     const result = await getHost().files.open({ kind: 'backup' });
     if (!result.ok) return setOutcome({ kind: 'error', message: describeFileFault(t, result.error) });
     if (!result.value) return;
-    const header = readBackupHeader(result.value.bytes);
-    if (!header.ok) return setOutcome({ kind: 'error', message: describe(header.error) });
-    setChosen({ name: result.value.name, bytes: result.value.bytes, createdAt: header.value.header.createdAt });
+    setChosen(null);
+    // The signature is checked before anything else is asked: an unsigned or altered file stops here.
+    const verified = await verifyBackupSignature(result.value.bytes);
+    if (!verified.ok) return setOutcome({ kind: 'error', message: describe(verified.error) });
+    const own = await loadDeviceKeys().then((k) => k.fingerprint, () => null);
+    const { signer, header } = verified.value;
+    setLastGroup('');
+    setChosen({ name: result.value.name, bytes: result.value.bytes, createdAt: header.createdAt, signer, sameDevice: own === signer.fingerprint });
   };
 
   const restore = async () => {
     if (!chosen) return;
+    // Another device's backup restores only once the person has typed its fingerprint's last group.
+    if (!chosen.sameDevice && !typedGroupMatches(chosen.signer.fingerprint, lastGroup)) return setOutcome({ kind: 'error', message: t('backup.lastGroupWrong') });
     setBusy(true);
     setOutcome(null);
     try {
@@ -100,9 +114,19 @@ export function RestoreCard() {
         {chosen && (
           <>
             <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.name, date: new Date(chosen.createdAt).toLocaleString(i18n.language) })}</Typography.Text>
+            <Alert
+              type={chosen.sameDevice ? 'success' : 'warning'}
+              showIcon
+              data-testid="restore-signer"
+              title={t('backup.madeBy', { who: signerName(chosen.signer), fingerprint: chosen.signer.fingerprint, date: new Date(chosen.createdAt).toLocaleString(i18n.language) })}
+              description={chosen.sameDevice ? t('backup.sameDevice') : t('backup.otherDevice')}
+            />
+            {!chosen.sameDevice && (
+              <Input value={lastGroup} onChange={(e) => setLastGroup(e.target.value)} placeholder={t('backup.lastGroup')} aria-label={t('backup.lastGroup')} inputMode="numeric" maxLength={10} autoComplete="off" disabled={busy} data-testid="restore-last-group" />
+            )}
             <Input.Password value={passphrase} onChange={(e) => setPassphrase(e.target.value)} placeholder={t('backup.passphrase')} autoComplete="off" disabled={busy} data-testid="restore-passphrase" />
             <Popconfirm title={t('backup.confirmTitle')} description={t('backup.confirmText')} okText={t('backup.confirmOk')} cancelText={t('backup.cancel')} onConfirm={() => void restore()} okButtonProps={{ danger: true }}>
-              <Button type="primary" danger loading={busy} disabled={!passphrase} data-testid="restore-start">
+              <Button type="primary" danger loading={busy} disabled={!passphrase || (!chosen.sameDevice && !lastGroup.trim())} data-testid="restore-start">
                 {busy ? t('backup.restoring') : t('backup.restore')}
               </Button>
             </Popconfirm>
