@@ -44,6 +44,8 @@ export function asPrintImage(bytes: Uint8Array): PrintImage | null {
 }
 
 export async function printImage(bytes: Uint8Array, mediaType: string, downscale: DownscalePhoto | null): Promise<{ image: PrintImage | null; omitted?: string }> {
+  const size = imageSize(bytes);
+  if (size && Math.min(size.width, size.height) < 64) return { image: null, omitted: `图片仅${size.width}×${size.height}像素，无法打印` };
   const direct = asPrintImage(bytes);
   if (direct) return { image: direct };
   if (!downscale) return { image: null, omitted: '原图尺寸过大，未嵌入本报告（原图见该成员评分表附件）' };
@@ -70,6 +72,9 @@ export async function collectEvidencePhotos(
       if (!a.mediaType.startsWith('image/')) continue;
       const observation = sheet.observations.find((o) => o.attachmentIds.includes(a.id)) ?? null;
       const bytes = await bytesOf(sheet.expertKeyId, a.id);
+      // An icon or a stand-in of a few pixels is no evidence photo: left to the scoresheet.
+      const size = bytes ? imageSize(bytes) : null;
+      if (size && Math.min(size.width, size.height) < 64) continue;
       const prepared = bytes ? await printImage(bytes, a.mediaType, downscale) : { image: null, omitted: '照片文件缺失' };
       photos.push({
         memberId: sheet.expertKeyId,

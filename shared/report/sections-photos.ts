@@ -2,7 +2,7 @@ import type { EvidencePhoto } from './evidence-photos.js';
 import type { Content, TableCell } from './pdf-content.js';
 import type { ReportModel } from './report-model.js';
 
-const PHOTO_BOX: [number, number] = [228, 168];
+const PHOTO_BOX: [number, number] = [220, 150];
 
 /**
  * The file name a photo's bytes are given in pdfmake's virtual file system (render-pdf.ts
