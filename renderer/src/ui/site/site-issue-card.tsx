@@ -11,7 +11,9 @@ export function SiteIssueCard({ index, issue, status }: { index: number; issue: 
   const { t } = useTranslation();
   const { review, ctx, save } = useReview();
   const current = status?.status ?? 'open';
-  const note = useAutosaveText(status?.note ?? '', (text) => setSiteIssueStatus(ctx, review.id, issue.id, current, text));
+  const evidenceNow = status?.evidence ?? '';
+  const note = useAutosaveText(status?.note ?? '', (text) => setSiteIssueStatus(ctx, review.id, issue.id, current, text, evidenceNow));
+  const evidence = useAutosaveText(evidenceNow, (text) => setSiteIssueStatus(ctx, review.id, issue.id, current, note.text, text));
   return (
     <Card size="small" data-testid={`site-issue-${issue.id}`}>
       <Flex vertical gap="small">
@@ -28,7 +30,7 @@ export function SiteIssueCard({ index, issue, status }: { index: number; issue: 
         </Flex>
         <Segmented<SiteIssueStatus>
           value={current}
-          onChange={(value) => void save((c) => setSiteIssueStatus(c, review.id, issue.id, value, note.text))}
+          onChange={(value) => void save((c) => setSiteIssueStatus(c, review.id, issue.id, value, note.text, evidence.text))}
           options={SITE_ISSUE_STATUSES.map((s) => ({ value: s, label: t(`siteIssues.status.${s}`) }))}
           data-testid={`site-issue-status-${issue.id}`}
         />
@@ -40,6 +42,15 @@ export function SiteIssueCard({ index, issue, status }: { index: number; issue: 
           onBlur={note.flush}
           autoSize={{ minRows: 1, maxRows: 6 }}
           data-testid={`site-issue-note-${issue.id}`}
+        />
+        <Input.TextArea
+          aria-label={t('siteIssues.evidence')}
+          placeholder={t('siteIssues.evidencePlaceholder')}
+          value={evidence.text}
+          onChange={(e) => evidence.onChange(e.target.value)}
+          onBlur={evidence.flush}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          data-testid={`site-issue-evidence-${issue.id}`}
         />
       </Flex>
     </Card>
