@@ -44,7 +44,10 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
   // The consensus meeting: every edit is stamped with the meeting's time.
   const meeting = ctx.clock();
   const { consensus } = await settleDemoConsensus(ctx.assignment, sheets, decisions, { clock: { now: () => meeting }, actor: leader.card.keyId });
-  const reportDate = ctx.clock().toISOString().slice(0, 10);
+  // Dated today, or the visit's last day if the run's clock has passed it: never outside the review dates.
+  const lastDay = ctx.assignment.schedule.map((s) => s.date).sort().at(-1)!;
+  const today = ctx.clock().toISOString().slice(0, 10);
+  const reportDate = today > lastDay ? lastDay : today;
   const clock = { now: ctx.clock };
 
   const attachments = async (keyId: string, id: string) => {
