@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
 import { App } from './app/app.js';
 import { primeFirstScreen } from './app/first-screen.js';
+import { loadScreenOfRoute } from './app/later-screens.js';
+import { parseRoute } from './app/use-route.js';
 import { getHost } from './host/get-host.js';
 import { initI18n } from './i18n/i18n.js';
 import { watchForHeldData } from './backup/wipe-guard.js';
@@ -17,6 +19,7 @@ async function start(): Promise<void> {
   // User Timing: when the app's own code starts, after every chunk is fetched and parsed.
   performance.mark('zqa:boot');
   watchForHeldData(getDatabase());
+  loadScreenOfRoute(parseRoute(window.location.hash));
   // The first screen's reads (keys included) start now, alongside the settings, and the first
   // render waits for them so it shows the review at once. Only for a moment: a database that
   // does not answer (a blocked upgrade) must not keep the page blank; the screens then read

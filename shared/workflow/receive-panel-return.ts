@@ -63,6 +63,7 @@ export async function receivePanelReturn(bytes: Uint8Array, ports: ReceivePanelR
   const panelId = peek.value.manifest.subject.panelId ?? '';
   const assignment = await ports.assignmentFor(panelId);
   if (!assignment) return refused(`本秘书处没有为评审组“${panelId}”下发过评审任务`, `no assignment was issued for panel "${panelId}"`);
+  if (assignment.secretariat.keyId !== ports.self.keyId) return refused(`评审组“${panelId}”的评审任务不是以本秘书处的密钥下发的`, `the assignment for panel "${panelId}" was not issued under this secretariat's key`);
   const trust = trustAssignmentRoster(trustStoreFromAnchorCard(ports.self), assignment);
   const received = await receivePackage(bytes, 'panel-return', { keys: ports.keys, trust, history: ports.history });
   if (!received.ok) return err(fromPackageError(received.error));

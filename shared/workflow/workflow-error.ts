@@ -16,7 +16,9 @@ export type WorkflowErrorCode =
   /** The inputs disagree with each other (a stale report, a report for another panel…). */
   | 'mismatch'
   /** A signature the step checks does not hold. */
-  | 'signature';
+  | 'signature'
+  /** This device trusts no secretariat yet, so it can believe no package. */
+  | 'no-anchor';
 
 export interface WorkflowError {
   code: WorkflowErrorCode;

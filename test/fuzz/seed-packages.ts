@@ -4,6 +4,7 @@
  * type) and what a sender needs to write it again from changed plaintext (for content fuzzing).
  */
 import type { Participant } from '../../cli/lib/demo-participant.js';
+import { countersignInMemory } from '../../cli/lib/demo-countersign.js';
 import { settleDemoConsensus } from '../../cli/lib/demo-leader.js';
 import { loadReportFonts } from '../../cli/lib/report-fonts.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
@@ -14,12 +15,10 @@ import { assemblePackage, type PackageRecipientKey } from '../../shared/packages
 import { renderReportPdf } from '../../shared/report/render-pdf.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { assemblePanelReturn } from '../../shared/workflow/assemble-panel-return.js';
-import { countersignReport, receiveReportForSigning } from '../../shared/workflow/countersign-report.js';
 import { writeIdentityCard } from '../../shared/workflow/enrol-expert.js';
 import { writeAssignmentPackage } from '../../shared/workflow/issue-assignment.js';
 import { steppingClock } from '../../shared/workflow/ports/clock.js';
 import { produceReport } from '../../shared/workflow/produce-report.js';
-import { receiveCountersignature } from '../../shared/workflow/receive-countersignature.js';
 import { receivePackage } from '../../shared/workflow/received.js';
 import { makePanel, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
 
@@ -110,19 +109,8 @@ export async function buildSeedPackages(): Promise<SeedSet> {
   const report = produced.value;
   seeds.push(await seed({ type: 'report-for-signing', bytes: report.rfsPackage, subject, sender: leader, recipients: panel.members.map((m) => m.card), receiver: { keys: expert.keys, trust: memberTrust } }));
 
-  const countersignatures = [];
-  const packages = [];
-  for (const m of others) {
-    const held = { forPanel: () => Promise.resolve({ reviewId: assignment.panel.id, content: assignment }) };
-    const got = await receiveReportForSigning(report.rfsPackage, { keys: m.keys, trust: memberTrust, history: NO_HISTORY, assignments: held, myKeyId: m.card.keyId });
-    if (!got.ok) throw new Error(got.error.message);
-    const signed = await countersignReport({ report: got.value.report, assignment, agrees: true, comment: '', lastRevision: 0 }, { keys: m.keys, clock, myKeyId: m.card.keyId });
-    if (!signed.ok) throw new Error(signed.error.en);
-    const taken = await receiveCountersignature(signed.value.written.bytes, { assignment, report }, { keys: leader.keys, trust: memberTrust, history: NO_HISTORY });
-    if (!taken.ok) throw new Error(taken.error.message);
-    countersignatures.push(taken.value);
-    packages.push(await seed({ type: 'countersignature', bytes: signed.value.written.bytes, subject, sender: m, recipients: [...toLeader, m.card], receiver: { keys: leader.keys, trust: memberTrust } }));
-  }
+  const { packages: signed, received: countersignatures } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock });
+  const packages = await Promise.all(signed.map((bytes, i) => seed({ type: 'countersignature', bytes, subject, sender: others[i]!, recipients: [...toLeader, others[i]!.card], receiver: { keys: leader.keys, trust: memberTrust } })));
   seeds.push(packages[0]!);
 
   const held = sheets.map((s, i) => ({ memberKeyId: panel.members[i]!.card.keyId, memberName: panel.members[i]!.facts.name, packageBytes: s.bytes }));

@@ -18,7 +18,9 @@ import { produceAndKeepReport } from '../../renderer/src/leader/report-store.js'
 import type { ReportArtefactRecord } from '../../renderer/src/leader/leader-records.js';
 import { countersignatureStatuses } from '../../shared/workflow/assemble-panel-return.js';
 import type { ProduceReportInput } from '../../shared/workflow/produce-report.js';
-import { deviceTrustStore } from '../../renderer/src/leader/trust.js';
+import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
+
+const deviceTrustStore = async (db: ZqaDatabase) => (await loadTrustStore(db))!;
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import { freshDatabase } from '../unit/db-test-helpers.js';
 import { assignmentPackage, makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';

@@ -6,6 +6,7 @@ import type { BackupError } from '../../../shared/backup/backup-format.js';
 import type { Result } from '../../../shared/util/result.js';
 import { err, ok } from '../../../shared/util/result.js';
 import { applyMigrations, MIGRATIONS } from '../db/migrations/index.js';
+import { firstInvalidRow } from './row-checks.js';
 
 /**
  * Whole-database backup and restore. The tables come from `db.tables` at run time, so every
@@ -43,7 +44,7 @@ export async function createDatabaseBackup(db: Dexie, passphrase: string, settin
   return sealBackup(await snapshotDatabase(db, settings, now), passphrase);
 }
 
-export type RestoreError = BackupError | { code: 'schema-mismatch' | 'write-failed'; message: string };
+export type RestoreError = BackupError | { code: 'schema-mismatch' | 'invalid-rows' | 'write-failed'; message: string };
 
 /** Opens a backup for this database: a newer schema than the program's is refused. */
 export function openDatabaseBackup(db: Dexie, bytes: Uint8Array, passphrase: string) {
@@ -69,6 +70,8 @@ export async function restoreDatabase(db: Dexie, contents: BackupContents, deps:
   const byName = new Map(db.tables.map((t) => [t.name, t]));
   const unknown = current.tables.find((t) => !byName.has(t.name));
   if (unknown) return err({ code: 'schema-mismatch', message: `the backup holds a table "${unknown.name}" that database version ${db.verno} does not have` });
+  const invalid = firstInvalidRow(db, current);
+  if (invalid) return err({ code: 'invalid-rows', message: `nothing was changed: ${invalid}` });
   let rows = 0;
   try {
     await db.transaction('rw', db.tables, async () => {

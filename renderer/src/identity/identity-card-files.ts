@@ -4,6 +4,7 @@ import { writeIdentityCard } from '../../../shared/workflow/enrol-expert.js';
 import type { KeyHolder } from '../../../shared/workflow/ports/keys.js';
 import type { WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../db/database.js';
+import { assertAnchorChangeConfirmed } from './anchor-change.js';
 import type { DeviceProfileRecord, TrustAnchorRecord } from './identity-records.js';
 
 /**
@@ -23,10 +24,18 @@ export async function recordCardExport(db: ZqaDatabase, revision: number): Promi
   });
 }
 
-/** Stores the confirmed card as the device's trust anchor (replacing an earlier one). */
-export async function saveTrustAnchor(db: ZqaDatabase, card: IdentityCard, bytes: Uint8Array, now: Date = new Date()): Promise<TrustAnchorRecord> {
+/**
+ * Stores the confirmed card as the device's trust anchor. Replacing a different card needs
+ * `typedLastGroup`, the new fingerprint's last group as the person typed it (anchor-change.ts);
+ * checked inside the transaction, against the anchor actually stored.
+ */
+export async function saveTrustAnchor(db: ZqaDatabase, card: IdentityCard, bytes: Uint8Array, confirmation: { typedLastGroup?: string } = {}, now: Date = new Date()): Promise<TrustAnchorRecord> {
   const record: TrustAnchorRecord = { id: 'secretariat', card, packageBytes: bytes, confirmedAt: now.toISOString() };
-  await db.trustAnchor.put(record);
+  await db.transaction('rw', db.trustAnchor, async () => {
+    const current = await db.trustAnchor.get('secretariat');
+    assertAnchorChangeConfirmed(current?.card, card, confirmation.typedLastGroup);
+    await db.trustAnchor.put(record);
+  });
   return record;
 }
 

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recommend } from '../../../shared/consensus/recommendation.js';
 import { validateCriteriaSet } from '../../../shared/criteria/validate-criteria-set.js';
-import { describePackageError } from '../../../shared/packages/errors.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import { fileNames } from '../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
@@ -15,9 +14,9 @@ import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
 import { useWorkspaceContext } from '../identity/use-workspace-context.js';
 import { PdfViewer } from '../report/pdf-viewer.js';
 import type { ReportToSignRecord } from './leader-records.js';
-import { countersignReport, importReportForSigning } from './member-countersign.js';
+import { importFile } from '../packages/import-file.js';
+import { countersignReport } from './member-countersign.js';
 import { openPackageFile, saveFile } from './save-file.js';
-import { deviceTrustStore, NoTrustAnchorError } from './trust.js';
 import { useReportsToSign } from './use-leader-data.js';
 import './leader.css';
 
@@ -33,12 +32,11 @@ export function CountersignPage() {
     try {
       const file = await openPackageFile();
       if (!file) return;
-      const db = getDatabase();
-      const result = await trackSave(async () => importReportForSigning(file.bytes, { db, keys: bridgeKeyHolder(getHost().keys), trust: await deviceTrustStore(db), now: new Date(), myKeyId: keyId }));
-      if (result.ok) void message.success(t('countersign.imported', { applicant: result.value.content.reportText.split(' ')[0] ?? '' }));
-      else void message.error(t('countersign.importFailed', { error: describePackageError(result.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
+      const result = await trackSave(() => importFile(file.bytes, ['report-for-signing'], file.name));
+      if (result.ok && result.value.type === 'report-for-signing') void message.success(t('countersign.imported', { applicant: result.value.applicantName }));
+      else if (!result.ok) void message.error(result.error.code === 'no-anchor' ? t('leader.noIdentity') : t('countersign.importFailed', { error: pickLanguage(result.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
     } catch (e) {
-      void message.error(e instanceof NoTrustAnchorError ? t('leader.noIdentity') : t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+      void message.error(t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (

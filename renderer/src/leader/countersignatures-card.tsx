@@ -2,7 +2,6 @@ import { App as AntApp, Alert, Button, Card, Input, Space, Table, Tag, Typograph
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
-import { describePackageError } from '../../../shared/packages/errors.js';
 import type { CountersignatureStatus } from '../../../shared/report/report-checks.js';
 import type { Result } from '../../../shared/util/result.js';
 import { countersignatureStatuses } from '../../../shared/workflow/assemble-panel-return.js';
@@ -11,14 +10,13 @@ import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../db/save-tracker.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
+import { importFile } from '../packages/import-file.js';
 import { useAutosaveText } from '../ui/common/use-autosave-text.js';
-import { importCountersignature } from './countersignature-import.js';
 import { recordPanelReturn, setExcuse } from './finalisation-writes.js';
 import { useLeader } from './leader-context.js';
 import type { ReportArtefactRecord } from './leader-records.js';
 import { writePanelReturn } from './panel-return-store.js';
 import { openPackageFile, saveFile } from './save-file.js';
-import { deviceTrustStore, NoTrustAnchorError } from './trust.js';
 import type { LeaderPanelData } from './use-leader-data.js';
 
 const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red', 'reservation-not-printed': 'orange' } as const;
@@ -31,7 +29,7 @@ const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red',
 export function CountersignaturesCard({ assignment, data, report }: { assignment: AssignmentContent; data: LeaderPanelData; report: ReportArtefactRecord }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
-  const { ctx, reviewId, consensus, model } = useLeader();
+  const { ctx, reviewId, consensus } = useLeader();
   const [statuses, setStatuses] = useState<Result<CountersignatureStatus[], CountersignatureStatus[]> | null>(null);
   const [busy, setBusy] = useState(false);
   const excused = data.finalisation?.excused ?? {};
@@ -50,12 +48,11 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
     try {
       const file = await openPackageFile();
       if (!file) return;
-      const keys = bridgeKeyHolder(getHost().keys);
-      const result = await trackSave(async () => importCountersignature(file.bytes, { db: ctx.db, reviewId, assignment, report, keys, trust: await deviceTrustStore(ctx.db), now: ctx.now() }));
-      if (result.ok) void message.success(t('leader.imported', { name: model.names.get(result.value.signerKeyId) ?? result.value.signerKeyId }));
-      else void message.error(t('leader.importFailed', { error: describePackageError(result.error, language) }));
+      const result = await trackSave(() => importFile(file.bytes, ['countersignature'], file.name));
+      if (result.ok && result.value.type === 'countersignature') void message.success(t('leader.imported', { name: result.value.signerName }));
+      else if (!result.ok) void message.error(result.error.code === 'no-anchor' ? t('leader.noIdentity') : t('leader.importFailed', { error: pickLanguage(result.error, language) }));
     } catch (e) {
-      void message.error(e instanceof NoTrustAnchorError ? t('leader.noIdentity') : t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+      void message.error(t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
 

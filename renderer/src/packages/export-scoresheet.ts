@@ -7,7 +7,7 @@ import type { KeyHolder } from '../../../shared/workflow/ports/keys.js';
 import type { WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../db/database.js';
 import { readScoresheet, type ScoresheetSnapshot } from '../db/scoresheet-snapshot.js';
-import { importPackageFile } from './import-package-file.js';
+import { importIncoming } from './incoming.js';
 
 export type SaveFile = (suggestedName: string, bytes: Uint8Array) => Promise<BridgeResult<{ savedAs: string } | null>>;
 
@@ -60,7 +60,7 @@ export async function exportScoresheet(db: ZqaDatabase, reviewId: string, option
   const leader = assignment.content.panel.members.find((m) => m.role === 'leader');
   if (leader?.keyId === options.deviceKeyId) {
     // The leader's own sheet joins the members' ones exactly as theirs do: verified, then applied.
-    await importPackageFile(db, written.bytes, { keys: options.keys, accept: ['scoresheet'], deviceKeyId: options.deviceKeyId, now });
+    await importIncoming({ db, keys: options.keys, keyId: options.deviceKeyId, now: () => now, fileName }, written.bytes, ['scoresheet']);
   }
   return ok({ kind: 'saved', revision, savedAs: saved.value.savedAs });
 }

@@ -10,14 +10,13 @@ import { NO_HISTORY } from '../../../shared/packages/revision.js';
 import { verifyPackage } from '../../../shared/packages/verify-package.js';
 import { renderReportPdf } from '../../../shared/report/render-pdf.js';
 import { assemblePanelReturn, type HeldScoresheet } from '../../../shared/workflow/assemble-panel-return.js';
-import { countersignReport, receiveReportForSigning } from '../../../shared/workflow/countersign-report.js';
 import { writeIdentityCard } from '../../../shared/workflow/enrol-expert.js';
 import { exportScoresheet } from '../../../shared/workflow/export-scoresheet.js';
 import { steppingClock, systemClock } from '../../../shared/workflow/ports/clock.js';
 import { produceReport } from '../../../shared/workflow/produce-report.js';
-import { receiveCountersignature, type ReceivedCountersignature } from '../../../shared/workflow/receive-countersignature.js';
 import { receivePackage } from '../../../shared/workflow/received.js';
 import { demoWork } from '../../../cli/lib/demo-content.js';
+import { countersignInMemory } from '../../../cli/lib/demo-countersign.js';
 import { settleDemoConsensus } from '../../../cli/lib/demo-leader.js';
 import { loadReportFonts } from '../../../cli/lib/report-fonts.js';
 import { seededRandom } from '../../../cli/lib/seeded-random.js';
@@ -96,18 +95,8 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   );
   if (!produced.ok) throw new Error(produced.error.en);
   const report = produced.value;
-  const countersignatures: ReceivedCountersignature[] = [];
-  for (const m of others) {
-    const held = { forPanel: () => Promise.resolve({ reviewId: assignment.panel.id, content: assignment }) };
-    const got = await receiveReportForSigning(report.rfsPackage, { keys: m.keys, trust: memberTrust, history: NO_HISTORY, assignments: held, myKeyId: m.card.keyId });
-    if (!got.ok) throw new Error(got.error.message);
-    const signed = await countersignReport({ report: got.value.report, assignment, agrees: true, comment: '', lastRevision: 0 }, { keys: m.keys, clock, myKeyId: m.card.keyId });
-    if (!signed.ok) throw new Error(signed.error.en);
-    const taken = await receiveCountersignature(signed.value.written.bytes, { assignment, report }, { keys: leader.keys, trust: memberTrust, history: NO_HISTORY });
-    if (!taken.ok) throw new Error(taken.error.message);
-    countersignatures.push(taken.value);
-  }
-  const returned = await assemblePanelReturn({ assignment, consensus, report, scoresheets: nested, countersignatures, excused: {}, previous: null }, { keys: leader.keys, clock });
+  const { received } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock });
+  const returned = await assemblePanelReturn({ assignment, consensus, report, scoresheets: nested, countersignatures: received, excused: {}, previous: null }, { keys: leader.keys, clock });
   if (!returned.ok) throw new Error(returned.error.en);
   return returned.value.written.bytes;
 }

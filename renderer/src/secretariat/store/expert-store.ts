@@ -1,6 +1,7 @@
 import { interestSchema, type Interest } from '../../../../shared/panel/expert.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import { enrolExpert, type ExpertPool } from '../../../../shared/workflow/enrol-expert.js';
+import type { WorkflowError } from '../../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { ExpertRow } from '../records.js';
 import { nowIso, same, type Bilingual } from './messages.js';
@@ -34,9 +35,8 @@ function dexiePool(db: ZqaDatabase, actor: string): ExpertPool<ExpertRow> {
   };
 }
 
-export async function importExpertCard(db: ZqaDatabase, bytes: Uint8Array, actor: string): Promise<Result<ExpertRow, Bilingual>> {
-  const enrolled = await enrolExpert(bytes, dexiePool(db, actor));
-  return enrolled.ok ? enrolled : err({ zh: enrolled.error.zh, en: enrolled.error.en });
+export function importExpertCard(db: ZqaDatabase, bytes: Uint8Array, actor: string): Promise<Result<ExpertRow, WorkflowError>> {
+  return enrolExpert(bytes, dexiePool(db, actor));
 }
 
 /** A person compared the fingerprint with the expert and ticks it: recorded with who and when. */
