@@ -49,3 +49,15 @@ export function paragraphs(text: string): ContentNode[] {
 export function gridTable(widths: (number | string)[], body: TableCell[][], headerRows = 1): ContentNode {
   return { table: { headerRows, keepWithHeaderRows: 1, dontBreakRows: true, widths, body }, layout: GRID };
 }
+
+/**
+ * A numbered list whose items never break across pages (pdfmake would otherwise leave a
+ * one-character line such as "分。" alone at the head of the next page): each item is its own
+ * unbreakable one-item list, numbered on from `start`.
+ */
+export function numberedList(texts: readonly string[], start = 1, margin: [number, number, number, number] = [14, 0, 0, 0]): ContentNode[] {
+  return texts.map((text, i) => ({
+    unbreakable: true,
+    stack: [{ ol: [{ text, style: 'listItem' }], start: start + i, margin: [margin[0], 0, margin[2], i === texts.length - 1 ? margin[3] : 0] }],
+  }));
+}

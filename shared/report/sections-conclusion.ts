@@ -1,6 +1,6 @@
 import { EXCLUSION_RULES } from '../regulation/exclusions.js';
 import { RECOMMENDATION_ZH, numeralZh, pointsZh } from './format-zh.js';
-import { gridTable, num, paragraphs, sectionTitle, subTitle, td, th } from './layout.js';
+import { gridTable, num, numberedList, paragraphs, sectionTitle, subTitle, td, th } from './layout.js';
 import type { Content, TableCell } from './pdf-content.js';
 import type { ReportModel } from './report-model.js';
 
@@ -36,7 +36,7 @@ export function conclusionSection(model: ReportModel, n: number): Content[] {
       ? '经核查，未发现第十四条所列否决情形'
       : `经核查，确认存在第十四条第${facts.flaggedExclusions.map((x) => `（${numeralZh(x)}）`).join('、')}项否决情形，依规不予推荐`;
   const score = facts.meetsThreshold ? `达到获奖分数线${line}分（含）` : `低于获奖分数线${line}分`;
-  const list = (items: readonly string[]): Content => ({ ol: items.map((t) => ({ text: t, style: 'listItem' })), margin: [14, 0, 0, 4] });
+  const list = (items: readonly string[]): Content => numberedList(items, 1, [14, 0, 0, 4]);
   return [
     // The conclusion starts its own page, so the recommendation is read with its reasons.
     { ...sectionTitle(numeralZh(n), '综合评价与推荐意见'), pageBreak: 'before' },

@@ -1,7 +1,7 @@
 import type { PanelNote } from '../consensus/consensus-record.js';
 import { itemScoreHundredths } from '../scoring/hundredths.js';
 import { numeralZh, pointsZh } from './format-zh.js';
-import { sectionTitle, subTitle } from './layout.js';
+import { numberedList, sectionTitle, subTitle } from './layout.js';
 import type { Content } from './pdf-content.js';
 import type { ReportModel } from './report-model.js';
 
@@ -45,16 +45,13 @@ export function notesSection(model: ReportModel, n: number): Content[] {
 
 /**
  * A label and its numbered notes. The label (and the item heading before it) is kept on
- * one page with the first note, so no heading or label is left alone at a page's foot.
+ * one page with the first note, so no heading or label is left alone at a page's foot; no
+ * note breaks across pages.
  */
 function noteList(label: string, notes: readonly PanelNote[], heading?: Content): Content[] {
   if (notes.length === 0) return heading ? [heading] : [];
   const head: Content[] = heading ? [heading] : [];
   const labelNode: Content = { text: `${label}：`, style: 'label', margin: [0, 2, 0, 1] };
-  const item = (note: PanelNote): Content => ({ text: note.text, style: 'listItem' });
-  const [first, ...rest] = notes;
-  return [
-    { unbreakable: true, stack: [...head, labelNode, { ol: [item(first!)], margin: [14, 0, 0, 0] }] },
-    ...(rest.length > 0 ? [{ ol: rest.map(item), start: 2, margin: [14, 0, 0, 2] } as Content] : []),
-  ];
+  const [first, ...rest] = notes.map((note) => note.text);
+  return [{ unbreakable: true, stack: [...head, labelNode, ...numberedList([first!])] }, ...numberedList(rest, 2, [14, 0, 0, 2])];
 }

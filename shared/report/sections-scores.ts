@@ -121,7 +121,7 @@ export function divergenceSection(model: ReportModel, n: number): Content[] {
     return [title, { text: `各条款评审员评分的极差均未超过${consolidation.divergenceLimit}个百分点，共识评分经评审组讨论确定。`, style: 'body' }];
   }
   const name = new Map(input.roster.map((m) => [m.memberId, m.name]));
-  const body: TableCell[][] = [[th('条款'), th('各评审员评分（%）'), th('均值／中位数'), th('极差'), th('共识'), th('共识理由')]];
+  const body: TableCell[][] = [[th('条款'), th('各评审员评分（%）'), th('均值／\n中位数'), th('极差'), th('共识'), th('共识理由')]];
   for (const row of divergent) {
     const c = model.consensusByItem.get(row.itemId);
     body.push([

@@ -36,7 +36,8 @@ export function signaturePage(model: ReportModel): Content[] {
   const stateOf = (memberId: string, role: 'leader' | 'expert'): string => {
     if (role === 'leader') return `组长签发本报告（第${version}版）\n${beijingDateZh(input.issuedAt)}`;
     const e = earlier.get(memberId);
-    const before = e ? `第${e.version}版已会签：${e.agrees ? '同意' : '有保留意见'}（${beijingDateZh(e.signedAt)}）\n` : '';
+    // The date on its own line: wrapped inside its brackets it read as two half-dates.
+    const before = e ? `第${e.version}版已会签：${e.agrees ? '同意' : '有保留意见'}\n${beijingDateZh(e.signedAt)}\n` : '';
     return `${before}本版待会签`;
   };
   const body: TableCell[][] = [[th('姓名'), th('职务'), th('工作单位'), th('签名密钥指纹'), th('电子会签情况'), th('签字')]];

@@ -19,6 +19,7 @@ import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
 import { systemClock } from '../../shared/workflow/ports/clock.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
+import { pdfViewerPages } from './support/pdf-viewer.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { deviceCard, downloadTo, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
 
@@ -199,6 +200,22 @@ describe('the panel leader in Chromium', () => {
 
     // The report: produced, signed under the leader's certificate, saved, sent for signing.
     await leader.getByTestId('leader-tab-report').click();
+    // Read before signing: a report dated outside the review dates is refused in the preview with
+    // the reason; dated within them, the preview shows the report as it would be signed, in the page.
+    const reportDate = await leader.getByTestId('report-date').inputValue();
+    await leader.getByTestId('report-date').fill('2020-01-01');
+    await leader.getByTestId('preview-report').click();
+    await leader.getByTestId('report-problems').waitFor({ timeout: 60_000 });
+    expect(await leader.locator('[data-testid="report-problems"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')))).toEqual(['report-date']);
+    expect(await leader.getByTestId('report-problems').textContent()).toContain('不在本次现场评审日期');
+    await screenshot(leader, 'leader-04a-preview-refused');
+    await leader.getByTestId('report-date').fill(reportDate);
+    await leader.getByTestId('preview-report').click();
+    const preview = await pdfViewerPages(leader, 'report-preview-pages');
+    expect(preview.pages).toBeGreaterThanOrEqual(8);
+    expect([preview.canvases, preview.inked]).toEqual([preview.pages, preview.pages]);
+    expect(await leader.getByTestId('report-problems').count()).toBe(0);
+    await screenshot(leader, 'leader-04b-preview');
     await leader.getByTestId('produce-report').click();
     await leader.getByTestId('report-sha256').waitFor({ timeout: 60_000 });
     const sha = (await leader.getByTestId('report-sha256').textContent())!;
@@ -219,7 +236,13 @@ describe('the panel leader in Chromium', () => {
       await page.getByTestId('report-to-sign').waitFor();
       expect(await page.getByTestId('leader-signature').getAttribute('data-valid')).toBe('true');
       expect(await page.getByTestId('report-to-sign').textContent()).toContain(sha);
-      if (m === 1) await screenshot(page, 'leader-05-member-countersign');
+      if (m === 1) {
+        // The member reads the report to countersign in the app's viewer: every page drawn.
+        await page.getByTestId('read-report').click();
+        const read = await pdfViewerPages(page, 'countersign-viewer');
+        expect([read.pages, read.canvases, read.inked]).toEqual([preview.pages, preview.pages, preview.pages]);
+        await screenshot(page, 'leader-05-member-countersign');
+      }
       countersignFiles.push(await downloadTo(page, () => page.getByTestId('countersign').click(), join(work, `countersignature-${m}.zqa`)));
       await page.getByTestId('countersigned').waitFor();
       await close(page);
