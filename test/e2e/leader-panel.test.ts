@@ -80,7 +80,7 @@ async function scoreAndExport(page: Page, assignmentFile: string, percentOf: (i:
 }
 
 describe('the panel leader in Chromium', () => {
-  it('consolidates three browser members’ and two others’ scoresheets, settles a divergent item, signs the report, gathers countersignatures and returns the panel’s work', { timeout: 300_000 }, async () => {
+  it('consolidates three browser members’ and two others’ scoresheets, settles a divergent item, signs the report, gathers countersignatures and returns the panel’s work', { timeout: 480_000 }, async () => {
     const work = await freshProfileDir('leader-files');
     dirs.push(work);
     const now = new Date();
@@ -200,6 +200,19 @@ describe('the panel leader in Chromium', () => {
 
     // The report: produced, signed under the leader's certificate, saved, sent for signing.
     await leader.getByTestId('leader-tab-report').click();
+    // The leader records the visit as it happened: the opening meeting on the first day. What is
+    // still missing (the other days, the closing meeting) is listed; an activity without content is refused.
+    await leader.getByTestId('visit-schedule').waitFor();
+    await leader.getByTestId('visit-add-button').click();
+    expect(await leader.getByTestId('visit-invalid').textContent()).toContain('内容');
+    await leader.getByTestId('visit-activity').fill('介绍评审组成员、评审依据和日程安排');
+    await leader.getByTestId('visit-place').fill('行政楼第一会议室');
+    await leader.getByTestId('visit-people').fill('公司领导班子、各部门负责人');
+    await leader.getByTestId('visit-add-button').click();
+    await leader.getByTestId('visit-activities').waitFor();
+    expect(await leader.getByTestId('visit-activities').textContent()).toContain('首次会议');
+    expect(await leader.getByTestId('visit-gaps').textContent()).toContain('末次会议');
+    await screenshot(leader, 'leader-04-visit-schedule');
     // Read before signing: a report dated outside the review dates is refused in the preview with
     // the reason; dated within them, the preview shows the report as it would be signed, in the page.
     const reportDate = await leader.getByTestId('report-date').inputValue();
@@ -224,6 +237,8 @@ describe('the panel leader in Chromium', () => {
     await screenshot(leader, 'leader-04-report');
     const pdfsig = await run('pdfsig', [pdfFile]).catch((e: { stdout: string }) => e);
     expect(pdfsig.stdout).toContain('Signature is Valid');
+    // The report prints the schedule the leader recorded, not the plan.
+    expect((await run('pdftotext', [pdfFile, '-'])).stdout.replace(/\s+/g, '')).toContain('首次会议：介绍评审组成员、评审依据和日程安排');
     await run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '6', pdfFile, 'test-results/e2e/leader-report-page']);
     await close(leader);
 

@@ -152,6 +152,21 @@ const zhCN = {
     failed: '未能会签：{{error}}',
     cancelled: '已取消',
   },
+  visit: {
+    title: '现场评审日程（报告“评审过程与日程”据此打印）',
+    planOnly: '尚未记录实际日程：报告暂按秘书处的计划打印。请逐日记录首次会议、汇报、访谈、现场查看和末次会议。',
+    gaps: '日程还不完整',
+    date: '日期',
+    time: '时间',
+    kind: '类型',
+    activity: '内容',
+    place: '地点',
+    people: '参加或访谈人员（按岗位）',
+    add: '添加',
+    remove: '删除',
+    invalid: '未添加：{{reason}}',
+    kinds: { opening: '首次会议', briefing: '听取汇报', interview: '人员访谈', site: '现场查看', documents: '查阅文件', panel: '评审组内部会议', closing: '末次会议', other: '其他' },
+  },
 };
 
 const en: typeof zhCN = {
@@ -306,6 +321,21 @@ const en: typeof zhCN = {
     exported: 'Countersignature saved: {{file}}',
     failed: 'Not countersigned: {{error}}',
     cancelled: 'Cancelled',
+  },
+  visit: {
+    title: 'Site-visit schedule (the report’s “review process and schedule” is printed from it)',
+    planOnly: 'No schedule recorded yet: the report prints the secretariat’s plan. Record each day: the opening meeting, briefings, interviews, site visits and the closing meeting.',
+    gaps: 'The schedule is not complete yet',
+    date: 'Date',
+    time: 'Time',
+    kind: 'Kind',
+    activity: 'Activity',
+    place: 'Place',
+    people: 'Taking part or interviewed (by role)',
+    add: 'Add',
+    remove: 'Remove',
+    invalid: 'Not added: {{reason}}',
+    kinds: { opening: 'Opening meeting', briefing: 'Briefing', interview: 'Interviews', site: 'Site visit', documents: 'Document review', panel: 'Panel meeting', closing: 'Closing meeting', other: 'Other' },
   },
 };
 

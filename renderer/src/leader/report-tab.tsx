@@ -18,6 +18,7 @@ import { useLeader } from './leader-context.js';
 import type { LeaderPanelData } from './use-leader-data.js';
 import { produceAndKeepReport } from './report-store.js';
 import { saveFile } from './save-file.js';
+import { VisitScheduleCard } from './visit-schedule-card.js';
 
 /** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
 export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
@@ -72,6 +73,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <VisitScheduleCard assignment={assignment} />
       <Card size="small" title={t('leader.reportTitle')} data-testid="report-card">
         {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: facts.error.message })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && missing.length > 0 && <Alert type="warning" showIcon title={t('leader.missingSheets', { names: missing.join('、') })} style={{ marginBottom: '0.75em' }} />}
