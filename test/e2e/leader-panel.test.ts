@@ -204,7 +204,7 @@ describe('the panel leader in Chromium', () => {
     // still missing (the other days, the closing meeting) is listed; an activity without content is refused.
     await leader.getByTestId('visit-schedule').waitFor();
     await leader.getByTestId('visit-add-button').click();
-    expect(await leader.getByTestId('visit-invalid').textContent()).toContain('内容');
+    expect(await leader.getByTestId('visit-invalid').textContent()).toContain('请填写内容');
     await leader.getByTestId('visit-activity').fill('介绍评审组成员、评审依据和日程安排');
     await leader.getByTestId('visit-place').fill('行政楼第一会议室');
     await leader.getByTestId('visit-people').fill('公司领导班子、各部门负责人');
@@ -238,7 +238,7 @@ describe('the panel leader in Chromium', () => {
     const pdfsig = await run('pdfsig', [pdfFile]).catch((e: { stdout: string }) => e);
     expect(pdfsig.stdout).toContain('Signature is Valid');
     // The report prints the schedule the leader recorded, not the plan.
-    expect((await run('pdftotext', [pdfFile, '-'])).stdout.replace(/\s+/g, '')).toContain('首次会议：介绍评审组成员、评审依据和日程安排');
+    expect((await run('pdftotext', ['-raw', pdfFile, '-'])).stdout.replace(/\s+/g, '')).toContain('首次会议：介绍评审组成员、评审依据和日程安排');
     await run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '6', pdfFile, 'test-results/e2e/leader-report-page']);
     await close(leader);
 

@@ -165,6 +165,9 @@ const zhCN = {
     add: '添加',
     remove: '删除',
     invalid: '未添加：{{reason}}',
+    start: '开始时间',
+    end: '结束时间',
+    problem: { date: '请选择现场评审期间的日期', time: '请填写开始和结束时间', order: '结束时间须晚于开始时间', activity: '请填写内容' },
     kinds: { opening: '首次会议', briefing: '听取汇报', interview: '人员访谈', site: '现场查看', documents: '查阅文件', panel: '评审组内部会议', closing: '末次会议', other: '其他' },
   },
 };
@@ -335,6 +338,9 @@ const en: typeof zhCN = {
     add: 'Add',
     remove: 'Remove',
     invalid: 'Not added: {{reason}}',
+    start: 'Start',
+    end: 'End',
+    problem: { date: 'choose a day of the visit', time: 'give the start and end times', order: 'the end must be after the start', activity: 'say what took place' },
     kinds: { opening: 'Opening meeting', briefing: 'Briefing', interview: 'Interviews', site: 'Site visit', documents: 'Document review', panel: 'Panel meeting', closing: 'Closing meeting', other: 'Other' },
   },
 };

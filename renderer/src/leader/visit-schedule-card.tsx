@@ -12,8 +12,23 @@ function plannedDays(assignment: AssignmentContent): { from: string; to: string 
   return dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : null;
 }
 
-/** The label of each field a refusal names (start and end are both the time column). */
-const FIELD_LABEL: Record<string, string> = { date: 'date', start: 'time', end: 'time', kind: 'kind', activity: 'activity', place: 'place', people: 'people' };
+/** What is wrong with an activity about to be added, as keys of `visit.problem`, in the leader's words. */
+function draftProblems(draft: VisitActivity, days: readonly string[]): ('date' | 'time' | 'order' | 'activity')[] {
+  const problems: ('date' | 'time' | 'order' | 'activity')[] = [];
+  if (!days.includes(draft.date)) problems.push('date');
+  const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+  if (!clock.test(draft.start) || !clock.test(draft.end)) problems.push('time');
+  else if (draft.start >= draft.end) problems.push('order');
+  if (draft.activity.trim() === '') problems.push('activity');
+  return problems;
+}
+
+/** HH:MM `minutes` later, at most 23:59 (an activity never runs past midnight). */
+function laterBy(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number);
+  const total = Math.min((h ?? 0) * 60 + (m ?? 0) + minutes, 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
 
 const blank = (date: string): VisitActivity => ({ date, start: '08:30', end: '09:30', kind: 'opening', activity: '', place: '', people: '' });
 
@@ -37,11 +52,12 @@ export function VisitScheduleCard({ assignment }: { assignment: AssignmentConten
   const add = async () => {
     const parsed = visitActivitySchema.safeParse(draft);
     if (!parsed.success) {
-      setProblem(t('visit.invalid', { reason: parsed.error.issues.map((i) => (i.path.length > 0 ? `${t(`visit.${FIELD_LABEL[String(i.path[0])] ?? 'activity'}`)}: ${i.message}` : i.message)).join('；') }));
+      setProblem(t('visit.invalid', { reason: draftProblems(draft, days).map((key) => t(`visit.problem.${key}`)).join('；') || parsed.error.issues.map((i) => i.message).join('；') }));
       return;
     }
     setProblem(null);
-    if (await save([...activities, parsed.data])) setDraft({ ...blank(draft.date), kind: 'other', start: draft.end, end: draft.end });
+    // The next activity usually follows this one: start it where this one ended.
+    if (await save([...activities, parsed.data])) setDraft({ ...blank(draft.date), kind: 'other', start: draft.end, end: laterBy(draft.end, 60) });
   };
   const set = <K extends keyof VisitActivity>(key: K, value: VisitActivity[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const rows = visitDays({ activities }).flatMap((d) => d.activities);
@@ -78,8 +94,8 @@ export function VisitScheduleCard({ assignment }: { assignment: AssignmentConten
       )}
       <Space wrap style={{ marginTop: '0.75em' }} data-testid="visit-add">
         <Select value={draft.date} onChange={(v) => set('date', v)} options={days.map((d) => ({ value: d, label: d }))} style={{ width: '9em' }} aria-label={t('visit.date')} data-testid="visit-date" />
-        <Input type="time" value={draft.start} onChange={(e) => set('start', e.target.value)} style={{ width: '7em' }} aria-label={t('visit.time')} data-testid="visit-start" />
-        <Input type="time" value={draft.end} onChange={(e) => set('end', e.target.value)} style={{ width: '7em' }} aria-label={t('visit.time')} data-testid="visit-end" />
+        <Input type="time" value={draft.start} onChange={(e) => set('start', e.target.value)} style={{ width: '9em' }} aria-label={t('visit.start')} data-testid="visit-start" />
+        <Input type="time" value={draft.end} onChange={(e) => set('end', e.target.value)} style={{ width: '9em' }} aria-label={t('visit.end')} data-testid="visit-end" />
         <Select value={draft.kind} onChange={(v) => set('kind', v)} options={VISIT_ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`visit.kinds.${k}`) }))} style={{ width: '10em' }} aria-label={t('visit.kind')} data-testid="visit-kind" />
         <Input value={draft.activity} onChange={(e) => set('activity', e.target.value)} placeholder={t('visit.activity')} style={{ width: '18em' }} data-testid="visit-activity" />
         <Input value={draft.place} onChange={(e) => set('place', e.target.value)} placeholder={t('visit.place')} style={{ width: '12em' }} data-testid="visit-place" />

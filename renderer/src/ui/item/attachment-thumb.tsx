@@ -1,10 +1,11 @@
 import { FileOutlined } from '@ant-design/icons';
-import { Button, Flex, Image, Input, Popconfirm, Typography } from 'antd';
+import { Button, Flex, Image, Popconfirm, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import type { AttachmentRecord } from '../../db/records.js';
 import { deleteAttachment, setAttachmentCaption } from '../../db/writes/attachment-writes.js';
+import { AutosaveTextArea } from '../common/autosave-text-area.js';
 import { useAutosaveText } from '../common/use-autosave-text.js';
 
 /** A Blob URL for as long as the thumbnail is on screen; revoked after, so memory is given back. */
@@ -37,16 +38,7 @@ export function AttachmentThumb({ attachment }: { attachment: AttachmentRecord }
         {attachment.name}
       </Typography.Text>
       {isImage && (
-        <Input.TextArea
-          aria-label={t('attachments.caption')}
-          placeholder={t('attachments.captionPlaceholder')}
-          value={caption.text}
-          onChange={(e) => caption.onChange(e.target.value)}
-          onBlur={caption.flush}
-          autoSize={{ minRows: 2, maxRows: 4 }}
-          style={{ width: 160 }}
-          data-testid="attachment-caption"
-        />
+        <AutosaveTextArea field={caption} label={t('attachments.caption')} placeholder={t('attachments.captionPlaceholder')} rows={[2, 4]} style={{ width: 160 }} testId="attachment-caption" />
       )}
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary" className="zqa-hint">{formatSize(attachment.size)}</Typography.Text>

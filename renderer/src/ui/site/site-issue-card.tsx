@@ -1,10 +1,11 @@
-import { Card, Flex, Input, Segmented, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SiteIssue } from '../../../../shared/demo/review-assignment.js';
 import { useReview } from '../../app/review-context.js';
 import { navigate } from '../../app/use-route.js';
 import { SITE_ISSUE_STATUSES, type SiteIssueStatus, type SiteIssueStatusRecord } from '../../db/records.js';
 import { setSiteIssueStatus } from '../../db/writes/check-writes.js';
+import { AutosaveTextArea } from '../common/autosave-text-area.js';
 import { useAutosaveText } from '../common/use-autosave-text.js';
 
 export function SiteIssueCard({ index, issue, status }: { index: number; issue: SiteIssue; status: SiteIssueStatusRecord | undefined }) {
@@ -34,24 +35,8 @@ export function SiteIssueCard({ index, issue, status }: { index: number; issue: 
           options={SITE_ISSUE_STATUSES.map((s) => ({ value: s, label: t(`siteIssues.status.${s}`) }))}
           data-testid={`site-issue-status-${issue.id}`}
         />
-        <Input.TextArea
-          aria-label={t('siteIssues.note')}
-          placeholder={t('siteIssues.notePlaceholder')}
-          value={note.text}
-          onChange={(e) => note.onChange(e.target.value)}
-          onBlur={note.flush}
-          autoSize={{ minRows: 1, maxRows: 6 }}
-          data-testid={`site-issue-note-${issue.id}`}
-        />
-        <Input.TextArea
-          aria-label={t('siteIssues.evidence')}
-          placeholder={t('siteIssues.evidencePlaceholder')}
-          value={evidence.text}
-          onChange={(e) => evidence.onChange(e.target.value)}
-          onBlur={evidence.flush}
-          autoSize={{ minRows: 1, maxRows: 4 }}
-          data-testid={`site-issue-evidence-${issue.id}`}
-        />
+        <AutosaveTextArea field={note} label={t('siteIssues.note')} placeholder={t('siteIssues.notePlaceholder')} rows={[1, 6]} testId={`site-issue-note-${issue.id}`} />
+        <AutosaveTextArea field={evidence} label={t('siteIssues.evidence')} placeholder={t('siteIssues.evidencePlaceholder')} rows={[1, 4]} testId={`site-issue-evidence-${issue.id}`} />
       </Flex>
     </Card>
   );
