@@ -11,6 +11,7 @@ import { asPrintImage, type EvidencePhoto } from '../../shared/report/evidence-p
 import type { ReportInput } from '../../shared/report/report-input.js';
 import { DEMO_PHOTO_CAPTIONS, demoPhoto } from './demo-photos.js';
 import { CATEGORY_LINES, KEY_OFIS, KEY_STRENGTHS, OFI_TEMPLATES, OVERALL_EVALUATION, RATIONALE, STRENGTH_TEMPLATES } from './report-demo-text.js';
+import { DEMO_RULES } from './demo-content.js';
 
 /**
  * A complete, deterministic report input for a panel of 5–7 with full notes: the members'
@@ -127,7 +128,7 @@ export function demoReportInput(options: DemoReportOptions = {}): ReportInput {
     scoresheets,
     materialReview: Object.fromEntries(items.map((i) => [i.id, base.get(i.id)!])),
     consensus,
-    rules: { thresholdPoints: 500, divergenceLimit: 20 },
+    rules: DEMO_RULES,
     issuedAt: '2026-11-27T09:30:00.000Z',
     version: withReservation ? 2 : 1,
     siteChecks: [

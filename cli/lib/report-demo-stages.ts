@@ -1,3 +1,4 @@
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memberCertificate } from '../../shared/packages/content/assignment-certificates.js';
@@ -77,7 +78,7 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
     const countersignatureFiles: string[] = [];
     for (const [i, m] of others.entries()) {
       const held = { forPanel: () => Promise.resolve({ reviewId: ctx.assignment.panel.id, content: ctx.assignment }) };
-      const got = await receiveReportForSigning(await ctx.read(rfsFile), { keys: m.keys, trust: ctx.trust.get(m.card.keyId)!, history: NO_HISTORY, assignments: held, myKeyId: m.card.keyId });
+      const got = await receiveReportForSigning(await ctx.read(rfsFile), { keys: m.keys, trust: ctx.trust.get(m.card.keyId)!, history: NO_HISTORY, assignments: held, held: heldRecordsFrom({ assignments: [ctx.assignment] }), myKeyId: m.card.keyId });
       if (!got.ok) throw new Error(`${m.facts.name} cannot import the report for signing: ${got.error.message}`);
       const dissents = m === dissenter;
       const signed = await countersignReport(
@@ -93,7 +94,7 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
     // The leader takes in every countersignature; a reservation not yet printed means another version.
     countersignatures = [];
     for (const file of countersignatureFiles) {
-      const got = await receiveCountersignature(await ctx.read(file), { assignment: ctx.assignment, report }, { keys: leader.keys, trust: ctx.trust.get(leader.card.keyId)!, history: NO_HISTORY });
+      const got = await receiveCountersignature(await ctx.read(file), { assignment: ctx.assignment, report }, { keys: leader.keys, trust: ctx.trust.get(leader.card.keyId)!, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [ctx.assignment] }) });
       if (!got.ok) throw new Error(`${leader.facts.name} refuses ${file}: ${got.error.message}`);
       countersignatures.push(got.value);
     }
