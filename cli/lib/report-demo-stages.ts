@@ -51,9 +51,9 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
   const reportDate = today > lastDay ? lastDay : today;
   const clock = { now: ctx.clock };
 
-  const attachments = async (keyId: string, id: string) => {
+  const attachments = (keyId: string, id: string) => {
     const ref = ctx.scoresheets.get(keyId)?.attachments.find((a) => a.id === id);
-    return (ref && ctx.scoresheetBlobs.get(keyId)?.get(ref.entry)) ?? null;
+    return Promise.resolve((ref && ctx.scoresheetBlobs.get(keyId)?.get(ref.entry)) ?? null);
   };
   const render = (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, ctx.fonts);
   // The member who countersigns the first version with a reservation (the scenario's panels: nobody).

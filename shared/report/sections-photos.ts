@@ -25,7 +25,7 @@ export function photoImages(photos: readonly EvidencePhoto[]): Record<string, st
 }
 
 /**
- * 附件　现场证据照片: two photos a row, each with its number, caption, item, observation and
+ * 附件 现场证据照片: two photos a row, each with its number, caption, item, observation and
  * who took it. A row never splits across pages.
  */
 export function photosAppendix(model: ReportModel): Content[] {
@@ -37,7 +37,7 @@ export function photosAppendix(model: ReportModel): Content[] {
     return {
       stack: [
         p.image ? { image: `photo-${index + 1}`, fit: PHOTO_BOX, alignment: 'center' } : { text: p.omitted ?? '（未嵌入）', style: 'note', alignment: 'center', margin: [0, 60, 0, 60] },
-        { text: [{ text: `图${index + 1}　`, style: 'label' }, p.caption], style: 'caption' },
+        { text: [{ text: `图${index + 1}\u3000`, style: 'label' }, p.caption], style: 'caption' },
         { text: `${where}｜拍摄：${model.nameOf(p.memberId)}${p.observation && p.observation !== p.caption ? `｜观察：${p.observation}` : ''}`, style: 'note' },
       ],
       margin: [0, 4, 0, 8],

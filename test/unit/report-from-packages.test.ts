@@ -62,7 +62,7 @@ describe('report input from what the packages carry', () => {
     const assignment = await demoAssignment({ random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: members.map((m) => m.card), issuedAt: new Date('2026-11-20T01:00:00Z') });
     const built = await demoScoresheet({ random, assignment, expert: members[0]!.card, startedAt: new Date('2026-11-20T02:00:00Z'), sitePhotos: 1 });
     const blobs = new Map(built.blobs.map((b) => [b.ref.entry, b.bytes]));
-    const bytesOf = async (_k: string, id: string) => blobs.get(built.content.attachments.find((a) => a.id === id)!.entry) ?? null;
+    const bytesOf = (_k: string, id: string) => Promise.resolve(blobs.get(built.content.attachments.find((a) => a.id === id)!.entry) ?? null);
     const photos = await collectEvidencePhotos([built.content], bytesOf, null);
     // The 1×1 stand-in is no photo; the two captioned site photos are, each with its item and observation.
     expect(photos.map((p) => p.caption)).toEqual([DEMO_PHOTO_CAPTIONS[0], DEMO_PHOTO_CAPTIONS[1]]);
@@ -73,7 +73,7 @@ describe('report input from what the packages carry', () => {
     const big = new Uint8Array(200 * 1024);
     big.set(photos[0]!.image!.bytes);
     expect(await printImage(big, 'image/jpeg', null)).toMatchObject({ image: null, omitted: expect.stringContaining('未嵌入') as unknown });
-    const scaled = await printImage(big, 'image/jpeg', async () => photos[1]!.image);
+    const scaled = await printImage(big, 'image/jpeg', () => Promise.resolve(photos[1]!.image));
     expect(scaled.image?.bytes).toBe(photos[1]!.image!.bytes);
   });
 });

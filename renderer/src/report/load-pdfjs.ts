@@ -2,7 +2,9 @@
  * pdf.js (pdfjs-dist) in its own chunk, with its worker as an app asset: the 1.8 MB stay out
  * of the first load and arrive only when a report is shown.
  */
-type PdfJs = typeof import('pdfjs-dist');
+import type * as PdfJsModule from 'pdfjs-dist';
+
+type PdfJs = typeof PdfJsModule;
 let loading: Promise<PdfJs> | undefined;
 
 export function loadPdfJs(): Promise<PdfJs> {
