@@ -20,6 +20,8 @@ export const TARGETS = {
   'report.firstMs': { op: '<', limit: 2000 },
   'report.medianMs': { op: '<', limit: 2000 },
   'report.sizeMB': { op: '<', limit: 1.5 },
+  'report.photos50FirstMs': { op: '≤', limit: 1500 },
+  'report.photos50SizeMB': { op: '≤', limit: 5 },
 };
 
 /**

@@ -19,7 +19,7 @@ export const BOUNDARIES = [
     why: 'shared/ is the pure core: it runs in Node, Chromium and Electron alike and depends on no host',
   }),
   folder(['renderer/src/**/*.{ts,tsx}'], {
-    packages: ['react', 'react-dom', 'antd', '@ant-design/icons', 'i18next', 'react-i18next', 'dexie', 'dexie-react-hooks', 'zod', '@expo-google-fonts/noto-sans-sc'],
+    packages: ['react', 'react-dom', 'antd', '@ant-design/icons', 'i18next', 'react-i18next', 'dexie', 'dexie-react-hooks', 'zod', '@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc', 'pdfjs-dist'],
     nodeBuiltins: false,
     folders: ['renderer/src', 'shared'],
     why: 'the renderer is a web page: it reaches its host only through the bridge',

@@ -14,6 +14,7 @@ import { buildScoresheet, type ExpertWork } from '../../shared/workflow/build-sc
 import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
 import { issueAssignment, type IssuedAssignment } from '../../shared/workflow/issue-assignment.js';
 import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
+import { DEMO_PHOTO_CAPTIONS, demoPhoto } from './demo-photos.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /**
@@ -26,6 +27,7 @@ const INDUSTRIES = ['装备制造', '现代物流', '食品加工', '电子信�
 const STRENGTHS = ['高层领导定期组织战略研讨，方向清晰', '建立了覆盖全流程的质量追溯系统', '顾客满意度测评方法系统，连续三年提升', '关键过程有明确的绩效指标并按月评审', '员工培训体系完善，人均学时高于行业'];
 const OFIS = ['部分指标缺少与标杆的对比数据', '改进成果的横向推广不够系统', '供应商绩效评价尚未形成闭环', '创新项目的效果测量方法有待完善'];
 const SITE_NOTES = ['查看生产现场，5S 管理到位', '访谈一线员工，了解质量改进小组活动', '抽查近三年财务报表，均为盈利', '查阅顾客投诉台账，处理及时'];
+const SITE_PHOTO_ITEMS = ['4.5.3', '4.4.4', '4.6.2', '4.3.3', '4.4.6', '4.4.2'];
 const SITE_ISSUES = [
   { itemId: '4.7.4', text: '核实近三年财务报表，确认无亏损（否决项第五项）' },
   { itemId: '4.3.3', text: '核实顾客满意度调查的样本与方法' },
@@ -119,6 +121,8 @@ export interface WorkInput {
   photos?: readonly Uint8Array[];
   /** Art. 14 numbers this expert flags (found on site); the others are clear. */
   flagged?: readonly number[];
+  /** Captioned site photos (print-size JPEGs) this expert takes, numbered from here; none when absent. */
+  sitePhotos?: number;
 }
 
 /**
@@ -126,7 +130,7 @@ export interface WorkInput {
  * score per item (each change in the hash-chained history), a strength and an opportunity per
  * item, two observations with a photo and an interview note, every site issue checked.
  */
-export async function demoWork({ random, assignment, expert, startedAt, photos = [], flagged = [] }: WorkInput): Promise<ExpertWork> {
+export async function demoWork({ random, assignment, expert, startedAt, photos = [], flagged = [], sitePhotos }: WorkInput): Promise<ExpertWork> {
   const review = new Map(assignment.materialReview.scores.map((s) => [s.itemId, s.percent]));
   let minute = 0;
   let last: HistoryEntry | undefined;
@@ -147,9 +151,19 @@ export async function demoWork({ random, assignment, expert, startedAt, photos =
     { id: 'att-2', name: '访谈记录.txt', type: 'text/plain', bytes: new TextEncoder().encode(`${expert.name} 现场记录\n${random.pick(SITE_NOTES)}\n`) },
     ...photos.map((bytes, i) => ({ id: `att-${i + 3}`, name: `photo-${String(i + 1).padStart(3, '0')}.jpg`, type: 'image/jpeg', bytes })),
   ];
+  // Two captioned photos, each filed under an item and with an observation that cites it.
+  const captioned = sitePhotos === undefined ? [] : [0, 1].map((k) => {
+    const n = (sitePhotos - 1) * 2 + k + 1;
+    const c = (n - 1) % DEMO_PHOTO_CAPTIONS.length;
+    return { id: `site-photo-${k + 1}`, name: `现场照片-${n}.jpg`, type: 'image/jpeg', bytes: demoPhoto(n), caption: DEMO_PHOTO_CAPTIONS[c]!, itemId: SITE_PHOTO_ITEMS[c]! };
+  });
+  attachments.push(...captioned);
   const evidence = (document: string) => ({ document, intervieweeRole: '', place: '' });
   notes.push({ id: 'obs-1', itemId: '4.5.3', kind: 'observation', text: random.pick(SITE_NOTES), evidence: evidence('生产车间现场'), createdAt: at(startedAt, ++minute), attachmentIds: ['att-1'] });
   notes.push({ id: 'obs-2', itemId: null, kind: 'observation', text: random.pick(SITE_NOTES), evidence: evidence('质量部经理访谈'), createdAt: at(startedAt, ++minute), attachmentIds: ['att-2'] });
+  for (const [k, p] of captioned.entries()) {
+    notes.push({ id: `obs-site-${k + 1}`, itemId: p.itemId, kind: 'observation', text: `${p.caption}，现场抽查记录完整`, evidence: { document: '现场记录', intervieweeRole: k === 0 ? '班组长' : '质量工程师', place: k === 0 ? '一号生产基地装配车间' : '计量室' }, createdAt: at(startedAt, ++minute), attachmentIds: [p.id] });
+  }
   // Extra photos, twenty to an observation, as an expert walking a site would file them.
   for (let g = 0; g < Math.ceil(photos.length / 20); g++) {
     const ids = attachments.slice(2 + g * 20, 2 + (g + 1) * 20).map((a) => a.id);
@@ -160,7 +174,7 @@ export async function demoWork({ random, assignment, expert, startedAt, photos =
     scores,
     notes,
     attachments,
-    siteIssues: assignment.siteIssues.map((s) => ({ issueId: s.id, status: 'confirmed' as const, note: '已现场核实' })),
+    siteIssues: assignment.siteIssues.map((s, i) => ({ issueId: s.id, status: 'confirmed' as const, note: '已现场核实', evidence: ['查阅近三年审计报告', '抽查顾客满意度调查问卷30份；销售经理访谈', '安全生产台账；应急管理部门证明'][i % 3]! })),
     exclusions: EXCLUSION_RULES.map((r) => (flagged.includes(r.number) ? { number: r.number, status: 'flagged' as const, note: '现场核查发现，提请评审组确认' } : { number: r.number, status: 'clear' as const, note: '' })),
     history,
   };

@@ -1,4 +1,5 @@
-import { exclusionTarget, type ConsensusEdit } from '../../shared/consensus/consensus-edits.js';
+import { exclusionTarget, VISIT_TARGET, type ConsensusEdit } from '../../shared/consensus/consensus-edits.js';
+import { daysBetween } from '../../shared/consensus/visit-record.js';
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
 import { chooseNote } from '../../shared/consensus/panel-notes.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
@@ -7,6 +8,7 @@ import { buildPanelModel, suggestedPercent, type PanelModel } from '../../shared
 import { memoryConsensusLedger } from '../../shared/workflow/memory/consensus-ledger.js';
 import type { Clock } from '../../shared/workflow/ports/clock.js';
 import { settleConsensus, startConsensus, verifyConsensusTrail } from '../../shared/workflow/settle-consensus.js';
+import { DEMO_VISIT } from './report-demo-input.js';
 import { KEY_OFIS, KEY_STRENGTHS, OVERALL_EVALUATION } from './report-demo-text.js';
 
 /**
@@ -65,8 +67,17 @@ export async function settleDemoConsensus(
   await apply({ kind: 'consensus-overall', itemId: 'overall', to: OVERALL_EVALUATION.join('\n') });
   await apply({ kind: 'consensus-key-strengths', itemId: 'overall', to: KEY_STRENGTHS });
   await apply({ kind: 'consensus-key-ofis', itemId: 'overall', to: KEY_OFIS });
+  await apply({ kind: 'consensus-visit', itemId: VISIT_TARGET, to: demoVisitFor(assignment) });
   const trail = await ledger.trail(reviewId);
   const checked = await verifyConsensusTrail(trail, criteriaSet);
   if (!checked.ok || !trail) throw new Error(`the leader's consensus log does not check: ${checked.ok ? 'empty' : checked.error}`);
   return { model: model.value, consensus: trail.record, edits: checked.value.edits };
+}
+
+/** The demo's three-day visit (DEMO_VISIT) moved onto the assignment's review dates. */
+function demoVisitFor(assignment: AssignmentContent) {
+  const dates = assignment.schedule.map((s) => s.date).sort();
+  const days = daysBetween(dates[0]!, dates.at(-1)!);
+  const demoDays = [...new Set(DEMO_VISIT.activities.map((a) => a.date))];
+  return { activities: DEMO_VISIT.activities.map((a) => ({ ...a, date: days[Math.min(demoDays.indexOf(a.date), days.length - 1)]! })) };
 }

@@ -45,6 +45,8 @@ export interface DemoContext {
   trust: Map<string, TrustStore>;
   assignment: AssignmentContent;
   scoresheets: Map<string, ScoresheetContent>;
+  /** Each member's scoresheet attachments (photos) as the leader's device opened them: key id → entry → bytes. */
+  scoresheetBlobs: Map<string, ReadonlyMap<string, Uint8Array>>;
   /** Where each member's scoresheet package was published, by key id. */
   scoresheetFiles: Map<string, string>;
   /** This panel's folder in DIR: '' for the single panel of `zqa demo`, `panels/NN/` for a cycle. */
@@ -126,26 +128,29 @@ export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readon
 
   const leader = members[0]!;
   const scoresheets = new Map<string, ScoresheetContent>();
+  const scoresheetBlobs = new Map<string, ReadonlyMap<string, Uint8Array>>();
   const scoresheetFiles = new Map<string, string>();
   for (const [i, m] of members.entries()) {
     // Each member's device opens the assignment, trusts its roster, and the expert goes to work.
     const mine = (await world.receive(assignmentFile, m, 'assignment')).content;
     trust.set(m.card.keyId, trustAssignmentRoster(trust.get(m.card.keyId)!, mine));
-    const work = await demoWork({ random, assignment: mine, expert: m.card, startedAt: clock(), flagged: m === leader ? (spec.given?.exclusions ?? []) : [] });
+    const work = await demoWork({ random, assignment: mine, expert: m.card, startedAt: clock(), flagged: m === leader ? (spec.given?.exclusions ?? []) : [], sitePhotos: i + 1 });
     const exported = await exportScoresheet({ work, assignment: mine, previous: null }, { keys: m.keys, clock: { now: clock }, myKeyId: m.card.keyId });
     if (!exported.ok) throw new Error(`${m.facts.name} cannot export a scoresheet: ${exported.error.en}`);
     const recipients = [...new Map([leader, secretariat, m].map((p) => [p.card.keyId, p])).values()];
     const file = `${panelDir}packages/scoresheet-${String(i + 1).padStart(2, '0')}-${i === 0 ? 'leader' : 'expert'}.zqa`;
     await world.publish(file, exported.value.written.bytes, 'scoresheet', m, recipients);
     scoresheetFiles.set(m.card.keyId, file);
-    scoresheets.set(m.card.keyId, (await world.receive(file, leader, 'scoresheet')).content);
+    const received = await world.receive(file, leader, 'scoresheet');
+    scoresheets.set(m.card.keyId, received.content);
+    scoresheetBlobs.set(m.card.keyId, received.blobs);
   }
   // The secretariat's device keeps what it issued: the panel return will be bound to it.
   const kept = (await world.receive(assignmentFile, secretariat, 'assignment')).content;
   trust.set(secretariat.card.keyId, trustAssignmentRoster(trust.get(secretariat.card.keyId)!, kept));
 
   const ctx: DemoContext = {
-    outDir: world.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, scoresheetFiles, panelDir, fonts: spec.fonts, given: spec.given,
+    outDir: world.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, scoresheetBlobs, scoresheetFiles, panelDir, fonts: spec.fonts, given: spec.given,
     publish: (...a) => world.publish(...a), read: (file) => world.read(file),
   };
   for (const stage of stages) await stage(ctx);

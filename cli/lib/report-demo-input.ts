@@ -5,7 +5,11 @@ import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
 import { chooseNote, mergeNotes } from '../../shared/consensus/panel-notes.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import type { VisitRecord } from '../../shared/consensus/visit-record.js';
+import { VISIT_TARGET } from '../../shared/consensus/consensus-edits.js';
+import { asPrintImage, type EvidencePhoto } from '../../shared/report/evidence-photos.js';
 import type { ReportInput } from '../../shared/report/report-input.js';
+import { DEMO_PHOTO_CAPTIONS, demoPhoto } from './demo-photos.js';
 import { CATEGORY_LINES, KEY_OFIS, KEY_STRENGTHS, OFI_TEMPLATES, OVERALL_EVALUATION, RATIONALE, STRENGTH_TEMPLATES } from './report-demo-text.js';
 import { DEMO_RULES } from './demo-content.js';
 
@@ -42,7 +46,28 @@ export interface DemoReportOptions {
   seed?: number;
   /** Art. 14 numbers the panel confirms. */
   flaggedExclusions?: readonly number[];
+  /** Evidence photos in the appendix (default 50). */
+  photos?: number;
+  /** One member's reservation, given on version 1 and printed in version 2 (default true). */
+  reservation?: boolean;
 }
+
+/** Three days, opening and closing meetings, interviews and site visits: what a committee expects to read. */
+export const DEMO_VISIT: VisitRecord = {
+  activities: [
+    { date: '2026-11-25', start: '08:30', end: '09:30', kind: 'opening', activity: '首次会议：介绍评审组成员、评审依据和日程安排', place: '公司行政楼第一会议室', people: '公司领导班子、各部门负责人' },
+    { date: '2026-11-25', start: '09:30', end: '11:00', kind: 'briefing', activity: '听取申报单位卓越绩效管理工作汇报', place: '公司行政楼第一会议室', people: '总经理' },
+    { date: '2026-11-25', start: '14:00', end: '17:30', kind: 'interview', activity: '高层领导访谈；领导、战略条款核查', place: '行政楼、战略发展部', people: '董事长、总经理、战略发展部部长' },
+    { date: '2026-11-26', start: '08:30', end: '12:00', kind: 'site', activity: '生产现场查看；过程管理条款核查', place: '一号生产基地装配车间', people: '生产总监、班组长' },
+    { date: '2026-11-26', start: '13:30', end: '15:30', kind: 'site', activity: '仓储物流和计量检测现场查看；资源条款核查', place: '三号基地仓库、计量室', people: '仓储主管、计量工程师' },
+    { date: '2026-11-26', start: '15:30', end: '17:30', kind: 'interview', activity: '员工座谈；顾客与市场条款核查', place: '工会活动室', people: '一线员工、质量改进小组成员、销售经理' },
+    { date: '2026-11-27', start: '08:30', end: '11:30', kind: 'documents', activity: '查阅近三年财务报表、顾客满意度调查和投诉台账', place: '财务部、质量管理部', people: '财务总监、质量部经理' },
+    { date: '2026-11-27', start: '13:30', end: '15:30', kind: 'panel', activity: '评审组内部讨论，形成共识评分', place: '公司行政楼第二会议室', people: '评审组全体成员' },
+    { date: '2026-11-27', start: '16:00', end: '17:00', kind: 'closing', activity: '末次会议：反馈主要优势和改进机会', place: '公司行政楼第一会议室', people: '公司领导班子、各部门负责人' },
+  ],
+};
+
+const PHOTO_ITEMS = ['4.5.3', '4.4.4', '4.6.2', '4.3.3', '4.4.6', '4.4.2'];
 
 export function demoReportInput(options: DemoReportOptions = {}): ReportInput {
   const count = options.members ?? 7;
@@ -77,6 +102,7 @@ export function demoReportInput(options: DemoReportOptions = {}): ReportInput {
     ),
   }));
   const consensus = buildConsensus(roster, scoresheets, base, options.flaggedExclusions ?? []);
+  const withReservation = options.reservation ?? true;
   return {
     cycleName: '第三届（2026年）',
     applicant: {
@@ -95,22 +121,43 @@ export function demoReportInput(options: DemoReportOptions = {}): ReportInput {
       materialReviewDate: '2026-10-30',
       siteVisitFrom: '2026-11-25',
       siteVisitTo: '2026-11-27',
-      reportDate: '2026-11-29',
-      activities: [
-        { date: '2026-11-25', time: '09:00–10:30', activity: '首次会议；听取申报单位卓越绩效管理工作汇报', place: '公司行政楼第一会议室' },
-        { date: '2026-11-25', time: '10:30–17:30', activity: '高层领导访谈；领导、战略条款现场核查', place: '行政楼、战略发展部' },
-        { date: '2026-11-26', time: '08:30–17:30', activity: '生产现场查看；顾客与市场、资源、过程管理条款核查；员工座谈', place: '一号、三号生产基地' },
-        { date: '2026-11-27', time: '08:30–12:00', activity: '测量分析与改进、经营结果条款核查；查阅近三年财务报表', place: '财务部、质量管理部' },
-        { date: '2026-11-27', time: '14:00–17:00', activity: '评审组内部讨论；末次会议，反馈主要优势和改进机会', place: '公司行政楼第一会议室' },
-      ],
+      reportDate: '2026-11-27',
+      activities: DEMO_VISIT.activities.map((a) => ({ date: a.date, time: `${a.start}—${a.end}`, activity: a.activity, place: a.place, people: a.people })),
     },
     criteriaSet: GBT19580_2012,
     scoresheets,
     materialReview: Object.fromEntries(items.map((i) => [i.id, base.get(i.id)!])),
     consensus,
     rules: DEMO_RULES,
-    issuedAt: '2026-11-29T02:00:00.000Z',
+    issuedAt: '2026-11-27T09:30:00.000Z',
+    version: withReservation ? 2 : 1,
+    siteChecks: [
+      { id: 'issue-1', itemId: '4.7.4', text: '核实近三年财务报表，确认无亏损（否决项第五项）', findings: roster.slice(0, 3).map((m) => ({ memberId: m.memberId, status: 'confirmed' as const, note: '近三年净利润分别为1.2亿元、1.5亿元、1.9亿元，均为盈利', evidence: '2023—2025年度审计报告' })) },
+      { id: 'issue-2', itemId: '4.3.3', text: '核实顾客满意度调查的样本与方法', findings: [
+        { memberId: roster[1]!.memberId, status: 'confirmed', note: '部分属实：样本覆盖主要顾客，但未区分新老顾客', evidence: '2025年顾客满意度调查报告；销售经理访谈' },
+        { memberId: roster[2]!.memberId, status: 'not-confirmed', note: '调查问卷由销售人员代填，方法不够客观', evidence: '抽查问卷原件30份' },
+      ] },
+      { id: 'issue-3', itemId: null, text: '核实近三年有无重大质量、安全、环境事故', findings: [{ memberId: roster[0]!.memberId, status: 'confirmed', note: '未发现重大事故', evidence: '安全生产台账；应急管理局出具的证明' }] },
+    ],
+    observations: roster.flatMap((m, mi) => [
+      { memberId: m.memberId, itemId: PHOTO_ITEMS[mi % PHOTO_ITEMS.length]!, text: `${DEMO_PHOTO_CAPTIONS[mi % DEMO_PHOTO_CAPTIONS.length]!}，现场抽查记录完整。`, evidence: { document: '现场记录', intervieweeRole: mi % 2 === 0 ? '班组长' : '质量工程师', place: mi % 2 === 0 ? '一号生产基地装配车间' : '计量室' } },
+    ]),
+    photos: demoPhotos(roster, options.photos ?? 50),
+    reservations: withReservation ? [{ memberId: roster[3]!.memberId, text: RESERVATION, givenAt: '2026-11-27T08:10:00.000Z' }] : [],
+    earlierCountersignatures: withReservation ? roster.slice(1).map((m, i) => ({ memberId: m.memberId, agrees: i !== 2, signedAt: '2026-11-27T08:10:00.000Z', version: 1 })) : [],
   };
+}
+
+/** The demo's reservation (保留意见), printed verbatim. */
+export const RESERVATION = '本人对4.3.3“顾客关系与顾客满意”的共识评分有保留意见：现场抽查的顾客满意度问卷由销售人员代填，调查方法不够客观，建议该条款评分不高于45%。';
+
+function demoPhotos(roster: readonly PanelMember[], count: number): EvidencePhoto[] {
+  return Array.from({ length: count }, (_, i) => {
+    const image = asPrintImage(demoPhoto(i + 1));
+    if (!image) throw new Error('the demo photos are print-size JPEGs');
+    const k = i % DEMO_PHOTO_CAPTIONS.length;
+    return { memberId: roster[i % roster.length]!.memberId, itemId: PHOTO_ITEMS[k]!, caption: `${DEMO_PHOTO_CAPTIONS[k]!}（${Math.floor(i / DEMO_PHOTO_CAPTIONS.length) + 1}）`, observation: null, fileName: `photo-${i + 1}.jpg`, image };
+  });
 }
 
 function buildConsensus(roster: PanelMember[], sheets: MemberScores[], base: Map<string, number>, flagged: readonly number[]): ConsensusRecord {
@@ -149,6 +196,7 @@ function buildConsensus(roster: PanelMember[], sheets: MemberScores[], base: Map
   apply({ kind: 'consensus-overall', itemId: 'overall', to: OVERALL_EVALUATION.join('\n') });
   apply({ kind: 'consensus-key-strengths', itemId: 'overall', to: KEY_STRENGTHS });
   apply({ kind: 'consensus-key-ofis', itemId: 'overall', to: KEY_OFIS });
+  apply({ kind: 'consensus-visit', itemId: VISIT_TARGET, to: DEMO_VISIT });
   void roster;
   return record;
 }

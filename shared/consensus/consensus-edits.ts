@@ -1,6 +1,7 @@
 import { canonicalJson } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
 import { consensusRecordSchema, type ConsensusRecord, type ExclusionConsensus, type PanelNote } from './consensus-record.js';
+import type { VisitRecord } from './visit-record.js';
 
 /**
  * Every consensus change is one edit, and every edit becomes one entry of the hash-chained
@@ -10,6 +11,8 @@ import { consensusRecordSchema, type ConsensusRecord, type ExclusionConsensus, t
  * about what was there before.
  */
 export const OVERALL_TARGET = 'overall';
+/** The target of a `consensus-visit` edit: the whole visit record at once. */
+export const VISIT_TARGET = 'visit';
 export const exclusionTarget = (n: number): string => `art14-${n}`;
 
 export type ConsensusEdit =
@@ -20,7 +23,8 @@ export type ConsensusEdit =
   | { kind: 'consensus-exclusion'; itemId: string; to: Pick<ExclusionConsensus, 'status' | 'note'> }
   | { kind: 'consensus-overall'; itemId: string; to: string }
   | { kind: 'consensus-key-strengths'; itemId: string; to: string[] }
-  | { kind: 'consensus-key-ofis'; itemId: string; to: string[] };
+  | { kind: 'consensus-key-ofis'; itemId: string; to: string[] }
+  | { kind: 'consensus-visit'; itemId: string; to: VisitRecord };
 
 export type ConsensusEditKind = ConsensusEdit['kind'];
 export const CONSENSUS_EDIT_KINDS: readonly ConsensusEditKind[] = [
@@ -32,6 +36,7 @@ export const CONSENSUS_EDIT_KINDS: readonly ConsensusEditKind[] = [
   'consensus-overall',
   'consensus-key-strengths',
   'consensus-key-ofis',
+  'consensus-visit',
 ];
 
 /** The part of a history entry this module owns. */
@@ -57,6 +62,10 @@ export function applyConsensusEdit(record: ConsensusRecord, edit: ConsensusEdit)
     from = { status: exclusion.status, note: exclusion.note };
     exclusion.status = edit.to.status;
     exclusion.note = edit.to.note;
+  } else if (edit.kind === 'consensus-visit') {
+    if (edit.itemId !== VISIT_TARGET) return err(`consensus-visit applies to "${VISIT_TARGET}", not ${edit.itemId}`);
+    from = next.visit ?? null;
+    next.visit = structuredClone(edit.to);
   } else if (edit.kind === 'consensus-overall' || edit.kind === 'consensus-key-strengths' || edit.kind === 'consensus-key-ofis') {
     if (edit.itemId !== OVERALL_TARGET) return err(`${edit.kind} applies to "${OVERALL_TARGET}", not ${edit.itemId}`);
     const field = ({ 'consensus-overall': 'overallEvaluation', 'consensus-key-strengths': 'keyStrengths', 'consensus-key-ofis': 'keyOfis' } as const)[edit.kind];

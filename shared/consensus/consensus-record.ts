@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidPercent } from '../scoring/percent.js';
+import { visitRecordSchema } from './visit-record.js';
 
 /**
  * The panel's consensus for one applicant: what the leader records during the consensus
@@ -64,6 +65,8 @@ export const consensusRecordSchema = z
     overallEvaluation: textSchema,
     keyStrengths: z.array(z.string().trim().min(1).max(2000)).max(20),
     keyOfis: z.array(z.string().trim().min(1).max(2000)).max(20),
+    /** The visit as it happened (visit-record.ts); absent in records made before it was kept. */
+    visit: visitRecordSchema.optional(),
   })
   .superRefine((record, ctx) => {
     const seen = new Set<string>();

@@ -36,3 +36,24 @@ export function numeralZh(n: number): string {
   if (n < 20) return `十${DIGITS[n - 10]!}`;
   throw new RangeError(`numeral ${n} out of range`);
 }
+
+export const VISIT_KIND_ZH = {
+  opening: '首次会议',
+  briefing: '听取汇报',
+  interview: '人员访谈',
+  site: '现场查看',
+  documents: '查阅文件',
+  panel: '评审组内部会议',
+  closing: '末次会议',
+  other: '其他',
+} as const;
+
+/**
+ * An ISO instant as a date in Beijing time (UTC+8, no daylight saving): the report is read in
+ * Zhengzhou whatever time zone the signing laptop was set to.
+ */
+export function beijingDateZh(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new Error(`"${iso}" is not a date and time`);
+  return dateZh(new Date(t + 8 * 3_600_000).toISOString().slice(0, 10));
+}

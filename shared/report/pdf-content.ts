@@ -34,7 +34,12 @@ export interface ContentNode {
   unbreakable?: boolean;
   id?: string;
   noWrap?: boolean;
-  canvas?: { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number; lineColor?: string }[];
+  canvas?: ({ type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number; lineColor?: string } | { type: 'rect'; x: number; y: number; w: number; h: number; color?: string; lineColor?: string; lineWidth?: number })[];
+  /** A key of the document's `images`. */
+  image?: string;
+  fit?: [number, number];
+  font?: string;
+
   counter?: number;
   /** First number of an ordered list. */
   start?: number;
@@ -60,6 +65,8 @@ export interface DocumentDefinition {
   header?: (currentPage: number, pageCount: number) => Content;
   footer?: (currentPage: number, pageCount: number) => Content;
   content: Content[];
+  /** Image data URLs by key (the evidence photos). */
+  images?: Record<string, string>;
   styles: Record<string, ContentNode & { font?: string }>;
   defaultStyle: ContentNode & { font: string };
   pageBreakBefore?: (node: { headlineLevel?: number; startPosition: { top: number; verticalRatio: number } }, following: unknown[]) => boolean;

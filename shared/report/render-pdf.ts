@@ -1,12 +1,16 @@
 import { pdfmakeEngine } from './pdfmake-engine.js';
-import { buildReportDocument, REPORT_FONT } from './report-document.js';
+import { buildReportDocument, HEADING_FONT, REPORT_FONT } from './report-document.js';
+import { photoFileName } from './sections-photos.js';
 import type { ReportInput } from './report-input.js';
 
-/** Noto Sans SC TTF bytes (OFL). WOFF/WOFF2 render blank glyphs in pdfmake, so TTF only. */
+/**
+ * The report's two faces as TTF bytes (OFL): Noto Serif SC Regular for body text and Noto
+ * Sans SC Bold for headings and emphasis. WOFF/WOFF2 render blank glyphs in pdfmake, so TTF
+ * only. Each is embedded as a subset of the characters the report uses.
+ */
 export interface ReportFonts {
-  regular: Uint8Array;
-  /** Headings; without it they are set in the regular weight. */
-  bold?: Uint8Array | undefined;
+  serif: Uint8Array;
+  sansBold: Uint8Array;
 }
 
 export class ReportInputError extends Error {}
@@ -25,6 +29,12 @@ function register(bytes: Uint8Array): string {
   return name;
 }
 
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+
 function isTrueType(bytes: Uint8Array): boolean {
   const tag = String.fromCharCode(...bytes.subarray(0, 4));
   return tag === '\x00\x01\x00\x00' || tag === 'true';
@@ -38,9 +48,17 @@ export async function renderReportPdf(input: ReportInput, fonts: ReportFonts): P
   const definition = buildReportDocument(input);
   if (!definition.ok) throw new ReportInputError(definition.error);
   const engine = pdfmakeEngine();
-  const regular = register(fonts.regular);
-  const bold = fonts.bold ? register(fonts.bold) : regular;
-  engine.setFonts({ [REPORT_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+  const serif = register(fonts.serif);
+  const sans = register(fonts.sansBold);
+  // Emphasis inside body text is set in the bold sans (黑体), as Chinese typesetting does; there is no serif bold.
+  for (const photo of input.photos ?? []) {
+    if (!photo.image) continue;
+    const name = photoFileName(photo.image.bytes);
+    // As a latin1 string: pdfmake then stores it as its Buffer, which pdfkit's image reader
+    // needs (a plain Uint8Array is taken for a file path).
+    if (!engine.virtualfs.existsSync(name)) engine.virtualfs.writeFileSync(name, latin1(photo.image.bytes), 'latin1');
+  }
+  engine.setFonts({ [REPORT_FONT]: { normal: serif, bold: sans, italics: serif, bolditalics: sans }, [HEADING_FONT]: { normal: sans, bold: sans, italics: sans, bolditalics: sans } });
   const buffer = await engine.createPdf(definition.value).getBuffer();
   // pdfmake hands back a Buffer (or its browser polyfill); callers get a plain Uint8Array.
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice();

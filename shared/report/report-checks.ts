@@ -35,7 +35,8 @@ export async function checkSignedReport(pdf: Uint8Array, expect: LeaderSignature
 export interface CountersignatureStatus {
   memberId: string;
   name: string;
-  status: 'countersigned' | 'excused' | 'missing' | 'invalid';
+  /** `reservation-not-printed`: the member countersigned with a reservation the report does not print as given (or withdrew one it prints): the report must be produced again with it. */
+  status: 'countersigned' | 'excused' | 'missing' | 'invalid' | 'reservation-not-printed';
   reason?: string;
 }
 
@@ -46,6 +47,10 @@ export interface Countersignatures {
   excused: ReadonlyMap<string, string>;
   /** Member id → SPKI DER of the member's signing key. */
   keys: ReadonlyMap<string, Uint8Array>;
+  /** Member id → the reservation the member gave with the countersignature (absent: agrees). */
+  reservations?: ReadonlyMap<string, string>;
+  /** Member id → the reservation this PDF prints for the member. */
+  printed?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -59,6 +64,12 @@ export async function checkFinalisation(pdf: Uint8Array, roster: readonly PanelM
     const key = cs.keys.get(m.memberId);
     if (signature && key) {
       const good = await verifyCountersignature(pdf, signature, key);
+      const given = cs.reservations?.get(m.memberId)?.trim() ?? '';
+      const printed = cs.printed?.get(m.memberId)?.trim() ?? '';
+      if (good && given !== printed) {
+        statuses.push({ memberId: m.memberId, name: m.name, status: 'reservation-not-printed', reason: given || '（撤回保留意见）' });
+        continue;
+      }
       statuses.push(good ? { memberId: m.memberId, name: m.name, status: 'countersigned' } : { memberId: m.memberId, name: m.name, status: 'invalid', reason: 'the countersignature is not over this PDF or not by this member’s key' });
       continue;
     }

@@ -2,13 +2,21 @@ import { err, ok, type Result } from '../util/result.js';
 import type { Content, DocumentDefinition } from './pdf-content.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
 import type { ReportInput } from './report-input.js';
-import { conclusionSection, exclusionSection, signaturePage } from './sections-conclusion.js';
+import { conclusionSection, exclusionSection } from './sections-conclusion.js';
 import { applicantSection, cover, panelSection, processSection } from './sections-front.js';
 import { notesSection } from './sections-notes.js';
+import { photoImages, photosAppendix } from './sections-photos.js';
 import { divergenceSection, scoreSection } from './sections-scores.js';
+import { reservationsSection, signaturePage, technicalPage } from './sections-signing.js';
+import { siteSection } from './sections-site.js';
 
-/** The pdfmake font family the renderer registers (Noto Sans SC, OFL). */
-export const REPORT_FONT = 'NotoSansSC';
+/**
+ * The two pdfmake font families render-pdf.ts registers (both OFL): body text in a Song/Ming
+ * face (Noto Serif SC), as Chinese official documents set it, with emphasis in the bold sans;
+ * headings, table headers and the cover in the sans face (黑体, Noto Sans SC Bold).
+ */
+export const REPORT_FONT = 'NotoSerifSC';
+export const HEADING_FONT = 'NotoSansSC';
 
 /**
  * The on-site review report's pdfmake document definition, in Simplified Chinese. Pure:
@@ -27,10 +35,12 @@ function documentFor(model: ReportModel): DocumentDefinition {
     panelSection,
     processSection,
     scoreSection,
-    divergenceSection,
     notesSection,
+    siteSection,
     exclusionSection,
+    divergenceSection,
     conclusionSection,
+    reservationsSection,
   ];
   const issued = new Date(input.issuedAt);
   const title = `郑州市市长质量奖现场评审报告——${input.applicant.name}`;
@@ -52,32 +62,36 @@ function documentFor(model: ReportModel): DocumentDefinition {
         ? ''
         : { text: `${input.applicant.name}\u3000现场评审报告`, style: 'running', margin: [56, 30, 56, 0], alignment: 'right' },
     footer: (page, count) => (page === 1 ? '' : { text: `第 ${page - 1} 页\u3000共 ${count - 1} 页`, style: 'running', alignment: 'center', margin: [0, 18, 0, 0] }),
-    content: [...cover(model), ...sections.flatMap((section, i) => section(model, i + 1)), ...signaturePage(model)],
+    content: [...cover(model), ...sections.flatMap((section, i) => section(model, i + 1)), ...photosAppendix(model), ...signaturePage(model), ...technicalPage(model)],
+    images: photoImages(input.photos ?? []),
     // A heading never ends a page: nothing after it there, or too little room for a table's header.
     pageBreakBefore: (node, following) => node.headlineLevel !== undefined && (following.length === 0 || node.startPosition.verticalRatio > 0.85),
     defaultStyle: { font: REPORT_FONT, fontSize: 10, lineHeight: 1.3 },
     styles: {
-      secret: { fontSize: 10, alignment: 'right', bold: true },
-      coverAward: { fontSize: 30, bold: true, alignment: 'center', characterSpacing: 4 },
-      coverTitle: { fontSize: 34, bold: true, alignment: 'center', characterSpacing: 8, margin: [0, 18, 0, 0] },
+      secret: { font: HEADING_FONT, fontSize: 10, alignment: 'right', bold: true },
+      coverAward: { font: HEADING_FONT, fontSize: 30, bold: true, alignment: 'center', characterSpacing: 4 },
+      coverTitle: { font: HEADING_FONT, fontSize: 34, bold: true, alignment: 'center', characterSpacing: 8, margin: [0, 18, 0, 0] },
       coverCycle: { fontSize: 15, alignment: 'center', margin: [0, 20, 0, 0] },
-      coverLabel: { fontSize: 14, bold: true, alignment: 'right' },
+      coverLabel: { font: HEADING_FONT, fontSize: 14, bold: true, alignment: 'right' },
       coverValue: { fontSize: 14 },
       coverIssuer: { fontSize: 14, alignment: 'center', margin: [0, 6, 0, 0] },
       running: { fontSize: 8, color: '#666666' },
-      h1: { fontSize: 15, bold: true, margin: [0, 14, 0, 6] },
-      h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-      h3: { fontSize: 10.5, margin: [0, 8, 0, 2] },
+      h1: { font: HEADING_FONT, fontSize: 15, bold: true, margin: [0, 14, 0, 6] },
+      h2: { font: HEADING_FONT, fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+      h3: { font: HEADING_FONT, fontSize: 10.5, bold: true, margin: [0, 8, 0, 2] },
+      label: { font: HEADING_FONT, bold: true },
+      caption: { fontSize: 9, lineHeight: 1.3, margin: [0, 3, 0, 0] },
+      seal: { fontSize: 9, color: '#777777', alignment: 'center' },
       body: { fontSize: 10, lineHeight: 1.45, margin: [0, 2, 0, 4], alignment: 'justify' },
       listItem: { fontSize: 10, lineHeight: 1.4, margin: [0, 0, 0, 2], alignment: 'justify' },
       muted: { color: '#555555' },
       note: { fontSize: 8, color: '#444444', margin: [0, 3, 0, 0] },
-      recommendation: { fontSize: 12, bold: true, margin: [0, 6, 0, 0] },
-      th: { fontSize: 8, bold: true, alignment: 'center', fillColor: '#e8e8e8', lineHeight: 1.15 },
+      recommendation: { font: HEADING_FONT, fontSize: 12, bold: true, margin: [0, 6, 0, 0] },
+      th: { font: HEADING_FONT, fontSize: 8, bold: true, alignment: 'center', fillColor: '#e8e8e8', lineHeight: 1.15 },
       td: { fontSize: 8, lineHeight: 1.2 },
       mono: { fontSize: 8, lineHeight: 1.2 },
-      tdCategory: { fontSize: 8, bold: true, fillColor: '#f7f7f7' },
-      tdTotal: { fontSize: 9, bold: true, alignment: 'center' },
+      tdCategory: { font: HEADING_FONT, fontSize: 8, bold: true, fillColor: '#f7f7f7' },
+      tdTotal: { font: HEADING_FONT, fontSize: 9, bold: true, alignment: 'center' },
     },
   };
 }

@@ -2,6 +2,7 @@ import type { ConsensusRecord } from '../consensus/consensus-record.js';
 import type { MemberScores, PanelMember } from '../consensus/member-scores.js';
 import type { CriteriaSet } from '../criteria/criteria-set.js';
 import type { CycleRules } from '../cycle/cycle-rules.js';
+import type { EvidencePhoto } from './evidence-photos.js';
 
 /** Everything the on-site review report (现场评审报告) is made from. Dates are YYYY-MM-DD. */
 export interface ApplicantProfile {
@@ -21,6 +22,42 @@ export interface ScheduleEntry {
   time: string;
   activity: string;
   place: string;
+  /** Who took part, or the interviewees by role. */
+  people?: string | undefined;
+}
+
+/** One issue the material review asked the visit to verify (现场核查要点), and what each member found. */
+export interface SiteCheck {
+  id: string;
+  itemId: string | null;
+  text: string;
+  findings: readonly { memberId: string; status: 'pending' | 'confirmed' | 'not-confirmed'; note: string; evidence: string }[];
+}
+
+/** A member's site observation with where its evidence is. */
+export interface SiteObservation {
+  memberId: string;
+  itemId: string | null;
+  text: string;
+  /** Document, interviewee by role, place — as the member recorded them. */
+  evidence: { document: string; intervieweeRole: string; place: string } | string;
+}
+
+/** A member's reservation (保留意见), printed verbatim. */
+export interface MemberReservation {
+  memberId: string;
+  text: string;
+  /** ISO instant the member gave it with a countersignature of an earlier version of this report. */
+  givenAt: string;
+}
+
+/** How a member countersigned an earlier version of this report: the signature page says so. */
+export interface EarlierCountersignature {
+  memberId: string;
+  agrees: boolean;
+  signedAt: string;
+  /** The version (report-for-signing revision) it was given on. */
+  version: number;
 }
 
 export interface ReviewSchedule {
@@ -48,4 +85,12 @@ export interface ReportInput {
   rules: ReportRules;
   /** ISO instant the report is dated; the PDF's creation date, fixed so the bytes are reproducible. */
   issuedAt: string;
+  /** The report-for-signing revision this PDF is (1 for the first). */
+  version?: number | undefined;
+  siteChecks?: readonly SiteCheck[] | undefined;
+  observations?: readonly SiteObservation[] | undefined;
+  /** The appendix of evidence photos, print-ready (evidence-photos.ts). */
+  photos?: readonly EvidencePhoto[] | undefined;
+  reservations?: readonly MemberReservation[] | undefined;
+  earlierCountersignatures?: readonly EarlierCountersignature[] | undefined;
 }

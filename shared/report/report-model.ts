@@ -6,6 +6,7 @@ import { validateCriteriaSet } from '../criteria/validate-criteria-set.js';
 import { err, ok, type Result } from '../util/result.js';
 import { dateZh } from './format-zh.js';
 import type { ReportInput } from './report-input.js';
+import { reportProblems } from './report-readiness.js';
 
 /**
  * The numbers a report prints, computed here from the inputs and nowhere else, so the
@@ -17,6 +18,11 @@ export interface ReportModel {
   facts: RecommendationFacts;
   consensusByItem: Map<string, ItemConsensus>;
   leaderName: string;
+  /** Member id → name, for findings, photos and reservations. */
+  nameOf: (memberId: string) => string;
+  /** People interviewed, by role, and the sites visited: from the leader's schedule and the members' evidence. */
+  interviewees: string[];
+  sitesVisited: string[];
 }
 
 export function buildReportModel(input: ReportInput): Result<ReportModel, string> {
@@ -36,6 +42,8 @@ export function buildReportModel(input: ReportInput): Result<ReportModel, string
     }
   }
   if (Number.isNaN(Date.parse(input.issuedAt))) return err(`issuedAt "${input.issuedAt}" is not a date and time`);
+  const problems = reportProblems(input);
+  if (problems.length > 0) return err(problems.map((p) => p.en).join('; '));
   let consolidation: Consolidation;
   try {
     consolidation = consolidate({
@@ -56,5 +64,24 @@ export function buildReportModel(input: ReportInput): Result<ReportModel, string
     facts: facts.value,
     consensusByItem: new Map(input.consensus.items.map((i) => [i.itemId, i])),
     leaderName: leaders[0]!.name,
+    nameOf: (id) => input.roster.find((m) => m.memberId === id)?.name ?? id,
+    ...whoAndWhere(input),
   });
+}
+
+/** Distinct, in the order first met: the schedule's interviews and sites, then the members' evidence. */
+function whoAndWhere(input: ReportInput): { interviewees: string[]; sitesVisited: string[] } {
+  const people = new Set<string>();
+  const places = new Set<string>();
+  const split = (text: string) => text.split(/[、，,；;]/).map((t) => t.trim()).filter((t) => t.length > 0);
+  for (const a of input.consensus.visit?.activities ?? []) {
+    if (a.kind === 'interview') split(a.people).forEach((p) => people.add(p));
+    if (a.kind === 'site' && a.place.trim()) places.add(a.place.trim());
+  }
+  for (const o of input.observations ?? []) {
+    if (typeof o.evidence === 'string') continue;
+    split(o.evidence.intervieweeRole).forEach((p) => people.add(p));
+    if (o.evidence.place.trim()) places.add(o.evidence.place.trim());
+  }
+  return { interviewees: [...people], sitesVisited: [...places] };
 }

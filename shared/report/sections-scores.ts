@@ -13,7 +13,7 @@ export function scoreSection(model: ReportModel, n: number): Content[] {
   const { input, consolidation, facts } = model;
   const members = input.roster;
   const span2 = (text: string): TableCell => th(text, { rowSpan: 2 });
-  const top: TableCell[] = [span2('条款'), span2('评分条款'), span2('分值'), span2('材料\n评审\n(%)'), th('评审员评分（%）', { colSpan: members.length }), ...blank(members.length - 1), span2('共识\n(%)'), span2('得分')];
+  const top: TableCell[] = [span2('条款'), span2('评分条款'), span2('分值'), span2('材料\n评审\n（%）'), th('评审员评分（%）', { colSpan: members.length }), ...blank(members.length - 1), span2('共识\n（%）'), span2('得分')];
   const names: TableCell[] = [...blank(4), ...members.map((m) => th(m.name, { fontSize: 6.5 })), ...blank(2)];
   const width = top.length;
   const body: TableCell[][] = [top, names];
@@ -43,9 +43,10 @@ export function scoreSection(model: ReportModel, n: number): Content[] {
   body.push([
     { text: '总分（满分 1000 分）', style: 'tdTotal', colSpan: 4 },
     ...blank(3),
-    { text: `获奖分数线 ${pointsZh(facts.thresholdHundredths)} 分（含）；${facts.meetsThreshold ? '达到' : '未达到'}`, style: 'tdTotal', colSpan: width - 6, alignment: 'center' },
+    { text: `获奖分数线${pointsZh(facts.thresholdHundredths)}分（含）：${facts.meetsThreshold ? '达到' : '未达到'}`, style: 'tdTotal', colSpan: width - 6, alignment: 'center', noWrap: true },
     ...blank(width - 7),
-    { text: pointsZh(facts.totalHundredths), style: 'tdTotal', colSpan: 2, alignment: 'right' },
+    // Never wrapped: a total broken over two lines ("达/到", "52/3.75") was misread.
+    { text: pointsZh(facts.totalHundredths), style: 'tdTotal', colSpan: 2, alignment: 'right', noWrap: true },
     th(''),
   ]);
   const memberWidths = members.map(() => 23);
@@ -59,7 +60,39 @@ export function scoreSection(model: ReportModel, n: number): Content[] {
     { text: `注：标※、灰底为评分极差超过${consolidation.divergenceLimit}个百分点、经共识讨论的条款（见第${numeralZh(n + 1)}部分）。“—”表示未评分。`, style: 'note' },
     subTitle('（二）各类目得分'),
     categoryTable(model),
+    subTitle('（三）各类目得分率'),
+    categoryChart(model),
   ];
+}
+
+/**
+ * Each category's score as a share of its maximum, drawn as bars on one scale (0–100%),
+ * so categories of 80 and 400 points compare at a glance; the figures are in the table above.
+ */
+function categoryChart(model: ReportModel): Content {
+  const BAR = 260;
+  const rows: TableCell[][] = model.input.criteriaSet.categories.map((category) => {
+    const t = model.facts.totals.categories.find((c) => c.id === category.id)!;
+    const tenths = categoryPercentTenths(t);
+    return [
+      td(`${category.id} ${category.name}`, { fontSize: 8.5 }),
+      {
+        canvas: [
+          { type: 'rect', x: 0, y: 1, w: BAR, h: 9, color: '#eeeeee' },
+          { type: 'rect', x: 0, y: 1, w: Math.round((BAR * tenths) / 1000), h: 9, color: '#555555' },
+          { type: 'line', x1: BAR / 2, y1: 0, x2: BAR / 2, y2: 11, lineWidth: 0.5, lineColor: '#999999' },
+        ],
+      },
+      td(`${formatTenths(tenths)}%（${pointsZh(t.scoreHundredths)}/${category.points}）`, { fontSize: 8.5, noWrap: true }),
+    ];
+  });
+  return {
+    unbreakable: true,
+    stack: [
+      { table: { widths: [120, BAR, '*'], body: rows }, layout: 'noBorders' },
+      { text: '注：条形长度为类目得分占该类目满分的比例，竖线为50%。', style: 'note' },
+    ],
+  };
 }
 
 function categoryTable(model: ReportModel): Content {
@@ -88,13 +121,13 @@ export function divergenceSection(model: ReportModel, n: number): Content[] {
     return [title, { text: `各条款评审员评分的极差均未超过${consolidation.divergenceLimit}个百分点，共识评分经评审组讨论确定。`, style: 'body' }];
   }
   const name = new Map(input.roster.map((m) => [m.memberId, m.name]));
-  const body: TableCell[][] = [[th('条款'), th('各评审员评分（%）'), th('均值 / 中位数'), th('极差'), th('共识'), th('共识理由')]];
+  const body: TableCell[][] = [[th('条款'), th('各评审员评分（%）'), th('均值／\n中位数'), th('极差'), th('共识'), th('共识理由')]];
   for (const row of divergent) {
     const c = model.consensusByItem.get(row.itemId);
     body.push([
       num(`${row.itemId}\n${row.name}`, { alignment: 'left' }),
       td(pairs(row.cells.map((cell) => `${name.get(cell.memberId) ?? cell.memberId} ${pct(cell.percent)}`)), { fontSize: 7.5 }),
-      num(`${row.meanTenths === undefined ? '—' : formatTenths(row.meanTenths)} / ${row.medianTenths === undefined ? '—' : formatTenths(row.medianTenths)}`),
+      num(`${row.meanTenths === undefined ? '—' : formatTenths(row.meanTenths)}／${row.medianTenths === undefined ? '—' : formatTenths(row.medianTenths)}`),
       num(String(row.spread)),
       num(`${pct(c?.percent)}%`, { bold: true }),
       td(c?.rationale.trim() || '（未记录）'),

@@ -29,14 +29,14 @@ export interface HeldScoresheet {
   packageBytes: Uint8Array;
 }
 
-type ReportPart = Pick<SignedReport, 'pdf' | 'sha256' | 'consensusJson' | 'reportText' | 'recommendation'>;
-type CountersignaturePart = Pick<ReceivedCountersignature, 'signerKeyId' | 'reportSha256' | 'signature' | 'package'>;
+type ReportPart = Pick<SignedReport, 'pdf' | 'sha256' | 'consensusJson' | 'reportText' | 'recommendation'> & { reservations?: readonly { signerKeyId: string; text: string }[] | undefined };
+type CountersignaturePart = Pick<ReceivedCountersignature, 'signerKeyId' | 'reportSha256' | 'signature' | 'package'> & Partial<Pick<ReceivedCountersignature, 'agrees' | 'comment'>>;
 
 /** Each member's countersignature status for the current report, with the reasons recorded for the missing. */
 export async function countersignatureStatuses(
   assignment: AssignmentContent,
-  report: Pick<SignedReport, 'pdf' | 'sha256'>,
-  received: readonly Pick<ReceivedCountersignature, 'signerKeyId' | 'reportSha256' | 'signature'>[],
+  report: Pick<SignedReport, 'pdf' | 'sha256'> & { reservations?: readonly { signerKeyId: string; text: string }[] | undefined },
+  received: readonly (Pick<ReceivedCountersignature, 'signerKeyId' | 'reportSha256' | 'signature'> & Partial<Pick<ReceivedCountersignature, 'agrees' | 'comment'>>)[],
   excused: Readonly<Record<string, string>>,
 ): Promise<Result<CountersignatureStatus[], CountersignatureStatus[]>> {
   const current = received.filter((r) => r.reportSha256 === report.sha256);
@@ -44,6 +44,9 @@ export async function countersignatureStatuses(
     signatures: new Map(current.map((r) => [r.signerKeyId, fromBase64(r.signature)])),
     keys: new Map(assignment.panel.members.map((m) => [m.keyId, fromBase64(m.signingKey)])),
     excused: new Map(Object.entries(excused)),
+    // A reservation must be in the report the committee reads, word for word.
+    reservations: new Map(current.filter((r) => r.agrees === false).map((r) => [r.signerKeyId, r.comment ?? ''])),
+    printed: new Map((report.reservations ?? []).map((r) => [r.signerKeyId, r.text])),
   });
 }
 
@@ -71,6 +74,14 @@ export async function assemblePanelReturn(input: PanelReturnInput, ports: PanelR
   }
   const statuses = await countersignatureStatuses(a, input.report, input.countersignatures, input.excused);
   if (!statuses.ok) {
+    const unprinted = statuses.error.filter((s) => s.status === 'reservation-not-printed');
+    if (unprinted.length > 0) {
+      return refuse(
+        'not-ready',
+        `${unprinted.map((s) => s.name).join('、')}会签时提出的保留意见尚未载入报告：请重新生成报告（将原文载入），再请全体成员会签新版本`,
+        `the reservation(s) of ${unprinted.map((s) => s.name).join(', ')} are not printed in the report: produce the report again (it prints them) and have every member countersign the new version`,
+      );
+    }
     const open = statuses.error.filter((s) => s.status === 'missing' || s.status === 'invalid');
     const zh = open.map((s) => `${s.name}（${s.status === 'missing' ? '未会签' : '会签无效'}）`).join('、');
     const en = open.map((s) => `${s.name} (${s.status})`).join(', ');

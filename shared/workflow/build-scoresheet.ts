@@ -35,8 +35,8 @@ export interface ExpertWork {
     /** Attachments the observation refers to, by id. */
     attachmentIds?: readonly string[];
   }[];
-  attachments: readonly { id: string; name: string; type: string; bytes: Uint8Array }[];
-  siteIssues: readonly { issueId: string; status: SiteIssueFinding; note: string }[];
+  attachments: readonly { id: string; name: string; type: string; bytes: Uint8Array; caption?: string | undefined; itemId?: string | null | undefined }[];
+  siteIssues: readonly { issueId: string; status: SiteIssueFinding; note: string; evidence?: string | undefined }[];
   exclusions: readonly { number: number; status: 'clear' | 'flagged'; note: string }[];
   /** The hash-chained score history, in seq order. */
   history: readonly HistoryEntry[];
@@ -77,15 +77,19 @@ export async function buildScoresheet(
       text: n.text,
       evidence: n.evidence ? [n.evidence.document, n.evidence.intervieweeRole, n.evidence.place].filter((s) => s.trim() !== '').join('；') : '',
       attachmentIds: [...(n.attachmentIds ?? [])],
+      ...(n.evidence ? { evidenceRef: { document: n.evidence.document, intervieweeRole: n.evidence.intervieweeRole, place: n.evidence.place } } : {}),
     }));
   const blobs = await prepareBlobs(work.attachments.map((a) => ({ fileName: plainFileName(a.name, { fallback: 'attachment' }), mediaType: mediaTypeOf(a.type), bytes: a.bytes })));
-  const attachments = blobs.map((b, i) => ({ ...b.ref, id: work.attachments[i]!.id }));
+  const attachments = blobs.map((b, i) => {
+    const a = work.attachments[i]!;
+    return { ...b.ref, id: a.id, ...(a.caption?.trim() ? { caption: a.caption.trim() } : {}), ...(a.itemId !== undefined ? { itemId: a.itemId } : {}) };
+  });
   const found = new Map(work.siteIssues.map((s) => [s.issueId, s]));
   const siteIssues = assignment.siteIssues.map((issue) => {
     const s = found.get(issue.id);
     if (!s) return { issueId: issue.id, status: 'pending' as const, note: '' };
     const note = s.status === 'partly' ? `部分属实${s.note.trim() ? `：${s.note.trim()}` : ''}` : s.note;
-    return { issueId: issue.id, status: SITE_STATUS[s.status], note };
+    return { issueId: issue.id, status: SITE_STATUS[s.status], note, ...(s.evidence?.trim() ? { evidence: s.evidence.trim() } : {}) };
   });
   const checks = new Map(work.exclusions.map((e) => [e.number, e]));
   const exclusions = EXCLUSION_RULES.map((r) => {

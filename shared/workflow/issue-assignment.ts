@@ -111,12 +111,21 @@ function assignmentContent(req: AssignmentRequest, secretariat: IdentityCard, ce
     criteriaSet: req.criteriaSet,
     materialReview: { scores: Object.entries(review.percentByItem).map(([itemId, percent]) => ({ itemId, percent })), summary: review.summary ?? '' },
     siteIssues: review.siteVisitIssues.map((s, i) => ({ id: `issue-${i + 1}`, itemId: s.itemId ?? null, text: s.text })),
+    // The plan the secretariat issues: three days from the review date, opening and closing
+    // meetings; the leader records what actually happened (the visit record with the consensus).
     schedule: [
-      { date, start: '08:30', end: '09:00', activity: '首次会议', location: place },
-      { date, start: '09:00', end: '17:00', activity: '现场评审', location: place },
+      { date, start: '08:30', end: '09:30', activity: '首次会议', location: place },
+      { date, start: '09:30', end: '17:30', activity: '现场评审', location: place },
+      { date: dayAfter(date, 1), start: '08:30', end: '17:30', activity: '现场评审', location: place },
+      { date: dayAfter(date, 2), start: '08:30', end: '15:30', activity: '现场评审；评审组内部讨论', location: place },
+      { date: dayAfter(date, 2), start: '16:00', end: '17:00', activity: '末次会议', location: place },
     ],
     issuedAt: issuedAt.toISOString(),
   });
+}
+
+function dayAfter(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -8,8 +8,11 @@ import { prepareBlobs } from '../packages/blobs.js';
 import { writePackage } from '../packages/write-package.js';
 import { signPdf } from '../pki/pades.js';
 import { RECOMMENDATION_ZH } from '../report/format-zh.js';
+import { collectEvidencePhotos, type AttachmentBytes, type DownscalePhoto } from '../report/evidence-photos.js';
 import { checkSignedReport } from '../report/report-checks.js';
+import type { EarlierCountersignature, MemberReservation } from '../report/report-input.js';
 import { reportInputFromPackages } from '../report/report-input-from-packages.js';
+import { reportProblems, type ReportProblem } from '../report/report-readiness.js';
 import { formatHundredths } from '../scoring/hundredths.js';
 import { fromBase64, sha256Hex } from '../util/bytes.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -38,12 +41,57 @@ export interface ProduceReportInput {
   leaderKeyId: string;
   /** The previous report for signing, so the new one supersedes it. */
   previous: { rfsPackageId: string; rfsRevision: number } | null;
+  /**
+   * The countersignatures received for the previous version: their reservations are printed
+   * verbatim in this one, and the signature page says how each member signed before.
+   */
+  earlier?: readonly { signerKeyId: string; agrees: boolean; comment: string; signedAt: string }[];
 }
 
 export interface ProduceReportPorts {
   keys: KeyHolder;
   clock: Clock;
   render: RenderReport;
+  /** Where the members' photos are (the leader's store, or the packages' blobs); without it the appendix is empty. */
+  attachments?: AttachmentBytes;
+  /** The host's downscaler for photos too large to print as they are. */
+  downscale?: DownscalePhoto | null;
+}
+
+/** Reservations and earlier signatures carried from the countersignatures of the previous version. */
+export function carriedFromEarlier(earlier: ProduceReportInput['earlier'], previousVersion: number): { reservations: MemberReservation[]; earlierCountersignatures: EarlierCountersignature[] } {
+  const list = earlier ?? [];
+  return {
+    reservations: list.filter((c) => !c.agrees && c.comment.trim()).map((c) => ({ memberId: c.signerKeyId, text: c.comment.trim(), givenAt: c.signedAt })),
+    earlierCountersignatures: list.map((c) => ({ memberId: c.signerKeyId, agrees: c.agrees, signedAt: c.signedAt, version: previousVersion })),
+  };
+}
+
+/**
+ * The report as it would be signed now, unsigned, with everything that would stop it: for
+ * the leader's preview before signing. Nothing is signed, written or stored.
+ */
+export async function previewReport(input: ProduceReportInput, ports: Omit<ProduceReportPorts, 'keys'>): Promise<Result<{ pdf: Uint8Array | null; problems: ReportProblem[] }, WorkflowError>> {
+  const built = await reportInputOf(input, ports, ports.clock.now());
+  if (!built.ok) return built;
+  const problems = reportProblems(built.value);
+  return ok({ pdf: problems.length === 0 ? await ports.render(built.value) : null, problems });
+}
+
+async function reportInputOf(input: ProduceReportInput, ports: Pick<ProduceReportPorts, 'attachments' | 'downscale'>, now: Date) {
+  const version = (input.previous?.rfsRevision ?? 0) + 1;
+  const photos = ports.attachments ? await collectEvidencePhotos(input.scoresheets, ports.attachments, ports.downscale ?? null) : [];
+  const built = reportInputFromPackages({
+    assignment: input.assignment,
+    scoresheets: input.scoresheets,
+    consensus: input.consensus,
+    reportDate: input.reportDate,
+    issuedAt: now.toISOString(),
+    photos,
+    version,
+    ...carriedFromEarlier(input.earlier, version - 1),
+  });
+  return built.ok ? built : refuse('not-ready', `报告内容不完整：${built.error}`, `the report cannot be made: ${built.error}`);
 }
 
 /** The leader's signed report and the report-for-signing package made from it. */
@@ -64,6 +112,8 @@ export interface SignedReport {
   rfsRevision: number;
   createdAt: string;
   createdBy: string;
+  /** The reservations this version prints, by member: what each member's countersignature must say. */
+  reservations: { signerKeyId: string; text: string }[];
 }
 
 export async function produceReport(input: ProduceReportInput, ports: ProduceReportPorts): Promise<Result<SignedReport, WorkflowError>> {
@@ -71,8 +121,10 @@ export async function produceReport(input: ProduceReportInput, ports: ProduceRep
   const leader = assignment.panel.members.find((m) => m.role === 'leader');
   if (!leader || leader.keyId !== input.leaderKeyId) return refuse('not-allowed', '本设备不是该评审组的组长：只有组长签署报告', 'this device is not the leader of this panel: only the leader signs the report');
   const now = ports.clock.now();
-  const reportInput = reportInputFromPackages({ assignment, scoresheets: input.scoresheets, consensus: input.consensus, reportDate: input.reportDate, issuedAt: now.toISOString() });
-  if (!reportInput.ok) return refuse('not-ready', `报告内容不完整：${reportInput.error}`, `the report cannot be made: ${reportInput.error}`);
+  const reportInput = await reportInputOf(input, ports, now);
+  if (!reportInput.ok) return reportInput;
+  const problems = reportProblems(reportInput.value);
+  if (problems.length > 0) return refuse('not-ready', problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '));
   const facts = recommend(reportInput.value.criteriaSet, input.consensus, reportInput.value.rules);
   if (!facts.ok) return refuse('not-ready', `共识尚未完成：${facts.error.message}`, `the consensus is not finished: ${facts.error.message}`);
   const certificate = memberCertificate(assignment.certificates, leader.keyId);
@@ -87,6 +139,7 @@ export async function produceReport(input: ProduceReportInput, ports: ProduceRep
   if (!self.ok) return refuse('signature', `签署后的报告未通过校验：${self.error}`, `the signed report does not check: ${self.error}`);
 
   const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
+  const reservations = (reportInput.value.reservations ?? []).map((r) => ({ signerKeyId: r.memberId, text: r.text }));
   const reportText = `${assignment.applicant.name} 现场评审报告：共识总分 ${formatHundredths(facts.value.totalHundredths)} 分；${RECOMMENDATION_ZH[facts.value.recommendation]}。`;
   const [blob] = await prepareBlobs([{ fileName: fileNames.reportEntry, mediaType: 'application/pdf', bytes: pdf }]);
   const content: ReportForSigningContent = {
@@ -96,6 +149,7 @@ export async function produceReport(input: ProduceReportInput, ports: ProduceRep
     report: { ...blob!.ref, mediaType: 'application/pdf' },
     signers: assignment.panel.members.filter((m) => m.role !== 'leader').map((m) => m.keyId),
     sentAt: now.toISOString(),
+    ...(reservations.length > 0 ? { reservations } : {}),
   };
   const revision = (input.previous?.rfsRevision ?? 0) + 1;
   const written = await writePackage({
@@ -124,5 +178,6 @@ export async function produceReport(input: ProduceReportInput, ports: ProduceRep
     rfsRevision: revision,
     createdAt: now.toISOString(),
     createdBy: input.leaderKeyId,
+    reservations,
   });
 }

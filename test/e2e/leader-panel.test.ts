@@ -20,6 +20,7 @@ import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
 import { systemClock } from '../../shared/workflow/ports/clock.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
+import { pdfViewerPages } from './support/pdf-viewer.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { deviceCard, downloadTo, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
 
@@ -80,7 +81,7 @@ async function scoreAndExport(page: Page, assignmentFile: string, percentOf: (i:
 }
 
 describe('the panel leader in Chromium', () => {
-  it('consolidates three browser members’ and two others’ scoresheets, settles a divergent item, signs the report, gathers countersignatures and returns the panel’s work', { timeout: 300_000 }, async () => {
+  it('consolidates three browser members’ and two others’ scoresheets, settles a divergent item, signs the report, gathers countersignatures and returns the panel’s work', { timeout: 480_000 }, async () => {
     const work = await freshProfileDir('leader-files');
     dirs.push(work);
     const now = new Date();
@@ -200,6 +201,35 @@ describe('the panel leader in Chromium', () => {
 
     // The report: produced, signed under the leader's certificate, saved, sent for signing.
     await leader.getByTestId('leader-tab-report').click();
+    // The leader records the visit as it happened: the opening meeting on the first day. What is
+    // still missing (the other days, the closing meeting) is listed; an activity without content is refused.
+    await leader.getByTestId('visit-schedule').waitFor();
+    await leader.getByTestId('visit-add-button').click();
+    expect(await leader.getByTestId('visit-invalid').textContent()).toContain('请填写内容');
+    await leader.getByTestId('visit-activity').fill('介绍评审组成员、评审依据和日程安排');
+    await leader.getByTestId('visit-place').fill('行政楼第一会议室');
+    await leader.getByTestId('visit-people').fill('公司领导班子、各部门负责人');
+    await leader.getByTestId('visit-add-button').click();
+    await leader.getByTestId('visit-activities').waitFor();
+    expect(await leader.getByTestId('visit-activities').textContent()).toContain('首次会议');
+    expect(await leader.getByTestId('visit-gaps').textContent()).toContain('末次会议');
+    await screenshot(leader, 'leader-04-visit-schedule');
+    // Read before signing: a report dated outside the review dates is refused in the preview with
+    // the reason; dated within them, the preview shows the report as it would be signed, in the page.
+    const reportDate = await leader.getByTestId('report-date').inputValue();
+    await leader.getByTestId('report-date').fill('2020-01-01');
+    await leader.getByTestId('preview-report').click();
+    await leader.getByTestId('report-problems').waitFor({ timeout: 60_000 });
+    expect(await leader.locator('[data-testid="report-problems"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')))).toEqual(['report-date']);
+    expect(await leader.getByTestId('report-problems').textContent()).toContain('不在本次现场评审日期');
+    await screenshot(leader, 'leader-04a-preview-refused');
+    await leader.getByTestId('report-date').fill(reportDate);
+    await leader.getByTestId('preview-report').click();
+    const preview = await pdfViewerPages(leader, 'report-preview-pages');
+    expect(preview.pages).toBeGreaterThanOrEqual(8);
+    expect([preview.canvases, preview.inked]).toEqual([preview.pages, preview.pages]);
+    expect(await leader.getByTestId('report-problems').count()).toBe(0);
+    await screenshot(leader, 'leader-04b-preview');
     await leader.getByTestId('produce-report').click();
     await leader.getByTestId('report-sha256').waitFor({ timeout: 60_000 });
     const sha = (await leader.getByTestId('report-sha256').textContent())!;
@@ -208,6 +238,8 @@ describe('the panel leader in Chromium', () => {
     await screenshot(leader, 'leader-04-report');
     const pdfsig = await run('pdfsig', [pdfFile]).catch((e: { stdout: string }) => e);
     expect(pdfsig.stdout).toContain('Signature is Valid');
+    // The report prints the schedule the leader recorded, not the plan.
+    expect((await run('pdftotext', ['-raw', pdfFile, '-'])).stdout.replace(/\s+/g, '')).toContain('首次会议：介绍评审组成员、评审依据和日程安排');
     await run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '6', pdfFile, 'test-results/e2e/leader-report-page']);
     await close(leader);
 
@@ -220,7 +252,13 @@ describe('the panel leader in Chromium', () => {
       await page.getByTestId('report-to-sign').waitFor();
       expect(await page.getByTestId('leader-signature').getAttribute('data-valid')).toBe('true');
       expect(await page.getByTestId('report-to-sign').textContent()).toContain(sha);
-      if (m === 1) await screenshot(page, 'leader-05-member-countersign');
+      if (m === 1) {
+        // The member reads the report to countersign in the app's viewer: every page drawn.
+        await page.getByTestId('read-report').click();
+        const read = await pdfViewerPages(page, 'countersign-viewer');
+        expect([read.pages, read.canvases, read.inked]).toEqual([preview.pages, preview.pages, preview.pages]);
+        await screenshot(page, 'leader-05-member-countersign');
+      }
       countersignFiles.push(await downloadTo(page, () => page.getByTestId('countersign').click(), join(work, `countersignature-${m}.zqa`)));
       await page.getByTestId('countersigned').waitFor();
       await close(page);

@@ -118,7 +118,7 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
     expect(names(wider.award)).toEqual(['河南优秀电子有限公司', '郑州良好服务有限公司', '郑州稳健建设集团', '郑州门槛企业有限公司']);
     expect(names(wider.nomination)).toEqual(['郑州差一点股份有限公司']);
     expect(wider.vacancies).toEqual({ award: 1, nomination: 0 });
-  }, 300_000);
+  }, 900_000);
 
   it('refuses a bad scenario with every problem named, and writes nothing', async () => {
     const bad = {

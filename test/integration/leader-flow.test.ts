@@ -82,7 +82,7 @@ describe('the leader’s flow through the app’s own modules', () => {
     const fonts = loadReportFonts();
     const produced = await produceAndKeepReport(
       leaderDb, 'r1',
-      { assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', leaderKeyId: leader.card.keyId, previous: null },
+      { assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-03', leaderKeyId: leader.card.keyId, previous: null },
       { keys: leader.keys, clock: { now }, render: (input) => renderReportPdf(input, fonts) },
     );
     if (!produced.ok) throw new Error(produced.error.en);
@@ -90,7 +90,7 @@ describe('the leader’s flow through the app’s own modules', () => {
     expect(await leaderDb.reportArtefacts.get(report.id)).toBeDefined();
     const notLeader = await produceAndKeepReport(
       leaderDb, 'r1',
-      { assignment: panel.assignment, scoresheets: [], consensus, reportDate: '2026-06-05', leaderKeyId: others[0]!.card.keyId, previous: null },
+      { assignment: panel.assignment, scoresheets: [], consensus, reportDate: '2026-06-03', leaderKeyId: others[0]!.card.keyId, previous: null },
       { keys: others[0]!.keys, clock: { now }, render: () => Promise.reject(new Error('not reached')) },
     );
     expect(notLeader.ok ? 'produced' : notLeader.error).toMatchObject({ code: 'not-allowed', en: expect.stringMatching(/not the leader/) as unknown });
@@ -166,7 +166,7 @@ describe('the leader’s flow through the app’s own modules', () => {
     for (let n = 1; n <= 7; n++) await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-exclusion', itemId: exclusionTarget(n), to: { status: n === 5 ? 'flagged' : 'clear', note: n === 5 ? '近三年有亏损' : '' } });
     const consensus = (await leaderDb.consensusStates.get('r1'))!.record;
     const fonts = loadReportFonts();
-    const request: ProduceReportInput = { assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', leaderKeyId: leader.card.keyId, previous: null };
+    const request: ProduceReportInput = { assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-03', leaderKeyId: leader.card.keyId, previous: null };
     const ports = { keys: leader.keys, clock: { now }, render: (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, fonts) };
     const produce = async (previous: ReportArtefactRecord | null) => {
       const r = await produceAndKeepReport(leaderDb, 'r1', { ...request, previous }, ports);

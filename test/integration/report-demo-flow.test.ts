@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../cli/lib/demo-panel.js';
+import { RESERVATION } from '../../cli/lib/report-demo-input.js';
 import { REPORT_STAGES } from '../../cli/lib/report-demo-stages.js';
 
 /**
@@ -18,8 +19,12 @@ describe('zqa demo through to the panel return', () => {
   it('produces a signed report, countersignatures and a panel return the tools accept', async () => {
     const index = await runDemo({ outDir: dir, members: 5, seed: 11 }, REPORT_STAGES);
     const types = index.packages.map((p) => p.type);
-    expect(types.filter((t) => t === 'report-for-signing')).toHaveLength(1);
-    expect(types.filter((t) => t === 'countersignature')).toHaveLength(4);
+    // Version 1, a reservation, version 2 printing it: two rounds of countersigning.
+    expect(types.filter((t) => t === 'report-for-signing')).toHaveLength(2);
+    expect(types.filter((t) => t === 'countersignature')).toHaveLength(8);
+    const text = spawnSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(text).toContain(RESERVATION.replace(/\s+/g, ''));
+    for (const section of ['六、现场核查情况', '十、评审组成员保留意见', '附件', '现场证据照片', '首次会议', '末次会议']) expect(text).toContain(section);
     expect(types.filter((t) => t === 'panel-return')).toHaveLength(1);
 
     const pdfsig = spawnSync('pdfsig', [join(dir, 'report.pdf')], { encoding: 'utf8' }).stdout;

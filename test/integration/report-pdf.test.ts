@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoReportInput } from '../../cli/lib/report-demo-input.js';
+import { demoReportInput, RESERVATION } from '../../cli/lib/report-demo-input.js';
 import { loadReportFonts } from '../../cli/lib/report-fonts.js';
 import { recommend } from '../../shared/consensus/recommendation.js';
 import { createRootCertificate, issueCertificate } from '../../shared/pki/certificates.js';
@@ -14,10 +14,11 @@ import { formatHundredths } from '../../shared/scoring/hundredths.js';
 import { makeSigner } from '../unit/pki-test-keys.js';
 
 /**
- * The whole report path for a 7-member panel with full notes: render, sign as the leader
- * under a secretariat-issued certificate, countersign as a member, and check the result
- * with the tools a secretariat has (poppler, qpdf, openssl). Page images are kept in
- * test-results/report/ for people to look at.
+ * The whole report path for a 7-member panel with full notes, a three-day visit, site-visit
+ * checks, observations, a member's reservation and 50 evidence photos: render, sign as the
+ * leader under a secretariat-issued certificate, countersign as a member, and read it back
+ * with the tools a secretariat has (poppler, qpdf, openssl). Page images at 100 dpi are kept
+ * in test-results/report/ for people to look at.
  */
 const OUT = resolve('test-results/report');
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' });
@@ -48,8 +49,8 @@ beforeAll(async () => {
   writeFileSync(join(OUT, 'root.pem'), certificateToPem(root));
   writeFileSync(join(OUT, 'member.pem'), spkiToPem(member.spki));
   writeFileSync(join(OUT, 'member-countersignature.der'), countersignature);
-  execFileSync('pdftoppm', ['-png', '-r', '60', join(OUT, 'report.pdf'), join(OUT, 'page')]);
-});
+  execFileSync('pdftoppm', ['-png', '-r', '100', join(OUT, 'report.pdf'), join(OUT, 'page')]);
+}, 300_000);
 
 describe('the on-site review report PDF', () => {
   it('gives its Chinese text back to pdftotext: applicant, title, total, recommendation', () => {
@@ -60,7 +61,7 @@ describe('the on-site review report PDF', () => {
     expect(text).toContain('现场评审报告');
     expect(text).toContain('郑州市市长质量奖');
     expect(text).toContain(formatHundredths(facts.value.totalHundredths));
-    expect(text).toContain('2026年11月29日');
+    expect(text).toContain('2026年11月27日');
     expect(text).toContain('推荐为市长质量奖候选单位');
     for (const m of input.roster) {
       expect(text).toContain(m.name);
@@ -68,13 +69,69 @@ describe('the on-site review report PDF', () => {
     }
   });
 
-  it('embeds its fonts as subsets', () => {
-    const lines = execFileSync('pdffonts', [join(OUT, 'report.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) {
-      expect(line).toMatch(/NotoSansSC/);
-      expect(line).toMatch(/\byes\s+yes\s+yes\b/); // emb, sub, uni
+  it('has every section a committee expects, in order', () => {
+    const text = execFileSync('pdftotext', ['-raw', join(OUT, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/[ \n]+/g, '');
+    const order = [
+      '内部资料',
+      '一、申报单位基本情况',
+      '二、评审组组成',
+      '三、评审过程与日程',
+      '（一）现场评审日程',
+      '（二）访谈人员与查看现场',
+      '四、评分结果',
+      '（三）各类目得分率',
+      '五、主要优势与改进机会',
+      '六、现场核查情况',
+      '（一）现场核查要点及核查结果',
+      '（二）现场观察记录',
+      '七、否决项核查',
+      '八、评分分歧及共识情况',
+      '九、综合评价与推荐意见',
+      '十、评审组成员保留意见',
+      '附件现场证据照片',
+      '评审组签署页',
+      '关于本报告数字签名的说明',
+    ];
+    let at = -1;
+    for (const heading of order) {
+      const next = text.indexOf(heading, at + 1);
+      expect(next, `${heading} after position ${at}`).toBeGreaterThan(at);
+      at = next;
     }
+    // Every visit day, the opening and the closing meeting, interviewees by role, sites.
+    for (const s of ['2026年11月25日', '2026年11月26日', '首次会议', '末次会议', '董事长', '一号生产基地装配车间', '（第三天）']) expect(text).toContain(s);
+    // The site checks with results and evidence, the seal, no tool names in the text.
+    for (const s of ['核实顾客满意度调查的样本与方法', '不属实', '证据：抽查问卷原件30份', '（盖章）', '签字']) expect(text).toContain(s);
+    for (const tool of ['pdfsig', 'openssl', 'qpdf']) expect(text).not.toContain(tool);
+    // Items without notes are named once, not a line "优势：无。" each.
+    expect(text).not.toContain('优势：无。');
+  });
+
+  it('prints the reservation verbatim, and dates that agree with each other', () => {
+    // -raw: in the order drawn, so a table cell's lines stay together.
+    const text = execFileSync('pdftotext', ['-raw', join(OUT, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(RESERVATION.replace(/\s+/g, ''));
+    expect(text).toContain('现场评审日期：2026年11月25日至27日');
+    expect(text).toContain('报告日期：2026年11月27日');
+    // The leader signed on the report date, which lies within the visit.
+    expect(input.schedule.reportDate >= input.schedule.siteVisitFrom && input.schedule.reportDate <= input.schedule.siteVisitTo).toBe(true);
+    expect(text).toContain('组长签发本报告（第2版）2026年11月27日');
+    expect(text).not.toMatch(/\(%\)/);
+  });
+
+  it('embeds the serif face for body text and the sans face for headings, both as subsets', () => {
+    const lines = execFileSync('pdffonts', [join(OUT, 'report.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(lines.some((l) => /NotoSerifSC-Regular/.test(l))).toBe(true);
+    expect(lines.some((l) => /NotoSansSC-Bold/.test(l))).toBe(true);
+    for (const line of lines) expect(line).toMatch(/\byes\s+yes\s+yes\b/); // emb, sub, uni
+  });
+
+  it('carries the 50 photos of the appendix at print size, each with its caption', () => {
+    const images = execFileSync('pdfimages', ['-list', join(OUT, 'report.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(50);
+    for (const line of images) expect(line).toMatch(/\bimage\s+1024\s+768\s+rgb\s+3\s+8\s+jpeg\b/);
+    const text = execFileSync('pdftotext', ['-raw', join(OUT, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const [i, p] of (input.photos ?? []).entries()) expect(text).toContain(`图${i + 1}${p.caption}`.replace(/\s+/g, ''));
   });
 
   it('passes qpdf --check before and after signing', () => {
@@ -144,19 +201,19 @@ describe('the on-site review report PDF', () => {
     expect(await verifyCountersignature(signed, countersignature, memberSpki)).toBe(true);
   });
 
-  it('stays under 1.5 MB and renders the same bytes twice', async () => {
-    expect(signed.length).toBeLessThan(1.5 * 1024 * 1024);
+  it('stays within 5 MB with 50 photos and renders the same bytes twice', async () => {
+    expect(signed.length).toBeLessThanOrEqual(5 * 1024 * 1024);
     const again = await renderReportPdf(input, loadReportFonts());
     expect(Buffer.from(again).equals(Buffer.from(unsigned))).toBe(true);
   });
 
   it('keeps page images for people to look at', () => {
     const pages = readdirSync(OUT).filter((f) => /^page-\d+\.png$/.test(f));
-    expect(pages.length).toBeGreaterThanOrEqual(10);
+    expect(pages.length).toBeGreaterThanOrEqual(20);
   });
 
   it('says 不予推荐 with the exclusion when the panel confirms one', async () => {
-    const excluded = demoReportInput({ members: 5, flaggedExclusions: [5] });
+    const excluded = demoReportInput({ members: 5, flaggedExclusions: [5], photos: 0 });
     const pdf = await renderReportPdf(excluded, loadReportFonts());
     const file = join(OUT, 'report-excluded.pdf');
     writeFileSync(file, pdf);

@@ -39,7 +39,7 @@ export async function settledConsensus(p: SteppedPanel, percent?: Record<string,
 
 export async function signedReport(p: SteppedPanel, consensus: ConsensusRecord, previous: SignedReport | null = null): Promise<SignedReport> {
   const produced = await produceReport(
-    { assignment: p.assignment, scoresheets: p.sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', leaderKeyId: p.members[0]!.card.keyId, previous },
+    { assignment: p.assignment, scoresheets: p.sheets.map((s) => s.content), consensus, reportDate: '2026-06-03', leaderKeyId: p.members[0]!.card.keyId, previous },
     { keys: p.members[0]!.keys, clock: p.clock, render: standInRender },
   );
   if (!produced.ok) throw new Error(produced.error.en);

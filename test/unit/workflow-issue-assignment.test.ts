@@ -74,7 +74,14 @@ describe('issue an assignment (shared/workflow/issue-assignment.ts)', () => {
     expect(issued.value.fileName).toBe('评审任务-郑州_恒信精密制造有限公司-第1版.zqa');
     expect(content.applicant.contact).toBe('王经理 0371-66668888 wang@example.com');
     expect(content.siteIssues).toEqual([{ id: 'issue-1', itemId: '4.7.4', text: '核实财务报表' }, { id: 'issue-2', itemId: null, text: '核实有无重大事故' }]);
-    expect(content.schedule.map((s) => [s.date, s.activity])).toEqual([['2026-06-10', '首次会议'], ['2026-06-10', '现场评审']]);
+    // A visit of three days, opening with the first meeting and closing with the last, as the report's schedule needs.
+    expect(content.schedule.map((s) => [s.date, s.activity])).toEqual([
+      ['2026-06-10', '首次会议'],
+      ['2026-06-10', '现场评审'],
+      ['2026-06-11', '现场评审'],
+      ['2026-06-12', '现场评审；评审组内部讨论'],
+      ['2026-06-12', '末次会议'],
+    ]);
     expect(content.panel.members.map((m) => m.role)).toEqual(['leader', 'expert', 'expert', 'expert', 'expert']);
     expect(content.certificates.members.map((m) => m.keyId)).toEqual(members.map((m) => m.card.keyId));
     // The id a receiver stores it under is the SHA-256 of the manifest.json it holds.

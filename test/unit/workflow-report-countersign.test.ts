@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe('produce and sign the report (shared/workflow/produce-report.ts)', () => {
   it('is the leader’s alone, and only for a finished consensus', async () => {
     const consensus = await settledConsensus(p);
-    const input = { assignment: p.assignment, scoresheets: p.sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', previous: null };
+    const input = { assignment: p.assignment, scoresheets: p.sheets.map((s) => s.content), consensus, reportDate: '2026-06-03', previous: null };
     const member = p.members[1]!;
     expect(await produceReport({ ...input, leaderKeyId: member.card.keyId }, { keys: member.keys, clock: p.clock, render: standInRender })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     const unfinished = { ...consensus, items: consensus.items.map((i, k) => (k === 0 ? { ...i, percent: null } : i)) };

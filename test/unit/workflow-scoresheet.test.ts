@@ -40,7 +40,10 @@ describe('build a scoresheet (shared/workflow/build-scoresheet.ts)', () => {
     expect(c.items).toHaveLength(23);
     expect(c.items.find((i) => i.itemId === '4.1.2')).toEqual({ itemId: '4.1.2', percent: 55, strengths: [{ id: 'n1', text: '高层领导定期主持质量例会' }], ofis: [] });
     expect(c.items.find((i) => i.itemId === '4.2.2')?.percent).toBeNull();
-    expect(c.observations).toEqual([{ id: 'n2', itemId: '4.1.2', at: AT.toISOString(), text: '查阅例会纪要', evidence: '例会纪要；3 楼会议室', attachmentIds: ['a1'] }]);
+    // The evidence travels as written and in its parts (document, interviewee's role, place) for the report.
+    expect(c.observations).toEqual([
+      { id: 'n2', itemId: '4.1.2', at: AT.toISOString(), text: '查阅例会纪要', evidence: '例会纪要；3 楼会议室', evidenceRef: { document: '例会纪要', intervieweeRole: '', place: '3 楼会议室' }, attachmentIds: ['a1'] },
+    ]);
     expect(c.attachments.map((a) => [a.id, a.fileName, a.mediaType, a.size])).toEqual([['a1', '现场_照片_.png', 'image/png', 3], ['a2', 'attachment', 'application/octet-stream', 1]]);
     expect(c.siteIssues.slice(0, 2)).toEqual([{ issueId: panel.assignment.siteIssues[0]!.id, status: 'confirmed', note: '部分属实：仅一个车间' }, { issueId: panel.assignment.siteIssues[1]!.id, status: 'not-confirmed', note: '' }]);
     expect(c.siteIssues.slice(2).every((s) => s.status === 'pending')).toBe(true);

@@ -71,6 +71,8 @@ export interface AttachmentRecord extends Stamp {
   blob: Blob;
   createdAt: string;
   createdBy: string;
+  /** What the photo shows and proves, in the expert's words (the report's appendix prints it). Absent on records made before captions. */
+  caption?: string;
 }
 
 export const SITE_ISSUE_STATUSES = ['open', 'confirmed', 'partly', 'not-confirmed'] as const;
@@ -81,6 +83,8 @@ export interface SiteIssueStatusRecord extends Stamp {
   issueId: string;
   status: SiteIssueStatus;
   note: string;
+  /** Where the finding rests: documents, people interviewed by role, places. Absent on older records. */
+  evidence?: string;
 }
 
 export type ExclusionStatus = 'clear' | 'flagged';

@@ -82,7 +82,8 @@ export const en: Messages = {
     none: 'No {{kind}} yet',
     by: 'noted {{time}}',
   },
-  attachments: { title: 'Photos and files', add: 'Add photo or file', delete: 'Delete', confirmDelete: 'Delete this attachment?', count: '{{count}} attachments' },
+  attachments: { title: 'Photos and files', add: 'Add photo or file', delete: 'Delete', confirmDelete: 'Delete this attachment?', count: '{{count}} attachments', caption: 'Caption', captionPlaceholder: 'What it shows and what it proves (printed in the report’s appendix)' },
+  viewer: { label: 'Report pages', failed: 'The report cannot be shown: {{error}}' },
   siteIssues: {
     title: 'Site-visit issues',
     intro: 'What the material review asked the site visit to verify.',
@@ -90,6 +91,8 @@ export const en: Messages = {
     general: 'General',
     note: 'Findings',
     notePlaceholder: 'Facts and evidence found on site…',
+    evidence: 'Evidence',
+    evidencePlaceholder: 'Documents read, people interviewed (by role), places seen',
     status: { open: 'To verify', confirmed: 'Confirmed', partly: 'Partly confirmed', 'not-confirmed': 'Not confirmed' },
   },
   exclusions: {

@@ -12,6 +12,7 @@ import { trackSave } from '../db/save-tracker.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
 import { useWorkspaceContext } from '../identity/use-workspace-context.js';
+import { PdfViewer } from '../report/pdf-viewer.js';
 import type { ReportToSignRecord } from './leader-records.js';
 import { importFile } from '../packages/import-file.js';
 import { countersignReport } from './member-countersign.js';
@@ -56,8 +57,11 @@ export function CountersignPage() {
 function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; keyId: string | null; myName: string }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
-  const [agrees, setAgrees] = useState(true);
-  const [comment, setComment] = useState('');
+  // A reservation this version already prints for me is offered as it is: countersigning it again unchanged finishes.
+  const printed = record.content.reservations?.find((r) => r.signerKeyId === keyId)?.text ?? '';
+  const [agrees, setAgrees] = useState(printed === '');
+  const [comment, setComment] = useState(printed);
+  const [reading, setReading] = useState(false);
   const [busy, setBusy] = useState(false);
   const assignmentFacts = useFacts(record);
   const save = async (kind: 'pdf' | 'package', name: string, bytes: Uint8Array) => {
@@ -73,7 +77,7 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
     setBusy(true);
     try {
       const db = getDatabase();
-      const written = await trackSave(() => countersignReport(record, { db, keys: bridgeKeyHolder(getHost().keys), myKeyId: keyId, agrees, comment, now: new Date() }));
+      const written = await trackSave(() => countersignReport(record, { db, keys: bridgeKeyHolder(getHost().keys), myKeyId: keyId, agrees, comment: agrees ? '' : comment, now: new Date() }));
       if (!written.ok) {
         void message.error(t('countersign.failed', { error: pickLanguage(written.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
         return;
@@ -101,8 +105,12 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
         </Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginTop: '0.75em' }}>
+        <Button type={record.countersignedAt ? 'default' : 'primary'} ghost={!record.countersignedAt} onClick={() => setReading((r) => !r)} data-testid="read-report">
+          {reading ? t('countersign.closeReport') : t('countersign.readReport')}
+        </Button>
         <Button onClick={() => void save('pdf', fileNames.reportPdf(assignmentFacts.applicant), record.pdf)}>{t('countersign.savePdf')}</Button>
       </Space>
+      {reading && <div style={{ marginTop: '0.75em' }}><PdfViewer pdf={record.pdf} testId="countersign-viewer" /></div>}
       {record.countersignedAt ? (
         <Space wrap style={{ marginTop: '0.75em', display: 'flex' }}>
           <Tag color="green" data-testid="countersigned">{t('countersign.signed', { at: new Date(record.countersignedAt).toLocaleString() })}</Tag>
@@ -115,7 +123,17 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
       ) : (
         <Space direction="vertical" style={{ marginTop: '0.75em', width: '100%' }}>
           <Radio.Group value={agrees} onChange={(e) => setAgrees(e.target.value as boolean)} options={[{ value: true, label: t('countersign.agree') }, { value: false, label: t('countersign.disagree') }]} />
-          <Input.TextArea autoSize={{ minRows: 2 }} placeholder={t('countersign.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+          {!agrees && (
+            <Input.TextArea
+              autoSize={{ minRows: 3 }}
+              aria-label={t('countersign.reservation')}
+              placeholder={t('countersign.reservationPlaceholder')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              data-testid="reservation-text"
+            />
+          )}
+          {!agrees && <Typography.Text type="secondary">{printed && comment.trim() === printed ? t('countersign.reservationPrinted') : t('countersign.reservationNext')}</Typography.Text>}
           <Button type="primary" loading={busy} disabled={busy || (!agrees && !comment.trim())} onClick={() => void sign()} data-testid="countersign">{t('countersign.sign')}</Button>
         </Space>
       )}

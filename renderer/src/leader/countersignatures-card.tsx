@@ -19,7 +19,7 @@ import { writePanelReturn } from './panel-return-store.js';
 import { openPackageFile, saveFile } from './save-file.js';
 import type { LeaderPanelData } from './use-leader-data.js';
 
-const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red' } as const;
+const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red', 'reservation-not-printed': 'orange' } as const;
 
 /**
  * Every member's countersignature of the current report: imported packages are checked

@@ -10,12 +10,15 @@ import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../db/save-tracker.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
+import { canvasDownscale, storedAttachments } from '../report/photo-ports.js';
 import { renderReport } from '../report/render-report.js';
+import { ReportPreview } from './report-preview.js';
 import { CountersignaturesCard } from './countersignatures-card.js';
 import { useLeader } from './leader-context.js';
 import type { LeaderPanelData } from './use-leader-data.js';
 import { produceAndKeepReport } from './report-store.js';
 import { saveFile } from './save-file.js';
+import { VisitScheduleCard } from './visit-schedule-card.js';
 
 /** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
 export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
@@ -31,6 +34,12 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
   const missing = model.matrix.missingMembers.map((m) => m.name);
   const rationale = new Map(consensus.items.map((i) => [i.itemId, i.rationale.trim()]));
   const unexplained = model.matrix.divergentItemIds.filter((id) => !rationale.get(id));
+  // Countersignatures of the current version whose reservation it does not print: the next version prints them.
+  const current = report ? data.countersignatures.filter((c) => c.reportSha256 === report.sha256) : [];
+  const printed = new Map((report?.reservations ?? []).map((r) => [r.signerKeyId, r.text]));
+  const unprinted = current.filter((c) => (c.agrees ? '' : c.comment.trim()) !== (printed.get(c.signerKeyId) ?? ''));
+  const input = { assignment, scoresheets: data.sheets.map((s) => s.content), consensus, reportDate, leaderKeyId: ctx.actor, previous: report, earlier: current };
+  const photoPorts = { attachments: storedAttachments(ctx.db, reviewId), downscale: canvasDownscale };
 
   const produce = async () => {
     setBusy(true);
@@ -40,8 +49,8 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
         produceAndKeepReport(
           ctx.db,
           reviewId,
-          { assignment, scoresheets: data.sheets.map((s) => s.content), consensus, reportDate, leaderKeyId: ctx.actor, previous: report },
-          { keys: bridgeKeyHolder(getHost().keys), clock: { now: ctx.now }, render: renderReport },
+          input,
+          { keys: bridgeKeyHolder(getHost().keys), clock: { now: ctx.now }, render: renderReport, ...photoPorts },
         ),
       );
       if (produced.ok) void message.success(t('leader.produced'));
@@ -64,21 +73,26 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <VisitScheduleCard assignment={assignment} />
       <Card size="small" title={t('leader.reportTitle')} data-testid="report-card">
         {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: facts.error.message })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && missing.length > 0 && <Alert type="warning" showIcon title={t('leader.missingSheets', { names: missing.join('、') })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && unexplained.length > 0 && <Alert type="warning" showIcon title={t('leader.unexplained', { items: unexplained.join('、') })} style={{ marginBottom: '0.75em' }} data-testid="unexplained-divergence" />}
         {stale && <Alert type="warning" showIcon title={t('leader.stale')} style={{ marginBottom: '0.75em' }} data-testid="report-stale" />}
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: '0.75em' }} data-testid="report-failure" />}
+        {!stale && unprinted.length > 0 && (
+          <Alert type="warning" showIcon title={t('leader.reservationsToPrint', { names: unprinted.map((c) => model.names.get(c.signerKeyId) ?? c.signerKeyId).join('、') })} style={{ marginBottom: '0.75em' }} data-testid="reservations-to-print" />
+        )}
         <Space wrap>
           <Typography.Text>{t('leader.reportDate')}</Typography.Text>
           <Input type="date" value={reportDate} onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && setReportDate(e.target.value)} style={{ width: '11em' }} data-testid="report-date" />
-          {(report === null || stale) && (
+          {(report === null || stale || unprinted.length > 0) && (
             <Button type="primary" disabled={!facts.ok || busy} loading={busy} onClick={() => void produce()} data-testid="produce-report">
-              {report ? t('leader.reproduce') : t('leader.produce')}
+              {report === null ? t('leader.produce') : stale ? t('leader.reproduce') : t('leader.reproduceWithReservations')}
             </Button>
           )}
         </Space>
+        <ReportPreview input={input} ports={{ clock: { now: ctx.now }, render: renderReport, ...photoPorts }} />
         {report && (
           <Descriptions size="small" column={1} style={{ marginTop: '1em' }} data-testid="report-facts">
             <Descriptions.Item label={t('leader.reportTitle')}>

@@ -25,7 +25,9 @@ export type ExportFailure = { kind: 'no-assignment' } | { kind: 'failed'; error:
 
 /** The expert's work as the shared step reads it: the stored snapshot, attachments as bytes. */
 async function workOf(snapshot: ScoresheetSnapshot): Promise<ExpertWork> {
-  const attachments = await Promise.all(snapshot.attachments.map(async (a) => ({ id: a.id, name: a.name, type: a.type, bytes: new Uint8Array(await a.blob.arrayBuffer()) })));
+  const attachments = await Promise.all(
+    snapshot.attachments.map(async (a) => ({ id: a.id, name: a.name, type: a.type, bytes: new Uint8Array(await a.blob.arrayBuffer()), caption: a.caption, itemId: a.itemId })),
+  );
   return { ...snapshot, attachments };
 }
 

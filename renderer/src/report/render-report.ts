@@ -4,7 +4,7 @@ import { REPORT_FONT_URLS } from './report-font-urls.js';
 
 /**
  * The leader's screen calls this to make the report PDF. pdfmake (2.4 MB) and the fonts
- * (about 10 MB each) load on first use only, so the expert's everyday screens stay light.
+ * (15 and 10 MB) load on first use only, so the expert's everyday screens stay light.
  */
 let fonts: Promise<ReportFonts> | undefined;
 
@@ -15,7 +15,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 export function loadReportFonts(): Promise<ReportFonts> {
-  fonts ??= Promise.all([fetchBytes(REPORT_FONT_URLS.regular), fetchBytes(REPORT_FONT_URLS.bold)]).then(([regular, bold]) => ({ regular, bold }));
+  fonts ??= Promise.all([fetchBytes(REPORT_FONT_URLS.serif), fetchBytes(REPORT_FONT_URLS.sansBold)]).then(([serif, sansBold]) => ({ serif, sansBold }));
   // A failed load may succeed next time (e.g. a renderer reload): do not cache the failure.
   fonts.catch(() => {
     fonts = undefined;

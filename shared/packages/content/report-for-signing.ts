@@ -14,6 +14,13 @@ export const reportForSigningContentSchema = z
     report: blobRefSchema.extend({ mediaType: z.literal('application/pdf') }),
     signers: z.array(keyIdSchema).min(1).max(7),
     sentAt: isoTimeSchema,
+    /**
+     * The members' reservations this version of the report prints verbatim (given with their
+     * countersignatures of an earlier version). The leader finishes only when each member's
+     * countersignature of this version says what is printed here for them. Optional: older
+     * reports printed none.
+     */
+    reservations: z.array(z.strictObject({ signerKeyId: keyIdSchema, text: z.string().trim().min(1).max(5000) })).max(7).optional(),
   })
   .superRefine((r, ctx) => {
     for (const d of duplicates(r.signers)) ctx.addIssue({ code: 'custom', path: ['signers'], message: `signer ${d} listed twice` });

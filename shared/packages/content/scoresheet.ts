@@ -10,6 +10,7 @@ import { blobRefSchema, duplicates, isoTimeSchema, itemIdSchema, keyIdSchema, lo
  * change (shared/history/hash-chain.ts), re-verified on import.
  */
 const noteSchema = z.strictObject({ id: localIdSchema, text: z.string().trim().min(1).max(5000) });
+const evidenceRefSchema = z.strictObject({ document: z.string().max(500), intervieweeRole: z.string().max(200), place: z.string().max(200) });
 
 export const scoresheetContentSchema = z
   .strictObject({
@@ -29,11 +30,33 @@ export const scoresheetContentSchema = z
           /** Where it was seen: document, interviewee, place. */
           evidence: z.string().max(2000),
           attachmentIds: z.array(localIdSchema).max(100),
+          /** The same evidence in its parts, so the report can list people interviewed by role and sites visited. Optional: older sheets lack it. */
+          evidenceRef: evidenceRefSchema.optional(),
         }),
       )
       .max(2000),
-    attachments: z.array(blobRefSchema.extend({ id: localIdSchema })).max(1500),
-    siteIssues: z.array(z.strictObject({ issueId: localIdSchema, status: z.enum(['pending', 'confirmed', 'not-confirmed']), note: z.string().max(2000) })).max(200),
+    attachments: z
+      .array(
+        blobRefSchema.extend({
+          id: localIdSchema,
+          /** What the photo shows, in the expert's words (the report's appendix prints it). Optional: older sheets lack it. */
+          caption: z.string().max(500).optional(),
+          /** The item the photo was taken for, as filed on the expert's screen. */
+          itemId: itemIdSchema.nullable().optional(),
+        }),
+      )
+      .max(1500),
+    siteIssues: z
+      .array(
+        z.strictObject({
+          issueId: localIdSchema,
+          status: z.enum(['pending', 'confirmed', 'not-confirmed']),
+          note: z.string().max(2000),
+          /** Where the finding rests: a document, an interview, a place. Optional: older sheets lack it. */
+          evidence: z.string().max(2000).optional(),
+        }),
+      )
+      .max(200),
     exclusions: z
       .array(z.strictObject({ number: z.number().int().min(1).max(7), status: z.enum(['unchecked', 'clear', 'flagged']), note: z.string().max(2000) }))
       .length(EXCLUSION_RULES.length),

@@ -93,7 +93,8 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   const meeting = tick();
   const { consensus } = await settleDemoConsensus(assignment, sheets, options.exclusions ? { exclusions: options.exclusions } : {}, { clock: { now: () => meeting }, actor: leader.card.keyId });
   const produced = await produceReport(
-    { assignment, scoresheets: sheets, consensus, reportDate: assignment.issuedAt.slice(0, 10), leaderKeyId: leader.card.keyId, previous: null },
+    // Dated on the visit's last planned day: a report dated outside the review dates is refused.
+    { assignment, scoresheets: sheets, consensus, reportDate: assignment.schedule.map((s) => s.date).sort().at(-1)!, leaderKeyId: leader.card.keyId, previous: null },
     { keys: leader.keys, clock, render: (input) => renderReportPdf(input, loadReportFonts()) },
   );
   if (!produced.ok) throw new Error(produced.error.en);

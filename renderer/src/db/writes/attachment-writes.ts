@@ -41,3 +41,13 @@ export async function addAttachment(ctx: WriteContext, reviewId: string, itemId:
 export async function deleteAttachment(ctx: WriteContext, attachmentId: string): Promise<void> {
   await ctx.db.attachments.delete(attachmentId);
 }
+
+/** The photo's caption, as the expert types it (saved as it is typed, like every note). */
+export async function setAttachmentCaption(ctx: WriteContext, attachmentId: string, caption: string): Promise<void> {
+  const clean = cleanText(caption, 'the caption', 500, false);
+  const { db } = ctx;
+  await db.transaction('rw', db.attachments, async () => {
+    if (!(await db.attachments.get(attachmentId))) throw new ReviewWriteError(`attachment ${attachmentId} does not exist`);
+    await db.attachments.update(attachmentId, { caption: clean, ...stamp(ctx) });
+  });
+}

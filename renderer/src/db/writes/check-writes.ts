@@ -3,15 +3,16 @@ import { SITE_ISSUE_STATUSES, type ExclusionStatus, type SiteIssueStatus } from 
 import { cleanText, MAX_NOTE_CHARS, ReviewWriteError, stamp, type WriteContext } from './write-context.js';
 
 /** Records what the site visit found for one issue to verify (现场核查要点). */
-export async function setSiteIssueStatus(ctx: WriteContext, reviewId: string, issueId: string, status: SiteIssueStatus, note: string): Promise<void> {
+export async function setSiteIssueStatus(ctx: WriteContext, reviewId: string, issueId: string, status: SiteIssueStatus, note: string, evidence = ''): Promise<void> {
   if (!SITE_ISSUE_STATUSES.includes(status)) throw new ReviewWriteError(`unknown site-issue status ${String(status)}`);
   const clean = cleanText(note, 'the finding', MAX_NOTE_CHARS, false);
+  const cleanEvidence = cleanText(evidence, 'the evidence', 2000, false);
   const { db } = ctx;
   await db.transaction('rw', [db.reviews, db.siteIssueStatus], async () => {
     const review = await db.reviews.get(reviewId);
     if (!review) throw new ReviewWriteError(`review ${reviewId} does not exist`);
     if (!review.assignment.siteIssues.some((i) => i.id === issueId)) throw new ReviewWriteError(`site issue ${issueId} is not in this review`);
-    await db.siteIssueStatus.put({ reviewId, issueId, status, note: clean, ...stamp(ctx) });
+    await db.siteIssueStatus.put({ reviewId, issueId, status, note: clean, evidence: cleanEvidence, ...stamp(ctx) });
   });
 }
 

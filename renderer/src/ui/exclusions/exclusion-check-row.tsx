@@ -1,10 +1,11 @@
-import { Alert, Card, Flex, Input, Radio, Typography } from 'antd';
+import { Alert, Card, Flex, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExclusionRule } from '../../../../shared/regulation/exclusions.js';
 import { useReview } from '../../app/review-context.js';
 import type { ExclusionCheckRecord, ExclusionStatus } from '../../db/records.js';
 import { setExclusionCheck } from '../../db/writes/check-writes.js';
+import { AutosaveTextArea } from '../common/autosave-text-area.js';
 import { useAutosaveText } from '../common/use-autosave-text.js';
 
 const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七'];
@@ -37,15 +38,7 @@ export function ExclusionCheckRow({ rule, check }: { rule: ExclusionRule; check:
           <Radio value="flagged" data-testid={`exclusion-${rule.number}-flagged`}>{t('exclusions.flagged')}</Radio>
         </Radio.Group>
         {status !== null && (
-          <Input.TextArea
-            aria-label={t('exclusions.note')}
-            placeholder={t('exclusions.note')}
-            value={note.text}
-            onChange={(e) => note.onChange(e.target.value)}
-            onBlur={note.flush}
-            autoSize={{ minRows: 1, maxRows: 6 }}
-            data-testid={`exclusion-${rule.number}-note`}
-          />
+          <AutosaveTextArea field={note} label={t('exclusions.note')} rows={[1, 6]} testId={`exclusion-${rule.number}-note`} />
         )}
         {status === 'flagged' && !check && <Alert type="warning" showIcon title={t('exclusions.noteRequired')} />}
       </Flex>

@@ -4,7 +4,9 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import type { AttachmentRecord } from '../../db/records.js';
-import { deleteAttachment } from '../../db/writes/attachment-writes.js';
+import { deleteAttachment, setAttachmentCaption } from '../../db/writes/attachment-writes.js';
+import { AutosaveTextArea } from '../common/autosave-text-area.js';
+import { useAutosaveText } from '../common/use-autosave-text.js';
 
 /** A Blob URL for as long as the thumbnail is on screen; revoked after, so memory is given back. */
 function useBlobUrl(blob: Blob): string {
@@ -19,9 +21,10 @@ function formatSize(bytes: number): string {
 
 export function AttachmentThumb({ attachment }: { attachment: AttachmentRecord }) {
   const { t } = useTranslation();
-  const { save } = useReview();
+  const { save, ctx } = useReview();
   const url = useBlobUrl(attachment.blob);
   const isImage = attachment.type.startsWith('image/');
+  const caption = useAutosaveText(attachment.caption ?? '', (text) => setAttachmentCaption(ctx, attachment.id, text));
   return (
     <Flex vertical gap={4} className="zqa-attachment" data-testid="attachment" data-name={attachment.name} data-sha256={attachment.sha256}>
       {isImage ? (
@@ -34,6 +37,9 @@ export function AttachmentThumb({ attachment }: { attachment: AttachmentRecord }
       <Typography.Text ellipsis style={{ maxWidth: 120 }} title={attachment.name}>
         {attachment.name}
       </Typography.Text>
+      {isImage && (
+        <AutosaveTextArea field={caption} label={t('attachments.caption')} placeholder={t('attachments.captionPlaceholder')} rows={[2, 4]} style={{ width: 160 }} testId="attachment-caption" />
+      )}
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary" className="zqa-hint">{formatSize(attachment.size)}</Typography.Text>
         <Popconfirm title={t('attachments.confirmDelete')} onConfirm={() => void save((c) => deleteAttachment(c, attachment.id))}>

@@ -1,17 +1,20 @@
-import { Card, Flex, Input, Segmented, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SiteIssue } from '../../../../shared/demo/review-assignment.js';
 import { useReview } from '../../app/review-context.js';
 import { navigate } from '../../app/use-route.js';
 import { SITE_ISSUE_STATUSES, type SiteIssueStatus, type SiteIssueStatusRecord } from '../../db/records.js';
 import { setSiteIssueStatus } from '../../db/writes/check-writes.js';
+import { AutosaveTextArea } from '../common/autosave-text-area.js';
 import { useAutosaveText } from '../common/use-autosave-text.js';
 
 export function SiteIssueCard({ index, issue, status }: { index: number; issue: SiteIssue; status: SiteIssueStatusRecord | undefined }) {
   const { t } = useTranslation();
   const { review, ctx, save } = useReview();
   const current = status?.status ?? 'open';
-  const note = useAutosaveText(status?.note ?? '', (text) => setSiteIssueStatus(ctx, review.id, issue.id, current, text));
+  const evidenceNow = status?.evidence ?? '';
+  const note = useAutosaveText(status?.note ?? '', (text) => setSiteIssueStatus(ctx, review.id, issue.id, current, text, evidenceNow));
+  const evidence = useAutosaveText(evidenceNow, (text) => setSiteIssueStatus(ctx, review.id, issue.id, current, note.text, text));
   return (
     <Card size="small" data-testid={`site-issue-${issue.id}`}>
       <Flex vertical gap="small">
@@ -28,19 +31,12 @@ export function SiteIssueCard({ index, issue, status }: { index: number; issue: 
         </Flex>
         <Segmented<SiteIssueStatus>
           value={current}
-          onChange={(value) => void save((c) => setSiteIssueStatus(c, review.id, issue.id, value, note.text))}
+          onChange={(value) => void save((c) => setSiteIssueStatus(c, review.id, issue.id, value, note.text, evidence.text))}
           options={SITE_ISSUE_STATUSES.map((s) => ({ value: s, label: t(`siteIssues.status.${s}`) }))}
           data-testid={`site-issue-status-${issue.id}`}
         />
-        <Input.TextArea
-          aria-label={t('siteIssues.note')}
-          placeholder={t('siteIssues.notePlaceholder')}
-          value={note.text}
-          onChange={(e) => note.onChange(e.target.value)}
-          onBlur={note.flush}
-          autoSize={{ minRows: 1, maxRows: 6 }}
-          data-testid={`site-issue-note-${issue.id}`}
-        />
+        <AutosaveTextArea field={note} label={t('siteIssues.note')} placeholder={t('siteIssues.notePlaceholder')} rows={[1, 6]} testId={`site-issue-note-${issue.id}`} />
+        <AutosaveTextArea field={evidence} label={t('siteIssues.evidence')} placeholder={t('siteIssues.evidencePlaceholder')} rows={[1, 4]} testId={`site-issue-evidence-${issue.id}`} />
       </Flex>
     </Card>
   );
