@@ -9,6 +9,7 @@ import { getHost } from '../host/get-host.js';
 import { loadDeviceKeys } from '../identity/device-keys.js';
 import { openDatabaseBackup, restoreDatabase, type RestoreError } from './database-backup.js';
 import { describeFileFault } from './file-fault.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 interface Chosen {
   name: string;
@@ -25,7 +26,7 @@ function restoredProfileFingerprint(tables: readonly { name: string; rows: unkno
 
 /** Restores a backup into this device in one transaction, then explains re-enrolling the new keys. */
 export function RestoreCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { update } = useSettings();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -99,7 +100,7 @@ export function RestoreCard() {
         <Button onClick={() => void choose()} disabled={busy} data-testid="restore-choose">{t('backup.choose')}</Button>
         {chosen && (
           <>
-            <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.name, date: new Date(chosen.createdAt).toLocaleString(i18n.language) })}</Typography.Text>
+            <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.name, date: formatDateTime(chosen.createdAt) })}</Typography.Text>
             <Input.Password value={passphrase} onChange={(e) => setPassphrase(e.target.value)} placeholder={t('backup.passphrase')} autoComplete="off" disabled={busy} data-testid="restore-passphrase" />
             <Popconfirm title={t('backup.confirmTitle')} description={t('backup.confirmText')} okText={t('backup.confirmOk')} cancelText={t('backup.cancel')} onConfirm={() => void restore()} okButtonProps={{ danger: true }}>
               <Button type="primary" danger loading={busy} disabled={!passphrase} data-testid="restore-start">

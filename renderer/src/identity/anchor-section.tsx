@@ -11,6 +11,7 @@ import { offerAnchorCard, useOfferedAnchorCard } from './anchor-offer.js';
 import { readSecretariatCard } from '../../../shared/workflow/enrol-expert.js';
 import { saveTrustAnchor } from './identity-card-files.js';
 import { useUiLanguage } from './ui-language.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 /** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
 export function AnchorSection() {
@@ -30,7 +31,7 @@ export function AnchorSection() {
           items={[
             { key: 'who', label: t('identity.anchorWho'), children: t('identity.anchorBy', { name: anchor.card.name, organisation: anchor.card.organisation }) },
             { key: 'fp', label: t('identity.anchorFingerprint'), children: <Typography.Text strong className="zqa-fingerprint" data-testid="anchor-fingerprint">{anchor.card.fingerprint}</Typography.Text> },
-            { key: 'at', label: t('identity.confirmedAt'), children: new Date(anchor.confirmedAt).toLocaleString() },
+            { key: 'at', label: t('identity.confirmedAt'), children: formatDateTime(anchor.confirmedAt) },
           ]}
         />
       ) : (

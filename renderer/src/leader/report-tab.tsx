@@ -16,6 +16,7 @@ import { useLeader } from './leader-context.js';
 import type { LeaderPanelData } from './use-leader-data.js';
 import { produceAndKeepReport } from './report-store.js';
 import { saveFile } from './save-file.js';
+import { localDate } from '../ui/common/date-time.js';
 
 /** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
 export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
@@ -102,10 +103,4 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
       {report && !stale && <CountersignaturesCard assignment={assignment} data={data} report={report} />}
     </Space>
   );
-}
-
-
-/** Today as the leader's calendar has it (YYYY-MM-DD in local time, not UTC). */
-function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -13,6 +13,7 @@ import { MaterialReviewCard } from './material-review-card.js';
 import { ProblemList } from './problem-list.js';
 import { ProfileEditor } from './profile-editor.js';
 import { useSec } from './use-secretariat.js';
+import { formatDateTime } from '../../ui/common/date-time.js';
 
 /** One applicant: profile, the Art. 13 and Art. 14 checklists with evidence, material review, stage. */
 export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSelf }) {
@@ -132,7 +133,7 @@ export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSel
         <ProblemList problems={problems} testId="stage-problems" title={t('sec.notSaved')} />
         <ul data-testid="stage-history">
           {r.history.map((h, i) => (
-            <li key={i}>{`${h.at.slice(0, 16).replace('T', ' ')} ${h.by}：${STAGE_NAMES[h.from][lang]} → ${STAGE_NAMES[h.to][lang]}${h.reason ? `（${h.reason}）` : ''}`}</li>
+            <li key={i}>{`${formatDateTime(h.at)} ${h.by}：${STAGE_NAMES[h.from][lang]} → ${STAGE_NAMES[h.to][lang]}${h.reason ? `（${h.reason}）` : ''}`}</li>
           ))}
         </ul>
       </Card>

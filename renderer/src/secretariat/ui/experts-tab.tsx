@@ -10,6 +10,7 @@ import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { InterestsEditor } from './interests-editor.js';
 import { ProblemList } from './problem-list.js';
 import { useSec } from './use-secretariat.js';
+import { formatDateTime } from '../../ui/common/date-time.js';
 
 /**
  * The expert pool: identity cards imported (signature and keys checked), each fingerprint
@@ -54,7 +55,7 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
             title: t('sec.expert.confirmed'),
             render: (_v, r) => (
               <Checkbox checked={r.expert.fingerprintConfirmed} onChange={(e) => void confirmFingerprint(db, r.id, e.target.checked, self.actor)} data-testid={`confirm-${r.expert.name}`}>
-                {r.confirmedBy ? `${r.confirmedBy} ${r.confirmedAt?.slice(0, 10) ?? ''}` : ''}
+                {r.confirmedBy ? `${r.confirmedBy} ${r.confirmedAt ? formatDateTime(r.confirmedAt) : ''}` : ''}
               </Checkbox>
             ),
           },

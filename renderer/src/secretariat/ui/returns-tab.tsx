@@ -10,6 +10,7 @@ import { importFile } from '../../packages/import-file.js';
 import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
+import { formatDateTime } from '../../ui/common/date-time.js';
 
 /**
  * Panel returns: each file checked in full (every signature, the report's hash, the
@@ -71,7 +72,7 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
           { title: t('sec.returns.total'), render: (_v, r) => (totalOf(r.id) ? formatHundredths(totalOf(r.id)!.totalHundredths) : '—') },
           { title: t('sec.returns.signatures'), render: (_v, r) => t('sec.returns.signatureCount', { sheets: r.members, countersigned: r.countersigned }) },
           { title: t('sec.returns.report'), render: (_v, r) => <Typography.Text code>{r.reportSha256.slice(0, 16)}…</Typography.Text> },
-          { title: t('sec.returns.received'), render: (_v, r) => `${r.receivedAt.slice(0, 16).replace('T', ' ')} ${r.receivedBy}` },
+          { title: t('sec.returns.received'), render: (_v, r) => `${formatDateTime(r.receivedAt)} ${r.receivedBy}` },
           { title: '', render: (_v, r) => (r.current ? <Tag color="green">{t('sec.returns.current')}</Tag> : <Tag>{t('sec.returns.superseded')}</Tag>) },
           {
             title: '',

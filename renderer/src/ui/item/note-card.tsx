@@ -8,7 +8,7 @@ import { useAutosaveText } from '../common/use-autosave-text.js';
 import { formatDateTime } from '../common/date-time.js';
 
 export function NoteCard({ note }: { note: NoteRecord }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { ctx, save } = useReview();
   const [editing, setEditing] = useState(false);
   const { text, onChange, flush } = useAutosaveText(note.text, (value) => (value.trim() ? updateNote(ctx, note.id, { text: value }) : Promise.resolve()));
@@ -28,7 +28,7 @@ export function NoteCard({ note }: { note: NoteRecord }) {
       )}
       <Flex justify="space-between" align="center" wrap>
         <Typography.Text type="secondary" className="zqa-hint">
-          {t('notes.by', { time: formatDateTime(note.updatedAt, i18n.language) })}
+          {t('notes.by', { time: formatDateTime(note.updatedAt) })}
         </Typography.Text>
         <Flex gap="small">
           <Button
