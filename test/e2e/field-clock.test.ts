@@ -1,0 +1,203 @@
+import { testPort } from './support/ports.js';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoWork, issueDemoAssignment } from '../../cli/lib/demo-content.js';
+import { createParticipant, writeCardPackage } from '../../cli/lib/demo-participant.js';
+import { seededRandom } from '../../cli/lib/seeded-random.js';
+import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
+import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
+import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { screenshot, signNoConflict } from './support/app.js';
+import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
+import { deviceCard, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
+import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
+
+/**
+ * One clock: this process runs in UTC, the browser in Asia/Shanghai (openProfile's
+ * timezoneId), as a Zhengzhou laptop does. Every time a screen shows must be Beijing time, in
+ * one format: the minute the test did the thing, as the device's clock reads it.
+ */
+const PORT = testPort(5321);
+let server: RunningServer;
+const open: Profile[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  if (process.env.TZ && process.env.TZ !== 'UTC') throw new Error(`run this test with the process in UTC, not ${process.env.TZ}`);
+  server = await startServer({ port: PORT });
+});
+afterAll(async () => {
+  for (const p of open) await p.context.close().catch(() => undefined);
+  await server?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const utc = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Every minute from `from` to now, as a Beijing and as a UTC clock would show it. */
+function minutesSince(from: number): { beijing: string[]; utc: string[] } {
+  const out = { beijing: [] as string[], utc: [] as string[] };
+  for (let t = Math.floor(from / 60_000) * 60_000; t <= Date.now(); t += 60_000) {
+    out.beijing.push(beijing.format(t));
+    out.utc.push(utc.format(t));
+  }
+  return out;
+}
+
+/** The text shows the moment in Beijing time and never in UTC. */
+async function expectBeijingTime(text: () => Promise<string | null>, from: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      const shown = (await text()) ?? '';
+      return minutesSince(from).beijing.some((m) => shown.includes(m));
+    }, { timeout: 10_000 })
+    .toBe(true);
+  const shown = (await text()) ?? '';
+  for (const m of minutesSince(from).utc) expect(shown).not.toContain(m);
+}
+
+async function choose(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+async function profile(label: string): Promise<Page> {
+  const dir = await freshProfileDir(label);
+  dirs.push(dir);
+  const p = await openProfile(dir, server.url, { width: 1366, height: 768 });
+  open.push(p);
+  return p.page;
+}
+
+describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () => {
+  it('the secretariat sees Beijing time on fingerprint confirmed, assignment issued, return received and stage history', { timeout: 180_000 }, async () => {
+    const page = await profile('clock-secretariat');
+    await openWorkspace(page, 'identity');
+    await page.getByTestId('profile-name').fill('张敏');
+    await page.getByTestId('profile-organisation').fill('郑州市市长质量奖评审委员会秘书处');
+    await page.getByText('秘书处', { exact: true }).click();
+    await page.getByTestId('profile-save').click();
+    await openWorkspace(page, 'secretariat');
+    await page.getByTestId('cycle-ordinal').fill('3');
+    await page.getByTestId('cycle-year').fill('2026');
+    await page.getByTestId('cycle-name').fill('2026年度郑州市市长质量奖');
+    await page.getByTestId('cycle-review-date').fill('2026-06-01');
+    await page.getByTestId('create-cycle').click();
+    await page.getByTestId('cycle-rules').waitFor();
+
+    await page.getByTestId('tab-applicants').click();
+    for (const [k, v] of Object.entries({ id: 'a1', name: '郑州宇通精密机械有限公司', creditCode: '91410100MA44XNTK54', industry: '装备制造', address: '郑州市经开区第九大街', contactName: '王经理', contactPhone: '0371-66668888' })) {
+      await page.getByTestId(`applicant-${k}`).fill(v);
+    }
+    await page.getByTestId('applicant-submit').click();
+    await page.getByTestId('applicant-detail').waitFor();
+    for (const item of itemsOf(GBT19580_2012)) await page.getByTestId(`mr-${item.id}`).fill('55');
+    await page.getByTestId('mr-save').click();
+    await expect.poll(() => page.getByTestId('material-review').textContent()).toContain('550.00');
+
+    const names = ['李建国', '王丽华', '张志强', '刘秀英', '陈明'];
+    const experts: Expert[] = [];
+    await page.getByTestId('tab-experts').click();
+    for (const [i, name] of names.entries()) {
+      const e = await makeExpert({ name, organisation: `单位${i + 1}`, role: 'expert' });
+      experts.push(e);
+      const file = await writeTemp(dirs[0]!, `card-${i}.zqa`, e.cardPackage);
+      await openFileWith(page, () => page.getByTestId('import-card').click(), file);
+      await page.getByTestId(`confirm-${name}`).waitFor();
+    }
+    const confirmedFrom = Date.now();
+    for (const name of names) {
+      await page.getByTestId(`confirm-${name}`).click();
+      await expect.poll(() => page.getByTestId(`confirm-${name}`).isChecked()).toBe(true);
+    }
+    await expectBeijingTime(() => page.getByTestId('experts-table').textContent(), confirmedFrom);
+    await screenshot(page, 'field-clock-01-experts');
+
+    await page.getByTestId('tab-panels').click();
+    await page.getByTestId('panel-edit-a1').click();
+    for (const name of names) await page.getByTestId(`member-${name}`).check();
+    await page.getByTestId('leader-李建国').check();
+    await page.getByTestId('panel-save').click();
+    await expect.poll(() => page.getByTestId('panels-table').textContent()).toContain('李建国（组长）');
+    const issuedFrom = Date.now();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('issue-a1').click();
+    void download.catch(() => screenshot(page, 'field-clock-02-not-issued'));
+    const assignmentFile = join(dirs[0]!, 'assignment.zqa');
+    await (await download).saveAs(assignmentFile);
+    await expectBeijingTime(() => page.getByTestId('panels-table').textContent(), issuedFrom);
+    await screenshot(page, 'field-clock-02-issued');
+
+    const returnFile = join(dirs[0]!, 'panel-return.zqa');
+    await writeFile(returnFile, await makePanelReturn(new Uint8Array(await readFile(assignmentFile)), experts));
+    await page.getByTestId('tab-returns').click();
+    const receivedFrom = Date.now();
+    await openFileWith(page, () => page.getByTestId('import-return').click(), returnFile);
+    await expect.poll(() => page.getByTestId('returns-table').textContent()).toContain('均已核验');
+    await expectBeijingTime(() => page.getByTestId('returns-table').textContent(), receivedFrom);
+    await screenshot(page, 'field-clock-03-returns');
+
+    await page.getByTestId('tab-applicants').click();
+    await page.getByTestId('stage-a1').click();
+    await page.getByTestId('applicant-detail').waitFor();
+    const movedFrom = Date.now();
+    await choose(page, 'stage-target', '已撤销/退出');
+    await page.getByTestId('stage-reason').fill('申报单位书面申请退出');
+    await page.getByTestId('stage-move').click();
+    await expect.poll(() => page.getByTestId('stage-history').textContent()).toContain('申报单位书面申请退出');
+    await expectBeijingTime(() => page.getByTestId('stage-history').textContent(), movedFrom);
+    await screenshot(page, 'field-clock-04-stage-history');
+  });
+
+  it('the expert and the leader see Beijing time on received packages, notes and received scoresheets', { timeout: 180_000 }, async () => {
+    const work = await freshProfileDir('clock-files');
+    dirs.push(work);
+    const now = new Date();
+    const secretariat = await createParticipant({ name: '张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
+    const cardPkg = await writeCardPackage(secretariat, now);
+    if (!cardPkg.ok) throw new Error(cardPkg.error.en);
+    const secretariatCard = await writeTemp(work, 'secretariat-card.zqa', cardPkg.value.bytes);
+    const page = await profile('clock-leader');
+    await setUpDevice(page, '李建国', '郑州大学', secretariatCard);
+    const leaderCard = await deviceCard(page, '李建国', '郑州大学');
+    const others = await Promise.all(['王丽华', '张志强', '刘秀英', '陈明'].map((name) => createParticipant({ name, organisation: '河南省质量协会', role: 'expert' })));
+    const issued = await issueDemoAssignment({ random: seededRandom(5), secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: [leaderCard, ...others.map((o) => o.card)], issuedAt: now });
+    const assignmentFile = await writeTemp(work, 'assignment.zqa', issued.written.bytes);
+
+    // The expert's side: the assignment arrives, the received-packages list says when.
+    await openWorkspace(page, 'review');
+    const importedFrom = Date.now();
+    await openFileWith(page, () => page.getByTestId('import-assignment').click(), assignmentFile);
+    await expect.poll(() => page.getByTestId('import-outcome').first().getAttribute('data-outcome')).toBe('assignment');
+    await signNoConflict(page);
+    await openWorkspace(page, 'identity');
+    await expectBeijingTime(() => page.getByTestId('received-packages').textContent(), importedFrom);
+
+    // A note on an item says when it was written.
+    await openWorkspace(page, 'review');
+    const first = itemsOf(GBT19580_2012)[0]!.id;
+    await page.getByTestId(`item-row-${first}`).click();
+    const notedFrom = Date.now();
+    await page.getByTestId('note-input-strength').fill('高层领导定期评审战略目标的完成情况');
+    await page.getByTestId('note-add-strength').click();
+    await expectBeijingTime(() => page.getByTestId('notes-strength').textContent(), notedFrom);
+    await screenshot(page, 'field-clock-05-expert-note');
+
+    // The leader's side: a member's scoresheet arrives; the leader's list says when.
+    const onSite = await demoWork({ random: seededRandom(21), assignment: issued.content, expert: others[0]!.card, startedAt: now });
+    const exported = await exportScoresheet({ work: onSite, assignment: issued.content, previous: null }, { keys: others[0]!.keys, clock: { now: () => new Date() }, myKeyId: others[0]!.card.keyId });
+    if (!exported.ok) throw new Error(exported.error.en);
+    const sheetFile = await writeTemp(work, 'scoresheet.zqa', exported.value.written.bytes);
+    await page.getByTestId('nav-overview').click();
+    const sheetFrom = Date.now();
+    await openFileWith(page, () => page.getByTestId('import-scoresheets').click(), sheetFile);
+    await page.getByTestId('import-outcome').filter({ hasText: '王丽华' }).first().waitFor();
+    await page.getByTestId('received-scoresheets-open').click();
+    await expectBeijingTime(() => page.getByTestId('received-scoresheets').textContent(), sheetFrom);
+    await screenshot(page, 'field-clock-06-leader-received');
+  });
+});
