@@ -1,0 +1,123 @@
+import { testPort } from './support/ports.js';
+import { rm } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueDemoAssignment } from '../../cli/lib/demo-content.js';
+import { createParticipant, writeCardPackage } from '../../cli/lib/demo-participant.js';
+import { seededRandom } from '../../cli/lib/seeded-random.js';
+import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { screenshot } from './support/app.js';
+import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
+import { deviceCard, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
+
+/**
+ * The language and font-size controls are on every screen a person meets, the declaration
+ * shown first included, and the device's fingerprint is labelled and copies whole: at the
+ * secretariat's laptop size, 1366 × 768.
+ */
+const PORT = testPort(5322);
+let server: RunningServer;
+const open: Profile[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ port: PORT });
+});
+afterAll(async () => {
+  for (const p of open) await p.context.close().catch(() => undefined);
+  await server?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function profile(label: string): Promise<Profile> {
+  const dir = await freshProfileDir(label);
+  dirs.push(dir);
+  const p = await openProfile(dir, server.url, { width: 1366, height: 768 });
+  open.push(p);
+  return p;
+}
+
+async function pick(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+const rootFontSize = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+
+/** Both controls are on the page, usable, and inside the window (not pushed off to the right). */
+async function expectControls(page: Page): Promise<void> {
+  for (const id of ['language-select', 'font-size-select']) {
+    const control = page.getByTestId(id);
+    await control.waitFor();
+    expect(await control.count(), id).toBe(1);
+    const box = (await control.boundingBox())!;
+    expect(box.x + box.width, id).toBeLessThanOrEqual(1366);
+  }
+}
+
+describe('the language and font-size controls on every screen', () => {
+  it('are on the declaration first shown, the countersign, identity, backup, leader and secretariat pages; the fingerprint is labelled and copyable', { timeout: 180_000 }, async () => {
+    const { page, context } = await profile('controls');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+
+    // The first screen is the demo's declaration: the controls are there before signing.
+    await page.getByTestId('declaration-gate').waitFor();
+    await expectControls(page);
+    const badge = page.getByTestId('device-badge');
+    expect(await badge.textContent()).toContain('本机指纹');
+    const fingerprint = (await badge.locator('.zqa-fingerprint').textContent())!;
+    await badge.locator('.ant-typography-copy').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
+    await screenshot(page, 'field-controls-01-declaration-zh');
+    await pick(page, 'language-select', 'English');
+    await expect.poll(() => page.getByTestId('declaration-gate').textContent()).toMatch(/declar/i);
+    expect(await badge.textContent()).toContain('Fingerprint');
+    await screenshot(page, 'field-controls-02-declaration-en');
+    await pick(page, 'language-select', '中文');
+    await pick(page, 'font-size-select', '20');
+    await expect.poll(() => rootFontSize(page)).toBe('20px');
+    await screenshot(page, 'field-controls-03-declaration-large');
+    await pick(page, 'font-size-select', '14');
+
+    for (const key of ['countersign', 'identity', 'backup']) {
+      await openWorkspace(page, key);
+      await expectControls(page);
+      await screenshot(page, `field-controls-04-${key}`);
+    }
+
+    // The leader's workspace, on a device an assignment names leader.
+    const work = await freshProfileDir('controls-files');
+    dirs.push(work);
+    const secretariat = await createParticipant({ name: '张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
+    const cardPkg = await writeCardPackage(secretariat, new Date());
+    if (!cardPkg.ok) throw new Error(cardPkg.error.en);
+    await setUpDevice(page, '李建国', '郑州大学', await writeTemp(work, 'secretariat-card.zqa', cardPkg.value.bytes));
+    const leaderCard = await deviceCard(page, '李建国', '郑州大学');
+    const others = await Promise.all(['王丽华', '张志强', '刘秀英', '陈明'].map((name) => createParticipant({ name, organisation: '河南省质量协会', role: 'expert' })));
+    const issued = await issueDemoAssignment({ random: seededRandom(5), secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: [leaderCard, ...others.map((o) => o.card)], issuedAt: new Date() });
+    await openWorkspace(page, 'review');
+    await openFileWith(page, () => page.getByTestId('import-assignment').click(), await writeTemp(work, 'assignment.zqa', issued.written.bytes));
+    await expect.poll(() => page.getByTestId('import-outcome').first().getAttribute('data-outcome')).toBe('assignment');
+    await openWorkspace(page, 'leader');
+    await page.getByTestId('leader-independence').waitFor();
+    await expectControls(page);
+    // Nothing in the bar hides another: the badge starts after the last menu item.
+    const lastItem = (await page.locator('.zqa-shell-bar .ant-menu-item:visible, .zqa-shell-bar .ant-menu-overflow-item-rest:visible').last().boundingBox())!;
+    expect((await badge.boundingBox())!.x).toBeGreaterThanOrEqual(lastItem.x + lastItem.width);
+    await screenshot(page, 'field-controls-05-leader');
+
+    // A secretariat's device.
+    const sec = await profile('controls-secretariat');
+    await openWorkspace(sec.page, 'identity');
+    await sec.page.getByTestId('profile-name').fill('张敏');
+    await sec.page.getByTestId('profile-organisation').fill('郑州市市长质量奖评审委员会秘书处');
+    await sec.page.getByText('秘书处', { exact: true }).click();
+    await sec.page.getByTestId('profile-save').click();
+    await openWorkspace(sec.page, 'secretariat');
+    await expectControls(sec.page);
+    await pick(sec.page, 'language-select', 'English');
+    await expect.poll(() => sec.page.getByTestId('workspace-secretariat').textContent()).toBe('Secretariat');
+    await screenshot(sec.page, 'field-controls-06-secretariat-en');
+    expect([...open.flatMap((p) => p.errors)].filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});
