@@ -3,8 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoWork, issueDemoAssignment } from '../../cli/lib/demo-content.js';
-import { createParticipant, writeCardPackage } from '../../cli/lib/demo-participant.js';
+import { demoWork } from '../../cli/lib/demo-content.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
@@ -12,7 +11,8 @@ import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { screenshot, signNoConflict } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
-import { deviceCard, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
+import { leaderDeviceWithAssignment } from './support/field-device.js';
+import { openFileWith, openWorkspace, writeTemp } from './support/leader-panel.js';
 import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
 
 /**
@@ -157,22 +157,10 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     const work = await freshProfileDir('clock-files');
     dirs.push(work);
     const now = new Date();
-    const secretariat = await createParticipant({ name: '张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
-    const cardPkg = await writeCardPackage(secretariat, now);
-    if (!cardPkg.ok) throw new Error(cardPkg.error.en);
-    const secretariatCard = await writeTemp(work, 'secretariat-card.zqa', cardPkg.value.bytes);
     const page = await profile('clock-leader');
-    await setUpDevice(page, '李建国', '郑州大学', secretariatCard);
-    const leaderCard = await deviceCard(page, '李建国', '郑州大学');
-    const others = await Promise.all(['王丽华', '张志强', '刘秀英', '陈明'].map((name) => createParticipant({ name, organisation: '河南省质量协会', role: 'expert' })));
-    const issued = await issueDemoAssignment({ random: seededRandom(5), secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: [leaderCard, ...others.map((o) => o.card)], issuedAt: now });
-    const assignmentFile = await writeTemp(work, 'assignment.zqa', issued.written.bytes);
-
     // The expert's side: the assignment arrives, the received-packages list says when.
-    await openWorkspace(page, 'review');
     const importedFrom = Date.now();
-    await openFileWith(page, () => page.getByTestId('import-assignment').click(), assignmentFile);
-    await expect.poll(() => page.getByTestId('import-outcome').first().getAttribute('data-outcome')).toBe('assignment');
+    const { issued, others } = await leaderDeviceWithAssignment(page, work, now);
     await signNoConflict(page);
     await openWorkspace(page, 'identity');
     await expectBeijingTime(() => page.getByTestId('received-packages').textContent(), importedFrom);

@@ -2,13 +2,11 @@ import { testPort } from './support/ports.js';
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueDemoAssignment } from '../../cli/lib/demo-content.js';
-import { createParticipant, writeCardPackage } from '../../cli/lib/demo-participant.js';
-import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { screenshot } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
-import { deviceCard, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
+import { leaderDeviceWithAssignment } from './support/field-device.js';
+import { openWorkspace } from './support/leader-panel.js';
 
 /**
  * The language and font-size controls are on every screen a person meets, the declaration
@@ -88,16 +86,7 @@ describe('the language and font-size controls on every screen', () => {
     // The leader's workspace, on a device an assignment names leader.
     const work = await freshProfileDir('controls-files');
     dirs.push(work);
-    const secretariat = await createParticipant({ name: '张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
-    const cardPkg = await writeCardPackage(secretariat, new Date());
-    if (!cardPkg.ok) throw new Error(cardPkg.error.en);
-    await setUpDevice(page, '李建国', '郑州大学', await writeTemp(work, 'secretariat-card.zqa', cardPkg.value.bytes));
-    const leaderCard = await deviceCard(page, '李建国', '郑州大学');
-    const others = await Promise.all(['王丽华', '张志强', '刘秀英', '陈明'].map((name) => createParticipant({ name, organisation: '河南省质量协会', role: 'expert' })));
-    const issued = await issueDemoAssignment({ random: seededRandom(5), secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: [leaderCard, ...others.map((o) => o.card)], issuedAt: new Date() });
-    await openWorkspace(page, 'review');
-    await openFileWith(page, () => page.getByTestId('import-assignment').click(), await writeTemp(work, 'assignment.zqa', issued.written.bytes));
-    await expect.poll(() => page.getByTestId('import-outcome').first().getAttribute('data-outcome')).toBe('assignment');
+    await leaderDeviceWithAssignment(page, work);
     await openWorkspace(page, 'leader');
     await page.getByTestId('leader-independence').waitFor();
     await expectControls(page);

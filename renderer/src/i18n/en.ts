@@ -68,6 +68,13 @@ export const en: Messages = {
     current: 'Current {{percent}}%, {{score}} points',
     unscored: 'Not scored yet',
     notFound: 'There is no item {{id}}',
+    noSuchBand: 'There is no band {{digit}}: press 1–{{count}} to choose a band',
+    noSuchStep: 'Band {{band}} has only {{count}} percentages: press 1–{{count}}, or Esc to cancel',
+    leaveTitle: 'Leave this item?',
+    leaveUnscored: 'Band {{band}} is chosen but no percentage yet. If you leave, this item stays unscored.',
+    leaveScored: 'Band {{band}} is chosen but no percentage yet. If you leave, the item keeps its {{percent}}%.',
+    leave: 'Leave',
+    stay: 'Stay and choose',
   },
   notes: {
     strength: 'Strengths',

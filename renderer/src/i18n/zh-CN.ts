@@ -67,6 +67,13 @@ export const zhCN = {
     current: '当前得分率 {{percent}}%，得分 {{score}} 分',
     unscored: '尚未评分',
     notFound: '没有条款 {{id}}',
+    noSuchBand: '没有第 {{digit}} 档：按 1–{{count}} 选择档位',
+    noSuchStep: '第 {{band}} 档只有 {{count}} 个得分率：按 1–{{count}} 选择，Esc 取消',
+    leaveTitle: '离开本条款？',
+    leaveUnscored: '已选第 {{band}} 档，但还没有选择得分率。离开后本条款仍为“未评分”。',
+    leaveScored: '已选第 {{band}} 档，但还没有选择得分率。离开后保留原得分率 {{percent}}%。',
+    leave: '离开',
+    stay: '留下选择得分率',
   },
   notes: {
     strength: '优势',

@@ -5,6 +5,7 @@ import { formatTenths } from '../../../../shared/scoring/statistics.js';
 /**
  * Category percentages as plain CSS bars (no chart library: the bundle stays small and the
  * bars scale with the font). The 50% mark is drawn because 500 of 1000 is the award line.
+ * A category with no item scored yet reads 未评分: "0.0%" would say it was scored at nothing.
  */
 export function CategoryChart({ categories, nameOf }: { categories: CategoryTotal[]; nameOf: (id: string) => string }) {
   const { t } = useTranslation();
@@ -16,10 +17,10 @@ export function CategoryChart({ categories, nameOf }: { categories: CategoryTota
           <div key={c.id} className="zqa-chart-row">
             <span className="zqa-chart-label">{nameOf(c.id)}</span>
             <span className="zqa-chart-track">
-              <span className="zqa-chart-bar" style={{ width: `${tenths / 10}%` }} />
+              {c.scoredItems > 0 && <span className="zqa-chart-bar" style={{ width: `${tenths / 10}%` }} />}
               <span className="zqa-chart-mark" />
             </span>
-            <span className="zqa-chart-value">{formatTenths(tenths)}%</span>
+            <span className="zqa-chart-value">{c.scoredItems === 0 ? t('itemState.unscored') : `${formatTenths(tenths)}%`}</span>
           </div>
         );
       })}
