@@ -7,6 +7,7 @@ import { EXCLUSION_RULES } from '../../../shared/regulation/exclusions.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import { useAutosaveText } from '../ui/common/use-autosave-text.js';
 import { useLeader } from './leader-context.js';
+import { describeIncompleteConsensus } from './incomplete-consensus.js';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 
@@ -80,7 +81,7 @@ export function RecommendationCard() {
   return (
     <Card size="small" title={t('leader.recommendation')} data-testid="recommendation">
       {!facts.ok ? (
-        <Alert type="info" showIcon title={t('leader.recommendationOpen', { reason: facts.error.message })} />
+        <Alert type="info" showIcon title={t('leader.recommendationOpen', { reason: describeIncompleteConsensus(facts.error, t) })} />
       ) : (
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('leader.recommendation')}>

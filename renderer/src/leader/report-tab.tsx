@@ -17,6 +17,7 @@ import type { LeaderPanelData } from './use-leader-data.js';
 import { produceAndKeepReport } from './report-store.js';
 import { saveFile } from './save-file.js';
 import { localDate } from '../ui/common/date-time.js';
+import { describeIncompleteConsensus } from './incomplete-consensus.js';
 
 /** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
 export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
@@ -66,7 +67,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('leader.reportTitle')} data-testid="report-card">
-        {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: facts.error.message })} style={{ marginBottom: '0.75em' }} />}
+        {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: describeIncompleteConsensus(facts.error, t) })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && missing.length > 0 && <Alert type="warning" showIcon title={t('leader.missingSheets', { names: missing.join('、') })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && unexplained.length > 0 && <Alert type="warning" showIcon title={t('leader.unexplained', { items: unexplained.join('、') })} style={{ marginBottom: '0.75em' }} data-testid="unexplained-divergence" />}
         {stale && <Alert type="warning" showIcon title={t('leader.stale')} style={{ marginBottom: '0.75em' }} data-testid="report-stale" />}
