@@ -6,12 +6,13 @@ import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import { describePackageError } from '../../../shared/packages/errors.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
-import { typedGroupMatches } from './anchor-change.js';
+import { AnchorChangeRefused, typedGroupMatches } from './anchor-change.js';
 import { offerAnchorCard, useOfferedAnchorCard } from './anchor-offer.js';
 import { readSecretariatCard } from '../../../shared/workflow/enrol-expert.js';
 import { saveTrustAnchor } from './identity-card-files.js';
 import { useUiLanguage } from './ui-language.js';
 import { formatDateTime } from '../ui/common/date-time.js';
+import { describeFileFault } from '../backup/file-fault.js';
 
 /** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
 export function AnchorSection() {
@@ -20,7 +21,7 @@ export function AnchorSection() {
   const anchor = useLiveQuery(async () => (await getDatabase().trustAnchor.get('secretariat')) ?? null);
   const pick = async () => {
     const opened = await getHost().files.open({ kind: 'identity-card' });
-    if (!opened.ok) return void message.error(opened.error.message);
+    if (!opened.ok) return void message.error(describeFileFault(t, opened.error, 'open'));
     if (opened.value) offerAnchorCard({ fileName: opened.value.name, bytes: opened.value.bytes });
   };
   return (
@@ -81,7 +82,8 @@ function ConfirmAnchorDialog({ currentFingerprint }: { currentFingerprint: strin
     try {
       await saveTrustAnchor(getDatabase(), card, offered.bytes, { typedLastGroup: replacing ? typed : undefined });
     } catch (error) {
-      return void message.error(error instanceof Error ? error.message : String(error));
+      console.error(error);
+      return void message.error(error instanceof AnchorChangeRefused ? t('identity.anchorNeedsLastGroup') : t('faults.otherFailed'));
     }
     close();
     void message.success(t('identity.anchorSaved', { name: card.name }));

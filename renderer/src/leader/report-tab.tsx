@@ -49,7 +49,8 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
       if (produced.ok) void message.success(t('leader.produced'));
       else setFailure(t('leader.produceFailed', { error: pickLanguage(produced.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
     } catch (e) {
-      setFailure(t('leader.produceFailed', { error: e instanceof Error ? e.message : String(e) }));
+      console.error(e);
+      setFailure(t('leader.produceFailed', { error: t('faults.otherFailed') }));
     } finally {
       setBusy(false);
     }

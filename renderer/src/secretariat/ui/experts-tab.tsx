@@ -11,6 +11,8 @@ import { InterestsEditor } from './interests-editor.js';
 import { ProblemList } from './problem-list.js';
 import { useSec } from './use-secretariat.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
+import { describeFileFault } from '../../backup/file-fault.js';
+import i18next from 'i18next';
 
 /**
  * The expert pool: identity cards imported (signature and keys checked), each fingerprint
@@ -25,7 +27,7 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
   const experts = useLiveQuery(() => db.secExperts.toArray(), []);
   const importCard = async () => {
     const opened = await getHost().files.open({ kind: 'identity-card' });
-    if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
+    if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
     if (!opened.value) return;
     const r = await importFile(opened.value.bytes, ['identity-card'], opened.value.name);
     if (!r.ok) return setProblems([r.error]);

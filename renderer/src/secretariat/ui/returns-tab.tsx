@@ -11,6 +11,8 @@ import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
+import { describeFileFault } from '../../backup/file-fault.js';
+import i18next from 'i18next';
 
 /**
  * Panel returns: each file checked in full (every signature, the report's hash, the
@@ -30,7 +32,7 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
   const summaries = useLiveQuery(() => db.secSummaries.where('cycleId').equals(cycleId).toArray(), [cycleId]);
   const importReturn = async () => {
     const opened = await getHost().files.open({ kind: 'package' });
-    if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
+    if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
     if (!opened.value) return;
     setBusy(true);
     try {
