@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN.js';
 export const en: Messages = {
   app: { title: 'Mayor’s Quality Award · on-site review', loading: 'Opening the review…', loadFailed: 'The local database could not be opened: {{error}}' },
   save: { saving: 'Saving…', saved: 'Saved', savedAt: 'Saved {{time}}', idle: 'Changes save automatically', failed: 'Not saved: {{error}}' },
+  punct: { colon: ': ', paren: ' ({{text}})' },
   settings: { language: 'Language', fontSize: 'Font size', fontSizeValue: '{{size}} px', notSaved: 'The setting could not be stored and is unchanged. Please retry.' },
   nav: { items: 'Item scores', siteIssues: 'Site-visit issues', exclusions: 'Exclusion checks', summary: 'Summary' },
   declaration: {

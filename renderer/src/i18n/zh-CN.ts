@@ -2,6 +2,7 @@
 export const zhCN = {
   app: { title: '市长质量奖现场评审', loading: '正在打开评审…', loadFailed: '无法打开本地数据库：{{error}}' },
   save: { saving: '保存中…', saved: '已保存', savedAt: '已保存 {{time}}', idle: '修改自动保存', failed: '保存失败：{{error}}' },
+  punct: { colon: '：', paren: '（{{text}}）' },
   settings: { language: '语言', fontSize: '字号', fontSizeValue: '{{size}} 像素', notSaved: '设置未能保存，仍为原来的设置。请重试。' },
   nav: { items: '条款评分', siteIssues: '现场核查要点', exclusions: '否决项核查', summary: '评分汇总' },
   declaration: {

@@ -133,7 +133,7 @@ export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSel
         <ProblemList problems={problems} testId="stage-problems" title={t('sec.notSaved')} />
         <ul data-testid="stage-history">
           {r.history.map((h, i) => (
-            <li key={i}>{`${formatDateTime(h.at)} ${h.by}：${STAGE_NAMES[h.from][lang]} → ${STAGE_NAMES[h.to][lang]}${h.reason ? `（${h.reason}）` : ''}`}</li>
+            <li key={i}>{`${formatDateTime(h.at)} ${h.by}${t('punct.colon')}${STAGE_NAMES[h.from][lang]} → ${STAGE_NAMES[h.to][lang]}${h.reason ? t('punct.paren', { text: h.reason }) : ''}`}</li>
           ))}
         </ul>
       </Card>

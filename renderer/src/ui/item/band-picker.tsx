@@ -34,7 +34,7 @@ export function BandPicker({ item, percent, pendingBand, hint, onPickBand, onPic
       }
     >
       <Flex gap="small" wrap align="center" className="zqa-dimensions">
-        <Typography.Text type="secondary">{t('item.dimensions')}：</Typography.Text>
+        <Typography.Text type="secondary">{t('item.dimensions')}{t('punct.colon')}</Typography.Text>
         {BAND_DIMENSIONS[item.kind].map((d) => (
           <Tag key={d.en}>{en ? d.en : d.zh}</Tag>
         ))}

@@ -97,8 +97,8 @@ export function ItemPage({ itemId }: { itemId: string }) {
           </Flex>
           <Flex gap="small" wrap>
             <Button onClick={() => navigate({ name: 'overview' })}>{t('item.back')}</Button>
-            <Button onClick={() => go(-1)} disabled={index === 0} data-testid="prev-item">{t('item.prev')}（K）</Button>
-            <Button type="primary" onClick={() => go(1)} disabled={index === items.length - 1} data-testid="next-item">{t('item.next')}（J）</Button>
+            <Button onClick={() => go(-1)} disabled={index === 0} data-testid="prev-item">{t('item.prev')}{t('punct.paren', { text: 'K' })}</Button>
+            <Button type="primary" onClick={() => go(1)} disabled={index === items.length - 1} data-testid="next-item">{t('item.next')}{t('punct.paren', { text: 'J' })}</Button>
           </Flex>
         </Flex>
       </Card>

@@ -13,7 +13,7 @@ export function NoteCard({ note }: { note: NoteRecord }) {
   const [editing, setEditing] = useState(false);
   const { text, onChange, flush } = useAutosaveText(note.text, (value) => (value.trim() ? updateNote(ctx, note.id, { text: value }) : Promise.resolve()));
   const e = note.evidence;
-  const evidence = e && [e.document && `${t('notes.document')}：${e.document}`, e.intervieweeRole && `${t('notes.interviewee')}：${e.intervieweeRole}`, e.place && `${t('notes.place')}：${e.place}`].filter(Boolean);
+  const evidence = e && [e.document && `${t('notes.document')}${t('punct.colon')}${e.document}`, e.intervieweeRole && `${t('notes.interviewee')}${t('punct.colon')}${e.intervieweeRole}`, e.place && `${t('notes.place')}${t('punct.colon')}${e.place}`].filter(Boolean);
   return (
     <div className="zqa-note" data-testid="note">
       {editing ? (
