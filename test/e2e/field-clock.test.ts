@@ -73,9 +73,13 @@ async function profile(label: string): Promise<Page> {
   return p.page;
 }
 
+/** The secretariat's device after the first test: a cycle with a panel, an issued assignment and a return. */
+let secretariatPage: Page | undefined;
+
 describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () => {
   it('the secretariat sees Beijing time on fingerprint confirmed, assignment issued, return received and stage history', { timeout: 180_000 }, async () => {
     const page = await profile('clock-secretariat');
+    secretariatPage = page;
     await openWorkspace(page, 'identity');
     await page.getByTestId('profile-name').fill('张敏');
     await page.getByTestId('profile-organisation').fill('郑州市市长质量奖评审委员会秘书处');
@@ -187,5 +191,32 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     await page.getByTestId('received-scoresheets-open').click();
     await expectBeijingTime(() => page.getByTestId('received-scoresheets').textContent(), sheetFrom);
     await screenshot(page, 'field-clock-06-leader-received');
+  });
+
+  it('the secretariat’s screens fit a 1366 × 768 laptop: wide tables scroll in their card, the applicant stays in view; its own device is the anchor', { timeout: 120_000 }, async () => {
+    const page = secretariatPage;
+    if (!page) throw new Error('the first test sets up the secretariat');
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    for (const tab of ['rules', 'applicants', 'experts', 'panels', 'returns', 'overview', 'notice']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await page.waitForTimeout(300);
+      expect(await pageWidth(), tab).toBeLessThanOrEqual(1366);
+      await screenshot(page, `field-secretariat-${tab}`);
+    }
+    // The overview's twenty columns scroll inside the table; the applicant's name stays put.
+    await page.getByTestId('tab-overview').click();
+    const body = page.locator('[data-testid="overview-table"] .ant-table-content');
+    expect(await body.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const name = page.getByTestId('overview-a1');
+    const before = (await name.boundingBox())!.x;
+    await body.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await page.waitForTimeout(200);
+    expect(Math.abs((await name.boundingBox())!.x - before)).toBeLessThan(2);
+    await screenshot(page, 'field-secretariat-overview-scrolled');
+    // The secretariat's own computer does not warn that it lacks the secretariat's card.
+    await openWorkspace(page, 'identity');
+    await page.getByTestId('anchor-self').waitFor();
+    expect(await page.getByTestId('anchor-none').count()).toBe(0);
+    await screenshot(page, 'field-secretariat-identity');
   });
 });

@@ -14,8 +14,12 @@ import { useUiLanguage } from './ui-language.js';
 import { formatDateTime } from '../ui/common/date-time.js';
 import { describeFileFault } from '../backup/file-fault.js';
 
-/** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
-export function AnchorSection() {
+/**
+ * The secretariat's card this device trusts, and importing one after checking its fingerprint.
+ * On the secretariat's own computer there is nothing to import: it is the anchor, and says so
+ * instead of warning that a card is missing.
+ */
+export function AnchorSection({ isSecretariat }: { isSecretariat: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const anchor = useLiveQuery(async () => (await getDatabase().trustAnchor.get('secretariat')) ?? null);
@@ -24,6 +28,13 @@ export function AnchorSection() {
     if (!opened.ok) return void message.error(describeFileFault(t, opened.error, 'open'));
     if (opened.value) offerAnchorCard({ fileName: opened.value.name, bytes: opened.value.bytes });
   };
+  if (isSecretariat && !anchor) {
+    return (
+      <Card title={t('identity.anchorTitle')} data-testid="anchor-section">
+        <Alert type="success" showIcon title={t('identity.anchorSelf')} data-testid="anchor-self" />
+      </Card>
+    );
+  }
   return (
     <Card title={t('identity.anchorTitle')} data-testid="anchor-section">
       {anchor ? (
