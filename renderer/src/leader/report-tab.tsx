@@ -90,7 +90,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
             <Descriptions.Item label={t('leader.sha256')}>
               <span className="zqa-hash" data-testid="report-sha256">{report.sha256}</span>
             </Descriptions.Item>
-            <Descriptions.Item label="PAdES">{t('leader.signedBy', { name: model.leader.name })}</Descriptions.Item>
+            <Descriptions.Item label={t('leader.pdfSignature')}>{t('leader.signedBy', { name: model.leader.name })}</Descriptions.Item>
             <Descriptions.Item label="">
               <Space wrap>
                 <Button onClick={() => void save('pdf', fileNames.reportPdf(assignment.applicant.name), report.pdf)} data-testid="save-report-pdf">{t('leader.savePdf')}</Button>
