@@ -1,17 +1,15 @@
-import { testPort } from './support/ports.js';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoWork } from '../../cli/lib/demo-content.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
-import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { screenshot, signNoConflict } from './support/app.js';
-import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
+import { fieldSession, pickOption } from './support/field-session.js';
 import { openFileWith, openWorkspace, writeTemp } from './support/leader-panel.js';
 import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
 
@@ -20,19 +18,11 @@ import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-
  * timezoneId), as a Zhengzhou laptop does. Every time a screen shows must be Beijing time, in
  * one format: the minute the test did the thing, as the device's clock reads it.
  */
-const PORT = testPort(5321);
-let server: RunningServer;
-const open: Profile[] = [];
-const dirs: string[] = [];
+const session = fieldSession(5321);
 
-beforeAll(async () => {
-  if (process.env.TZ && process.env.TZ !== 'UTC') throw new Error(`run this test with the process in UTC, not ${process.env.TZ}`);
-  server = await startServer({ port: PORT });
-});
-afterAll(async () => {
-  for (const p of open) await p.context.close().catch(() => undefined);
-  await server?.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
+beforeAll(() => {
+  // The point of the test: the process's clock and the device's differ by eight hours.
+  if (new Date().getTimezoneOffset() !== 0) throw new Error('run this test with the process in UTC (TZ=UTC)');
 });
 
 const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -60,17 +50,8 @@ async function expectBeijingTime(text: () => Promise<string | null>, from: numbe
   for (const m of minutesSince(from).utc) expect(shown).not.toContain(m);
 }
 
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
-
 async function profile(label: string): Promise<Page> {
-  const dir = await freshProfileDir(label);
-  dirs.push(dir);
-  const p = await openProfile(dir, server.url, { width: 1366, height: 768 });
-  open.push(p);
-  return p.page;
+  return (await session.profile(label)).page;
 }
 
 /** The secretariat's device after the first test: a cycle with a panel, an issued assignment and a return. */
@@ -80,6 +61,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
   it('the secretariat sees Beijing time on fingerprint confirmed, assignment issued, return received and stage history', { timeout: 180_000 }, async () => {
     const page = await profile('clock-secretariat');
     secretariatPage = page;
+    const files = await session.folder('clock-secretariat-files');
     await openWorkspace(page, 'identity');
     await page.getByTestId('profile-name').fill('张敏');
     await page.getByTestId('profile-organisation').fill('郑州市市长质量奖评审委员会秘书处');
@@ -109,7 +91,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     for (const [i, name] of names.entries()) {
       const e = await makeExpert({ name, organisation: `单位${i + 1}`, role: 'expert' });
       experts.push(e);
-      const file = await writeTemp(dirs[0]!, `card-${i}.zqa`, e.cardPackage);
+      const file = await writeTemp(files, `card-${i}.zqa`, e.cardPackage);
       await openFileWith(page, () => page.getByTestId('import-card').click(), file);
       await page.getByTestId(`confirm-${name}`).waitFor();
     }
@@ -131,12 +113,12 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     const download = page.waitForEvent('download');
     await page.getByTestId('issue-a1').click();
     void download.catch(() => screenshot(page, 'field-clock-02-not-issued'));
-    const assignmentFile = join(dirs[0]!, 'assignment.zqa');
+    const assignmentFile = join(files, 'assignment.zqa');
     await (await download).saveAs(assignmentFile);
     await expectBeijingTime(() => page.getByTestId('panels-table').textContent(), issuedFrom);
     await screenshot(page, 'field-clock-02-issued');
 
-    const returnFile = join(dirs[0]!, 'panel-return.zqa');
+    const returnFile = join(files, 'panel-return.zqa');
     await writeFile(returnFile, await makePanelReturn(new Uint8Array(await readFile(assignmentFile)), experts));
     await page.getByTestId('tab-returns').click();
     const receivedFrom = Date.now();
@@ -149,7 +131,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     await page.getByTestId('stage-a1').click();
     await page.getByTestId('applicant-detail').waitFor();
     const movedFrom = Date.now();
-    await choose(page, 'stage-target', '已撤销/退出');
+    await pickOption(page, 'stage-target', '已撤销/退出');
     await page.getByTestId('stage-reason').fill('申报单位书面申请退出');
     await page.getByTestId('stage-move').click();
     await expect.poll(() => page.getByTestId('stage-history').textContent()).toContain('申报单位书面申请退出');
@@ -158,8 +140,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
   });
 
   it('the expert and the leader see Beijing time on received packages, notes and received scoresheets', { timeout: 180_000 }, async () => {
-    const work = await freshProfileDir('clock-files');
-    dirs.push(work);
+    const work = await session.folder('clock-files');
     const now = new Date();
     const page = await profile('clock-leader');
     // The expert's side: the assignment arrives, the received-packages list says when.

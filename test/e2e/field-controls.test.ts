@@ -1,11 +1,8 @@
-import { testPort } from './support/ports.js';
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../renderer/serve.mjs';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/app.js';
-import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
+import { fieldSession, pickOption } from './support/field-session.js';
 import { openWorkspace } from './support/leader-panel.js';
 
 /**
@@ -13,32 +10,7 @@ import { openWorkspace } from './support/leader-panel.js';
  * shown first included, and the device's fingerprint is labelled and copies whole: at the
  * secretariat's laptop size, 1366 × 768.
  */
-const PORT = testPort(5322);
-let server: RunningServer;
-const open: Profile[] = [];
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ port: PORT });
-});
-afterAll(async () => {
-  for (const p of open) await p.context.close().catch(() => undefined);
-  await server?.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
-
-async function profile(label: string): Promise<Profile> {
-  const dir = await freshProfileDir(label);
-  dirs.push(dir);
-  const p = await openProfile(dir, server.url, { width: 1366, height: 768 });
-  open.push(p);
-  return p;
-}
-
-async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
+const session = fieldSession(5322);
 
 const rootFontSize = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
 
@@ -55,8 +27,8 @@ async function expectControls(page: Page): Promise<void> {
 
 describe('the language and font-size controls on every screen', () => {
   it('are on the declaration first shown, the countersign, identity, backup, leader and secretariat pages; the fingerprint is labelled and copyable', { timeout: 180_000 }, async () => {
-    const { page, context } = await profile('controls');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const { page, context } = await session.profile('controls');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
 
     // The first screen is the demo's declaration: the controls are there before signing.
     await page.getByTestId('declaration-gate').waitFor();
@@ -67,15 +39,15 @@ describe('the language and font-size controls on every screen', () => {
     await badge.locator('.ant-typography-copy').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
     await screenshot(page, 'field-controls-01-declaration-zh');
-    await pick(page, 'language-select', 'English');
+    await pickOption(page, 'language-select', 'English');
     await expect.poll(() => page.getByTestId('declaration-gate').textContent()).toMatch(/declar/i);
     expect(await badge.textContent()).toContain('Fingerprint');
     await screenshot(page, 'field-controls-02-declaration-en');
-    await pick(page, 'language-select', '中文');
-    await pick(page, 'font-size-select', '20');
+    await pickOption(page, 'language-select', '中文');
+    await pickOption(page, 'font-size-select', '20');
     await expect.poll(() => rootFontSize(page)).toBe('20px');
     await screenshot(page, 'field-controls-03-declaration-large');
-    await pick(page, 'font-size-select', '14');
+    await pickOption(page, 'font-size-select', '14');
 
     for (const key of ['countersign', 'identity', 'backup']) {
       await openWorkspace(page, key);
@@ -84,8 +56,7 @@ describe('the language and font-size controls on every screen', () => {
     }
 
     // The leader's workspace, on a device an assignment names leader.
-    const work = await freshProfileDir('controls-files');
-    dirs.push(work);
+    const work = await session.folder('controls-files');
     await leaderDeviceWithAssignment(page, work);
     await openWorkspace(page, 'leader');
     await page.getByTestId('leader-independence').waitFor();
@@ -96,7 +67,7 @@ describe('the language and font-size controls on every screen', () => {
     await screenshot(page, 'field-controls-05-leader');
 
     // A secretariat's device.
-    const sec = await profile('controls-secretariat');
+    const sec = await session.profile('controls-secretariat');
     await openWorkspace(sec.page, 'identity');
     await sec.page.getByTestId('profile-name').fill('张敏');
     await sec.page.getByTestId('profile-organisation').fill('郑州市市长质量奖评审委员会秘书处');
@@ -104,9 +75,9 @@ describe('the language and font-size controls on every screen', () => {
     await sec.page.getByTestId('profile-save').click();
     await openWorkspace(sec.page, 'secretariat');
     await expectControls(sec.page);
-    await pick(sec.page, 'language-select', 'English');
+    await pickOption(sec.page, 'language-select', 'English');
     await expect.poll(() => sec.page.getByTestId('workspace-secretariat').textContent()).toBe('Secretariat');
     await screenshot(sec.page, 'field-controls-06-secretariat-en');
-    expect([...open.flatMap((p) => p.errors)].filter((e) => !/favicon/.test(e))).toEqual([]);
+    expect([...session.profiles.flatMap((p) => p.errors)].filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 });

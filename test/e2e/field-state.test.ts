@@ -1,40 +1,22 @@
-import { testPort } from './support/ports.js';
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCORING_BANDS, stepsOf } from '../../shared/criteria/bands.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { openItem, screenshot, signNoConflict } from './support/app.js';
-import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
+import { fieldSession } from './support/field-session.js';
 
 /**
  * Controls that know the state, clicked and typed as an expert does: export says why it
  * waits for the declaration; a band without its step is hinted, a digit that picks nothing
  * is answered, J asks before leaving an item half-scored; categories not yet scored say so.
  */
-const PORT = testPort(5323);
-let server: RunningServer;
-let open: Profile | undefined;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ port: PORT });
-});
-afterAll(async () => {
-  await open?.context.close().catch(() => undefined);
-  await server?.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
+const session = fieldSession(5323);
 
 describe('controls that know the state', () => {
   it('export waits for the declaration; a pending band is hinted, a wrong step digit answered, J asks first; unscored categories read 未评分', { timeout: 180_000 }, async () => {
-    const dir = await freshProfileDir('state');
-    const work = await freshProfileDir('state-files');
-    dirs.push(dir, work);
-    open = await openProfile(dir, server.url, { width: 1366, height: 768 });
-    const { page } = open;
+    const work = await session.folder('state-files');
+    const { page } = await session.profile('state');
     await leaderDeviceWithAssignment(page, work);
 
     // Before the declaration: export is off, and says why in Chinese.

@@ -1,16 +1,13 @@
-import { testPort } from './support/ports.js';
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoWork } from '../../cli/lib/demo-content.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
-import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { openItem, screenshot, signNoConflict } from './support/app.js';
-import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
+import { fieldSession, pickOption } from './support/field-session.js';
 import { openFileWith, openWorkspace, writeTemp } from './support/leader-panel.js';
 
 /**
@@ -18,38 +15,18 @@ import { openFileWith, openWorkspace, writeTemp } from './support/leader-panel.j
  * and where it goes, with no English, ids or tool names; the leader's unfinished consensus
  * says what is left and where; English screens use Latin punctuation in a Latin font.
  */
-const PORT = testPort(5324);
-let server: RunningServer;
-let open: Profile | undefined;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ port: PORT });
-});
-afterAll(async () => {
-  await open?.context.close().catch(() => undefined);
-  await server?.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
+const session = fieldSession(5324);
 
 /** The last message the import put on screen. */
 const outcome = (page: Page) => page.getByTestId('import-outcome').last().textContent();
-
-async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
 
 /** Full-width punctuation touching Latin text: what a Chinese template leaves in English. */
 const MIXED = /[A-Za-z0-9][：（）]|[（][A-Za-z0-9]|[：][A-Za-z]/;
 
 describe('words in Chromium', () => {
   it('a refused file, the leader’s unfinished consensus, and English screens say what to do in their own language', { timeout: 180_000 }, async () => {
-    const dir = await freshProfileDir('words');
-    const work = await freshProfileDir('words-files');
-    dirs.push(dir, work);
-    open = await openProfile(dir, server.url, { width: 1366, height: 768 });
-    const { page } = open;
+    const work = await session.folder('words-files');
+    const { page } = await session.profile('words');
     const { issued, others } = await leaderDeviceWithAssignment(page, work);
     await signNoConflict(page);
 
@@ -95,7 +72,7 @@ describe('words in Chromium', () => {
     await screenshot(page, 'field-words-02-leader-left');
 
     // English: Latin font first, Latin punctuation beside Latin text.
-    await pick(page, 'language-select', 'English');
+    await pickOption(page, 'language-select', 'English');
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"Segoe UI"/);
     await expect.poll(() => page.locator('.ant-alert').first().textContent()).toMatch(/No recommendation yet: \d+ items have no consensus percentage yet/);
     expect(await page.locator('body').innerText()).not.toMatch(MIXED);
