@@ -87,12 +87,3 @@ export function readU32(source: Uint8Array, offset: number): number {
   return new DataView(source.buffer, source.byteOffset, source.byteLength).getUint32(offset, false);
 }
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}

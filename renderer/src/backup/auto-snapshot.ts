@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { BackupContents } from '../../../shared/backup/backup-format.js';
-import { concatBytes, readU32, writeU32 } from '../../../shared/backup/backup-format.js';
+import { readU32, writeU32 } from '../../../shared/backup/backup-format.js';
+import { concatBytes } from '../../../shared/util/bytes.js';
 import { decodeBackupPlaintext } from '../../../shared/backup/open-backup.js';
 import { bs } from '../../../shared/crypto/buffer-source.js';
 import { encodeBackupPlaintext } from '../../../shared/backup/seal-backup.js';

@@ -25,6 +25,7 @@ import type {
   ApplicantRow,
   AuthorityRecord,
   ComplaintRow,
+  CriteriaSetRow,
   CycleRecord,
   DecisionRow,
   ExpertRow,
@@ -32,6 +33,7 @@ import type {
   PanelReturnRow,
   PanelRow,
   SeriesRow,
+  StaffRow,
   SummaryRow,
 } from '../secretariat/records.js';
 
@@ -76,6 +78,9 @@ export class ZqaDatabase extends Dexie {
   secNotices!: Table<NoticeRow, string>;
   secComplaints!: Table<ComplaintRow, string>;
   secSeries!: Table<SeriesRow, string>;
+  // 0005: the regulation as data (renderer/src/secretariat)
+  secStaff!: Table<StaffRow, string>;
+  secCriteriaSets!: Table<CriteriaSetRow, string>;
 
   constructor(name = DATABASE_NAME, options: DexieOptions = {}) {
     // Strict durability: a commit is on disk before the UI says "saved", so a laptop whose
