@@ -107,7 +107,7 @@ export function demoReportInput(options: DemoReportOptions = {}): ReportInput {
     cycleName: '第三届（2026年）',
     applicant: {
       name: '郑州宇通精密机械有限公司',
-      creditCode: '91410100MA3X5K2L8Q',
+      creditCode: '91410100MA3X5K2L81',
       industry: '通用设备制造业',
       address: '河南省郑州市高新技术产业开发区长椿路11号',
       legalRepresentative: '周建业',

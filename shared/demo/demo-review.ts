@@ -18,7 +18,7 @@ export const DEMO_REVIEW: ReviewAssignment = {
   applicant: {
     id: 'applicant-zyjm',
     name: '郑州中原精工机械股份有限公司（演示）',
-    creditCode: '91410100MA9G7X2K5R',
+    creditCode: '91410100MA9G7X2K52',
     industry: '通用设备制造业（矿山与隧道掘进装备）',
     address: '郑州经济技术开发区第九大街 168 号',
     contactName: '王静',

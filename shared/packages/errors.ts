@@ -1,7 +1,9 @@
+import { PACKAGE_ERROR_ADVICE } from './error-advice.js';
+
 /**
  * Every way a package can be refused, one code each. The UI shows `PACKAGE_ERROR_TEXT[code]`
- * in the user's language (Chinese first) with `detail` (English, technical: which entry,
- * which limit) beneath; the CLI prints `code: message`. A refused package changes nothing.
+ * in the user's language (Chinese first) with what to do next (`error-advice.ts`); `detail`
+ * (English, technical: which entry, which limit) only in English; the CLI prints `code: message`. A refused package changes nothing.
  */
 export const PACKAGE_ERROR_TEXT = {
   'file-too-large': { zh: '文件超过允许的大小上限', en: 'The file is larger than the stated limit' },
@@ -76,8 +78,12 @@ export function packageError(code: PackageErrorCode, detail: string): PackageErr
   return { code, detail: short, message: `${PACKAGE_ERROR_TEXT[code].en}: ${short}` };
 }
 
-/** The user-facing text for a refused package, in the UI's language. */
+/**
+ * The user-facing text for a refused package, in the UI's language: what is wrong, then what
+ * to do. The Chinese screen gets no English detail; the English one has it in parentheses.
+ */
 export function describePackageError(error: PackageError, language: 'zh-CN' | 'en'): string {
   const text = PACKAGE_ERROR_TEXT[error.code];
-  return `${language === 'en' ? text.en : text.zh}（${error.detail}）`;
+  const advice = PACKAGE_ERROR_ADVICE[error.code];
+  return language === 'en' ? `${text.en} (${error.detail}). ${advice.en}` : `${text.zh}。${advice.zh}`;
 }

@@ -2,6 +2,7 @@ import { packageError } from '../packages/errors.js';
 import type { PackageType } from '../packages/manifest.js';
 import { verifyPackage } from '../packages/verify-package.js';
 import { err, type Result } from '../util/result.js';
+import { wrongPlace } from './package-places.js';
 import { fromPackageError, type WorkflowError } from './workflow-error.js';
 
 /**
@@ -22,7 +23,7 @@ export async function receiveIncoming<O extends { type: PackageType }>(bytes: Ui
   const peek = await verifyPackage(bytes, { trust: null });
   if (!peek.ok) return err(fromPackageError(peek.error));
   const { type } = peek.value.manifest;
-  if (!accept.includes(type)) return err(fromPackageError(packageError('wrong-type', `a ${type} package; expected ${accept.join(' or ')}`)));
+  if (!accept.includes(type)) return err({ ...fromPackageError(packageError('wrong-type', `a ${type} package; expected ${accept.join(' or ')}`)), ...wrongPlace(type) });
   return registry[type](bytes);
 }
 

@@ -56,7 +56,7 @@ describe('secretariat workspace store', () => {
 
     const wrongCode = await addApplicant(db, 'zqa-2026', { id: 'a1', name: '郑州宇通精密机械有限公司', creditCode: CREDIT.slice(0, 17) + '5', industry: '装备制造', address: '郑州市', contact: { name: '王', phone: '0371-1234567' } }, self.actor);
     expect(wrongCode.ok).toBe(false);
-    if (!wrongCode.ok) expect(wrongCode.error[0]!.zh).toMatch(/校验码错误/);
+    if (!wrongCode.ok) expect(wrongCode.error[0]!.zh).toMatch(/^统一社会信用代码：.*校验码错误/);
     const added = await addApplicant(db, 'zqa-2026', { id: 'a1', name: '郑州宇通精密机械有限公司', creditCode: CREDIT, industry: '装备制造', address: '郑州市', contact: { name: '王', phone: '0371-1234567' } }, self.actor);
     expect(added.ok).toBe(true);
     const profileInput = { name: '郑州宇通精密机械有限公司', creditCode: CREDIT, industry: '装备制造', address: '郑州市经开区', contact: { name: '王', phone: '0371-1234567' } };

@@ -31,11 +31,15 @@ describe('storage and file faults', () => {
     db.close();
   });
 
-  it('maps each host file error to its own message, and anything else to the generic one with its text', () => {
+  it('maps each host file error to its own message with the next step, and anything else to the generic one (the host’s English stays off the screen)', () => {
     expect(describeFileFault(t, { code: 'disk-full', message: 'ENOSPC' })).toBe('faults.disk-full');
     expect(describeFileFault(t, { code: 'read-only', message: 'EROFS' })).toBe('faults.read-only');
     expect(describeFileFault(t, { code: 'not-found', message: 'ENOENT' })).toBe('faults.not-found');
-    expect(describeFileFault(t, { code: 'internal', message: 'boom' })).toBe('faults.internal {"message":"boom"}');
+    expect(describeFileFault(t, { code: 'internal', message: 'boom' })).toBe('faults.internal');
+    expect(describeFileFault(t, { code: 'not-found', message: 'ENOENT' }, 'open')).toBe('faults.open.not-found');
+    expect(describeFileFault(t, { code: 'internal', message: 'EIO' }, 'open')).toBe('faults.open.other');
+    expect(describeFileFault(t, { code: 'not-permitted', message: 'not the secretariat' }, 'other')).toBe('faults.notPermitted');
+    expect(describeFileFault(t, { code: 'invalid-argument', message: 'bad' }, 'other')).toBe('faults.otherFailed');
     expect([formatBytes(512), formatBytes(2048), formatBytes(3 * 1024 * 1024)]).toEqual(['512 B', '2.0 KB', '3.0 MB']);
   });
 });

@@ -19,8 +19,16 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   );
 }
 
+/**
+ * Chinese fonts draw ’ “ ” and ：（） at full width, which sets English as "Mayor ’ s": in
+ * English a Latin font comes first and the Chinese ones only fill in Chinese names.
+ */
+const CJK_FONTS = '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei"';
+const LATIN_FONTS = '"Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans"';
+const fontFamilyFor = (language: string): string => (language === 'en' ? `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif` : `${CJK_FONTS}, sans-serif`);
+
 /** antd sizes its controls from a 14 px base; scale heights with the chosen font so large text still fits. */
-function themeFor(fontSize: number) {
+function themeFor(fontSize: number, language: string) {
   const scale = fontSize / 14;
   return {
     zeroRuntime: true,
@@ -30,7 +38,7 @@ function themeFor(fontSize: number) {
       controlHeight: Math.round(32 * scale),
       controlHeightSM: Math.round(24 * scale),
       controlHeightLG: Math.round(40 * scale),
-      fontFamily: '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',
+      fontFamily: fontFamilyFor(language),
       colorPrimary: '#b71c1c',
     },
   };
@@ -41,9 +49,9 @@ const BUTTON_CONFIG = { autoInsertSpace: false };
 function ThemedApp() {
   const { settings } = useSettings();
   const { i18n, t } = useTranslation();
-  // One theme object per font size: antd hashes the theme's tokens (cached per object), so a
-  // new object on every render would hash them again.
-  const theme = useMemo(() => themeFor(settings.fontSize), [settings.fontSize]);
+  // One theme object per font size and language: antd hashes the theme's tokens (cached per
+  // object), so a new object on every render would hash them again.
+  const theme = useMemo(() => themeFor(settings.fontSize, settings.language), [settings.fontSize, settings.language]);
   useEffect(() => {
     if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
     document.documentElement.lang = settings.language;

@@ -11,6 +11,7 @@ import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContex
 import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
 import { LATER_SCREENS, preloadLaterScreens } from './later-screens.js';
+import { SettingsControls } from '../ui/layout/settings-controls.js';
 import { packageStrings } from '../packages/i18n.js';
 import { secretariatStrings } from '../secretariat/i18n.js';
 import { leaderStrings } from '../leader/i18n.js';
@@ -88,6 +89,7 @@ export function Workspaces() {
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />
           <DeviceBadge ctx={ctx} />
+          <SettingsControls />
         </Layout.Header>
         <WipeNotice hidden={active.key === 'backup'} />
         {!ctx.profile && active.key !== 'identity' && (
@@ -112,14 +114,17 @@ export function Workspaces() {
   );
 }
 
-/** Who this device is, with the fingerprint wherever a person is named. */
+/**
+ * Who this device is, with its fingerprint labelled and copyable: it is read out over the
+ * phone and pasted into e-mails to the secretariat, so it must say what it is and copy whole.
+ */
 function DeviceBadge({ ctx }: { ctx: WorkspaceContext }) {
   const { t } = useTranslation();
   if (!ctx.keys) return <Typography.Text type="warning">{t('identity.noKeys')}</Typography.Text>;
   return (
-    <Typography.Text className="zqa-shell-device" data-testid="device-badge">
+    <Typography.Text className="zqa-shell-device" data-testid="device-badge" copyable={{ text: ctx.keys.fingerprint }}>
       {ctx.profile ? `${ctx.profile.name} · ` : ''}
-      <span className="zqa-fingerprint">{ctx.keys.fingerprint}</span>
+      <span className="zqa-shell-device-label">{t('identity.fingerprint')}</span> <span className="zqa-fingerprint">{ctx.keys.fingerprint}</span>
     </Typography.Text>
   );
 }

@@ -9,11 +9,12 @@ import { PassphraseFields } from './passphrase-fields.js';
 import { thisDeviceAsBackupSigner } from './backup-signer.js';
 import { createDatabaseBackup } from './database-backup.js';
 import { describeFileFault, formatBytes } from './file-fault.js';
+import { localDate } from '../ui/common/date-time.js';
 
 type Outcome = { kind: 'saved'; file: string; size: number } | { kind: 'error'; message: string } | null;
 
 function backupFileName(now: Date): string {
-  const day = now.toISOString().slice(0, 10);
+  const day = localDate(now);
   return `评审数据备份-${day}.zqabak`;
 }
 

@@ -2,11 +2,16 @@ import type { TFunction } from 'i18next';
 import type { BridgeError } from '../../../shared/bridge/contract.js';
 
 /**
- * The message for a file the host could not write. The Electron host maps the OS errors
- * (ENOSPC, EROFS/EACCES/EPERM, ENOENT) to these codes; whatever was being saved is still
- * in memory, so each message says the file was not saved and how to retry.
+ * The message for a host call that failed, in the UI language with the next step: a file the
+ * host could not write (`save`), a file it could not read (`open`), or another request
+ * (`other`). The Electron host maps the OS errors (ENOSPC, EROFS/EACCES/EPERM, ENOENT) to these
+ * codes; whatever was being saved is still in memory, so a save's message says how to retry.
+ * The host's own message (English, technical) goes to the console, not to the screen.
  */
-export function describeFileFault(t: TFunction, error: BridgeError): string {
+export function describeFileFault(t: TFunction, error: BridgeError, doing: 'save' | 'open' | 'other' = 'save'): string {
+  console.warn(`host ${doing} failed: ${error.code}: ${error.message}`);
+  if (doing === 'open') return t(`faults.open.${error.code === 'not-found' || error.code === 'too-large' ? error.code : 'other'}`);
+  if (doing === 'other') return t(error.code === 'not-permitted' ? 'faults.notPermitted' : 'faults.otherFailed');
   switch (error.code) {
     case 'disk-full':
     case 'read-only':
@@ -14,7 +19,7 @@ export function describeFileFault(t: TFunction, error: BridgeError): string {
     case 'too-large':
       return t(`faults.${error.code}`);
     default:
-      return t('faults.internal', { message: error.message });
+      return t('faults.internal');
   }
 }
 

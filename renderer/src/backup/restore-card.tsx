@@ -10,6 +10,7 @@ import { typedGroupMatches } from '../identity/anchor-change.js';
 import { loadDeviceKeys } from '../identity/device-keys.js';
 import { openDatabaseBackup, restoreDatabase, type RestoreError } from './database-backup.js';
 import { describeFileFault } from './file-fault.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 interface Chosen {
   name: string;
@@ -30,7 +31,7 @@ function restoredProfileFingerprint(tables: readonly { name: string; rows: unkno
 
 /** Restores a backup into this device in one transaction, then explains re-enrolling the new keys. */
 export function RestoreCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { update } = useSettings();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -113,12 +114,12 @@ export function RestoreCard() {
         <Button onClick={() => void choose()} disabled={busy} data-testid="restore-choose">{t('backup.choose')}</Button>
         {chosen && (
           <>
-            <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.name, date: new Date(chosen.createdAt).toLocaleString(i18n.language) })}</Typography.Text>
+            <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.name, date: formatDateTime(chosen.createdAt) })}</Typography.Text>
             <Alert
               type={chosen.sameDevice ? 'success' : 'warning'}
               showIcon
               data-testid="restore-signer"
-              title={t('backup.madeBy', { who: signerName(chosen.signer), fingerprint: chosen.signer.fingerprint, date: new Date(chosen.createdAt).toLocaleString(i18n.language) })}
+              title={t('backup.madeBy', { who: signerName(chosen.signer), fingerprint: chosen.signer.fingerprint, date: formatDateTime(chosen.createdAt) })}
               description={chosen.sameDevice ? t('backup.sameDevice') : t('backup.otherDevice')}
             />
             {!chosen.sameDevice && (

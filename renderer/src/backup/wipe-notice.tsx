@@ -7,6 +7,7 @@ import { showWorkspace } from '../identity/workspace-choice.js';
 import { readSnapshot, startAutoSnapshots } from './auto-snapshot.js';
 import { restoreDatabase } from './database-backup.js';
 import { acknowledgeWipedDatabase, detectWipedDatabase, markHeldData } from './wipe-guard.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 interface Wiped {
   heldDataAt: string;
@@ -19,7 +20,7 @@ interface Wiped {
  * Mounted with the shell; `hidden` on the backup page, where the person is restoring.
  */
 export function WipeNotice({ hidden }: { hidden: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [wiped, setWiped] = useState<Wiped | null>(null);
   // Restoring the snapshot: idle, in progress, or failed with its message.
   const [restore, setRestore] = useState<{ status: 'idle' | 'running' } | { status: 'failed'; error: string }>({ status: 'idle' });
@@ -41,7 +42,7 @@ export function WipeNotice({ hidden }: { hidden: boolean }) {
     };
   }, []);
   if (!wiped || hidden) return null;
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { hour12: false });
+  const time = (iso: string) => formatDateTime(iso);
   const restoreSnapshot = async (snapshot: BackupContents) => {
     setRestore({ status: 'running' });
     const result = await restoreDatabase(getDatabase(), snapshot);

@@ -4,7 +4,8 @@ import type { Messages } from './zh-CN.js';
 export const en: Messages = {
   app: { title: 'Mayor’s Quality Award · on-site review', loading: 'Opening the review…', loadFailed: 'The local database could not be opened: {{error}}' },
   save: { saving: 'Saving…', saved: 'Saved', savedAt: 'Saved {{time}}', idle: 'Changes save automatically', failed: 'Not saved: {{error}}' },
-  settings: { language: 'Language', fontSize: 'Font size', fontSizeValue: '{{size}} px' },
+  punct: { colon: ': ', paren: ' ({{text}})' },
+  settings: { language: 'Language', fontSize: 'Font size', fontSizeValue: '{{size}} px', notSaved: 'The setting could not be stored and is unchanged. Please retry.' },
   nav: { items: 'Item scores', siteIssues: 'Site-visit issues', exclusions: 'Exclusion checks', summary: 'Summary' },
   declaration: {
     title: 'Declaration',
@@ -64,6 +65,13 @@ export const en: Messages = {
     current: 'Current {{percent}}%, {{score}} points',
     unscored: 'Not scored yet',
     notFound: 'There is no item {{id}}',
+    noSuchBand: 'There is no band {{digit}}: press 1–{{count}} to choose a band',
+    noSuchStep: 'Band {{band}} has only {{count}} percentages: press 1–{{count}}, or Esc to cancel',
+    leaveTitle: 'Leave this item?',
+    leaveUnscored: 'Band {{band}} is chosen but no percentage yet. If you leave, this item stays unscored.',
+    leaveScored: 'Band {{band}} is chosen but no percentage yet. If you leave, the item keeps its {{percent}}%.',
+    leave: 'Leave',
+    stay: 'Stay and choose',
   },
   notes: {
     strength: 'Strengths',

@@ -4,7 +4,8 @@ import { conflictKindLabels } from './conflict-kind-labels.js';
 export const zhCN = {
   app: { title: '市长质量奖现场评审', loading: '正在打开评审…', loadFailed: '无法打开本地数据库：{{error}}' },
   save: { saving: '保存中…', saved: '已保存', savedAt: '已保存 {{time}}', idle: '修改自动保存', failed: '保存失败：{{error}}' },
-  settings: { language: '语言', fontSize: '字号', fontSizeValue: '{{size}} 像素' },
+  punct: { colon: '：', paren: '（{{text}}）' },
+  settings: { language: '语言', fontSize: '字号', fontSizeValue: '{{size}} 像素', notSaved: '设置未能保存，仍为原来的设置。请重试。' },
   nav: { items: '条款评分', siteIssues: '现场核查要点', exclusions: '否决项核查', summary: '评分汇总' },
   declaration: {
     title: '评审声明',
@@ -64,6 +65,13 @@ export const zhCN = {
     current: '当前得分率 {{percent}}%，得分 {{score}} 分',
     unscored: '尚未评分',
     notFound: '没有条款 {{id}}',
+    noSuchBand: '没有第 {{digit}} 档：按 1–{{count}} 选择档位',
+    noSuchStep: '第 {{band}} 档只有 {{count}} 个得分率：按 1–{{count}} 选择，Esc 取消',
+    leaveTitle: '离开本条款？',
+    leaveUnscored: '已选第 {{band}} 档，但还没有选择得分率。离开后本条款仍为“未评分”。',
+    leaveScored: '已选第 {{band}} 档，但还没有选择得分率。离开后保留原得分率 {{percent}}%。',
+    leave: '离开',
+    stay: '留下选择得分率',
   },
   notes: {
     strength: '优势',

@@ -6,22 +6,35 @@ import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import { describePackageError } from '../../../shared/packages/errors.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
-import { typedGroupMatches } from './anchor-change.js';
+import { AnchorChangeRefused, typedGroupMatches } from './anchor-change.js';
 import { offerAnchorCard, useOfferedAnchorCard } from './anchor-offer.js';
 import { readSecretariatCard } from '../../../shared/workflow/enrol-expert.js';
 import { saveTrustAnchor } from './identity-card-files.js';
 import { useUiLanguage } from './ui-language.js';
+import { formatDateTime } from '../ui/common/date-time.js';
+import { describeFileFault } from '../backup/file-fault.js';
 
-/** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
-export function AnchorSection() {
+/**
+ * The secretariat's card this device trusts, and importing one after checking its fingerprint.
+ * On the secretariat's own computer there is nothing to import: it is the anchor, and says so
+ * instead of warning that a card is missing.
+ */
+export function AnchorSection({ isSecretariat }: { isSecretariat: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const anchor = useLiveQuery(async () => (await getDatabase().trustAnchor.get('secretariat')) ?? null);
   const pick = async () => {
     const opened = await getHost().files.open({ kind: 'identity-card' });
-    if (!opened.ok) return void message.error(opened.error.message);
+    if (!opened.ok) return void message.error(describeFileFault(t, opened.error, 'open'));
     if (opened.value) offerAnchorCard({ fileName: opened.value.name, bytes: opened.value.bytes });
   };
+  if (isSecretariat && !anchor) {
+    return (
+      <Card title={t('identity.anchorTitle')} data-testid="anchor-section">
+        <Alert type="success" showIcon title={t('identity.anchorSelf')} data-testid="anchor-self" />
+      </Card>
+    );
+  }
   return (
     <Card title={t('identity.anchorTitle')} data-testid="anchor-section">
       {anchor ? (
@@ -30,7 +43,7 @@ export function AnchorSection() {
           items={[
             { key: 'who', label: t('identity.anchorWho'), children: t('identity.anchorBy', { name: anchor.card.name, organisation: anchor.card.organisation }) },
             { key: 'fp', label: t('identity.anchorFingerprint'), children: <Typography.Text strong className="zqa-fingerprint" data-testid="anchor-fingerprint">{anchor.card.fingerprint}</Typography.Text> },
-            { key: 'at', label: t('identity.confirmedAt'), children: new Date(anchor.confirmedAt).toLocaleString() },
+            { key: 'at', label: t('identity.confirmedAt'), children: formatDateTime(anchor.confirmedAt) },
           ]}
         />
       ) : (
@@ -80,7 +93,8 @@ function ConfirmAnchorDialog({ currentFingerprint }: { currentFingerprint: strin
     try {
       await saveTrustAnchor(getDatabase(), card, offered.bytes, { typedLastGroup: replacing ? typed : undefined });
     } catch (error) {
-      return void message.error(error instanceof Error ? error.message : String(error));
+      console.error(error);
+      return void message.error(error instanceof AnchorChangeRefused ? t('identity.anchorNeedsLastGroup') : t('faults.otherFailed'));
     }
     close();
     void message.success(t('identity.anchorSaved', { name: card.name }));

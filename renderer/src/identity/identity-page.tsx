@@ -32,7 +32,7 @@ export function IdentityPage() {
           <ExportCardButton profile={profile} />
         </Space>
       </Card>
-      <AnchorSection />
+      <AnchorSection isSecretariat={profile?.role === 'secretariat'} />
       <ReceivedPackagesCard />
     </Flex>
   );

@@ -4,7 +4,8 @@ import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
 import type { DeviceKeys } from './device-keys.js';
 import type { DeviceProfileRecord, DeviceRole } from './identity-records.js';
-import { saveDeviceProfile } from './profile-writes.js';
+import { ProfileError, saveDeviceProfile } from './profile-writes.js';
+import { describeFileFault } from '../backup/file-fault.js';
 
 interface Values {
   name: string;
@@ -21,10 +22,13 @@ export function ProfileForm({ profile, keys }: { profile: DeviceProfileRecord | 
     // The host keeps its own record of the role (it allows the secretariat's key backup) and
     // asks the person to confirm becoming the secretariat; refused or cancelled, nothing is saved.
     const recorded = await getHost().keys.setDeviceRole({ role: values.role });
-    if (!recorded.ok) return void message.error(recorded.error.message);
+    if (!recorded.ok) return recorded.error.code === 'cancelled' ? undefined : void message.error(describeFileFault(t, recorded.error, 'other'));
     saveDeviceProfile(getDatabase(), values, keys).then(
       () => void message.success(t('identity.saved')),
-      (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => {
+        console.error(e);
+        void message.error(e instanceof ProfileError ? t('identity.profileInvalid') : t('faults.otherFailed'));
+      },
     );
   };
   return (

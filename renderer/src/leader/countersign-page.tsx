@@ -19,6 +19,7 @@ import { countersignReport } from './member-countersign.js';
 import { openPackageFile, saveFile } from './save-file.js';
 import { useReportsToSign } from './use-leader-data.js';
 import './leader.css';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 /** A panel member's page: import the leader's report for signing, check it, countersign, export the countersignature. */
 export function CountersignPage() {
@@ -113,7 +114,7 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
       {reading && <div style={{ marginTop: '0.75em' }}><PdfViewer pdf={record.pdf} testId="countersign-viewer" /></div>}
       {record.countersignedAt ? (
         <Space wrap style={{ marginTop: '0.75em', display: 'flex' }}>
-          <Tag color="green" data-testid="countersigned">{t('countersign.signed', { at: new Date(record.countersignedAt).toLocaleString() })}</Tag>
+          <Tag color="green" data-testid="countersigned">{t('countersign.signed', { at: formatDateTime(record.countersignedAt) })}</Tag>
           {record.countersignaturePackage && (
             <Button onClick={() => void save('package', fileNames.countersignature(myName || keyId || '', assignmentFacts.applicant), record.countersignaturePackage!)}>{t('countersign.exportAgain')}</Button>
           )}

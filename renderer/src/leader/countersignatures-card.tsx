@@ -18,6 +18,7 @@ import type { ReportArtefactRecord } from './leader-records.js';
 import { writePanelReturn } from './panel-return-store.js';
 import { openPackageFile, saveFile } from './save-file.js';
 import type { LeaderPanelData } from './use-leader-data.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red', 'reservation-not-printed': 'orange' } as const;
 
@@ -121,7 +122,7 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
         </Button>
         {data.finalisation?.finalisedAt && data.finalisation.reportId === report.id && (
           <Typography.Text type="success" data-testid="panel-return-status">
-            {t('leader.returnedAt', { revision: data.finalisation.panelReturnRevision, at: new Date(data.finalisation.finalisedAt).toLocaleString() })}
+            {t('leader.returnedAt', { revision: data.finalisation.panelReturnRevision, at: formatDateTime(data.finalisation.finalisedAt) })}
           </Typography.Text>
         )}
       </Space>

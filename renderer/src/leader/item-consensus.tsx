@@ -37,7 +37,7 @@ export function ItemConsensus({ itemId }: { itemId: string }) {
   };
 
   return (
-    <Card size="small" title={<Space>{`${row.itemId} ${row.name}（${row.points}）`}{row.divergent && <Tag color="red">{t('leader.divergent')}</Tag>}</Space>} data-testid="item-consensus" data-item-id={itemId}>
+    <Card size="small" title={<Space>{`${row.itemId} ${row.name}${t('punct.paren', { text: row.points })}`}{row.divergent && <Tag color="red">{t('leader.divergent')}</Tag>}</Space>} data-testid="item-consensus" data-item-id={itemId}>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} bordered style={{ marginBottom: '1em' }}>
         {row.cells.map((c) => (
           <Descriptions.Item key={c.memberId} label={model.names.get(c.memberId)}>{c.percent === undefined ? '—' : `${c.percent}%`}</Descriptions.Item>

@@ -22,7 +22,7 @@ const LeaderContext = createContext<LeaderContextValue | null>(null);
 
 export function LeaderProvider({ reviewId, model, consensus, actor, children }: { reviewId: string; model: PanelModel; consensus: ConsensusRecord; actor: string; children: ReactNode }) {
   const { message } = AntApp.useApp();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ctx = useMemo<LeaderWriteContext>(() => ({ db: getDatabase(), actor, now: () => new Date() }), [actor]);
   const edit = useCallback(
     async (e: ConsensusEdit) => {
@@ -31,11 +31,12 @@ export function LeaderProvider({ reviewId, model, consensus, actor, children }: 
         if (!saved.ok) void message.error(pickLanguage(saved.error, i18n.language === 'en' ? 'en' : 'zh-CN'));
         return saved.ok;
       } catch (error) {
-        void message.error(error instanceof Error ? error.message : String(error));
+        console.error(error);
+        void message.error(t('faults.otherFailed'));
         return false;
       }
     },
-    [ctx, reviewId, message, i18n],
+    [ctx, reviewId, message, i18n, t],
   );
   const value = useMemo(() => ({ reviewId, model, consensus, ctx, edit }), [reviewId, model, consensus, ctx, edit]);
   return <LeaderContext.Provider value={value}>{children}</LeaderContext.Provider>;

@@ -34,7 +34,7 @@ export function LeaderWorkspace() {
           <SaveIndicator />
         </span>
         {panels.length > 1 && (
-          <Select value={active.reviewId} onChange={setChosen} style={{ minWidth: '20em' }} options={panels.map((p) => ({ value: p.reviewId, label: `${p.content.applicant.name}（${p.content.panel.name}）` }))} aria-label={t('leader.panel')} />
+          <Select value={active.reviewId} onChange={setChosen} style={{ minWidth: '20em' }} options={panels.map((p) => ({ value: p.reviewId, label: `${p.content.applicant.name}${t('punct.paren', { text: p.content.panel.name })}` }))} aria-label={t('leader.panel')} />
         )}
       </div>
       <LeaderPanel key={active.reviewId} record={active} keyId={keyId} />

@@ -4,6 +4,7 @@ import type { ConsensusRecord } from '../../../shared/consensus/consensus-record
 import type { MatrixRow } from '../../../shared/consensus/consolidate.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import type { PanelModel } from '../../../shared/workflow/consolidate.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 const tenths = (v: number | undefined) => (v === undefined ? '—' : (v / 10).toFixed(1));
 
@@ -77,7 +78,7 @@ export function MembersCard({ model, showGaps }: { model: PanelModel; showGaps: 
               const gaps = showGaps ? incomplete.get(m.memberId) : undefined;
               return (
                 <Space>
-                  <Tag color="green" data-testid={`member-received-${m.memberId}`}>{t('leader.received', { revision: got.revision })}</Tag>
+                  <Tag color="green" data-testid={`member-received-${m.memberId}`}>{t('leader.received', { revision: got.revision, at: formatDateTime(got.receivedAt) })}</Tag>
                   {gaps ? <Tag color="orange">{t('leader.incomplete', { count: gaps })}</Tag> : null}
                 </Space>
               );

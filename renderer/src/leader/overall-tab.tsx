@@ -7,6 +7,7 @@ import { EXCLUSION_RULES } from '../../../shared/regulation/exclusions.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import { useAutosaveText } from '../ui/common/use-autosave-text.js';
 import { useLeader } from './leader-context.js';
+import { describeIncompleteConsensus } from './incomplete-consensus.js';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 
@@ -42,7 +43,7 @@ function ExclusionRow({ exclusion }: { exclusion: ExclusionConsensus }) {
   const rule = EXCLUSION_RULES.find((r) => r.number === exclusion.number)!;
   const itemId = exclusionTarget(exclusion.number);
   const note = useAutosaveText(exclusion.note, (text) => edit({ kind: 'consensus-exclusion', itemId, to: { status: exclusion.status, note: text } }));
-  const findings = model.sheets.flatMap((s) => s.exclusions.filter((x) => x.number === exclusion.number && x.status === 'flagged').map((x) => `${model.names.get(s.memberId) ?? s.memberId}${x.note ? `（${x.note}）` : ''}`));
+  const findings = model.sheets.flatMap((s) => s.exclusions.filter((x) => x.number === exclusion.number && x.status === 'flagged').map((x) => `${model.names.get(s.memberId) ?? s.memberId}${x.note ? t('punct.paren', { text: x.note }) : ''}`));
   return (
     <div style={{ padding: '0.5em 0', borderBottom: '1px solid #f0f0f0' }} data-testid={`exclusion-${exclusion.number}`}>
       <Typography.Text strong>{`${exclusion.number}. ${i18n.language === 'en' ? rule.en : rule.zh}`}</Typography.Text>
@@ -80,14 +81,14 @@ export function RecommendationCard() {
   return (
     <Card size="small" title={t('leader.recommendation')} data-testid="recommendation">
       {!facts.ok ? (
-        <Alert type="info" showIcon title={t('leader.recommendationOpen', { reason: facts.error.message })} />
+        <Alert type="info" showIcon title={t('leader.recommendationOpen', { reason: describeIncompleteConsensus(facts.error, t) })} />
       ) : (
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('leader.recommendation')}>
             <Typography.Text strong data-testid="recommendation-value">{t(`leader.rec.${facts.value.recommendation}`)}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('leader.consensus')}>
-            <span data-testid="recommendation-total">{t('leader.total', { total: formatHundredths(facts.value.totalHundredths), threshold: formatHundredths(facts.value.thresholdHundredths) })}</span>（{t(facts.value.meetsThreshold ? 'leader.meets' : 'leader.below')}）
+            <span data-testid="recommendation-total">{t('leader.total', { total: formatHundredths(facts.value.totalHundredths), threshold: formatHundredths(facts.value.thresholdHundredths) })}</span>{t('punct.paren', { text: t(facts.value.meetsThreshold ? 'leader.meets' : 'leader.below') })}
           </Descriptions.Item>
           <Descriptions.Item label={t('leader.exclusions')}>
             {facts.value.flaggedExclusions.length > 0 ? t('leader.flaggedExclusions', { numbers: facts.value.flaggedExclusions.join('、') }) : t('leader.noExclusions')}

@@ -64,7 +64,7 @@ export function PanelNotesEditor({ itemId, kind }: { itemId: string; kind: NoteK
                   onChange={(e) => setSelected(e.target.checked ? [...selected, { memberId, noteId: note.id }] : selected.filter((s) => sourceKey(s) !== key))}
                 />
                 <span>
-                  <Typography.Text type="secondary">{model.names.get(memberId)}：</Typography.Text>
+                  <Typography.Text type="secondary">{model.names.get(memberId)}{t('punct.colon')}</Typography.Text>
                   {note.text} {used.has(key) && <Tag>{t('leader.inUse')}</Tag>}
                 </span>
               </label>

@@ -19,6 +19,8 @@ import type { LeaderPanelData } from './use-leader-data.js';
 import { produceAndKeepReport } from './report-store.js';
 import { saveFile } from './save-file.js';
 import { VisitScheduleCard } from './visit-schedule-card.js';
+import { localDate } from '../ui/common/date-time.js';
+import { describeIncompleteConsensus } from './incomplete-consensus.js';
 
 /** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
 export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
@@ -56,7 +58,8 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
       if (produced.ok) void message.success(t('leader.produced'));
       else setFailure(t('leader.produceFailed', { error: pickLanguage(produced.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
     } catch (e) {
-      setFailure(t('leader.produceFailed', { error: e instanceof Error ? e.message : String(e) }));
+      console.error(e);
+      setFailure(t('leader.produceFailed', { error: t('faults.otherFailed') }));
     } finally {
       setBusy(false);
     }
@@ -75,7 +78,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <VisitScheduleCard assignment={assignment} />
       <Card size="small" title={t('leader.reportTitle')} data-testid="report-card">
-        {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: facts.error.message })} style={{ marginBottom: '0.75em' }} />}
+        {!facts.ok && <Alert type="info" showIcon title={t('leader.notReady', { reason: describeIncompleteConsensus(facts.error, t) })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && missing.length > 0 && <Alert type="warning" showIcon title={t('leader.missingSheets', { names: missing.join('、') })} style={{ marginBottom: '0.75em' }} />}
         {facts.ok && unexplained.length > 0 && <Alert type="warning" showIcon title={t('leader.unexplained', { items: unexplained.join('、') })} style={{ marginBottom: '0.75em' }} data-testid="unexplained-divergence" />}
         {stale && <Alert type="warning" showIcon title={t('leader.stale')} style={{ marginBottom: '0.75em' }} data-testid="report-stale" />}
@@ -101,7 +104,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
             <Descriptions.Item label={t('leader.sha256')}>
               <span className="zqa-hash" data-testid="report-sha256">{report.sha256}</span>
             </Descriptions.Item>
-            <Descriptions.Item label="PAdES">{t('leader.signedBy', { name: model.leader.name })}</Descriptions.Item>
+            <Descriptions.Item label={t('leader.pdfSignature')}>{t('leader.signedBy', { name: model.leader.name })}</Descriptions.Item>
             <Descriptions.Item label="">
               <Space wrap>
                 <Button onClick={() => void save('pdf', fileNames.reportPdf(assignment.applicant.name), report.pdf)} data-testid="save-report-pdf">{t('leader.savePdf')}</Button>
@@ -116,10 +119,4 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
       {report && !stale && <CountersignaturesCard assignment={assignment} data={data} report={report} />}
     </Space>
   );
-}
-
-
-/** Today as the leader's calendar has it (YYYY-MM-DD in local time, not UTC). */
-function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

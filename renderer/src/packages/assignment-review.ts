@@ -1,6 +1,7 @@
 import { reviewAssignmentSchema, type ReviewAssignment } from '../../../shared/demo/review-assignment.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
+import { formatDate } from '../ui/common/date-time.js';
 
 /**
  * An assignment package's content (shared/packages/content/assignment.ts, the secretariat's
@@ -24,7 +25,7 @@ const orDash = (s: string) => (s.trim() === '' ? '—' : s.trim());
 
 export function reviewAssignmentFromContent(content: AssignmentContent): Result<ReviewAssignment, string> {
   const dates = content.schedule.map((s) => s.date).sort();
-  const issued = content.issuedAt.slice(0, 10);
+  const issued = formatDate(content.issuedAt);
   const candidate: ReviewAssignment = {
     id: reviewIdOf(content),
     cycle: { id: content.cycle.id, name: content.cycle.name, year: content.cycle.year },

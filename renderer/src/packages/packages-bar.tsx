@@ -3,9 +3,11 @@ import { Button, Select, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LATER_SCREENS } from '../app/later-screens.js';
+import { primedKeys, usePrimedLiveQuery } from '../db/primed-reads.js';
 import type { ReviewRecord } from '../db/records.js';
 import type { WorkspaceContext } from '../identity/use-workspace-context.js';
 import { showReview } from './review-choice.js';
+import { readDeclaration } from './selected-review-loader.js';
 import { useExportScoresheet } from './use-export-scoresheet.js';
 import { useImportPackage } from './use-import-package.js';
 import { usePanelAssignment, useScoresheetExports } from './use-package-data.js';
@@ -26,6 +28,12 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
   const exports = useScoresheetExports(review?.id ?? '');
   const leads = !!assignment && !!ctx.keys && assignment.leaderKeyId === ctx.keys.keyId;
   const lastExport = exports?.[exports.length - 1];
+  const reviewId = review?.id ?? '';
+  const declaration = usePrimedLiveQuery(primedKeys.declaration(reviewId), async () => (reviewId ? readDeclaration(reviewId) : null), [reviewId]);
+  // Why the scoresheet cannot be exported yet, shown beside the button rather than answered
+  // with an error after a click: the demo has no one to send to; a real review needs the
+  // declaration signed first (the scoresheet carries it).
+  const exportBlocked = !assignment ? t('packages.exportDemo') : declaration === undefined ? '' : declaration === null ? t('packages.exportNeedsDeclaration') : null;
   return (
     <div className="zqa-packages-bar" data-testid="packages-bar">
       {reviews.length > 1 && review && (
@@ -50,17 +58,22 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
         {t('packages.importAssignment')}
       </Button>
       {review && (
-        <Tooltip title={assignment ? undefined : t('packages.exportDemo')}>
+        <Tooltip title={exportBlocked || undefined}>
           <Button
-            type="primary"
+            type={exportBlocked === null ? 'primary' : 'default'}
             icon={<DownloadOutlined />}
-            disabled={!assignment}
+            disabled={exportBlocked !== null}
             onClick={() => void exportSheet(review.id)}
             data-testid="export-scoresheet"
           >
             {t('packages.exportScoresheet')}
           </Button>
         </Tooltip>
+      )}
+      {review && assignment && exportBlocked && (
+        <Typography.Text type="warning" data-testid="export-blocked">
+          {exportBlocked}
+        </Typography.Text>
       )}
       {assignment && (
         <Typography.Text type={lastExport ? 'success' : 'secondary'} data-testid="export-status">

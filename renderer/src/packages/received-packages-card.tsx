@@ -2,6 +2,7 @@ import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReceivedPackageRecord } from './package-records.js';
 import { useReceivedPackages } from './use-package-data.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 /**
  * Every package this device accepted, newest first, superseded revisions marked: what
@@ -33,7 +34,7 @@ export function ReceivedPackagesCard() {
               </>
             ),
           },
-          { key: 'at', title: t('packages.receivedAt'), render: (_, r) => new Date(r.receivedAt).toLocaleString() },
+          { key: 'at', title: t('packages.receivedAt'), render: (_, r) => formatDateTime(r.receivedAt) },
           { key: 'sha', title: 'SHA-256', render: (_, r) => <code title={r.manifestSha256}>{r.manifestSha256.slice(0, 16)}…</code> },
         ]}
       />

@@ -6,6 +6,7 @@ import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import { scoreTotals } from '../../../shared/scoring/totals.js';
 import type { MemberScoresheetRecord, PanelAssignmentRecord } from './package-records.js';
 import { useHasExported, useMemberScoresheets } from './use-package-data.js';
+import { formatDateTime } from '../ui/common/date-time.js';
 
 /**
  * The leader's inbox of members' scoresheets for one panel: who sent which revision when,
@@ -62,7 +63,7 @@ function SheetsTable({ assignment, sheets, showScores }: { assignment: PanelAssi
           ),
         },
         { key: 'revision', title: t('packages.revision'), width: '4em', render: (_, s) => s.revision },
-        { key: 'received', title: t('packages.receivedAt'), width: '10em', render: (_, s) => new Date(s.receivedAt).toLocaleString() },
+        { key: 'received', title: t('packages.receivedAt'), width: '10em', render: (_, s) => formatDateTime(s.receivedAt) },
         ...(!showScores ? [] : [{ key: 'total', title: t('packages.total'), render: (_: unknown, s: MemberScoresheetRecord) => <span data-testid="received-total">{formatHundredths(scoreTotals(criteria, percentsOf(s)).totalHundredths)}</span> }]),
         ...(!showScores ? [] : items).map((item) => ({
           key: item.id,

@@ -10,6 +10,7 @@ import { showWorkspace } from '../identity/workspace-choice.js';
 import { importFile } from './import-file.js';
 import type { IncomingOutcome } from './incoming.js';
 import { showReview } from './review-choice.js';
+import { describeFileFault } from '../backup/file-fault.js';
 
 /** One line the person reads after an import; `data-outcome` lets tests read it too. */
 function Outcome({ kind, text }: { kind: string; text: string }) {
@@ -81,7 +82,8 @@ export function useImportPackage(): {
         }
         return o;
       } catch (e) {
-        say('error', 'failed', t('packages.refused', { error: e instanceof Error ? e.message : String(e) }));
+        console.error(e);
+        say('error', 'failed', t('packages.refused', { error: t('faults.otherFailed') }));
         return null;
       }
     },
@@ -91,12 +93,12 @@ export function useImportPackage(): {
     async (accept: readonly PackageType[]) => {
       const opened = await getHost().files.open({ kind: 'package' });
       if (!opened.ok) {
-        void message.error(opened.error.message);
+        void message.error(describeFileFault(t, opened.error, 'open'));
         return null;
       }
       return opened.value ? importBytes(opened.value.bytes, accept, opened.value.name, false) : null;
     },
-    [importBytes, message],
+    [importBytes, message, t],
   );
   return { importBytes, pickAndImport };
 }

@@ -1,8 +1,10 @@
 import { App } from 'antd';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getHost } from '../host/get-host.js';
 import { ANY_PACKAGE } from './incoming-types.js';
 import { useImportPackage } from './use-import-package.js';
+import { describeFileFault } from '../backup/file-fault.js';
 
 /**
  * Files the OS asked the app to open (Electron: double-click, `open-file`, argv), taken at
@@ -11,6 +13,7 @@ import { useImportPackage } from './use-import-package.js';
  * this device, and the person is told what came of it.
  */
 export function usePendingOpens(): void {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { importBytes } = useImportPackage();
   useEffect(() => {
@@ -20,7 +23,7 @@ export function usePendingOpens(): void {
       busy = true;
       try {
         const pending = await getHost().files.takePendingOpens();
-        if (!pending.ok) return void message.error(pending.error.message);
+        if (!pending.ok) return void message.error(describeFileFault(t, pending.error, 'open'));
         for (const file of pending.value) await importBytes(file.bytes, ANY_PACKAGE, file.name);
       } finally {
         busy = false;
@@ -30,5 +33,5 @@ export function usePendingOpens(): void {
     const onFocus = () => void take();
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
-  }, [message, importBytes]);
+  }, [message, importBytes, t]);
 }

@@ -55,11 +55,23 @@ export async function updateProfile(db: ZqaDatabase, id: string, input: Record<s
   });
 }
 
+/** The form's own labels for the profile's fields: a problem names the field as the form does, not by its key. */
+const FIELD_LABELS: Record<string, Bilingual> = {
+  id: { zh: '编号', en: 'Number' },
+  name: { zh: '单位名称', en: 'Name' },
+  creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  industry: { zh: '行业', en: 'Industry' },
+  address: { zh: '地址', en: 'Address' },
+  'contact.name': { zh: '联系人', en: 'Contact' },
+  'contact.phone': { zh: '联系电话', en: 'Phone' },
+};
+
 function profileProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Bilingual[] {
   return issues.map((i) => {
-    const field = i.path.map(String).join('.');
+    const key = i.path.map(String).join('.');
+    const field = FIELD_LABELS[key] ?? { zh: key, en: key };
     const zh = (i as { params?: { zh?: string } }).params?.zh;
-    return { zh: `${field}：${zh ?? i.message}`, en: `${field}: ${i.message}` };
+    return { zh: `${field.zh}：${zh ?? '填写有误，请按提示修改'}`, en: `${field.en}: ${i.message}` };
   });
 }
 

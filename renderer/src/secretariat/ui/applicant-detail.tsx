@@ -15,6 +15,7 @@ import { MaterialReviewCard } from './material-review-card.js';
 import { ProblemList } from './problem-list.js';
 import { ProfileEditor } from './profile-editor.js';
 import { useSec } from './use-secretariat.js';
+import { formatDateTime } from '../../ui/common/date-time.js';
 
 /**
  * One applicant: profile, Art. 13 (full texts, computed years) and Art. 14 (with dated
@@ -95,7 +96,7 @@ export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSel
         <ProblemList problems={problems} testId="stage-problems" title={t('sec.notSaved')} />
         <ul data-testid="stage-history">
           {r.history.map((h, i) => (
-            <li key={i}>{`${h.at.slice(0, 16).replace('T', ' ')} ${h.by}：${STAGE_NAMES[h.from][lang]} → ${STAGE_NAMES[h.to][lang]}${h.reason ? `（${h.reason}）` : ''}`}</li>
+            <li key={i}>{`${formatDateTime(h.at)} ${h.by}${t('punct.colon')}${STAGE_NAMES[h.from][lang]} → ${STAGE_NAMES[h.to][lang]}${h.reason ? t('punct.paren', { text: h.reason }) : ''}`}</li>
           ))}
         </ul>
       </Card>

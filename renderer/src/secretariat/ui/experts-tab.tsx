@@ -12,6 +12,9 @@ import { InterestsEditor } from './interests-editor.js';
 import { StaffCard } from './staff-card.js';
 import { ProblemList } from './problem-list.js';
 import { useSec } from './use-secretariat.js';
+import { formatDateTime } from '../../ui/common/date-time.js';
+import { describeFileFault } from '../../backup/file-fault.js';
+import i18next from 'i18next';
 
 /**
  * The expert pool: identity cards imported (signature and keys checked), each fingerprint
@@ -28,7 +31,7 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
   const editingRow = experts?.find((e) => e.id === editing);
   const importCard = async () => {
     const opened = await getHost().files.open({ kind: 'identity-card' });
-    if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
+    if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
     if (!opened.value) return;
     const r = await importFile(opened.value.bytes, ['identity-card'], opened.value.name);
     if (!r.ok) return setProblems([r.error]);
@@ -59,7 +62,7 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
             title: t('sec.expert.confirmed'),
             render: (_v, r) => (
               <Checkbox checked={r.expert.fingerprintConfirmed} onChange={(e) => void confirmFingerprint(db, r.id, e.target.checked, self.actor)} data-testid={`confirm-${r.expert.name}`}>
-                {r.confirmedBy ? `${r.confirmedBy} ${r.confirmedAt?.slice(0, 10) ?? ''}` : ''}
+                {r.confirmedBy ? `${r.confirmedBy} ${r.confirmedAt ? formatDateTime(r.confirmedAt) : ''}` : ''}
               </Checkbox>
             ),
           },

@@ -67,6 +67,7 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
     if (!book.ok) return setProblems(book.error.map((e) => ({ zh: e, en: e })));
     const saved = await saveFile('spreadsheet', book.value.fileName, book.value.bytes);
     if (isProblem(saved)) return setProblems([saved]);
+    setProblems([]);
     if (saved) void message.success(t('sec.overview.exported', { file: saved.savedAs }));
   };
   const exportCsv = async () => {
@@ -75,6 +76,7 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
       if (isProblem(saved)) return setProblems([saved]);
       if (!saved) return;
     }
+    setProblems([]);
     void message.success(t('sec.overview.exportedCsv'));
   };
   const p = overview.proposal;
@@ -117,7 +119,11 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
         pagination={false}
         data-testid="overview-table"
         dataSource={overview.rows.filter((r) => !r.apart)}
+        // Twenty columns do not fit a 1366 px laptop: the table scrolls inside its card, the
+        // applicant (and the expander) stay in view, and the page itself never widens.
+        scroll={{ x: 'max-content' }}
         expandable={{
+          fixed: 'left',
           // Divergence notes can run to twenty lines: they open under the row, not inside it.
           rowExpandable: (r) => (r.result?.divergenceNotes.length ?? 0) > 0,
           expandedRowRender: (r) => (
@@ -129,7 +135,7 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
           ),
         }}
         columns={[
-          { title: t('sec.overview.applicant'), width: '14em', render: (_v, r) => <span style={{ display: 'inline-block', minWidth: '12em' }} data-testid={`overview-${r.applicantId}`}>{r.name}</span> },
+          { title: t('sec.overview.applicant'), width: '14em', fixed: 'left', render: (_v, r) => <span style={{ display: 'inline-block', minWidth: '12em' }} data-testid={`overview-${r.applicantId}`}>{r.name}</span> },
           { title: <span style={NOWRAP}>{t('sec.overview.industry')}</span>, render: (_v, r) => <span style={NOWRAP}>{r.industry}</span> },
           { title: <span style={NOWRAP}>{t('sec.overview.total')}</span>, align: 'right', render: (_v, r) => (r.result ? <strong data-testid={`total-${r.applicantId}`}>{formatHundredths(r.result.totalHundredths)}</strong> : <Typography.Text type="secondary">{t('sec.overview.pending')}</Typography.Text>) },
           { title: <span style={NOWRAP}>{t('sec.overview.proposal')}</span>, render: (_v, r) => proposalText(r) },

@@ -11,6 +11,7 @@ import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
+import { formatDateTime } from '../../ui/common/date-time.js';
 
 /**
  * Panels: for one applicant, members picked from the pool with conflicts shown beside each
@@ -79,7 +80,7 @@ export function PanelsTab({ cycle, self }: { cycle: CycleRecord; self: Secretari
             title: t('sec.panel.assignment'),
             render: (_v, a) => {
               const as = assignments?.find((x) => x.applicantId === a.id);
-              return as ? t('sec.panel.issuedRevision', { revision: as.revision, at: as.issuedAt.slice(0, 10) }) : '—';
+              return as ? t('sec.panel.issuedRevision', { revision: as.revision, at: formatDateTime(as.issuedAt) }) : '—';
             },
           },
           {

@@ -11,6 +11,9 @@ import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from './save-file.js';
 import { SignOffTags } from './sign-off-tags.js';
 import { useSec } from './use-secretariat.js';
+import { formatDateTime } from '../../ui/common/date-time.js';
+import { describeFileFault } from '../../backup/file-fault.js';
+import i18next from 'i18next';
 
 /**
  * Panel returns: each file checked in full (every signature, the report's hash, the
@@ -35,7 +38,7 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
   const summaries = useLiveQuery(() => db.secSummaries.where('cycleId').equals(cycleId).toArray(), [cycleId]);
   const importReturn = async () => {
     const opened = await getHost().files.open({ kind: 'package' });
-    if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
+    if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
     if (!opened.value) return;
     setBusy(true);
     try {
@@ -78,7 +81,7 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
           { title: t('sec.returns.signatures'), render: (_v, r) => t('sec.returns.signatureCount', { sheets: r.members, countersigned: r.countersigned }) },
           { title: t('sec.returns.signOff'), render: (_v, r) => <SignOffTags notes={r.signOff} testId={`return-sign-off-${r.applicantId}-${r.revision}`} /> },
           { title: t('sec.returns.report'), render: (_v, r) => <Typography.Text code>{r.reportSha256.slice(0, 16)}…</Typography.Text> },
-          { title: t('sec.returns.received'), render: (_v, r) => `${r.receivedAt.slice(0, 16).replace('T', ' ')} ${r.receivedBy}` },
+          { title: t('sec.returns.received'), render: (_v, r) => `${formatDateTime(r.receivedAt)} ${r.receivedBy}` },
           { title: '', render: (_v, r) => (r.current ? <Tag color="green">{t('sec.returns.current')}</Tag> : <Tag>{t('sec.returns.superseded')}</Tag>) },
           {
             title: '',

@@ -2,10 +2,11 @@ import { Card, Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import type { DeclarationRecord } from '../../db/records.js';
+import { formatDateTime } from '../common/date-time.js';
 
 /** A declared conflict removes the expert from this applicant's panel (回避, Art. 18): say why, show nothing else. */
 export function ConflictBlocked({ declaration }: { declaration: Extract<DeclarationRecord, { conflict: true }> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { review } = useReview();
   return (
     <Flex justify="center" className="zqa-gate">
@@ -24,7 +25,7 @@ export function ConflictBlocked({ declaration }: { declaration: Extract<Declarat
               </Typography.Paragraph>
               <Typography.Paragraph strong>{t('blocked.next')}</Typography.Paragraph>
               <Typography.Text type="secondary">
-                {t('blocked.recordedAt', { time: new Date(declaration.signedAt).toLocaleString(i18n.language, { hour12: false }) })}
+                {t('blocked.recordedAt', { time: formatDateTime(declaration.signedAt) })}
               </Typography.Text>
             </Flex>
           }

@@ -49,7 +49,7 @@ export function DeclarationGate() {
             items={[
               { key: 'cycle', label: t('review.cycle'), children: a.cycle.name },
               { key: 'applicant', label: t('review.applicant'), children: a.applicant.name },
-              { key: 'expert', label: t('review.expert'), children: `${review.expert.name}（${review.expert.organisation}）` },
+              { key: 'expert', label: t('review.expert'), children: `${review.expert.name}${t('punct.paren', { text: review.expert.organisation })}` },
             ]}
           />
           <Typography.Paragraph type="secondary">{t('declaration.intro')}</Typography.Paragraph>

@@ -21,7 +21,7 @@ export const AttachmentsSection = memo(function AttachmentsSection({ itemId }: {
   return (
     <Card
       size="small"
-      title={`${t('attachments.title')}（${attachments.length}）`}
+      title={`${t('attachments.title')}${t('punct.paren', { text: attachments.length })}`}
       data-testid="attachments"
       extra={
         <Button size="small" onClick={() => input.current?.click()} data-testid="attachment-add">

@@ -9,12 +9,14 @@ interface Props {
   percent: number | undefined;
   /** Index of the band chosen but not yet given a step (keyboard or click). */
   pendingBand: number | null;
+  /** Why the last digit picked nothing, until the next pick. */
+  hint: string | null;
   onPickBand: (band: number | null) => void;
   onPickStep: (percent: number | null) => void;
 }
 
 /** Band first, then the 5% step inside it: how examiners are trained to score (GB/Z 19579). */
-export function BandPicker({ item, percent, pendingBand, onPickBand, onPickStep }: Props) {
+export function BandPicker({ item, percent, pendingBand, hint, onPickBand, onPickStep }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const bands = SCORING_BANDS[item.kind];
@@ -32,7 +34,7 @@ export function BandPicker({ item, percent, pendingBand, onPickBand, onPickStep 
       }
     >
       <Flex gap="small" wrap align="center" className="zqa-dimensions">
-        <Typography.Text type="secondary">{t('item.dimensions')}：</Typography.Text>
+        <Typography.Text type="secondary">{t('item.dimensions')}{t('punct.colon')}</Typography.Text>
         {BAND_DIMENSIONS[item.kind].map((d) => (
           <Tag key={d.en}>{en ? d.en : d.zh}</Tag>
         ))}
@@ -56,7 +58,7 @@ export function BandPicker({ item, percent, pendingBand, onPickBand, onPickStep 
         ))}
       </div>
       <Flex gap="small" wrap align="center" className="zqa-steps">
-        <Typography.Text type="secondary">
+        <Typography.Text type={pendingBand !== null ? 'warning' : 'secondary'} strong={pendingBand !== null} data-testid="step-hint">
           {pendingBand !== null
             ? t('item.pendingBand', { band: pendingBand + 1, range: `${bands[pendingBand]!.min}–${bands[pendingBand]!.max}%`, count: steps.length })
             : shownBand === null
@@ -74,6 +76,11 @@ export function BandPicker({ item, percent, pendingBand, onPickBand, onPickStep 
           </Button>
         )}
       </Flex>
+      {hint && (
+        <Typography.Text type="danger" role="alert" data-testid="digit-hint">
+          {hint}
+        </Typography.Text>
+      )}
     </Card>
   );
 }

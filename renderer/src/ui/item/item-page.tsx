@@ -1,6 +1,7 @@
-import { Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SCORING_BANDS, stepsOf } from '../../../../shared/criteria/bands.js';
 import { itemsOf } from '../../../../shared/criteria/validate-criteria-set.js';
 import { useReview } from '../../app/review-context.js';
 import { navigate } from '../../app/use-route.js';
@@ -18,23 +19,50 @@ export function ItemPage({ itemId }: { itemId: string }) {
   const { t, i18n } = useTranslation();
   const { review, save } = useReview();
   const scores = useScores(review.id);
-  const [pendingBand, setPendingBand] = useState<number | null>(null);
+  const { modal } = App.useApp();
+  const [pendingBand, setPendingBandState] = useState<number | null>(null);
+  const [digitHint, setDigitHint] = useState<string | null>(null);
   const items = itemsOf(review.assignment.criteriaSet);
   const index = items.findIndex((i) => i.id === itemId);
   const item = items[index];
   const percent = scores?.[itemId];
+  const setPendingBand = (band: number | null) => {
+    setPendingBandState(band);
+    if (digitHint !== null) setDigitHint(null);
+  };
+  const leave = (target: string) => {
+    setPendingBand(null);
+    navigate({ name: 'item', itemId: target });
+  };
+  // A band chosen without its step is half a score: leaving asks first, since the item would
+  // otherwise keep no score (or its old one) without a word.
   const go = (delta: number) => {
     const next = items[index + delta];
-    if (next) {
-      setPendingBand(null);
-      navigate({ name: 'item', itemId: next.id });
-    }
+    if (!next) return;
+    if (pendingBand === null) return leave(next.id);
+    modal.confirm({
+      title: t('item.leaveTitle'),
+      content: percent === undefined ? t('item.leaveUnscored', { band: pendingBand + 1 }) : t('item.leaveScored', { band: pendingBand + 1, percent }),
+      okText: t('item.leave'),
+      cancelText: t('item.stay'),
+      autoFocusButton: 'cancel',
+      onOk: () => leave(next.id),
+    });
   };
   const setScore = (p: number | null) => {
     // Only when a band is pending: a state update, even to the same value, can re-render the
     // whole page before the score's write reaches the database.
     if (pendingBand !== null) setPendingBand(null);
     void save((ctx) => setItemScore(ctx, review.id, itemId, p));
+  };
+  const onInvalidDigit = (digit: number) => {
+    if (!item) return;
+    const bands = SCORING_BANDS[item.kind];
+    setDigitHint(
+      pendingBand === null
+        ? t('item.noSuchBand', { digit, count: bands.length })
+        : t('item.noSuchStep', { band: pendingBand + 1, count: stepsOf(bands[pendingBand]!).length }),
+    );
   };
   useItemKeyboard({
     kind: item?.kind ?? 'process',
@@ -43,6 +71,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
     pendingBand,
     setPendingBand,
     setScore,
+    onInvalidDigit,
     next: () => go(1),
     prev: () => go(-1),
   });
@@ -68,12 +97,12 @@ export function ItemPage({ itemId }: { itemId: string }) {
           </Flex>
           <Flex gap="small" wrap>
             <Button onClick={() => navigate({ name: 'overview' })}>{t('item.back')}</Button>
-            <Button onClick={() => go(-1)} disabled={index === 0} data-testid="prev-item">{t('item.prev')}（K）</Button>
-            <Button type="primary" onClick={() => go(1)} disabled={index === items.length - 1} data-testid="next-item">{t('item.next')}（J）</Button>
+            <Button onClick={() => go(-1)} disabled={index === 0} data-testid="prev-item">{t('item.prev')}{t('punct.paren', { text: 'K' })}</Button>
+            <Button type="primary" onClick={() => go(1)} disabled={index === items.length - 1} data-testid="next-item">{t('item.next')}{t('punct.paren', { text: 'J' })}</Button>
           </Flex>
         </Flex>
       </Card>
-      <BandPicker item={item} percent={percent} pendingBand={pendingBand} onPickBand={setPendingBand} onPickStep={setScore} />
+      <BandPicker item={item} percent={percent} pendingBand={pendingBand} hint={digitHint} onPickBand={setPendingBand} onPickStep={setScore} />
       <ShortcutLegend />
       <ScoreHistory itemId={itemId} />
       <div className="zqa-notes-grid">

@@ -8,12 +8,12 @@ import { useAutosaveText } from '../common/use-autosave-text.js';
 import { formatDateTime } from '../common/date-time.js';
 
 export function NoteCard({ note }: { note: NoteRecord }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { ctx, save } = useReview();
   const [editing, setEditing] = useState(false);
   const { text, onChange, flush } = useAutosaveText(note.text, (value) => (value.trim() ? updateNote(ctx, note.id, { text: value }) : Promise.resolve()));
   const e = note.evidence;
-  const evidence = e && [e.document && `${t('notes.document')}：${e.document}`, e.intervieweeRole && `${t('notes.interviewee')}：${e.intervieweeRole}`, e.place && `${t('notes.place')}：${e.place}`].filter(Boolean);
+  const evidence = e && [e.document && `${t('notes.document')}${t('punct.colon')}${e.document}`, e.intervieweeRole && `${t('notes.interviewee')}${t('punct.colon')}${e.intervieweeRole}`, e.place && `${t('notes.place')}${t('punct.colon')}${e.place}`].filter(Boolean);
   return (
     <div className="zqa-note" data-testid="note">
       {editing ? (
@@ -28,7 +28,7 @@ export function NoteCard({ note }: { note: NoteRecord }) {
       )}
       <Flex justify="space-between" align="center" wrap>
         <Typography.Text type="secondary" className="zqa-hint">
-          {t('notes.by', { time: formatDateTime(note.updatedAt, i18n.language) })}
+          {t('notes.by', { time: formatDateTime(note.updatedAt) })}
         </Typography.Text>
         <Flex gap="small">
           <Button

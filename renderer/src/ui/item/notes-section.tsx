@@ -15,7 +15,7 @@ export const NotesSection = memo(function NotesSection({ itemId, kind }: { itemI
   const notes = read ?? [];
   const label = t(`notes.${kind}`);
   return (
-    <Card size="small" title={`${label}（${notes.length}）`} data-testid={`notes-${kind}`} className={`zqa-notes zqa-notes-${kind}`}>
+    <Card size="small" title={`${label}${t('punct.paren', { text: notes.length })}`} data-testid={`notes-${kind}`} className={`zqa-notes zqa-notes-${kind}`}>
       <Flex vertical gap="small">
         {notes.length === 0 && <Typography.Text type="secondary">{t('notes.none', { kind: label })}</Typography.Text>}
         {notes.map((note) => (

@@ -8,7 +8,7 @@ import { formatDateTime } from '../common/date-time.js';
 
 /** This item's score changes from the hash-chained history: every value it ever had, and when. */
 export const ScoreHistory = memo(function ScoreHistory({ itemId }: { itemId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { review } = useReview();
   const entries = useLiveQuery(
     // One getAll and a filter here, not Dexie's filter(): that walks a cursor, one round trip
@@ -30,7 +30,7 @@ export const ScoreHistory = memo(function ScoreHistory({ itemId }: { itemId: str
             <ol className="zqa-history">
               {entries.map((e) => (
                 <li key={e.seq}>
-                  <Typography.Text type="secondary">{formatDateTime(e.at, i18n.language)}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>{' '}
                   {show(e.from)} → <Typography.Text strong>{show(e.to)}</Typography.Text>{' '}
                   <Typography.Text type="secondary" className="zqa-hint" title={e.hash}>
                     #{e.seq} · {e.hash.slice(0, 12)}

@@ -8,7 +8,7 @@ export const ShortcutLegend = memo(function ShortcutLegend() {
   const keys = ['band', 'arrows', 'escape', 'next', 'prev', 'note'] as const;
   return (
     <Flex gap="middle" wrap className="zqa-shortcuts" data-testid="shortcut-legend">
-      <Typography.Text strong>{t('shortcuts.title')}：</Typography.Text>
+      <Typography.Text strong>{t('shortcuts.title')}{t('punct.colon')}</Typography.Text>
       {keys.map((k) => (
         <Typography.Text key={k} type="secondary">
           {t(`shortcuts.${k}`)}

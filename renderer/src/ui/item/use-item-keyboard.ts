@@ -9,6 +9,8 @@ interface Options {
   pendingBand: number | null;
   setPendingBand: (band: number | null) => void;
   setScore: (percent: number | null) => void;
+  /** A digit that names no band, or no step of the chosen band: said, not silently dropped. */
+  onInvalidDigit: (digit: number) => void;
   next: () => void;
   prev: () => void;
 }
@@ -23,14 +25,16 @@ function keysBelongToFocused(target: EventTarget | null): boolean {
     target.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
     target.closest('.ant-select') !== null ||
-    target.closest('[role="tablist"]') !== null
+    target.closest('[role="tablist"]') !== null ||
+    // A dialog asking something owns the keyboard until it is answered.
+    target.closest('.ant-modal') !== null
   );
 }
 
 /**
  * The item page's keys: a digit picks a band (1–6), the next digit a step inside it
  * ("4 2" → 55%); ← / → move 5%; Esc drops a chosen band; J / PageDown and K / PageUp go to
- * the next and previous item.
+ * the next and previous item. A digit with nothing to pick is answered with a hint.
  */
 export function useItemKeyboard(options: Options): void {
   const latest = useRef(options);
@@ -46,18 +50,14 @@ export function useItemKeyboard(options: Options): void {
       if (/^[1-9]$/.test(e.key)) {
         const n = Number(e.key);
         if (o.pendingBand === null) {
-          if (n <= bands.length) {
-            o.setPendingBand(n - 1);
-            handled();
-          }
+          if (n <= bands.length) o.setPendingBand(n - 1);
+          else o.onInvalidDigit(n);
         } else {
           const steps = stepsOf(bands[o.pendingBand]!);
-          if (n <= steps.length) {
-            o.setScore(steps[n - 1]!);
-            handled();
-          }
+          if (n <= steps.length) o.setScore(steps[n - 1]!);
+          else o.onInvalidDigit(n);
         }
-        return;
+        return handled();
       }
       switch (e.key) {
         case 'Escape':

@@ -2,7 +2,6 @@ import { Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import { SaveIndicator } from './save-indicator.js';
-import { SettingsControls } from './settings-controls.js';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -18,7 +17,6 @@ export function AppHeader() {
         </Flex>
         <Flex align="center" gap="middle" wrap>
           <SaveIndicator />
-          <SettingsControls />
         </Flex>
       </Flex>
     </Layout.Header>

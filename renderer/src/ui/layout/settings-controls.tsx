@@ -8,7 +8,12 @@ export function SettingsControls() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const { message } = AntApp.useApp();
-  const apply = (patch: Parameters<typeof update>[0]) => update(patch).catch((e: unknown) => void message.error(String(e)));
+  // A setting the host could not store stays as it was; the person is told, the host's text is logged.
+  const apply = (patch: Parameters<typeof update>[0]) =>
+    update(patch).catch((e: unknown) => {
+      console.error(e);
+      void message.error(t('settings.notSaved'));
+    });
   return (
     <Flex gap="small" align="center" wrap>
       <Select

@@ -22,7 +22,7 @@ export function ApplicantCard() {
           { key: 'address', label: t('review.address'), children: applicant.address },
           { key: 'contact', label: t('review.contact'), children: `${applicant.contactName} ${applicant.contactPhone}` },
           { key: 'schedule', label: t('review.schedule'), children: `${schedule.from} — ${schedule.to}` },
-          { key: 'leader', label: t('review.leader'), children: leader ? `${leader.name}（${leader.organisation}）` : '—' },
+          { key: 'leader', label: t('review.leader'), children: leader ? `${leader.name}${t('punct.paren', { text: leader.organisation })}` : '—' },
           { key: 'panel', label: t('review.panel'), children: panel.map((m) => m.name).join('、') },
         ]}
       />

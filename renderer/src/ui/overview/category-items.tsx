@@ -22,7 +22,7 @@ export const CategoryItems = memo(function CategoryItems({ category, scores, not
   const en = i18n.language === 'en';
   const open = (itemId: string) => navigate({ name: 'item', itemId });
   return (
-    <Card size="small" title={`${category.id} ${en ? category.nameEn : category.name}（${category.points}）`} data-testid={`category-${category.id}`}>
+    <Card size="small" title={`${category.id} ${en ? category.nameEn : category.name}${t('punct.paren', { text: category.points })}`} data-testid={`category-${category.id}`}>
       <table className="zqa-table">
         <colgroup>
           <col />

@@ -5,7 +5,8 @@ import { formatTenths } from '../../../../shared/scoring/statistics.js';
 /**
  * Category percentages as plain CSS bars (no chart library: the bundle stays small and the
  * bars scale with the font). The mark is the cycle's award line as a share of the total (500 of
- * 1000 points is 50%), so a category below it shows at a glance.
+ * 1000 points is 50%), so a category below it shows at a glance. A category with no item
+ * scored yet reads 未评分: "0.0%" would say it was scored at nothing.
  */
 export function CategoryChart({ categories, nameOf, markPercent }: { categories: CategoryTotal[]; nameOf: (id: string) => string; markPercent: number }) {
   const { t } = useTranslation();
@@ -17,10 +18,10 @@ export function CategoryChart({ categories, nameOf, markPercent }: { categories:
           <div key={c.id} className="zqa-chart-row">
             <span className="zqa-chart-label">{nameOf(c.id)}</span>
             <span className="zqa-chart-track">
-              <span className="zqa-chart-bar" style={{ width: `${tenths / 10}%` }} />
+              {c.scoredItems > 0 && <span className="zqa-chart-bar" style={{ width: `${tenths / 10}%` }} />}
               <span className="zqa-chart-mark" style={{ left: `${markPercent}%` }} />
             </span>
-            <span className="zqa-chart-value">{formatTenths(tenths)}%</span>
+            <span className="zqa-chart-value">{c.scoredItems === 0 ? t('itemState.unscored') : `${formatTenths(tenths)}%`}</span>
           </div>
         );
       })}

@@ -69,9 +69,9 @@ export function SummaryPage() {
             {totals.categories.map((c) => (
               <tr key={c.id}>
                 <td>{nameOf(c.id)}</td>
-                <td className="zqa-num" data-testid={`subtotal-${c.id}`}>{formatHundredths(c.scoreHundredths)}</td>
+                <td className="zqa-num" data-testid={`subtotal-${c.id}`}>{c.scoredItems === 0 ? '—' : formatHundredths(c.scoreHundredths)}</td>
                 <td className="zqa-num">{c.maxPoints}</td>
-                <td className="zqa-num">{formatTenths(categoryPercentTenths(c))}%</td>
+                <td className="zqa-num" data-testid={`rate-${c.id}`}>{c.scoredItems === 0 ? t('itemState.unscored') : `${formatTenths(categoryPercentTenths(c))}%`}</td>
                 <td className="zqa-num">{c.scoredItems} / {c.itemCount}</td>
               </tr>
             ))}

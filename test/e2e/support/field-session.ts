@@ -1,0 +1,54 @@
+import { rm } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from '../../../renderer/serve.mjs';
+import { freshProfileDir, openProfile, type Profile } from './chromium.js';
+import { testPort } from './ports.js';
+
+/** The secretariat's laptop: every field-readiness test looks at this size. */
+export const LAPTOP = { width: 1366, height: 768 };
+
+export interface FieldSession {
+  /** A fresh browser profile on this file's server, closed after the file. */
+  profile(label: string): Promise<Profile>;
+  /** A fresh folder for files, removed after the file. */
+  folder(label: string): Promise<string>;
+  /** Every profile this file opened (for their logged errors). */
+  readonly profiles: readonly Profile[];
+}
+
+/** One server on the file's own port (its own IndexedDB origin), profiles and folders cleaned up after. */
+export function fieldSession(basePort: number): FieldSession {
+  let server: RunningServer | undefined;
+  const profiles: Profile[] = [];
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    server = await startServer({ port: testPort(basePort) });
+  });
+  afterAll(async () => {
+    for (const p of profiles) await p.context.close().catch(() => undefined);
+    await server?.close();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+  const folder = async (label: string) => {
+    const dir = await freshProfileDir(label);
+    dirs.push(dir);
+    return dir;
+  };
+  return {
+    profiles,
+    folder,
+    async profile(label) {
+      if (!server) throw new Error('the server starts in beforeAll');
+      const p = await openProfile(await folder(label), server.url, LAPTOP);
+      profiles.push(p);
+      return p;
+    },
+  };
+}
+
+/** Picks an option of an antd Select as a person does: open it, click the option. */
+export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
