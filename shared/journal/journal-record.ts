@@ -1,3 +1,4 @@
+import { bs } from '../crypto/buffer-source.js';
 import { canonicalJsonBytes } from '../util/canonical-json.js';
 import { PORTABLE_TAG, type PortableJson, type PortableTag } from '../backup/portable-value.js';
 import { JournalError } from './journal-errors.js';
@@ -88,8 +89,8 @@ export function recordBlobRefs(record: JournalRecord): Map<string, BlobRef> {
   return refs;
 }
 
-export function encodeJournalRecord(record: JournalRecord): Uint8Array {
-  return canonicalJsonBytes(record);
+export function encodeJournalRecord(record: JournalRecord): Uint8Array<ArrayBuffer> {
+  return bs(canonicalJsonBytes(record));
 }
 
 const TABLE_NAME = /^[A-Za-z0-9_$-]{1,200}$/;

@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../renderer/serve.mjs';
+import { verifyHistoryChain } from '../../shared/history/hash-chain.js';
 import { openItem, savedCount, screenshot, signNoConflict, startAppServer, waitForSaved } from './support/app.js';
 import { freshProfileDir, openProfile } from './support/chromium.js';
+import { dumpDatabase } from './support/dump-database.js';
+import { makePng } from './support/png.js';
 
 let server: RunningServer;
 let profile: string;
@@ -17,32 +22,28 @@ afterAll(async () => {
   await rm(profile, { recursive: true, force: true });
 });
 
-/** What Chromium's recovery does to a store it finds corrupted: the whole database gone. */
-async function wipeDatabase(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('zqa');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(new Error(String(request.error)));
-      }),
-  );
+/**
+ * What Chromium's recovery does to a store it finds corrupted, done to a closed profile: the
+ * origin's IndexedDB folder (its LevelDB and its Blob files) deleted whole.
+ */
+export async function deleteIndexedDb(profileDir: string): Promise<number> {
+  const dir = join(profileDir, 'Default', 'IndexedDB');
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('http_127.0.0.1_')) continue;
+    await rm(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }
 
-/** When the automatic snapshot in the origin-private file system was last written (0: none). */
-const snapshotWrittenAt = (page: Page) =>
-  page.evaluate(async () => {
-    try {
-      const dir = await navigator.storage.getDirectory();
-      return (await (await dir.getFileHandle('zqa-auto-snapshot.bin')).getFile()).lastModified;
-    } catch {
-      return 0;
-    }
-  });
+type Row = Record<string, unknown>;
 
 describe('a database emptied behind the app (Chromium deletes a store it finds corrupted)', () => {
-  it('is said plainly on the next start and restored from the automatic snapshot', async () => {
-    const { context, page } = await openProfile(profile, server.url);
+  const photo = makePng(96, 64);
+  it('is rebuilt from the journal at the next start, with a notice and no click: scores, notes, the photo, the history chain', async () => {
+    const first = await openProfile(profile, server.url);
+    const { page } = first;
     await signNoConflict(page);
     await page.getByTestId('item-row-4.2.2').click();
     await openItem(page, '4.2.2');
@@ -54,42 +55,50 @@ describe('a database emptied behind the app (Chromium deletes a store it finds c
     await page.getByTestId('note-input-ofi').fill('关键过程的测量指标缺少目标值');
     await page.getByTestId('note-input-ofi').press('Control+Enter');
     await waitForSaved(page, before);
-    expect(await page.getByTestId('wipe-notice').count()).toBe(0);
-    // Once changes pause for a few seconds, a snapshot is written (a minute apart at most often,
-    // so if one caught only the declaration, the one holding the note comes a minute later).
-    const noteSavedAt = await page.evaluate(() => Date.now());
-    await expect.poll(() => snapshotWrittenAt(page), { timeout: 90_000 }).toBeGreaterThan(noteSavedAt);
+    before = await savedCount(page);
+    await page.getByTestId('attachment-input').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: photo });
+    await waitForSaved(page, before);
+    const saved = await dumpDatabase(page);
+    await first.context.close();
 
-    await wipeDatabase(page);
-    await page.goto(`${server.url}#/`);
-    await page.reload();
-    // The app starts as on a first day (the demo, its declaration to sign), and says why.
+    expect(await deleteIndexedDb(profile)).toBeGreaterThan(0);
+    const second = await openProfile(profile, server.url);
+    await second.page.getByTestId('review-overview').waitFor();
+    const notice = second.page.getByTestId('journal-notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-kind')).toBe('rebuilt');
+    expect(await notice.textContent()).toContain('本机数据库已从操作日志重建');
+    expect(await second.page.getByTestId('wipe-notice').count()).toBe(0);
+    await screenshot(second.page, 'journal-rebuilt');
+    expect(await second.page.getByTestId('percent-4.2.2').textContent()).toBe('80%');
+    await second.page.getByTestId('item-row-4.2.2').click();
+    await openItem(second.page, '4.2.2');
+    await expect.poll(() => second.page.getByTestId('notes-ofi').getByTestId('note-text').allTextContents()).toEqual(['关键过程的测量指标缺少目标值']);
+    await second.page.getByTestId('attachment').first().waitFor();
+
+    const rebuilt = await dumpDatabase(second.page);
+    for (const table of ['reviews', 'declarations', 'itemScores', 'history', 'notes', 'attachments']) expect(rebuilt[table], table).toEqual(saved[table]);
+    const attachment = (rebuilt['attachments'] as Row[])[0]!['blob'] as { sha256: string };
+    expect(attachment.sha256).toBe(createHash('sha256').update(photo).digest('hex'));
+    const history = (rebuilt['history'] as Row[]).map(({ reviewId: _r, ...e }) => e);
+    expect((await verifyHistoryChain(history as never)).ok).toBe(true);
+
+    // Editing goes on where it left off, on the same chain.
+    before = await savedCount(second.page);
+    await second.page.keyboard.press('ArrowRight');
+    await waitForSaved(second.page, before);
+    await second.page.getByTestId('journal-notice-dismiss').click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await second.context.close();
+  });
+
+  it('with the journal gone too (the site’s data cleared), says so and points to the backup until acknowledged', async () => {
+    expect(await deleteIndexedDb(profile)).toBeGreaterThan(0);
+    await rm(join(profile, 'Default', 'File System'), { recursive: true, force: true });
+    const { context, page } = await openProfile(profile, server.url);
     await page.getByTestId('declaration-gate').waitFor();
     await page.getByTestId('wipe-notice').waitFor();
     expect(await page.getByTestId('wipe-notice').textContent()).toContain('本机评审数据已不在数据库中');
-    await page.getByTestId('wipe-notice-snapshot').waitFor();
-    await screenshot(page, 'wipe-notice');
-
-    await page.getByTestId('wipe-notice-snapshot').click();
-    await page.getByTestId('review-overview').waitFor();
-    expect(await page.getByTestId('percent-4.2.2').textContent()).toBe('80%');
-    await page.getByTestId('item-row-4.2.2').click();
-    await openItem(page, '4.2.2');
-    await expect.poll(() => page.getByTestId('notes-ofi').getByTestId('note-text').allTextContents()).toEqual(['关键过程的测量指标缺少目标值']);
-    expect(await page.getByTestId('wipe-notice').count()).toBe(0);
-    await context.close();
-  });
-
-  it('without a snapshot, points to the backup until acknowledged', async () => {
-    const { context, page } = await openProfile(profile, server.url);
-    await page.getByTestId('review-overview').waitFor();
-    // The restore above marked the database as holding data again.
-    expect(await page.evaluate(() => localStorage.getItem('zqa.database.heldData'))).not.toBeNull();
-    await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('zqa-auto-snapshot.bin'));
-    await wipeDatabase(page);
-    await page.reload();
-    await page.getByTestId('wipe-notice').waitFor();
-    expect(await page.getByTestId('wipe-notice-snapshot').count()).toBe(0);
     await page.getByTestId('wipe-notice-restore').click();
     await page.getByTestId('workspace-backup').waitFor();
     await expect.poll(() => page.getByTestId('wipe-notice').count()).toBe(0);
