@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../renderer/serve.mjs';
 import { verifyHistoryChain } from '../../shared/history/hash-chain.js';
 import { openItem, savedCount, screenshot, signNoConflict, startAppServer, waitForSaved } from './support/app.js';
-import { freshProfileDir, openProfile } from './support/chromium.js';
+import { deleteIndexedDb, freshProfileDir, openProfile } from './support/chromium.js';
 import { dumpDatabase } from './support/dump-database.js';
 import { makePng } from './support/png.js';
 
@@ -21,21 +20,6 @@ afterAll(async () => {
   await server?.close();
   await rm(profile, { recursive: true, force: true });
 });
-
-/**
- * What Chromium's recovery does to a store it finds corrupted, done to a closed profile: the
- * origin's IndexedDB folder (its LevelDB and its Blob files) deleted whole.
- */
-export async function deleteIndexedDb(profileDir: string): Promise<number> {
-  const dir = join(profileDir, 'Default', 'IndexedDB');
-  let removed = 0;
-  for (const name of readdirSync(dir)) {
-    if (!name.startsWith('http_127.0.0.1_')) continue;
-    await rm(join(dir, name), { recursive: true, force: true });
-    removed++;
-  }
-  return removed;
-}
 
 type Row = Record<string, unknown>;
 
