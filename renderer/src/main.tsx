@@ -9,6 +9,7 @@ import { initI18n } from './i18n/i18n.js';
 import { watchForHeldData } from './backup/wipe-guard.js';
 import { getDatabase, unjournaledConnections } from './db/database.js';
 import { appJournalLink, recoverAtStart } from './journal/app-journal.js';
+import type { RecoveryOutcome } from './journal/index-recovery.js';
 import './styles/app.css';
 
 /** How long the first render waits for the first screen's reads at most. */
@@ -20,34 +21,37 @@ const RECOVERY_SHOWN_AFTER_MS = 300;
  * The database is put level with the journal before anything reads it (a database Chromium
  * emptied is rebuilt here, index-recovery.ts); a long one says so on the still-empty page.
  */
-async function recover(): Promise<void> {
+async function recover(): Promise<RecoveryOutcome | null> {
   getDatabase(); // attaches the journal to the app's connection (it opens on the first read)
   const link = appJournalLink();
-  if (!link) return;
+  if (!link) return null;
   const shown = setTimeout(() => {
     const root = document.getElementById('root');
     if (root && !root.hasChildNodes()) root.textContent = '正在从操作日志恢复本机数据… Restoring this device’s data from the journal…';
   }, RECOVERY_SHOWN_AFTER_MS);
   try {
-    await recoverAtStart(link, unjournaledConnections);
+    return await recoverAtStart(link, unjournaledConnections);
   } finally {
     clearTimeout(shown);
   }
 }
 
+/** The first screen's reads, for a moment at most (a database that does not answer must not keep the page blank). */
+const primeBriefly = () => Promise.race([primeFirstScreen().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+
 async function start(): Promise<void> {
   // User Timing: when the app's own code starts, after every chunk is fetched and parsed.
   performance.mark('zqa:boot');
   // A recovery that throws has already been reported as failed; the app still starts.
-  const recovered = recover().catch(() => undefined);
-  // The first screen's reads (keys included) start once the database is level with the
-  // journal, alongside the settings, and the first render waits for them so it shows the
-  // review at once. Only for a moment: a database that does not answer (a blocked upgrade)
-  // must not keep the page blank; the screens then read for themselves, and show a failure
-  // where it happens.
-  const primed = recovered.then(() => {
+  const recovered = recover().catch(() => null);
+  // The first screen's reads (keys included) start now, alongside the settings and the
+  // recovery, and the first render waits for all of them so it shows the review at once.
+  // Almost always the database is level with the journal and those reads stand; when the
+  // recovery changed it, they are made again.
+  const early = primeBriefly();
+  const primed = Promise.all([recovered, early]).then(([outcome]) => {
     watchForHeldData(getDatabase());
-    return Promise.race([primeFirstScreen().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+    if (outcome && outcome.kind !== 'level' && outcome.kind !== 'fresh') return primeBriefly();
   });
   const [loaded] = await Promise.all([getHost().settings.get(), primed]);
   // Settings are a convenience: if the host cannot read them, start with the defaults.

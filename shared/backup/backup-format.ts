@@ -79,20 +79,5 @@ export async function deriveBackupKeys(passphrase: string, salt: Uint8Array, ite
   return { aesKey, check: await sha256(bits.slice(32)) };
 }
 
-export function writeU32(target: Uint8Array, offset: number, value: number): void {
-  new DataView(target.buffer, target.byteOffset, target.byteLength).setUint32(offset, value, false);
-}
-
-export function readU32(source: Uint8Array, offset: number): number {
-  return new DataView(source.buffer, source.byteOffset, source.byteLength).getUint32(offset, false);
-}
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
+// The byte helpers moved to shared/util/bytes.ts (the journal uses them without zod); kept here for the backup's own callers.
+export { concatBytes, readU32, writeU32 } from '../util/bytes.js';

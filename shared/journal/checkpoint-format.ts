@@ -1,5 +1,4 @@
-import { bytesEqual, sha256Hex } from '../util/bytes.js';
-import { concatBytes, readU32, writeU32 } from '../backup/backup-format.js';
+import { bytesEqual, concatBytes, readU32, sha256Hex, writeU32 } from '../util/bytes.js';
 import { JournalError } from './journal-errors.js';
 import type { AtRestCipher } from './journal-files.js';
 

@@ -262,8 +262,7 @@ export class JournalStore {
     return this.run(async () => {
       if (afterSeq > this.seq) throw new JournalError('ahead', `asked for records after ${afterSeq}; the journal ends at ${this.seq}`);
       if (afterSeq === this.seq) return { checkpoint: null, records: [], more: false };
-      const frames = this.segments.flatMap((s) => s.frames.map((f) => ({ segment: s, frame: f })));
-      const firstKept = frames[0]?.frame.seq ?? this.seq + 1;
+      const firstKept = this.firstKept();
       let checkpoint: ReadResult['checkpoint'] = null;
       let from = afterSeq;
       if (afterSeq + 1 < firstKept || (afterSeq === 0 && this.checkpoints.length > 0)) {
@@ -274,15 +273,29 @@ export class JournalStore {
       }
       const records: ReadResult['records'] = [];
       let bytes = checkpoint?.body.byteLength ?? 0;
-      const wanted = frames.filter(({ frame }) => frame.seq > from);
-      for (const { segment, frame } of wanted) {
-        if (records.length > 0 && bytes >= maxBytes) break;
-        const { record } = await this.readFrame(segment, frame);
+      const wanted = this.framesAfter(from);
+      for await (const { frame, record } of this.records(wanted)) {
         records.push({ seq: frame.seq, hash: frame.hash, record });
         bytes += record.byteLength;
+        if (bytes >= maxBytes) break;
       }
       return { checkpoint, records, more: records.length < wanted.length };
     });
+  }
+
+  /**
+   * Reads records segment by segment, each segment's file once (the open one through its
+   * handle, the others from disk, the last of those kept for the next call).
+   */
+  private async *records(frames: { segment: LoadedSegment; frame: FrameRef }[]): AsyncGenerator<{ frame: FrameRef; record: Uint8Array }> {
+    let current = null as { segment: LoadedSegment; bytes: Uint8Array } | null;
+    for (const { segment, frame } of frames) {
+      if (current?.segment !== segment) current = { segment, bytes: await this.segmentBytes(segment) };
+      const body = this.cipherOf(segment).open(current.bytes.subarray(frame.offset + 8, frame.offset + frame.length), frameAad());
+      const decoded = decodeFrameBody(body);
+      if (decoded.seq !== frame.seq || decoded.hash !== frame.hash) throw new JournalError('damaged', `${segment.name}: record ${frame.seq} changed since it was opened`);
+      yield { frame, record: decoded.record.slice() };
+    }
   }
 
   private async segmentBytes(segment: LoadedSegment): Promise<Uint8Array> {
@@ -291,12 +304,13 @@ export class JournalStore {
     return this.cached.bytes;
   }
 
-  private async readFrame(segment: LoadedSegment, frame: FrameRef): Promise<{ record: Uint8Array }> {
-    const bytes = await this.segmentBytes(segment);
-    const body = this.cipherOf(segment).open(bytes.subarray(frame.offset + 8, frame.offset + frame.length), frameAad());
-    const decoded = decodeFrameBody(body);
-    if (decoded.seq !== frame.seq || decoded.hash !== frame.hash) throw new JournalError('damaged', `${segment.name}: record ${frame.seq} changed since it was opened`);
-    return { record: decoded.record.slice() };
+  /** The first record still kept in a segment (after the head when none is). */
+  private firstKept(): number {
+    return this.segments.find((s) => s.frames.length > 0)?.frames[0]?.seq ?? this.seq + 1;
+  }
+
+  private framesAfter(seq: number): { segment: LoadedSegment; frame: FrameRef }[] {
+    return this.segments.flatMap((s) => s.frames.filter((f) => f.seq > seq).map((f) => ({ segment: s, frame: f })));
   }
 
   /** The newest checkpoint at or after `afterSeq` whose records after it are kept, that reads back whole and fits the chain. */
@@ -353,17 +367,13 @@ export class JournalStore {
   }
 
   private async foldToHead(): Promise<JournalState | null> {
-    const frames = this.segments.flatMap((s) => s.frames.map((f) => ({ segment: s, frame: f })));
-    const firstKept = frames[0]?.frame.seq ?? this.seq + 1;
+    const firstKept = this.firstKept();
     const base = await this.usableCheckpoint(0, firstKept);
     let state: JournalState;
     if (base) state = JournalState.fromBody(parseCheckpointBody(base.body));
     else if (firstKept === 1) state = new JournalState();
     else return null;
-    for (const { segment, frame } of frames) {
-      if (frame.seq <= state.seq) continue;
-      state.apply(parseJournalRecord((await this.readFrame(segment, frame)).record), frame.seq, frame.hash);
-    }
+    for await (const { frame, record } of this.records(this.framesAfter(state.seq))) state.apply(parseJournalRecord(record), frame.seq, frame.hash);
     return state.seq === this.seq ? state : null;
   }
 
@@ -387,9 +397,7 @@ export class JournalStore {
         const { body } = await decodeCheckpoint(await this.files.read(checkpointName(seq)), checkpointName(seq), this.cipher);
         for (const sha of JournalState.fromBody(parseCheckpointBody(body)).blobRefs().keys()) referenced.add(sha);
       }
-      for (const segment of this.segments) {
-        for (const frame of segment.frames) for (const sha of recordBlobRefs(parseJournalRecord((await this.readFrame(segment, frame)).record)).keys()) referenced.add(sha);
-      }
+      for await (const { record } of this.records(this.framesAfter(0))) for (const sha of recordBlobRefs(parseJournalRecord(record)).keys()) referenced.add(sha);
     } catch {
       return;
     }

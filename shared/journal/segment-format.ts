@@ -1,7 +1,5 @@
-import { bytesEqual, sha256, toHex } from '../util/bytes.js';
-import { sha256Sync } from '../history/sha256-sync.js';
+import { bytesEqual, concatBytes, readU32, sha256, toHex, writeU32 } from '../util/bytes.js';
 import { crc32 } from '../packages/crc32.js';
-import { concatBytes, readU32, writeU32 } from '../backup/backup-format.js';
 import { JournalError } from './journal-errors.js';
 
 /**
@@ -68,9 +66,6 @@ export function decodeSegmentHeader(bytes: Uint8Array, name: string): { header: 
   return { header, framesAt };
 }
 
-/** Below this, the chain hash is computed at once (a record of one edit is a few hundred bytes); above, by WebCrypto. */
-const SYNC_HASH_BYTES = 256 * 1024;
-
 function chainInput(prevHash: string, seq: number, record: Uint8Array): Uint8Array {
   const input = new Uint8Array(32 + 4 + record.byteLength);
   for (let i = 0; i < 32; i++) input[i] = parseInt(prevHash.slice(i * 2, i * 2 + 2), 16);
@@ -81,9 +76,9 @@ function chainInput(prevHash: string, seq: number, record: Uint8Array): Uint8Arr
 
 /** The chain hash of record `seq` after `prevHash`: the same wherever it is computed (the writer checks the host's). */
 export async function chainHash(prevHash: string, seq: number, record: Uint8Array): Promise<string> {
-  const input = chainInput(prevHash, seq, record);
-  // No wait on another task for the common small record: every save goes through here.
-  return toHex(input.byteLength <= SYNC_HASH_BYTES ? sha256Sync(input) : await sha256(input));
+  // WebCrypto, not the script SHA-256 of shared/history: that one is fast only once the
+  // engine has compiled it, and a journal is checked right after the page or worker starts.
+  return toHex(await sha256(chainInput(prevHash, seq, record)));
 }
 
 export function encodeFrameBody(seq: number, hash: string, record: Uint8Array): Uint8Array {

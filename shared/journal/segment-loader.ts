@@ -98,23 +98,31 @@ async function loadOne(name: string, bytes: Uint8Array, prev: LoadedSegment | un
   if (segmentCipher.name !== header.cipher) throw new Damage(`is sealed with ${header.cipher}, and this device has no key for it`);
   const scan = scanFrames(bytes, framesAt);
   const segment: LoadedSegment = { name, firstSeq: header.firstSeq, prevHash: header.prevHash, cipher: header.cipher, frames: [], bytes: framesAt };
-  let [seq, hash] = [header.firstSeq - 1, header.prevHash];
-  for (const frame of scan.frames) {
-    let body: Uint8Array;
+  // Every record decrypted and hashed first (the hashes all at once), then the chain checked in order.
+  const opened: ({ seq: number; hash: string; record: Uint8Array } | null)[] = scan.frames.map((frame) => {
     try {
-      body = segmentCipher.open(frame.body, frameAad());
+      return decodeFrameBody(segmentCipher.open(frame.body, frameAad()));
     } catch {
-      out.damage = `${name}: record ${seq + 1} does not decrypt`;
-      return segment;
+      return null;
     }
-    const r = decodeFrameBody(body);
-    if (r.seq !== seq + 1 || r.hash !== (await chainHash(hash, r.seq, r.record))) {
+  });
+  const firstBad = opened.indexOf(null);
+  const whole = (firstBad < 0 ? opened : opened.slice(0, firstBad)) as { seq: number; hash: string; record: Uint8Array }[];
+  const hashes = await Promise.all(whole.map((r, i) => chainHash(i === 0 ? header.prevHash : whole[i - 1]!.hash, r.seq, r.record)));
+  let seq = header.firstSeq - 1;
+  for (const [i, r] of whole.entries()) {
+    if (r.seq !== seq + 1 || r.hash !== hashes[i]) {
       out.damage = `${name}: the chain breaks after record ${seq}`;
       return segment;
     }
-    [seq, hash] = [r.seq, r.hash];
-    segment.frames.push({ seq, hash, offset: frame.offset, length: frame.length });
+    const frame = scan.frames[i]!;
+    seq = r.seq;
+    segment.frames.push({ seq, hash: r.hash, offset: frame.offset, length: frame.length });
     segment.bytes = frame.offset + frame.length;
+  }
+  if (firstBad >= 0) {
+    out.damage = `${name}: record ${seq + 1} does not decrypt`;
+    return segment;
   }
   if (scan.tail === 'torn' && last) out.tornTailBytes = bytes.byteLength - scan.end;
   else if (scan.tail !== 'clean') out.damage = `${name}: the frame after record ${seq} is damaged`;

@@ -39,11 +39,14 @@ async function onChain(journal: JournalBridge, pos: JournalPosition): Promise<Jo
   const read = await readJournal(journal, pos.seq - 1);
   const first = read.checkpoint ?? read.records[0];
   if (!first || first.seq !== pos.seq || first.hash !== pos.hash) return null;
+  // Its checkpoint's rows are what the database holds already: only the records after it apply.
   return read.checkpoint ? { checkpoint: null, records: read.records } : { checkpoint: null, records: read.records.slice(1) };
 }
 
 async function rebuild(db: Dexie, journal: JournalBridge, reason: 'empty' | 'corrupt' | 'diverged'): Promise<Outcome> {
+  const reading = performance.now();
   const read = await readJournal(journal, 0);
+  performance.measure('zqa:rebuild-read', { start: reading, end: performance.now() });
   const done = await applyJournalRead(db, journal, read, true);
   return { kind: 'rebuilt', reason, records: done.records, rows: done.rows };
 }
@@ -72,6 +75,8 @@ function isVersionError(e: unknown): boolean {
 export async function recoverIndex(journal: JournalBridge, open: () => Dexie, remove: () => Promise<void>): Promise<RecoveryOutcome> {
   const started = performance.now();
   const answer = await journal.head();
+  // User Timing: asking the host for the journal's head starts its worker and opens the journal.
+  performance.measure('zqa:recovery-head', { start: started, end: performance.now() });
   if (!answer.ok) return { kind: 'unavailable', reason: answer.error.message, ms: performance.now() - started, head: null };
   const head = answer.value;
   let db = open();

@@ -22,7 +22,7 @@ function noticeFor(outcome: RecoveryOutcome, t: TFunction): Notice | null {
       return {
         type: 'warning',
         title: t('journal.rebuiltTitle'),
-        text: t('journal.rebuiltText', { reason: t(`journal.reasons.${outcome.reason}`), records: outcome.records + outcome.rows, ms: Math.round(outcome.ms) }),
+        text: t('journal.rebuiltText', { reason: t(`journal.reasons.${outcome.reason}`), records: outcome.records, rows: outcome.rows, ms: Math.round(outcome.ms) }),
       };
     case 'seeded':
       return { type: 'info', title: t('journal.seededTitle'), text: t('journal.seededText', { rows: outcome.rows }) };
