@@ -3,19 +3,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { BOUNDARIES } from './lint/boundaries.js';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'stream', 'buffer', 'process', 'events', 'worker_threads', 'http', 'https', 'net', 'zlib'];
+/** Host globals the pure core must not touch, also when reached through a global object. */
+const HOST_GLOBALS = ['self', 'fetch', 'indexedDB', 'setTimeout', 'setInterval', 'console', 'importScripts', 'postMessage', 'location', 'navigator', 'window', 'document', 'process', 'Buffer'];
+const GLOBAL_OBJECTS = ['globalThis', 'self', 'window', 'global'];
+const viaGlobalObject = (names, message) => GLOBAL_OBJECTS.flatMap((object) => names.map((property) => ({ object, property, message })));
 
-/** Import bans that keep each process inside its boundary (STYLE.md, "What we take" 1). */
-const banned = {
-  electron: { name: 'electron', message: 'electron belongs to electron/ only.' },
-  react: { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'antd', 'antd/*', 'react-i18next'], message: 'UI libraries belong to renderer/.' },
-  dexie: { group: ['dexie', 'dexie-react-hooks'], message: 'Dexie belongs to renderer/.' },
-  node: { group: ['node:*'], message: 'Node built-ins are not available in every host.' },
-};
-// Bare built-in names go in `paths`: as gitignore-style patterns they would also match
-// our own folders (shared/util).
-const nodeBuiltinPaths = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available in every host.' }));
+/**
+ * Electron features the app never uses and that open the renderer to the system: banned in
+ * every file, tests included (docs/security.md).
+ */
+const SECURITY_SYNTAX = [
+  { selector: "MemberExpression[property.name='openExternal']", message: 'shell.openExternal is not used: the app opens no external URL or file.' },
+  { selector: "MemberExpression[property.value='openExternal']", message: 'shell.openExternal is not used: the app opens no external URL or file.' },
+  { selector: "ImportDeclaration[source.value='electron'] ImportSpecifier[imported.name=/^(remote|shell)$/]", message: 'remote and shell are not used (the renderer reaches main only through the bridge).' },
+  { selector: "MemberExpression[property.name='remote']", message: "Electron's remote module is not used." },
+  { selector: "ImportDeclaration[source.value=/^@electron\\/remote/], ImportExpression[source.value=/^@electron\\/remote/], CallExpression[callee.name='require'][arguments.0.value=/^@electron\\/remote/]", message: "Electron's remote module is not used." },
+  { selector: "Property[key.name=/^nodeIntegration/][value.raw!='false'], Property[key.value=/^nodeIntegration/][value.raw!='false']", message: 'nodeIntegration stays false: the renderer never gets Node.' },
+  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^nodeIntegration/]", message: 'nodeIntegration is set only in the window options, to false.' },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'dist-types/', 'release/', 'test-results/', 'bench/results*'] },
@@ -39,21 +46,10 @@ export default tseslint.config(
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
   },
   {
-    files: ['shared/**/*.ts'],
+    files: ['shared/**/*.{ts,mjs,js}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ ...banned.electron, allowTypeImports: false }, ...nodeBuiltinPaths],
-          patterns: [
-            { ...banned.react, allowTypeImports: false },
-            { ...banned.dexie, allowTypeImports: false },
-            { ...banned.node, allowTypeImports: false },
-            { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing of the hosts.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'self', 'fetch', 'indexedDB', 'setTimeout', 'setInterval', 'console', 'importScripts', 'postMessage', 'location', 'navigator', 'window', 'document', 'process', 'Buffer'],
+      'no-restricted-globals': ['error', ...HOST_GLOBALS],
+      'no-restricted-properties': ['error', ...viaGlobalObject(HOST_GLOBALS, 'shared/ uses no host global, not even through a global object.')],
     },
   },
   {
@@ -62,17 +58,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [banned.electron, ...nodeBuiltinPaths], patterns: [banned.node, { group: ['**/electron/**'], message: 'The renderer talks to the host only through the bridge.' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
+      'no-restricted-properties': ['error', ...viaGlobalObject(['process', 'Buffer', 'require'], 'The renderer is a web page: no Node globals.')],
     },
   },
-  {
-    files: ['renderer/*.mjs', 'renderer/vite.config.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [banned.react, banned.dexie, { group: ['**/renderer/**'], message: 'The host does not reach into the renderer.' }] }],
-    },
-  },
+  ...BOUNDARIES,
+  { files: ['**/*.{ts,tsx,mts,js,mjs,cjs}'], rules: { 'no-restricted-syntax': ['error', ...SECURITY_SYNTAX] } },
 );

@@ -1,41 +1,61 @@
-// How long the review screen takes to show its data, measured four ways (scoresheet.bench.mjs
-// reports them): opened inside the running app from another workspace and from another tab,
-// a page reload, and a new window. "Shown" is the moment the overview's progress text is in
-// the DOM, after the reads it depends on and the render.
+// How long a screen takes to show, measured from navigation start (the benches report them):
+// the review screen opened inside the running app from another workspace and from another
+// tab, a page reload and a new window, and, as their floor, the same loads of a blank page
+// (blank-page/) in the same Chromium. "Shown" is the moment the screen's content is in the
+// DOM (for the review: the overview's progress text, after the reads it depends on and the
+// render), noted by an observer injected before the page's own scripts.
 /* global window, document, MutationObserver -- functions passed to page.evaluate run in the browser */
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../renderer/serve.mjs';
+import { benchPort } from './chromium-support.mjs';
 
-const SHOWN = '[data-testid="review-overview"] [data-testid="progress-text"]';
+/** The review screen with its data. */
+export const REVIEW_SHOWN = '[data-testid="review-overview"] [data-testid="progress-text"]';
+/** The first screen on an empty profile: the declaration of the demo review. */
+export const DECLARATION_SHOWN = '[data-testid="declaration-gate"]';
+/** The blank page's one line. */
+export const BLANK_SHOWN = '[data-testid="blank-shown"]';
 
-/** Injected before the app's scripts: notes when the review screen first shows its data. */
-function watchForOverview(shown) {
+/** The blank page, served as the app is (renderer/serve.mjs) on a port of its own. */
+export function startBlankServer(basePort) {
+  return startServer({ port: benchPort(basePort), root: fileURLToPath(new URL('./blank-page/', import.meta.url)) });
+}
+
+/** Injected before the page's scripts: notes when any of `selectors` first matches. */
+function watchForShown(selectors) {
   const observer = new MutationObserver(() => {
-    if (document.querySelector(shown)) {
-      window.__zqaOverviewAt = performance.now();
-      performance.mark('zqa:overview-shown');
+    if (document.querySelector(selectors)) {
+      window.__zqaShownAt = performance.now();
+      performance.mark('zqa:shown');
       observer.disconnect();
     }
   });
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** Every page the context opens from now on notes when the review screen shows its data. */
-export function watchEveryPageForOverview(context) {
-  return context.addInitScript(watchForOverview, SHOWN);
+/** Every page the context opens from now on notes when one of `selectors` (a selector list) shows. */
+export function watchEveryPageFor(context, selectors) {
+  return context.addInitScript(watchForShown, selectors.join(', '));
 }
 
 // Polled on a timer, not Playwright's default requestAnimationFrame: frames requested by the
 // harness would change what the page does while it is measured.
-const waitShown = (page) => page.waitForFunction(() => typeof window.__zqaOverviewAt === 'number', undefined, { polling: 5 });
+export const waitShown = (page) => page.waitForFunction(() => typeof window.__zqaShownAt === 'number', undefined, { polling: 5 });
+
+/** Navigation start → shown, for a page whose load was started. */
+export async function shownAt(page) {
+  await waitShown(page);
+  return page.evaluate(() => window.__zqaShownAt);
+}
 
 /** Page reloads in one tab: navigation start → shown, and → the app's first line (zqa:boot). */
-export async function pageReloads(page, url, count) {
+export async function pageReloads(page, url, count, from = 0) {
   const loads = [];
   const boots = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < from + count; i++) {
     // A new query string forces a real page load (a hash change alone would not reload).
     await page.goto(`${url}?load=${i}#/`);
-    await waitShown(page);
-    loads.push(await page.evaluate(() => window.__zqaOverviewAt));
+    loads.push(await shownAt(page));
     boots.push(await page.evaluate(() => performance.getEntriesByName('zqa:boot')[0]?.startTime ?? Number.NaN));
   }
   return { loads, boots };
@@ -45,13 +65,12 @@ export async function pageReloads(page, url, count) {
  * Each load in a new window (a new renderer process, as the app's window is at start): no
  * compiled or optimised code of a previous page in memory, only Chromium's disk caches.
  */
-export async function newWindowLoads(context, url, count) {
+export async function newWindowLoads(context, url, count, from = 0) {
   const loads = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < from + count; i++) {
     const page = await context.newPage();
     await page.goto(`${url}?window=${i}#/`);
-    await waitShown(page);
-    loads.push(await page.evaluate(() => window.__zqaOverviewAt));
+    loads.push(await shownAt(page));
     await page.close();
   }
   return loads;
@@ -84,18 +103,19 @@ export async function inAppOpens(page, count) {
   for (let i = 0; i < count; i++) {
     await page.getByTestId('workspace-identity').click();
     await page.getByTestId('device-fingerprint').waitFor();
-    fromWorkspace.push(await page.evaluate(timeClickToShown, { testId: 'workspace-review', shown: SHOWN }));
+    fromWorkspace.push(await page.evaluate(timeClickToShown, { testId: 'workspace-review', shown: REVIEW_SHOWN }));
     await page.getByTestId('nav-summary').click();
     await page.getByTestId('summary').waitFor();
-    fromTab.push(await page.evaluate(timeClickToShown, { testId: 'nav-overview', shown: SHOWN }));
+    fromTab.push(await page.evaluate(timeClickToShown, { testId: 'nav-overview', shown: REVIEW_SHOWN }));
   }
   return { fromWorkspace, fromTab };
 }
 
 /**
  * One more page load under a Chromium trace: the renderer main thread's CPU time (thread
- * time, not wall time) from navigation start to the review data shown. Wall time on a shared
- * machine stretches with its load; this is the work itself, the floor on an idle machine.
+ * time, not wall time) from navigation start to the screen shown (the page must be watched,
+ * watchEveryPageFor). Wall time on a shared machine stretches with its load; this is the
+ * work itself, the floor on an idle machine.
  */
 export async function mainThreadCpuOfLoad(context, page, url) {
   const cdp = await context.newCDPSession(page);
@@ -116,9 +136,9 @@ export async function mainThreadCpuOfLoad(context, page, url) {
   const parsed = JSON.parse(text);
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const start = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame)?.ts;
-  const shown = events.find((e) => e.name === 'zqa:overview-shown')?.ts;
+  const shown = events.find((e) => e.name === 'zqa:shown')?.ts;
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  if (start === undefined || shown === undefined || main.size === 0) throw new Error('the trace lacks navigation start, the overview mark or the main thread');
+  if (start === undefined || shown === undefined || main.size === 0) throw new Error('the trace lacks navigation start, the shown mark or the main thread');
   let cpu = 0;
   for (const e of events) {
     if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`) && e.ts >= start && e.ts + e.dur <= shown) cpu += e.tdur ?? 0;

@@ -1,19 +1,20 @@
-// The expert's scoresheet in Chromium (issue 2): a review with 23 scored items, 300 notes
-// and 50 photos.
+// The expert's scoresheet in Chromium: a review with 23 scored items, 300 notes and 50 photos.
 //
-// "Load the review screen": the target (≤ 150 ms) is applied where the scoresheet's size
-// matters, opening the review screen in the running app: from another workspace (the whole
-// expert workspace mounts: the reviews, the declaration, 23 scores and 300 notes read and
-// rendered) and from another tab of the review. Starting the app is reported beside it, with
-// no target: a page reload (warm HTTP and V8 code caches; includes tearing down the page
-// before) split into scripts (navigation → the app's first line, zqa:boot) and the app (the
-// rest), its main-thread CPU time, and a new window (a new renderer process, as at start).
-// Start-up is mostly starting React and antd, the same for any scoresheet.
+// Targets are checked by the runner from the ids (targets.mjs; docs/benchmarks.md).
+// "Load the review screen" where the scoresheet's size matters, opening the review screen in
+// the running app: from another workspace (the whole expert workspace mounts: the reviews,
+// the declaration, 23 scores and 300 notes read and rendered) and from another tab of the
+// review. Starting the app: a page reload (warm HTTP and V8 code caches; includes tearing
+// down the page before) split into scripts (navigation → the app's first line, zqa:boot) and
+// the app (the rest), its main-thread CPU time, and a new window (a new renderer process, as
+// at start), each beside the same load of a blank page in the same Chromium (the runner
+// reports the ratio). Start-up is mostly starting React and antd, the same for any scoresheet.
 // "Persist one edit": the p95 of the write itself (User Timing measure zqa:save, from the
 // write's start to its transaction's complete event: the transaction's record appended to the
 // journal and flushed to disk (the durability point), then the commit, relaxed) and,
 // separately, from the keypress to the "saved" indicator painted. A bare IndexedDB write,
-// strict and relaxed, is measured in the same page to show what durability itself costs here.
+// strict and relaxed, is measured in the same page: the floor the write's own p95 is held to
+// (the journal's flush stands in for IndexedDB's strict commit).
 /* global window, document, indexedDB, OffscreenCanvas, MutationObserver, IDBObjectStore -- functions passed to page.evaluate run in the browser */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,9 +22,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../renderer/serve.mjs';
 import { benchPort, CHROMIUM_ARGS, CHROMIUM_PATH, percentile } from './chromium-support.mjs';
-import { inAppOpens, mainThreadCpuOfLoad, newWindowLoads, pageReloads, watchEveryPageForOverview } from './scoresheet-load.mjs';
+import { BLANK_SHOWN, inAppOpens, mainThreadCpuOfLoad, newWindowLoads, pageReloads, REVIEW_SHOWN, startBlankServer, watchEveryPageFor } from './scoresheet-load.mjs';
 
 const PORT = benchPort(5298);
+const BLANK_PORT = 5294;
 const LOADS = 12;
 const WINDOWS = 6;
 const EDITS = 100;
@@ -179,8 +181,27 @@ async function probeDurability({ writes, gapMs }) {
   return { strict, relaxed, shaped: shapedTimes, reviewBytes: JSON.stringify(review).length };
 }
 
+export const IDS = [
+  'review.openMedian', 'review.openP95', 'review.openFromTabMedian',
+  'start.reload', 'start.reloadScripts', 'start.reloadApp', 'start.reloadCpuMs', 'start.blankReload', 'start.newWindow', 'start.blankNewWindow',
+  'persist.p95', 'persist.median', 'persist.commitP95', 'persist.commitMedian', 'persist.toWriteMedian', 'persist.uiMedian',
+  'persist.bareStrictP95', 'persist.bareStrictMedian', 'persist.shapeP95', 'persist.shapeMedian', 'persist.bareRelaxedP95', 'persist.bareRelaxedMedian',
+];
+
+/** Loads of the app and of the blank page taken in turns, so both see the same machine load. */
+async function inTurns(count, app, blank) {
+  const apps = [];
+  const blanks = [];
+  for (let i = 0; i < count; i++) {
+    apps.push(await app(i));
+    blanks.push(await blank(i));
+  }
+  return { apps, blanks };
+}
+
 export default async function scoresheetBench({ root }) {
   const server = await startServer({ port: PORT, root: join(root, 'dist/renderer') });
+  const blank = await startBlankServer(BLANK_PORT);
   const profile = await mkdtemp(join(tmpdir(), 'zqa-bench-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
   try {
@@ -188,11 +209,18 @@ export default async function scoresheetBench({ root }) {
     await page.goto(server.url);
     await page.getByTestId('declaration-gate').waitFor();
     const seeded = await page.evaluate(seedInPage, { notesCount: 300, photosCount: 50 });
-    await watchEveryPageForOverview(context);
+    await watchEveryPageFor(context, [REVIEW_SHOWN, BLANK_SHOWN]);
 
-    const { loads, boots } = await pageReloads(page, server.url, LOADS);
+    const blankTab = await context.newPage();
+    const reloads = await inTurns(LOADS, (i) => pageReloads(page, server.url, 1, i), (i) => pageReloads(blankTab, blank.url, 1, i));
+    await blankTab.close();
+    const loads = reloads.apps.flatMap((r) => r.loads);
+    const boots = reloads.apps.flatMap((r) => r.boots);
+    const blankLoads = reloads.blanks.flatMap((r) => r.loads).slice(1);
     const traced = await mainThreadCpuOfLoad(context, page, `${server.url}?load=traced#/`);
-    const windows = await newWindowLoads(context, server.url, WINDOWS);
+    const newWindows = await inTurns(WINDOWS, (i) => newWindowLoads(context, server.url, 1, i), (i) => newWindowLoads(context, blank.url, 1, i));
+    const windows = newWindows.apps.flat();
+    const blankWindows = newWindows.blanks.flat();
     // The other workspaces' code is preloaded a second after the first screen, when idle.
     await page.waitForTimeout(2500);
     const opens = await inAppOpens(page, LOADS);
@@ -243,31 +271,35 @@ export default async function scoresheetBench({ root }) {
     const probe = await page.evaluate(probeDurability, { writes: EDITS, gapMs: 20 });
     const warm = loads.slice(1);
     const warmBoots = boots.slice(1);
+    const median = (xs) => percentile(xs, 50);
     return [
-      { name: `review screen load in the running app, from another workspace (本机身份 → 我的评审; 23 items, 300 notes, 50 photos = ${(seeded.bytes / 1024 / 1024).toFixed(1)} MB), median of ${opens.fromWorkspace.length}`, value: percentile(opens.fromWorkspace, 50), unit: 'ms', target: '≤ 150 ms', pass: percentile(opens.fromWorkspace, 50) <= 150 },
-      { name: '  the same, p95', value: percentile(opens.fromWorkspace, 95), unit: 'ms', target: null, pass: null },
-      { name: `review screen load in the running app, from another tab of the review (评分汇总 → 条款评分), median of ${opens.fromTab.length}`, value: percentile(opens.fromTab, 50), unit: 'ms', target: '≤ 150 ms', pass: percentile(opens.fromTab, 50) <= 150 },
-      { name: `app start to the review screen: page reload, navigation → data shown, median of ${warm.length} (first ${Math.round(loads[0])} ms)`, value: percentile(warm, 50), unit: 'ms', target: null, pass: null },
-      { name: '  of which: the previous page torn down, the scripts fetched, parsed and run (→ the app\'s first line), median', value: percentile(warmBoots, 50), unit: 'ms', target: null, pass: null },
-      { name: '  of which: the app (first line → data shown: settings, keys, reads, one render), median', value: percentile(warm.map((l, i) => l - warmBoots[i]), 50), unit: 'ms', target: null, pass: null },
-      { name: `  main-thread CPU time of one reload, navigation → data shown (Chromium trace, thread time; that load took ${Math.round(traced.elapsedMs)} ms)`, value: Math.round(traced.cpuMs), unit: 'ms', target: null, pass: null },
-      { name: `app start to the review screen in a new window (new renderer process, disk caches warm), median of ${windows.length}`, value: percentile(windows, 50), unit: 'ms', target: null, pass: null },
-      { name: `persist one score edit, keypress → "saved" shown, p95 of ${edits.length} (${EDIT_GAP_MS} ms apart)`, value: percentile(edits, 95), unit: 'ms', target: '≤ 10 ms', pass: percentile(edits, 95) <= 10 },
-      { name: 'persist one score edit, median', value: percentile(edits, 50), unit: 'ms', target: null, pass: null },
-      { name: `persist one score edit itself: write begun → transaction committed (score + hashed history entry, its journal record appended and flushed first), p95 of ${commits.length}`, value: percentile(commits, 95), unit: 'ms', target: '≤ 10 ms', pass: percentile(commits, 95) <= 10 },
-      { name: '  the same, median', value: percentile(commits, 50), unit: 'ms', target: null, pass: null },
-      { name: '  of which: keypress → the score\'s write handed to IndexedDB (Dexie, the history entry hashed; the checking reads go out with it), median', value: percentile(firstPuts, 50), unit: 'ms', target: null, pass: null },
-      { name: '  UI part: keypress → "saved" painted minus the commit, median', value: Math.max(0, percentile(edits, 50) - percentile(commits, 50)), unit: 'ms', target: null, pass: null },
-      { name: `bare IndexedDB write, strict durability (put → complete), p95 of ${probe.strict.length}`, value: percentile(probe.strict, 95), unit: 'ms', target: null, pass: null },
-      { name: '  median', value: percentile(probe.strict, 50), unit: 'ms', target: null, pass: null },
-      { name: `the app's score transaction shape in bare IndexedDB (3 reads incl. the ${Math.round(probe.reviewBytes / 1024)} KB review record, 2 writes, strict), p95`, value: percentile(probe.shaped, 95), unit: 'ms', target: null, pass: null },
-      { name: '  median', value: percentile(probe.shaped, 50), unit: 'ms', target: null, pass: null },
-      { name: `bare IndexedDB write, relaxed durability (Chromium's default), p95 of ${probe.relaxed.length}`, value: percentile(probe.relaxed, 95), unit: 'ms', target: null, pass: null },
-      { name: '  median', value: percentile(probe.relaxed, 50), unit: 'ms', target: null, pass: null },
+      { id: 'review.openMedian', name: `review screen load in the running app, from another workspace (本机身份 → 我的评审; 23 items, 300 notes, 50 photos = ${(seeded.bytes / 1024 / 1024).toFixed(1)} MB), median of ${opens.fromWorkspace.length}`, value: median(opens.fromWorkspace), unit: 'ms' },
+      { id: 'review.openP95', name: '  the same, p95', value: percentile(opens.fromWorkspace, 95), unit: 'ms' },
+      { id: 'review.openFromTabMedian', name: `review screen load in the running app, from another tab of the review (评分汇总 → 条款评分), median of ${opens.fromTab.length}`, value: median(opens.fromTab), unit: 'ms' },
+      { id: 'start.reload', name: `app start to the review screen: page reload, navigation → data shown, median of ${warm.length} (first ${Math.round(loads[0])} ms)`, value: median(warm), unit: 'ms' },
+      { id: 'start.reloadScripts', name: '  of which: the previous page torn down, the scripts fetched, parsed and run (→ the app\'s first line), median', value: median(warmBoots), unit: 'ms' },
+      { id: 'start.reloadApp', name: '  of which: the app (first line → data shown: settings, keys, reads, one render), median', value: median(warm.map((l, i) => l - warmBoots[i])), unit: 'ms' },
+      { id: 'start.reloadCpuMs', name: `  main-thread CPU time of one reload, navigation → data shown (Chromium trace, thread time; that load took ${Math.round(traced.elapsedMs)} ms)`, value: Math.round(traced.cpuMs), unit: 'ms' },
+      { id: 'start.blankReload', name: `  a blank page's reload in the same Chromium, taken in turns with the app's, median of ${blankLoads.length}`, value: median(blankLoads), unit: 'ms' },
+      { id: 'start.newWindow', name: `app start to the review screen in a new window (new renderer process, disk caches warm), median of ${windows.length}`, value: median(windows), unit: 'ms' },
+      { id: 'start.blankNewWindow', name: `  a blank page in a new window of the same Chromium, taken in turns with the app's, median of ${blankWindows.length}`, value: median(blankWindows), unit: 'ms' },
+      { id: 'persist.p95', name: `persist one score edit, keypress → "saved" shown, p95 of ${edits.length} (${EDIT_GAP_MS} ms apart)`, value: percentile(edits, 95), unit: 'ms' },
+      { id: 'persist.median', name: 'persist one score edit, median', value: median(edits), unit: 'ms' },
+      { id: 'persist.commitP95', name: `persist one score edit itself: write begun → transaction committed (score + hashed history entry, its journal record appended and flushed first, then committed relaxed), p95 of ${commits.length}`, value: percentile(commits, 95), unit: 'ms' },
+      { id: 'persist.commitMedian', name: '  the same, median', value: median(commits), unit: 'ms' },
+      { id: 'persist.toWriteMedian', name: '  of which: keypress → the score\'s write handed to IndexedDB (Dexie, the history entry hashed; the checking reads go out with it), median', value: median(firstPuts), unit: 'ms' },
+      { id: 'persist.uiMedian', name: '  UI part: keypress → "saved" painted minus the commit, median', value: Math.max(0, median(edits) - median(commits)), unit: 'ms' },
+      { id: 'persist.bareStrictP95', name: `bare IndexedDB write, strict durability (put → complete), p95 of ${probe.strict.length}`, value: percentile(probe.strict, 95), unit: 'ms' },
+      { id: 'persist.bareStrictMedian', name: '  median', value: median(probe.strict), unit: 'ms' },
+      { id: 'persist.shapeP95', name: `the app's score transaction shape in bare IndexedDB (3 reads incl. the ${Math.round(probe.reviewBytes / 1024)} KB review record, 2 writes, strict), p95`, value: percentile(probe.shaped, 95), unit: 'ms' },
+      { id: 'persist.shapeMedian', name: '  median', value: median(probe.shaped), unit: 'ms' },
+      { id: 'persist.bareRelaxedP95', name: `bare IndexedDB write, relaxed durability (Chromium's default), p95 of ${probe.relaxed.length}`, value: percentile(probe.relaxed, 95), unit: 'ms' },
+      { id: 'persist.bareRelaxedMedian', name: '  median', value: median(probe.relaxed), unit: 'ms' },
     ];
   } finally {
     await context.close();
     await server.close();
+    await blank.close();
     await rm(profile, { recursive: true, force: true });
   }
 }

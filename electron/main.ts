@@ -4,13 +4,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import Store from 'electron-store';
 import { APP_ID } from './app/app-identity.js';
 import { appMenuTemplate } from './app/app-menu.js';
-import { electronFileDialogs } from './app/electron-dialogs.js';
+import { electronConfirm, electronFileDialogs } from './app/electron-dialogs.js';
 import { wireOsFileOpens } from './app/os-file-opens.js';
 import { createFileService, readFileWithinLimit } from './files/file-service.js';
 import { createPendingOpens, packagePathsFromArgv } from './files/pending-opens.js';
 import { registerBridge } from './ipc/register-bridge.js';
 import { createJournalService } from './journal/journal-service.js';
 import { keyBackupCodec } from './keys/key-backup-codec.js';
+import { createCustodyRole } from './keys/custody-role.js';
 import { createKeyCustody } from './keys/key-custody.js';
 import { createAppProtocolHandler, registerAppScheme } from './protocol/app-protocol.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin.js';
@@ -73,11 +74,15 @@ if (!app.requestSingleInstanceLock()) {
       settings,
       defaultFolder: app.getPath('documents'),
     });
+    const confirm = electronConfirm(dialog, () => mainWindow);
     const keys = createKeyCustody({
       safeStorage,
       keyFilePath: path.join(app.getPath('userData'), 'device-keys.json'),
       platform: process.platform,
       backup: keyBackupCodec,
+      role: createCustodyRole({ filePath: path.join(app.getPath('userData'), 'device-role.json'), confirm }),
+      confirm,
+      saveBackupFile: async (suggestedName, bytes) => (await files.save({ kind: 'key-backup', suggestedName, bytes: new Uint8Array(bytes) }))?.savedAs ?? null,
     });
     registerBridge(ipcMain, {
       settings: { get: () => Promise.resolve(settings.get()), set: (patch) => Promise.resolve(settings.set(patch)) },

@@ -28,6 +28,7 @@ const zqa: HostBridge = {
     publicKeys: () => call('keys.publicKeys'),
     sign: (args) => call('keys.sign', args),
     deriveBits: (args) => call('keys.deriveBits', args),
+    setDeviceRole: (args) => call('keys.setDeviceRole', args),
     exportBackup: (args) => call('keys.exportBackup', args),
     restoreBackup: (args) => call('keys.restoreBackup', args),
   },

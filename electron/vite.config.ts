@@ -24,7 +24,7 @@ function nodeEnvironment(entry: string, emptyOutDir: boolean, pureCalls: readonl
     build: {
       outDir,
       emptyOutDir,
-      target: 'node22', // Electron 41 ships Node 24; node22 keeps the output conservative
+      target: 'node22', // Electron 45 ships Node 24; node22 keeps the output conservative
       minify: false, // readable stack traces from users' machines
       sourcemap: false,
       copyPublicDir: false,

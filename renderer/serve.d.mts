@@ -9,4 +9,4 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
-export declare function startServer(options?: { port?: number; root?: string; host?: string }): Promise<RunningServer>;
+export declare function startServer(options?: { port?: number; root?: string; host?: string; ready?: Promise<unknown> }): Promise<RunningServer>;

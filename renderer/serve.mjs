@@ -5,13 +5,13 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy.mjs';
 
 export const DEFAULT_PORT = 5199;
 export const DEFAULT_ROOT = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The app's one policy (shared/security/content-security-policy.mjs), re-exported for the tests.
+export { CONTENT_SECURITY_POLICY };
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -75,15 +75,28 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.end(body);
 }
 
+/** What a page asked for before the build is ready sees: no script, it reloads itself each second. */
+const PREPARING_PAGE =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>市长质量奖现场评审</title></head>' +
+  '<body style="font-family:sans-serif;margin:4em;color:#444"><p>正在准备评审程序，请稍候…</p><p>Preparing the app, one moment…</p></body></html>';
+
 /**
  * Starts the server. Resolves once it listens; `close()` stops it and its open connections.
- * @param {{ port?: number, root?: string, host?: string }} [options]
+ * `ready` (npm start passes the renderer's build): until it settles every request gets a page
+ * that reloads itself, so the address can be printed and opened while the build runs.
+ * @param {{ port?: number, root?: string, host?: string, ready?: Promise<unknown> }} [options]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
+export function startServer({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host = '127.0.0.1', ready } = {}) {
+  let preparing = ready !== undefined;
+  void ready?.then(
+    () => (preparing = false),
+    () => (preparing = false),
+  );
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+      if (preparing) return send(res, 503, PREPARING_PAGE, 'text/html; charset=utf-8');
       const file = resolveInsideRoot(root, req.url ?? '/');
       if (!file) return send(res, 400, 'bad path');
       try {

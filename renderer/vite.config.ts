@@ -1,8 +1,20 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { antdComponentStyles } from './vite/antd-component-styles.js';
+import { META_CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const CSP_MARKER = /<!-- The Content-Security-Policy meta tag is written here .*?-->/;
+
+/** The page's CSP meta tag, from the app's one policy (shared/security/content-security-policy.mjs). */
+const contentSecurityPolicyMeta: Plugin = {
+  name: 'zqa-csp-meta',
+  transformIndexHtml(html) {
+    if (!CSP_MARKER.test(html)) throw new Error('renderer/index.html: the CSP marker comment is missing');
+    return html.replace(CSP_MARKER, `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
+  },
+};
 
 /**
  * The renderer's build: one page, relative asset paths (`base: './'`) so the same output
@@ -11,7 +23,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [react(), antdComponentStyles(), contentSecurityPolicyMeta],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -23,7 +35,6 @@ export default defineConfig({
           groups: [
             // React first: antd imports React, and a lower priority would pull React into antd's chunk.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs)[\\/]/, priority: 10 },
             { name: 'data', test: /node_modules[\\/](dexie|dexie-react-hooks|zod|i18next|react-i18next)[\\/]/, priority: 5 },
           ],
         },

@@ -3,9 +3,8 @@ import { openKeyBackup, peekKeyBackupPublicKeys, sealKeyBackup } from '../../sha
 import { softwareKeyHolderFromPkcs8 } from '../../shared/crypto/key-holder.js';
 import { makeIdentityCard } from '../../shared/identity/identity-card.js';
 import { identityFactsSchema } from '../../shared/identity/role.js';
-import { writePackage } from '../../shared/packages/write-package.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import { createParticipant } from '../lib/demo-participant.js';
+import { createParticipant, writeCardPackage } from '../lib/demo-participant.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { formatPackageError } from '../lib/package-files.js';
 import { readPassphrase } from '../lib/passphrase.js';
@@ -37,9 +36,9 @@ async function keysNew(args: string[], io: CliIo): Promise<ExitCode> {
   const p = await createParticipant(facts.data);
   await writeFileAtomic(values.out, await sealKeyBackup(p.material, passphrase));
   if (values.card) {
-    const card = await writePackage({ type: 'identity-card', content: p.card, subject: {}, revision: 1, sender: { name: p.facts.name, keys: p.keys }, recipients: [] });
+    const card = await writeCardPackage(p, new Date());
     if (!card.ok) {
-      io.stderr(`zqa keys: ${formatPackageError(card.error)}\n`);
+      io.stderr(`zqa keys: ${card.error.package ? formatPackageError(card.error.package) : card.error.en}\n`);
       return 1;
     }
     await writeFileAtomic(values.card, card.value.bytes);

@@ -6,6 +6,7 @@ import { contentRules } from '../../shared/packages/content/registry.js';
 import { printable } from '../../shared/packages/errors.js';
 import { openVerifiedPackage } from '../../shared/packages/open-package.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
+import { plainFileName } from '../../shared/workflow/file-names.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { formatPackageError, loadTrust, readPackageFile } from '../lib/package-files.js';
@@ -72,8 +73,8 @@ export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> 
   for (const ref of refs) {
     // Names were checked as plain file names by the content schema; the number keeps them
     // unique, and controls and format characters such as bidi overrides (`报告\u202Efdp.exe`)
-    // become '_' so a file manager shows the name as it is.
-    const name = ref.fileName.replace(/\p{C}/gu, '_');
+    // become '_' (the one file-name sanitiser) so a file manager shows the name as it is.
+    const name = plainFileName(ref.fileName, { maxLength: 255 });
     await writeFileAtomic(join(out, 'files', `${ref.entry.slice('blobs/'.length)}-${name}`), opened.value.blobs.get(ref.entry)!);
   }
   const m = opened.value.manifest;

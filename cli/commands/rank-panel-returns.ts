@@ -6,24 +6,16 @@ import { openKeyBackup } from '../../shared/crypto/key-backup.js';
 import { softwareKeyHolderFromPkcs8 } from '../../shared/crypto/key-holder.js';
 import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
 import type { ApplicantItemScores } from '../../shared/export/secretariat-tables.js';
-import type { IdentityCard } from '../../shared/identity/identity-card.js';
-import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
+import { trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
-import type { CountersignatureContent } from '../../shared/packages/content/countersignature.js';
-import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
-import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
-import { importPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
-import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { ApplicantResult } from '../../shared/ranking/applicant-result.js';
-import { applicantResultFromConsensus } from '../../shared/ranking/from-consensus.js';
-import { panelOutcomeFromReturn } from '../../shared/ranking/from-panel-return.js';
-import { checkPanelReturnParts, type NestedPackage } from '../../shared/ranking/panel-return-checks.js';
 import { validateApplicantResults } from '../../shared/ranking/proposal.js';
-import { sha256Hex } from '../../shared/util/bytes.js';
 import { err, ok, type Result } from '../../shared/util/result.js';
+import { receivePanelReturn } from '../../shared/workflow/receive-panel-return.js';
+import { receivePackage, type Received } from '../../shared/workflow/received.js';
 import { formatPackageError, readPackageFile } from '../lib/package-files.js';
 import { readPassphrase } from '../lib/passphrase.js';
 import type { CliIo } from '../io.js';
@@ -76,26 +68,21 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
   if (!material.ok) return err(`key file ${keyFile}: ${material.error.code}: ${material.error.message}`);
   const keys = await softwareKeyHolderFromPkcs8(material.value.signingPkcs8, material.value.encryptionPkcs8);
 
-  const load = async (file: string, accept: readonly PackageType[], trust: TrustStore, bytes?: Uint8Array): Promise<Result<ImportedPackage, string>> => {
-    let data = bytes;
-    if (!data) {
-      const read = await readPackageFile(join(dir, file));
-      if (!read.ok) return err(read.message);
-      data = read.bytes;
-    }
-    const r = await importPackage(data, { keys, trust, accept, history: NO_HISTORY });
+  const load = async <T extends PackageType>(file: string, type: T, trust: TrustStore): Promise<Result<Received<T>, string>> => {
+    const read = await readPackageFile(join(dir, file));
+    if (!read.ok) return err(read.message);
+    const r = await receivePackage(read.bytes, type, { keys, trust, history: NO_HISTORY });
     return r.ok ? r : err(`${file}: refused: ${formatPackageError(r.error)}`);
   };
 
-  const card = await load(secretariat.identityCard, ['identity-card'], EMPTY_TRUST_STORE);
+  const card = await load(secretariat.identityCard, 'identity-card', EMPTY_TRUST_STORE);
   if (!card.ok) return card;
-  const anchor = trustStoreFromAnchorCard(card.value.content as IdentityCard);
+  const anchor = trustStoreFromAnchorCard(card.value.content);
   const assignments = new Map<string, AssignmentContent>();
   for (const p of index.data.packages.filter((x) => x.type === 'assignment')) {
-    const a = await load(p.file, ['assignment'], anchor);
+    const a = await load(p.file, 'assignment', anchor);
     if (!a.ok) return a;
-    const content = a.value.content as AssignmentContent;
-    assignments.set(content.panel.id, content);
+    assignments.set(a.value.content.panel.id, a.value.content);
   }
   const returns = index.data.packages.filter((x) => x.type === 'panel-return');
   if (returns.length === 0) return err(`${dir}/index.json lists no panel-return package`);
@@ -106,51 +93,19 @@ export async function readPanelReturns(dir: string, rules: CycleRules, io: CliIo
   for (const p of returns) {
     const read = await readPackageFile(join(dir, p.file));
     if (!read.ok) return err(read.message);
-    // Trust is per panel: an expert may lead one panel and sit as a member on another, so
-    // only the roster of the panel the return names vouches for its leader.
-    const peek = await verifyPackage(read.bytes, { trust: null, accept: ['panel-return'] });
-    if (!peek.ok) return err(`${p.file}: refused: ${formatPackageError(peek.error)}`);
-    const assignment = assignments.get(peek.value.manifest.subject.panelId ?? '');
-    if (!assignment) return err(`${p.file}: no assignment was issued for panel ${peek.value.manifest.subject.panelId ?? '(none)'}`);
-    const trust = trustAssignmentRoster(anchor, assignment);
-    const r = await load(p.file, ['panel-return'], trust, read.bytes);
-    if (!r.ok) return r;
-    const content = r.value.content as PanelReturnContent;
-    const scoresheets: NestedPackage<ScoresheetContent>[] = [];
-    for (const s of content.scoresheets) {
-      const nested = await load(`${p.file} › ${s.package.fileName}`, ['scoresheet'], trust, r.value.blobs.get(s.package.entry));
-      if (!nested.ok) return nested;
-      scoresheets.push({ listedKeyId: s.expertKeyId, senderKeyId: nested.value.manifest.sender.keyId, content: nested.value.content as ScoresheetContent });
-    }
-    const countersignatures: NestedPackage<CountersignatureContent>[] = [];
-    for (const c of content.countersignatures) {
-      const nested = await load(`${p.file} › ${c.package.fileName}`, ['countersignature'], trust, r.value.blobs.get(c.package.entry));
-      if (!nested.ok) return nested;
-      countersignatures.push({ listedKeyId: c.signerKeyId, senderKeyId: nested.value.manifest.sender.keyId, content: nested.value.content as CountersignatureContent });
-    }
-    const reportPdf = r.value.blobs.get(content.report.entry) ?? new Uint8Array();
-    const problems = await checkPanelReturnParts({ assignment, panelReturn: content, reportPdf, reportSha256: await sha256Hex(reportPdf), scoresheets, countersignatures });
-    if (problems.length > 0) return err(`${p.file}: refused: ${problems.join('; ')}`);
-    const sheets = scoresheets.map((s) => s.content);
-    const outcome = panelOutcomeFromReturn(assignment, content, sheets);
-    if (!outcome.ok) return err(`${p.file}: ${outcome.error}`);
-    const result = applicantResultFromConsensus(assignment.criteriaSet, outcome.value, rules);
-    if (!result.ok) return err(`${p.file}: ${result.error}`);
-    const panelId = content.panelId;
-    const revision = r.value.manifest.revision;
+    // The secretariat's own step, as its app receives a return (every nested signature checked).
+    const checked = await receivePanelReturn(read.bytes, { keys, self: card.value.content, assignmentFor: (panelId) => Promise.resolve(assignments.get(panelId)), history: NO_HISTORY, rules: () => Promise.resolve(rules) });
+    if (!checked.ok) return err(`${p.file}: ${checked.error.package ? `refused: ${formatPackageError(checked.error.package)}` : checked.error.en}`);
+    const { received, result, itemScores } = checked.value;
+    const panelId = received.content.panelId;
+    const revision = received.manifest.revision;
     const before = latest.get(panelId);
-    const manifestSha256 = r.value.manifestSha256;
+    const manifestSha256 = received.manifestSha256;
     // The same package listed twice is the same return, not a conflict.
     if (before && before.revision === revision && before.manifestSha256 !== manifestSha256) {
       return err(`${p.file} and ${before.file} are both revision ${revision} of panel ${panelId}'s return`);
     }
-    const percentsOf = (keyId: string) => Object.fromEntries(sheets.find((s) => s.expertKeyId === keyId)?.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent]])) ?? []);
-    const scores: ApplicantItemScores = {
-      applicantName: assignment.applicant.name,
-      members: assignment.panel.members.map((m) => ({ name: m.name, leader: m.role === 'leader', percentByItem: percentsOf(m.keyId) })),
-      consensusPercentByItem: Object.fromEntries(content.consensus.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent]]))),
-    };
-    if (!before || before.revision < revision) latest.set(panelId, { revision, file: p.file, manifestSha256, result: result.value, scores });
+    if (!before || before.revision < revision) latest.set(panelId, { revision, file: p.file, manifestSha256, result, scores: itemScores });
   }
   const results = [...latest.values()].map((l) => l.result);
   const check = validateApplicantResults(results);

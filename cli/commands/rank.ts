@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { validateCycleRules, type CycleRules } from '../../shared/cycle/cycle-rules.js';
 import { secretariatCsvFiles, secretariatWorkbook, type SecretariatExportInput } from '../../shared/export/secretariat-export.js';
-import { proposeSplit, validateApplicantResults } from '../../shared/ranking/proposal.js';
+import { validateApplicantResults } from '../../shared/ranking/proposal.js';
 import { rankJson, type RankJson } from '../../shared/ranking/rank-json.js';
 import { formatHundredths } from '../../shared/scoring/hundredths.js';
 import { err, type Result } from '../../shared/util/result.js';
+import { proposeRanking } from '../../shared/workflow/propose-ranking.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { printJson, UsageError, type CliIo, type ExitCode } from '../io.js';
 import { readJson, readPanelReturns, type PanelReturnsRead } from './rank-panel-returns.js';
@@ -97,7 +98,7 @@ export async function rankCommand(args: string[], io: CliIo): Promise<ExitCode> 
     read = await readPanelReturns(positionals[0]!, rules.value, io);
   }
   if (!read.ok) return fail(io, read.error);
-  const proposal = proposeSplit(read.value.results, rules.value);
+  const { proposal } = proposeRanking(rules.value, read.value.results);
   const exported: SecretariatExportInput = { set: read.value.criteriaSet, cycleName: read.value.cycleName, results: read.value.results, proposal, itemScores: read.value.itemScores };
   // Files first: a refusal to write leaves no proposal printed as if all went well.
   try {

@@ -1,24 +1,44 @@
+import { creditCodeCheckCharacter } from '../../shared/applicant/credit-code.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
+import { defaultCycleRules, type CycleRules } from '../../shared/cycle/cycle-rules.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
-import { assignmentCertificates, secretariatAuthority, type SecretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
+import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
-import { prepareBlobs, type PreparedBlob } from '../../shared/packages/blobs.js';
-import type { AssignmentContent, RosterMember } from '../../shared/packages/content/assignment.js';
+import type { PreparedBlob } from '../../shared/packages/blobs.js';
+import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
 import { EXCLUSION_RULES } from '../../shared/regulation/exclusions.js';
+import { buildScoresheet, type ExpertWork } from '../../shared/workflow/build-scoresheet.js';
+import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
+import { issueAssignment, type IssuedAssignment } from '../../shared/workflow/issue-assignment.js';
+import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
 import type { SeededRandom } from './seeded-random.js';
 
-/** Deterministic, plausible review content for `zqa demo` and the package flow tests. */
+/**
+ * Deterministic, plausible input for the workflow's steps in `zqa demo` and the tests: what a
+ * secretariat records about an applicant, and what an expert does on site. The steps
+ * themselves (issue the assignment, build the scoresheet) are the app's, from shared/workflow.
+ */
 const APPLICANTS = ['郑州宇通精密机械有限公司', '河南中原智慧物流股份有限公司', '郑州绿城食品集团有限公司', '郑州高新区华信电子科技有限公司'];
 const INDUSTRIES = ['装备制造', '现代物流', '食品加工', '电子信息'];
 const STRENGTHS = ['高层领导定期组织战略研讨，方向清晰', '建立了覆盖全流程的质量追溯系统', '顾客满意度测评方法系统，连续三年提升', '关键过程有明确的绩效指标并按月评审', '员工培训体系完善，人均学时高于行业'];
 const OFIS = ['部分指标缺少与标杆的对比数据', '改进成果的横向推广不够系统', '供应商绩效评价尚未形成闭环', '创新项目的效果测量方法有待完善'];
 const SITE_NOTES = ['查看生产现场，5S 管理到位', '访谈一线员工，了解质量改进小组活动', '抽查近三年财务报表，均为盈利', '查阅顾客投诉台账，处理及时'];
+const SITE_ISSUES = [
+  { itemId: '4.7.4', text: '核实近三年财务报表，确认无亏损（否决项第五项）' },
+  { itemId: '4.3.3', text: '核实顾客满意度调查的样本与方法' },
+  { text: '核实近三年有无重大质量、安全、环境事故' },
+];
 
 const percent = (r: SeededRandom, around: number) => Math.max(0, Math.min(100, Math.round((around + r.int(-3, 3) * 5) / 5) * 5));
 const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000).toISOString();
+
+/** A valid unified social credit code (check character included), as the secretariat records one. */
+function creditCode(r: SeededRandom): string {
+  const first17 = `91410100MA${String(r.int(1000000, 9999999))}`;
+  return first17 + creditCodeCheckCharacter(first17);
+}
 
 /** The applicant a panel reviews (`zqa demo --cycle` names them; otherwise one is picked). */
 export interface DemoApplicant {
@@ -34,64 +54,56 @@ export interface AssignmentInput {
   /** Panel members' cards; the first is the leader. */
   members: readonly IdentityCard[];
   issuedAt: Date;
-  /** The secretariat's keys: it certifies the members (a fresh root unless `authority` is given). */
+  /** The secretariat's keys: it certifies the members and signs. */
   secretariatKeys: KeyHolder;
-  /** The secretariat's CA when one run issues several assignments (one root, one certificate per expert). */
-  authority?: SecretariatAuthority;
+  /** The secretariat's certificate store when one run issues several assignments (one root, one certificate per expert). */
+  certificates?: CertificateStore;
   applicant?: DemoApplicant;
   /** Material-review percentages by item (default: around 50). */
   materialReview?: Readonly<Record<string, number>>;
+  /** The cycle's rules (default: the regulation's). */
+  rules?: CycleRules;
+  /** The assignment issued for this panel before. */
+  previous?: { packageId: string; revision: number } | null;
 }
 
-export async function demoAssignment({ random, secretariat, members, issuedAt, secretariatKeys, authority, applicant, materialReview }: AssignmentInput): Promise<AssignmentContent> {
-  const items = itemsOf(GBT19580_2012);
+/** The secretariat issues the assignment for a demo applicant: the app's own step. */
+export async function issueDemoAssignment(input: AssignmentInput): Promise<IssuedAssignment> {
+  const { random, applicant } = input;
   const picked = random.int(0, APPLICANTS.length - 1);
-  const a = applicant ? applicant.number - 1 : picked;
+  const n = applicant ? applicant.number : picked + 1;
   const name = applicant?.name ?? APPLICANTS[picked]!;
-  const roster: RosterMember[] = members.map((m, i) => ({
-    name: m.name, organisation: m.organisation, keyId: m.keyId, signingKey: m.signingKey, encryptionKey: m.encryptionKey, fingerprint: m.fingerprint,
-    role: i === 0 ? 'leader' : 'expert',
-  }));
-  const { role: _role, ...secretariatIdentity } = secretariat;
-  const ca = authority ?? (await secretariatAuthority({ ...secretariat, sign: (d) => secretariatKeys.sign(d) }, issuedAt));
-  const certificates = await assignmentCertificates(ca, roster);
-  const day = issuedAt.toISOString().slice(0, 10);
-  return {
-    cycle: { id: 'zqa-2026', name: '2026年度郑州市市长质量奖', year: 2026 },
-    applicant: {
-      id: `applicant-${a + 1}`,
-      name,
-      creditCode: `91410100MA${String(random.int(1000000, 9999999))}X`,
-      industry: applicant?.industry ?? INDUSTRIES[picked]!,
-      address: '河南省郑州市',
-      contact: '质量管理部',
-      profile: `${name}成立于${random.int(1995, 2015)}年，推行卓越绩效模式${random.int(2, 8)}年。`,
+  const issued = await issueAssignment(
+    {
+      cycle: { id: 'zqa-2026', name: '2026年度郑州市市长质量奖', year: 2026, rules: input.rules ?? defaultCycleRules(), reviewDate: undefined },
+      applicant: {
+        profile: { id: `applicant-${n}`, name, creditCode: creditCode(random), industry: applicant?.industry ?? INDUSTRIES[picked]!, address: '河南省郑州市', contact: { name: '质量管理部', phone: '0371-6000 0000' } },
+        materialReview: {
+          percentByItem: Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, input.materialReview?.[i.id] ?? percent(random, 50)])),
+          siteVisitIssues: SITE_ISSUES,
+          summary: '材料评审认为申报材料完整，部分结果数据需现场核实。',
+        },
+      },
+      panel: { id: `panel-${n}`, name: `第${n}评审组`, leaderKeyId: input.members[0]!.keyId },
+      members: input.members.map((card) => ({ card, fingerprintConfirmed: true })),
+      criteriaSet: GBT19580_2012,
+      previous: input.previous ?? null,
     },
-    panel: { id: `panel-${a + 1}`, name: `第${a + 1}评审组`, divergenceLimit: 20, members: roster },
-    secretariat: secretariatIdentity,
-    certificates,
-    criteriaSet: GBT19580_2012,
-    materialReview: {
-      scores: items.map((i) => ({ itemId: i.id, percent: materialReview?.[i.id] ?? percent(random, 50) })),
-      summary: '材料评审认为申报材料完整，部分结果数据需现场核实。',
-    },
-    siteIssues: [
-      { id: 'issue-1', itemId: '4.7.4', text: '核实近三年财务报表，确认无亏损（否决项第五项）' },
-      { id: 'issue-2', itemId: '4.3.3', text: '核实顾客满意度调查的样本与方法' },
-      { id: 'issue-3', itemId: null, text: '核实近三年有无重大质量、安全、环境事故' },
-    ],
-    schedule: [
-      { date: day, start: '09:00', end: '09:30', activity: '首次会议', location: '申报单位会议室' },
-      { date: day, start: '09:30', end: '17:00', activity: '现场查看与访谈', location: '生产现场' },
-    ],
-    issuedAt: issuedAt.toISOString(),
-  };
+    { keys: input.secretariatKeys, clock: { now: () => input.issuedAt }, secretariat: input.secretariat, certificates: input.certificates ?? memoryCertificateStore() },
+  );
+  if (!issued.ok) throw new Error(issued.error.map((e) => e.en).join('; '));
+  return issued.value;
+}
+
+/** The content of a demo assignment, for tests that only read it. */
+export async function demoAssignment(input: AssignmentInput): Promise<AssignmentContent> {
+  return (await issueDemoAssignment(input)).content;
 }
 
 /** A tiny valid PNG (1×1, grey): a stand-in for a site photo. */
 const PNG_1X1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
 
-export interface ScoresheetInput {
+export interface WorkInput {
   random: SeededRandom;
   assignment: AssignmentContent;
   expert: IdentityCard;
@@ -102,60 +114,55 @@ export interface ScoresheetInput {
   flagged?: readonly number[];
 }
 
-export async function demoScoresheet({ random, assignment, expert, startedAt, photos = [], flagged = [] }: ScoresheetInput): Promise<{ content: ScoresheetContent; blobs: PreparedBlob[] }> {
-  const items = itemsOf(assignment.criteriaSet);
+/**
+ * An expert's day on site, as the review screens would have stored it: the declaration, a
+ * score per item (each change in the hash-chained history), a strength and an opportunity per
+ * item, two observations with a photo and an interview note, every site issue checked.
+ */
+export async function demoWork({ random, assignment, expert, startedAt, photos = [], flagged = [] }: WorkInput): Promise<ExpertWork> {
   const review = new Map(assignment.materialReview.scores.map((s) => [s.itemId, s.percent]));
   let minute = 0;
   let last: HistoryEntry | undefined;
   const history: HistoryEntry[] = [];
-  const scored: ScoresheetContent['items'] = [];
-  for (const item of items) {
+  const scores: ExpertWork['scores'][number][] = [];
+  const notes: ExpertWork['notes'][number][] = [];
+  for (const item of itemsOf(assignment.criteriaSet)) {
     const p = percent(random, review.get(item.id) ?? 50);
-    last = await nextHistoryEntry(last, { at: at(startedAt, ++minute), actor: expert.keyId, kind: 'score', itemId: item.id, from: null, to: p });
+    const when = at(startedAt, ++minute);
+    last = await nextHistoryEntry(last, { at: when, actor: expert.keyId, kind: 'score', itemId: item.id, from: null, to: p });
     history.push(last);
-    scored.push({
-      itemId: item.id,
-      percent: p,
-      strengths: [{ id: `s-${item.id}`, text: random.pick(STRENGTHS) }],
-      ofis: [{ id: `o-${item.id}`, text: random.pick(OFIS) }],
-    });
+    scores.push({ itemId: item.id, percent: p });
+    notes.push({ id: `s-${item.id}`, itemId: item.id, kind: 'strength', text: random.pick(STRENGTHS), evidence: null, createdAt: when });
+    notes.push({ id: `o-${item.id}`, itemId: item.id, kind: 'ofi', text: random.pick(OFIS), evidence: null, createdAt: when });
   }
-  const note = new TextEncoder().encode(`${expert.name} 现场记录\n${random.pick(SITE_NOTES)}\n`);
-  const files = [
-    { fileName: '现场照片-1.png', mediaType: 'image/png', bytes: PNG_1X1 },
-    { fileName: '访谈记录.txt', mediaType: 'text/plain', bytes: note },
-    ...photos.map((bytes, i) => ({ fileName: `photo-${String(i + 1).padStart(3, '0')}.jpg`, mediaType: 'image/jpeg', bytes })),
+  const attachments = [
+    { id: 'att-1', name: '现场照片-1.png', type: 'image/png', bytes: PNG_1X1 },
+    { id: 'att-2', name: '访谈记录.txt', type: 'text/plain', bytes: new TextEncoder().encode(`${expert.name} 现场记录\n${random.pick(SITE_NOTES)}\n`) },
+    ...photos.map((bytes, i) => ({ id: `att-${i + 3}`, name: `photo-${String(i + 1).padStart(3, '0')}.jpg`, type: 'image/jpeg', bytes })),
   ];
-  const blobs = await prepareBlobs(files);
-  const attachments = blobs.map((b, i) => ({ ...b.ref, id: `att-${i + 1}` }));
-  const content: ScoresheetContent = {
-    cycleId: assignment.cycle.id,
-    applicantId: assignment.applicant.id,
-    panelId: assignment.panel.id,
-    expertKeyId: expert.keyId,
-    criteriaSetId: assignment.criteriaSet.id,
-    items: scored,
-    observations: [
-      { id: 'obs-1', itemId: '4.5.3', at: at(startedAt, ++minute), text: random.pick(SITE_NOTES), evidence: '生产车间现场', attachmentIds: ['att-1'] },
-      { id: 'obs-2', itemId: null, at: at(startedAt, ++minute), text: random.pick(SITE_NOTES), evidence: '质量部经理访谈', attachmentIds: ['att-2'] },
-      // Extra photos, twenty to an observation, as an expert walking a site would file them.
-      ...Array.from({ length: Math.ceil(photos.length / 20) }, (_, g) => ({
-        id: `obs-photos-${g + 1}`,
-        itemId: null,
-        at: at(startedAt, ++minute),
-        text: `现场照片第${g + 1}组`,
-        evidence: '现场拍摄',
-        attachmentIds: attachments.slice(2 + g * 20, 2 + (g + 1) * 20).map((a) => a.id),
-      })),
-    ],
+  const evidence = (document: string) => ({ document, intervieweeRole: '', place: '' });
+  notes.push({ id: 'obs-1', itemId: '4.5.3', kind: 'observation', text: random.pick(SITE_NOTES), evidence: evidence('生产车间现场'), createdAt: at(startedAt, ++minute), attachmentIds: ['att-1'] });
+  notes.push({ id: 'obs-2', itemId: null, kind: 'observation', text: random.pick(SITE_NOTES), evidence: evidence('质量部经理访谈'), createdAt: at(startedAt, ++minute), attachmentIds: ['att-2'] });
+  // Extra photos, twenty to an observation, as an expert walking a site would file them.
+  for (let g = 0; g < Math.ceil(photos.length / 20); g++) {
+    const ids = attachments.slice(2 + g * 20, 2 + (g + 1) * 20).map((a) => a.id);
+    notes.push({ id: `obs-photos-${g + 1}`, itemId: null, kind: 'observation', text: `现场照片第${g + 1}组`, evidence: evidence('现场拍摄'), createdAt: at(startedAt, ++minute), attachmentIds: ids });
+  }
+  return {
+    declaration: { conflict: false, signedAt: startedAt.toISOString() },
+    scores,
+    notes,
     attachments,
     siteIssues: assignment.siteIssues.map((s) => ({ issueId: s.id, status: 'confirmed' as const, note: '已现场核实' })),
-    exclusions: EXCLUSION_RULES.map((r) =>
-      flagged.includes(r.number) ? { number: r.number, status: 'flagged' as const, note: '现场核查发现，提请评审组确认' } : { number: r.number, status: 'clear' as const, note: '' },
-    ),
-    declaration: { noConflict: true, statement: '本人与申报单位无利害关系，承诺公正评审并保守秘密。', conflicts: '', declaredAt: startedAt.toISOString() },
+    exclusions: EXCLUSION_RULES.map((r) => (flagged.includes(r.number) ? { number: r.number, status: 'flagged' as const, note: '现场核查发现，提请评审组确认' } : { number: r.number, status: 'clear' as const, note: '' })),
     history,
-    submittedAt: at(startedAt, minute + 1),
   };
-  return { content, blobs };
+}
+
+/** The demo expert's scoresheet content, built by the app's own step, for tests that only read it. */
+export async function demoScoresheet(input: WorkInput): Promise<{ content: ScoresheetContent; blobs: PreparedBlob[] }> {
+  const work = await demoWork(input);
+  const built = await buildScoresheet(work, input.assignment, input.expert.keyId, new Date(input.startedAt.getTime() + (work.notes.length + 1) * 60_000));
+  if (!built.ok) throw new Error(built.error.en);
+  return built.value;
 }

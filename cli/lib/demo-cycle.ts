@@ -1,7 +1,7 @@
-import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
 import type { PoolExpert } from '../../shared/panel/expert.js';
 import { checkPanel } from '../../shared/panel/panel-rules.js';
-import { demoPerson, LEADER_STAGES, runPanel, secretariatCa, type DemoIndex, type DemoStage } from './demo-panel.js';
+import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
+import { demoPerson, LEADER_STAGES, runPanel, type DemoIndex, type DemoStage } from './demo-panel.js';
 import type { Participant } from './demo-participant.js';
 import type { Scenario } from './demo-scenario.js';
 import { startDemoWorld } from './demo-world.js';
@@ -32,7 +32,7 @@ export async function runCycleDemo(options: CycleDemoOptions, stages: readonly D
   const pool: Participant[] = [];
   for (let i = 0; i < POOL.leaders + POOL.experts; i++) pool.push(await world.enrol(demoPerson(world, i < POOL.leaders ? 'leader' : 'expert', used)));
   const cards = new Map((await world.setUpTrust(secretariat, pool)).map((c) => [c.keyId, c]));
-  const authority = await secretariatCa(secretariat, world.clock());
+  const certificates = memoryCertificateStore();
   const fonts = loadReportFonts();
 
   // The secretariat's expert pool: cards imported and fingerprints confirmed at enrolment.
@@ -53,15 +53,15 @@ export async function runCycleDemo(options: CycleDemoOptions, stages: readonly D
     await runPanel(
       world,
       {
-        secretariat, members, cards: members.map((m) => cards.get(m.card.keyId)!), authority, panelDir, fonts,
+        secretariat, members, cards: members.map((m) => cards.get(m.card.keyId)!), certificates, panelDir, fonts, rules: options.scenario.cycleRules,
         applicant: { number: n + 1, name: applicant.name, industry: applicant.industry },
         given: { percent: applicant.consensus, exclusions: applicant.exclusions },
       },
       stages,
     );
     // The secretariat's device reads the return as it arrives, trusting every roster so far.
-    const returned = await world.receive(`${panelDir}packages/panel-return.zqa`, secretariat, ['panel-return']);
-    const consensus = (returned.content as PanelReturnContent).consensus;
+    const returned = await world.receive(`${panelDir}packages/panel-return.zqa`, secretariat, 'panel-return');
+    const consensus = returned.content.consensus;
     const differs = consensus.items.find((i) => i.percent !== applicant.consensus[i.itemId]);
     if (differs) throw new Error(`panel ${n + 1} returned ${differs.itemId} at ${String(differs.percent)}%, not the scenario's ${applicant.consensus[differs.itemId]}%`);
   }

@@ -1,16 +1,16 @@
-import type { KeyHolder } from '../../shared/crypto/key-holder.js';
-import { secretariatAuthority, type SecretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
+import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import type { IdentityRole } from '../../shared/identity/role.js';
 import { trustAssignmentRoster } from '../../shared/identity/roster-trust.js';
 import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
-import type { ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
-import { writePackage } from '../../shared/packages/write-package.js';
 import type { ReportFonts } from '../../shared/report/render-pdf.js';
-import { demoAssignment, demoScoresheet, type DemoApplicant } from './demo-content.js';
+import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
+import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
+import { demoWork, issueDemoAssignment, type DemoApplicant } from './demo-content.js';
 import type { Participant } from './demo-participant.js';
 import { startDemoWorld, type DemoIndex, type DemoWorld } from './demo-world.js';
 import { REPORT_STAGES } from './report-demo-stages.js';
@@ -53,8 +53,8 @@ export interface DemoContext {
   fonts: ReportFonts;
   given?: GivenConsensus | undefined;
   publish(file: string, bytes: Uint8Array, type: PackageType, from: Participant, to: readonly Participant[]): Promise<void>;
-  /** Reads a published package back as `by`'s device would import it. */
-  receive(file: string, by: Participant, accept: readonly PackageType[]): Promise<ImportedPackage>;
+  /** The bytes of a published package, as a receiving device picks the file up. */
+  read(file: string): Promise<Uint8Array>;
 }
 
 export type DemoStage = (ctx: DemoContext) => Promise<void>;
@@ -75,11 +75,6 @@ export function demoPerson(world: DemoWorld, role: IdentityRole, used: Set<strin
   return { name, role, organisation: role === 'secretariat' ? '郑州市市长质量奖评审委员会秘书处' : world.random.pick(ORGS) };
 }
 
-export function secretariatCa(secretariat: Participant, at: Date): Promise<SecretariatAuthority> {
-  const keys: KeyHolder = secretariat.keys;
-  return secretariatAuthority({ ...secretariat.card, sign: (d) => keys.sign(d) }, at);
-}
-
 export async function runDemo(options: DemoOptions, stages: readonly DemoStage[] = LEADER_STAGES): Promise<DemoIndex> {
   if (options.members < 5 || options.members > 7) throw new Error('a panel has 5 to 7 members (Art. 11)');
   const world = await startDemoWorld(options.outDir, options.seed);
@@ -88,8 +83,7 @@ export async function runDemo(options: DemoOptions, stages: readonly DemoStage[]
   const members: Participant[] = [];
   for (let i = 0; i < options.members; i++) members.push(await world.enrol(demoPerson(world, i === 0 ? 'leader' : 'expert', used)));
   const cards = await world.setUpTrust(secretariat, members);
-  const authority = await secretariatCa(secretariat, world.clock());
-  await runPanel(world, { secretariat, members, cards, authority, panelDir: '', fonts: loadReportFonts() }, stages);
+  await runPanel(world, { secretariat, members, cards, certificates: memoryCertificateStore(), panelDir: '', fonts: loadReportFonts() }, stages);
   await world.writeIndex();
   return world.index;
 }
@@ -100,11 +94,14 @@ export interface PanelSpec {
   members: Participant[];
   /** The members' cards as the secretariat imported them. */
   cards: IdentityCard[];
-  authority: SecretariatAuthority;
+  /** The secretariat's certificate authority's store, for the whole run. */
+  certificates: CertificateStore;
   panelDir: string;
   fonts: ReportFonts;
   applicant?: DemoApplicant;
   given?: GivenConsensus;
+  /** The cycle's rules (`zqa demo --cycle`); the regulation's otherwise. */
+  rules?: CycleRules;
 }
 
 /**
@@ -115,43 +112,37 @@ export interface PanelSpec {
 export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readonly DemoStage[]): Promise<void> {
   const { secretariat, members, cards, panelDir } = spec;
   const { random, clock, trust } = world;
-  const assignment = await demoAssignment({
-    random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, authority: spec.authority, members: cards, issuedAt: clock(),
+  const issued = await issueDemoAssignment({
+    random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, certificates: spec.certificates, members: cards, issuedAt: clock(),
     ...(spec.applicant ? { applicant: spec.applicant } : {}),
     ...(spec.given ? { materialReview: spec.given.percent } : {}),
+    ...(spec.rules ? { rules: spec.rules } : {}),
   });
-  const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
-  const written = await writePackage({
-    type: 'assignment', content: assignment, subject, revision: 1, createdAt: clock(),
-    sender: { name: secretariat.facts.name, keys: secretariat.keys }, recipients: [secretariat.card, ...cards],
-  });
-  if (!written.ok) throw new Error(written.error.message);
+  const assignment = issued.content;
   const assignmentFile = `${panelDir}packages/assignment.zqa`;
-  await world.publish(assignmentFile, written.value.bytes, 'assignment', secretariat, [secretariat, ...members]);
+  await world.publish(assignmentFile, issued.written.bytes, 'assignment', secretariat, [secretariat, ...members]);
 
   const leader = members[0]!;
   const scoresheets = new Map<string, ScoresheetContent>();
   const scoresheetFiles = new Map<string, string>();
   for (const [i, m] of members.entries()) {
-    const mine = (await world.receive(assignmentFile, m, ['assignment'])).content as AssignmentContent;
+    // Each member's device opens the assignment, trusts its roster, and the expert goes to work.
+    const mine = (await world.receive(assignmentFile, m, 'assignment')).content;
     trust.set(m.card.keyId, trustAssignmentRoster(trust.get(m.card.keyId)!, mine));
-    const sheet = await demoScoresheet({ random, assignment: mine, expert: m.card, startedAt: clock(), flagged: m === leader ? (spec.given?.exclusions ?? []) : [] });
+    const work = await demoWork({ random, assignment: mine, expert: m.card, startedAt: clock(), flagged: m === leader ? (spec.given?.exclusions ?? []) : [] });
+    const exported = await exportScoresheet({ work, assignment: mine, previous: null }, { keys: m.keys, clock: { now: clock }, myKeyId: m.card.keyId });
+    if (!exported.ok) throw new Error(`${m.facts.name} cannot export a scoresheet: ${exported.error.en}`);
     const recipients = [...new Map([leader, secretariat, m].map((p) => [p.card.keyId, p])).values()];
-    const pkg = await writePackage({
-      type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1,
-      createdAt: clock(), sender: { name: m.facts.name, keys: m.keys }, recipients: recipients.map((p) => p.card),
-    });
-    if (!pkg.ok) throw new Error(pkg.error.message);
     const file = `${panelDir}packages/scoresheet-${String(i + 1).padStart(2, '0')}-${i === 0 ? 'leader' : 'expert'}.zqa`;
-    await world.publish(file, pkg.value.bytes, 'scoresheet', m, recipients);
+    await world.publish(file, exported.value.written.bytes, 'scoresheet', m, recipients);
     scoresheetFiles.set(m.card.keyId, file);
-    scoresheets.set(m.card.keyId, (await world.receive(file, leader, ['scoresheet'])).content as ScoresheetContent);
+    scoresheets.set(m.card.keyId, (await world.receive(file, leader, 'scoresheet')).content);
   }
   trust.set(secretariat.card.keyId, trustAssignmentRoster(trust.get(secretariat.card.keyId)!, assignment));
 
   const ctx: DemoContext = {
     outDir: world.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, scoresheetFiles, panelDir, fonts: spec.fonts, given: spec.given,
-    publish: (...a) => world.publish(...a), receive: (...a) => world.receive(...a),
+    publish: (...a) => world.publish(...a), read: (file) => world.read(file),
   };
   for (const stage of stages) await stage(ctx);
 }

@@ -3,9 +3,10 @@ import { softwareKeyHolder, type KeyHolder } from '../../shared/crypto/key-holde
 import { exportPrivateKeys, generateIdentityKeyPairs } from '../../shared/crypto/keys.js';
 import { makeIdentityCard, type IdentityCard } from '../../shared/identity/identity-card.js';
 import type { IdentityFacts } from '../../shared/identity/role.js';
-import type { PackageError } from '../../shared/packages/errors.js';
-import { writePackage, type WrittenPackage } from '../../shared/packages/write-package.js';
+import type { WrittenPackage } from '../../shared/packages/write-package.js';
 import type { Result } from '../../shared/util/result.js';
+import { writeIdentityCard } from '../../shared/workflow/enrol-expert.js';
+import type { WorkflowError } from '../../shared/workflow/workflow-error.js';
 
 /** One simulated device: a person, their keys (in memory), their card. */
 export interface Participant {
@@ -23,15 +24,8 @@ export async function createParticipant(facts: IdentityFacts): Promise<Participa
   return { facts, keys, card, material };
 }
 
-/** The participant's identity card as an `identity-card` package (self-signed, public). */
-export function writeCardPackage(p: Participant, createdAt: Date): Promise<Result<WrittenPackage, PackageError>> {
-  return writePackage({
-    type: 'identity-card',
-    content: p.card,
-    subject: {},
-    revision: 1,
-    createdAt,
-    sender: { name: p.facts.name, keys: p.keys },
-    recipients: [],
-  });
+/** The participant's identity card as an `identity-card` package (self-signed, public): the app's own step. */
+export async function writeCardPackage(p: Participant, createdAt: Date): Promise<Result<WrittenPackage, WorkflowError>> {
+  const written = await writeIdentityCard(p.facts, 1, { keys: p.keys, clock: { now: () => createdAt } });
+  return written.ok ? { ok: true, value: written.value.written } : written;
 }

@@ -5,9 +5,11 @@ import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import type { IdentityFacts, IdentityRole } from '../../shared/identity/role.js';
 import { trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
-import { importPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { enrolExpert, readSecretariatCard } from '../../shared/workflow/enrol-expert.js';
+import { memoryExpertPool } from '../../shared/workflow/memory/expert-pool.js';
+import { receivePackage, type Received } from '../../shared/workflow/received.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { createParticipant, writeCardPackage, type Participant } from './demo-participant.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
@@ -36,8 +38,10 @@ export interface DemoWorld {
   /** Makes a participant: keys, identity-card package and key file written to DIR. */
   enrol(facts: IdentityFacts): Promise<Participant>;
   publish(file: string, bytes: Uint8Array, type: PackageType, from: Participant, to: readonly Participant[]): Promise<void>;
-  /** Reads a published package back as `by`'s device would import it. */
-  receive(file: string, by: Participant, accept: readonly PackageType[]): Promise<ImportedPackage>;
+  /** The bytes of a published package, as a receiving device picks the file up. */
+  read(file: string): Promise<Uint8Array>;
+  /** Reads a published package back as `by`'s device would import it, as the one type it must be. */
+  receive<T extends PackageType>(file: string, by: Participant, type: T): Promise<Received<T>>;
   /** The secretariat imports the members' cards; each member's device anchors on the secretariat's card. */
   setUpTrust(secretariat: Participant, members: readonly Participant[]): Promise<IdentityCard[]>;
   writeIndex(): Promise<void>;
@@ -51,6 +55,8 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
   for (const dir of ['cards', 'keys', 'packages']) await mkdir(join(outDir, dir), { recursive: true });
   const trust = new Map<string, TrustStore>();
   const cardFile = new Map<string, string>();
+  // The secretariat's expert pool, for the whole run.
+  const pool = memoryExpertPool();
 
   const world: DemoWorld = {
     outDir,
@@ -62,7 +68,7 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
       const p = await createParticipant(facts);
       const slug = `${String(index.participants.length + 1).padStart(2, '0')}-${facts.role}`;
       const card = await writeCardPackage(p, clock());
-      if (!card.ok) throw new Error(card.error.message);
+      if (!card.ok) throw new Error(card.error.en);
       await writeFileAtomic(join(outDir, 'cards', `${slug}.zqa`), card.value.bytes);
       await writeFileAtomic(join(outDir, 'keys', `${slug}.zqakey`), await sealKeyBackup(p.material, index.passphrase));
       index.participants.push({ name: facts.name, role: facts.role, identityCard: `cards/${slug}.zqa`, keyFile: `keys/${slug}.zqakey` });
@@ -74,9 +80,12 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
       await writeFileAtomic(join(outDir, file), bytes);
       index.packages.push({ file, type, from: from.facts.name, to: to.map((p) => p.facts.name) });
     },
-    async receive(file, by, accept) {
+    async read(file) {
+      return new Uint8Array(await readFile(join(outDir, file)));
+    },
+    async receive(file, by, type) {
       const bytes = new Uint8Array(await readFile(join(outDir, file)));
-      const r = await importPackage(bytes, { keys: by.keys, trust: trust.get(by.card.keyId) ?? EMPTY_TRUST_STORE, accept, history: NO_HISTORY });
+      const r = await receivePackage(bytes, type, { keys: by.keys, trust: trust.get(by.card.keyId) ?? EMPTY_TRUST_STORE, history: NO_HISTORY });
       if (!r.ok) throw new Error(`${by.facts.name} cannot import ${file}: ${r.error.message}`);
       return r.value;
     },
@@ -84,8 +93,12 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
       const cards: IdentityCard[] = [];
       const anchorFile = cardFile.get(secretariat.card.keyId)!;
       for (const m of members) {
-        cards.push((await world.receive(cardFile.get(m.card.keyId)!, secretariat, ['identity-card'])).content as IdentityCard);
-        trust.set(m.card.keyId, trustStoreFromAnchorCard((await world.receive(anchorFile, m, ['identity-card'])).content as IdentityCard));
+        const enrolled = await enrolExpert(await world.read(cardFile.get(m.card.keyId)!), pool);
+        if (!enrolled.ok) throw new Error(`the secretariat cannot enrol ${m.facts.name}: ${enrolled.error.en}`);
+        cards.push(enrolled.value);
+        const anchor = await readSecretariatCard(await world.read(anchorFile));
+        if (!anchor.ok) throw new Error(`${m.facts.name} cannot read the secretariat's card: ${anchor.error.message}`);
+        trust.set(m.card.keyId, trustStoreFromAnchorCard(anchor.value));
       }
       trust.set(secretariat.card.keyId, trustStoreFromAnchorCard(secretariat.card));
       return cards;

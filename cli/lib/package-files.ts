@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
 import { trustAssignmentRoster, trustCards } from '../../shared/identity/roster-trust.js';
-import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import { PACKAGE_ERROR_TEXT, type PackageError } from '../../shared/packages/errors.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
@@ -61,7 +60,7 @@ export async function loadTrust(paths: readonly string[], io: CliIo, command: st
       }
       const opened = verified.ok ? await openVerifiedPackage(verified.value, null) : verified;
       if (!opened.ok) return fail(`${file} is not a valid identity card or assignment: ${formatPackageError(opened.error)}`);
-      cards.push(opened.value.content as IdentityCard);
+      if (opened.value.type === 'identity-card') cards.push(opened.value.content);
     }
   }
   let store = trustCards(EMPTY_TRUST_STORE, cards);
@@ -70,7 +69,7 @@ export async function loadTrust(paths: readonly string[], io: CliIo, command: st
     const verified = await verifyPackage(a.bytes, { trust: store, accept: ['assignment'] });
     const opened = verified.ok ? await openVerifiedPackage(verified.value, keys) : verified;
     if (!opened.ok) return fail(`${a.file}: refused: ${formatPackageError(opened.error)}`);
-    store = trustAssignmentRoster(store, opened.value.content as AssignmentContent);
+    if (opened.value.type === 'assignment') store = trustAssignmentRoster(store, opened.value.content);
   }
   return store;
 }

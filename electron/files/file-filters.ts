@@ -7,8 +7,7 @@ export interface FileFilter {
 
 /**
  * Dialog filters per kind of file, labelled in Chinese (the file type names a Chinese user
- * sees in Explorer). Identity cards are packages too (`.zqa`); the backup kind also accepts
- * the secretariat's key backup (`.zqakey`), which the contract saves under the same kind.
+ * sees in Explorer). Identity cards are packages too (`.zqa`).
  */
 export const FILE_FILTERS: Readonly<Record<FileKind, FileFilter>> = {
   package: { name: '评审数据包 (*.zqa)', extensions: ['zqa'] },
@@ -16,7 +15,8 @@ export const FILE_FILTERS: Readonly<Record<FileKind, FileFilter>> = {
   pdf: { name: 'PDF 文档 (*.pdf)', extensions: ['pdf'] },
   spreadsheet: { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] },
   csv: { name: 'CSV 表格 (*.csv)', extensions: ['csv'] },
-  backup: { name: '备份文件 (*.zqabak, *.zqakey)', extensions: ['zqabak', 'zqakey'] },
+  backup: { name: '评审数据备份 (*.zqabak)', extensions: ['zqabak'] },
+  'key-backup': { name: '秘书处密钥备份 (*.zqakey)', extensions: ['zqakey'] },
 };
 
 export const DIALOG_TITLES = {

@@ -33,7 +33,7 @@ export async function readFileWithinLimit(filePath: string): Promise<OpenedFile>
 export function createFileService(deps: FileServiceDeps) {
   const writeFile = deps.writeFile ?? ((target: string, bytes: Uint8Array) => writeFileAtomic(target, bytes));
   const startFolder = () => deps.settings.get().lastFolder ?? deps.defaultFolder;
-  const remember = (filePath: string) => deps.settings.set({ lastFolder: path.dirname(filePath) });
+  const remember = (filePath: string) => deps.settings.rememberFolder(path.dirname(filePath));
 
   return {
     async open(args: OpenFileArgs): Promise<OpenedFile | null> {

@@ -1,6 +1,7 @@
 import {
   backupArgsSchema,
   deriveArgsSchema,
+  deviceRoleArgsSchema,
   journalAppendArgsSchema,
   journalBlobArgsSchema,
   journalReadArgsSchema,
@@ -23,6 +24,7 @@ export function registerBridge(ipc: IpcRegistrar, services: HostServices): void 
   registerBridgeHandler(ipc, 'keys.publicKeys', NO_ARGUMENT, () => services.keys.publicKeys());
   registerBridgeHandler(ipc, 'keys.sign', signArgsSchema, (args) => services.keys.sign(args));
   registerBridgeHandler(ipc, 'keys.deriveBits', deriveArgsSchema, (args) => services.keys.deriveBits(args));
+  registerBridgeHandler(ipc, 'keys.setDeviceRole', deviceRoleArgsSchema, (args) => services.keys.setDeviceRole(args));
   registerBridgeHandler(ipc, 'keys.exportBackup', backupArgsSchema, (args) => services.keys.exportBackup(args));
   registerBridgeHandler(ipc, 'keys.restoreBackup', restoreArgsSchema, (args) => services.keys.restoreBackup(args));
   registerBridgeHandler(ipc, 'journal.head', NO_ARGUMENT, () => services.journal.head());

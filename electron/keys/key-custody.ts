@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { PublicKeys } from '../../shared/bridge/contract.js';
-import { toBase64 } from '../../shared/util/bytes.js';
+import type { CustodyRole, KeyBackupSaved, PublicKeys } from '../../shared/bridge/contract.js';
+import { fingerprintOf } from '../../shared/identity/fingerprint.js';
+import { bytesEqual, fromBase64, toBase64 } from '../../shared/util/bytes.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { BridgeFailure } from '../ipc/bridge-failure.js';
 import { parseKeyFile, unwrapKeyFile, wrapKeyFile, type PlainKeyMaterial } from './key-file.js';
 import { deriveSharedSecret, generateKeyMaterial, importPrivateKeys, publicEncryptionSpkiOf, publicSigningSpkiOf, signRaw, type PrivateKeys } from './p256.js';
+import { assertSecretariatDevice, type ConfirmInMain, type CustodyRoleStore } from './custody-role.js';
 import { assertSafeStorage, type SafeStorageLike } from './safe-storage.js';
 
 /** The secretariat's backup format (shared/crypto/key-backup.ts), passed in so custody is testable alone. */
@@ -21,6 +23,11 @@ export interface KeyCustodyDeps {
   keyFilePath: string;
   platform: NodeJS.Platform;
   backup: KeyBackupCodec;
+  /** Main's record of whether this is the secretariat's device. */
+  role: CustodyRoleStore;
+  confirm: ConfirmInMain;
+  /** Main's own save dialog and atomic write for the backup file; the path written, or null when cancelled. */
+  saveBackupFile(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
   now?: () => Date;
 }
 
@@ -98,16 +105,39 @@ export function createKeyCustody(deps: KeyCustodyDeps) {
     async deriveBits(args: { peerPublicKey: Uint8Array }): Promise<Uint8Array> {
       return deriveSharedSecret((await keys()).privateKeys.encryption, args.peerPublicKey);
     },
-    async exportBackup(args: { passphrase: string }): Promise<Uint8Array> {
-      const material = await privateMaterial();
-      return deps.backup.seal({ signingPkcs8: material.signingPkcs8, encryptionPkcs8: material.encryptionPkcs8 }, args.passphrase);
+    async setDeviceRole(args: { role: CustodyRole }): Promise<{ role: CustodyRole }> {
+      return { role: await deps.role.set(args.role) };
     },
     /**
-     * Replaces this device's keys with the backed-up ones. The keys being replaced are not
-     * destroyed: their file is kept beside the new one as `<name>.replaced-<time>`.
+     * Seals the private keys with the passphrase and saves the file through main's own dialog,
+     * so the sealed keys never pass through the page; then reads the saved file back and opens
+     * it with the passphrase, as a restore would, and checks it holds this device's keys.
+     */
+    async exportBackup(args: { passphrase: string }): Promise<KeyBackupSaved | null> {
+      await assertSecretariatDevice(deps.role, '导出密钥备份');
+      const material = await privateMaterial();
+      const sealed = await deps.backup.seal({ signingPkcs8: material.signingPkcs8, encryptionPkcs8: material.encryptionPkcs8 }, args.passphrase);
+      const savedAs = await deps.saveBackupFile(`秘书处密钥备份-${now().toISOString().slice(0, 10)}.zqakey`, sealed);
+      if (savedAs === null) return null;
+      const reopened = await deps.backup.open(new Uint8Array(await fs.readFile(savedAs)), args.passphrase);
+      if (!reopened.ok) throw new BridgeFailure('internal', `备份文件已保存，但读回后无法用此口令打开，请重新导出。The saved backup could not be opened again: ${reopened.message}`);
+      const restoreTested: PublicKeys = {
+        signingKey: toBase64(await publicSigningSpkiOf(reopened.value.signingPkcs8)),
+        encryptionKey: toBase64(await publicEncryptionSpkiOf(reopened.value.encryptionPkcs8)),
+      };
+      if (!bytesEqual(await publicSigningSpkiOf(reopened.value.signingPkcs8), material.signingSpki) || !bytesEqual(await publicEncryptionSpkiOf(reopened.value.encryptionPkcs8), material.encryptionSpki)) {
+        throw new BridgeFailure('internal', '读回的备份中的密钥与本机密钥不一致，请重新导出。The saved backup does not hold this device’s keys.');
+      }
+      return { savedAs, restoreTested };
+    },
+    /**
+     * Replaces this device's keys with the backed-up ones, once the person has confirmed the
+     * backup's fingerprint in main's dialog. The keys being replaced are not destroyed: their
+     * file is kept beside the new one as `<name>.replaced-<time>`.
      */
     async restoreBackup(args: { bytes: Uint8Array; passphrase: string }): Promise<PublicKeys> {
       assertSafeStorage(deps.safeStorage, deps.platform);
+      await assertSecretariatDevice(deps.role, '恢复密钥备份');
       const opened = await deps.backup.open(args.bytes, args.passphrase);
       if (!opened.ok) throw new BridgeFailure('invalid-argument', opened.message);
       const { signingPkcs8, encryptionPkcs8 } = opened.value;
@@ -118,6 +148,15 @@ export function createKeyCustody(deps: KeyCustodyDeps) {
         signingSpki: await publicSigningSpkiOf(signingPkcs8),
         encryptionSpki: await publicEncryptionSpkiOf(encryptionPkcs8),
       };
+      const incoming = await fingerprintOf(material.signingSpki);
+      const current = await keys().then((k) => fingerprintOf(fromBase64(k.publicKeys.signingKey)), () => '—');
+      const confirmed = await deps.confirm({
+        title: '恢复秘书处密钥',
+        message: '用备份中的密钥替换本机密钥？',
+        detail: `备份中的密钥指纹：${incoming}\n本机当前指纹：${current}\n请核对备份指纹与秘书处公布的指纹一致。\nReplace this device's keys with the backup's (fingerprint ${incoming})?`,
+        confirm: '替换本机密钥',
+      });
+      if (!confirmed) throw new BridgeFailure('cancelled', '未恢复：本机密钥保持不变。Not restored: the device keys are unchanged.');
       await loading?.catch(() => undefined); // let a first-use creation finish before replacing its file
       if ((await readKeyFile()) !== null) {
         const stamp = now().toISOString().replace(/[:.]/g, '-');

@@ -9,10 +9,12 @@ export interface KeyValueStore {
 
 export interface SettingsPort {
   get(): Settings;
+  /** The renderer's change (the bridge's `settings.set`): never `lastFolder`. */
   set(patch: SettingsPatch): Settings;
+  /** The host's own record of the folder the person chose in a dialog. */
+  rememberFolder(folder: string): void;
 }
 
-const FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 /**
  * Reads every field through its schema on every read: a value missing, of the wrong type
@@ -33,15 +35,15 @@ export function createSettingsPort(store: KeyValueStore): SettingsPort {
   return {
     get,
     set(patch) {
-      // Validated again here (not only at the IPC boundary): main-process callers such as
-      // the file dialogs write `lastFolder` through the same port.
+      // Validated again here, not only at the IPC boundary: a patch never carries lastFolder.
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) throw new BridgeFailure('invalid-argument', `设置无效 Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      for (const field of FIELDS) {
-        const value = parsed.data[field];
-        if (value !== undefined) store.set(field, value);
-      }
+      for (const [field, value] of Object.entries(parsed.data)) if (value !== undefined) store.set(field, value);
       return get();
+    },
+    rememberFolder(folder) {
+      const parsed = settingsSchema.shape.lastFolder.safeParse(folder);
+      if (parsed.success) store.set('lastFolder', parsed.data);
     },
   };
 }

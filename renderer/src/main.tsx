@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
 import { App } from './app/app.js';
 import { primeFirstScreen } from './app/first-screen.js';
+import { loadScreenOfRoute } from './app/later-screens.js';
+import { parseRoute } from './app/use-route.js';
 import { getHost } from './host/get-host.js';
 import { initI18n } from './i18n/i18n.js';
 import { watchForHeldData } from './backup/wipe-guard.js';
@@ -42,12 +44,15 @@ const primeBriefly = () => Promise.race([primeFirstScreen().catch(() => undefine
 async function start(): Promise<void> {
   // User Timing: when the app's own code starts, after every chunk is fetched and parsed.
   performance.mark('zqa:boot');
+  // The screen of the route's chunk is fetched while the database is made ready.
+  loadScreenOfRoute(parseRoute(window.location.hash));
   // A recovery that throws has already been reported as failed; the app still starts.
   const recovered = recover().catch(() => null);
   // The first screen's reads (keys included) start now, alongside the settings and the
   // recovery, and the first render waits for all of them so it shows the review at once.
   // Almost always the database is level with the journal and those reads stand; when the
-  // recovery changed it, they are made again.
+  // recovery changed it, they are made again. The held-data watch looks only after the
+  // recovery: a database rebuilt from the journal is not an emptied one.
   const early = primeBriefly();
   const primed = Promise.all([recovered, early]).then(([outcome]) => {
     watchForHeldData(getDatabase());

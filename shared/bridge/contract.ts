@@ -21,6 +21,7 @@ export const BRIDGE_ERROR_CODES = [
   'disk-full', // no space left on the target
   'too-large', // a file over the stated limits
   'key-storage-unavailable', // no safe place for private keys (e.g. Linux plaintext backend)
+  'not-permitted', // this device may not do that (a key backup on a device that is not the secretariat's)
   'internal', // anything else; the message says what
 ] as const;
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
@@ -41,8 +42,12 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
-// Marked pure so a bundle that needs only BRIDGE_CHANNELS (the sandboxed preload) leaves zod out.
-export const settingsPatchSchema = /* @__PURE__ */ settingsSchema.partial();
+/**
+ * What the renderer may change. `lastFolder` is not in it: the host records the folder the
+ * person chose in its own dialog, so a page can never point the next dialog somewhere else.
+ * Marked pure so a bundle that needs only BRIDGE_CHANNELS (the sandboxed preload) leaves zod out.
+ */
+export const settingsPatchSchema = /* @__PURE__ */ settingsSchema.omit({ lastFolder: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 // ---- files ----------------------------------------------------------------------------
@@ -50,7 +55,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Largest file the app reads or writes through the bridge (a scoresheet with photos). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'identity-card']);
+export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card']);
 export type FileKind = z.infer<typeof fileKindSchema>;
 
 export const saveFileArgsSchema = z.strictObject({
@@ -88,7 +93,17 @@ export const deriveArgsSchema = z.strictObject({
   /** The sender's ephemeral ECDH P-256 public key, SPKI DER. */
   peerPublicKey: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 512, 'not a public key'),
 });
+/** Who this device's keys belong to, as the host records it: only a secretariat device may back its keys up. */
+export const deviceRoleSchema = z.enum(['expert', 'secretariat']);
+export type CustodyRole = z.infer<typeof deviceRoleSchema>;
+export const deviceRoleArgsSchema = z.strictObject({ role: deviceRoleSchema });
 export const backupArgsSchema = z.strictObject({ passphrase: z.string().min(12).max(1024) });
+/** A key backup the host saved where the person chose, then read back and opened with the passphrase. */
+export interface KeyBackupSaved {
+  savedAs: string;
+  /** The public keys recovered from the saved file: equal to this device's, or the export failed. */
+  restoreTested: PublicKeys;
+}
 export const restoreArgsSchema = z.strictObject({
   passphrase: z.string().min(1).max(1024),
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 1024 * 1024, 'not a key backup file'),
@@ -154,8 +169,18 @@ export interface HostBridge {
     sign(args: z.infer<typeof signArgsSchema>): Promise<BridgeResult<Uint8Array>>;
     /** ECDH P-256 shared secret (32 bytes) with a sender's ephemeral key, for unwrapping. */
     deriveBits(args: z.infer<typeof deriveArgsSchema>): Promise<BridgeResult<Uint8Array>>;
-    /** Secretariat only: passphrase-protected backup of the private keys (DOMAIN.md §6). */
-    exportBackup(args: z.infer<typeof backupArgsSchema>): Promise<BridgeResult<Uint8Array>>;
+    /**
+     * Records whether this device is the secretariat's. Becoming one is confirmed by the person
+     * in the host's own dialog (not the page's), since it allows the key backup.
+     */
+    setDeviceRole(args: z.infer<typeof deviceRoleArgsSchema>): Promise<BridgeResult<{ role: CustodyRole }>>;
+    /**
+     * Secretariat device only: seals the private keys with the passphrase, saves the file where
+     * the person chooses in the host's dialog (the page never holds it) and tests a restore of
+     * the saved file at once; `null` when the person cancels.
+     */
+    exportBackup(args: z.infer<typeof backupArgsSchema>): Promise<BridgeResult<KeyBackupSaved | null>>;
+    /** Secretariat device only: replaces this device's keys with a backup's, after the person confirms its fingerprint in the host's dialog. */
     restoreBackup(args: z.infer<typeof restoreArgsSchema>): Promise<BridgeResult<PublicKeys>>;
   };
   journal: JournalBridge;
@@ -171,6 +196,7 @@ export const BRIDGE_CHANNELS = {
   'keys.publicKeys': 'zqa:keys.publicKeys',
   'keys.sign': 'zqa:keys.sign',
   'keys.deriveBits': 'zqa:keys.deriveBits',
+  'keys.setDeviceRole': 'zqa:keys.setDeviceRole',
   'keys.exportBackup': 'zqa:keys.exportBackup',
   'keys.restoreBackup': 'zqa:keys.restoreBackup',
   ...JOURNAL_CHANNELS,

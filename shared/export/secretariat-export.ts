@@ -2,6 +2,7 @@ import type { CriteriaSet } from '../criteria/criteria-set.js';
 import type { ApplicantResult } from '../ranking/applicant-result.js';
 import type { Proposal } from '../ranking/proposal.js';
 import type { Result } from '../util/result.js';
+import { fileNames } from '../workflow/file-names.js';
 import { csvBytes, toCsv } from './csv.js';
 import { itemScoresTable, overviewTable, tableSheet, type ApplicantItemScores } from './secretariat-tables.js';
 import { writeXlsx } from './xlsx-write.js';
@@ -18,20 +19,14 @@ export interface SecretariatExportInput {
   itemScores: readonly ApplicantItemScores[];
 }
 
-/** Windows forbids these in file names; control characters are dropped too. */
-function safeFileName(text: string): string {
-  const printable = [...text].filter((c) => c.charCodeAt(0) >= 0x20).join('');
-  return printable.replace(/[\\/:*?"<>|]/g, '_').trim() || '导出';
-}
-
 export function secretariatWorkbook(input: SecretariatExportInput): Result<{ fileName: string; bytes: Uint8Array }, string[]> {
   const written = writeXlsx({ sheets: [tableSheet(overviewTable(input.set, input.results, input.proposal)), tableSheet(itemScoresTable(input.set, input.itemScores))] });
-  return written.ok ? { ok: true, value: { fileName: `${safeFileName(input.cycleName)}-综合评审.xlsx`, bytes: written.value } } : written;
+  return written.ok ? { ok: true, value: { fileName: fileNames.secretariatExport(input.cycleName, '综合评审', 'xlsx'), bytes: written.value } } : written;
 }
 
 export function secretariatCsvFiles(input: SecretariatExportInput): { fileName: string; bytes: Uint8Array }[] {
   return [overviewTable(input.set, input.results, input.proposal), itemScoresTable(input.set, input.itemScores)].map((t) => ({
-    fileName: `${safeFileName(input.cycleName)}-${t.name}.csv`,
+    fileName: fileNames.secretariatExport(input.cycleName, t.name, 'csv'),
     bytes: csvBytes(toCsv(t.header, t.rows)),
   }));
 }

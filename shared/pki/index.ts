@@ -6,4 +6,3 @@ export * from './cms-signed-data.js';
 export * from './pdf-signature-placeholder.js';
 export * from './pades.js';
 export * from './countersignature.js';
-export * from './bridge-sign-port.js';

@@ -163,7 +163,7 @@ describe('SIGKILL of the browser at random moments during package imports', () =
       Array.from({ length: SHEET_ROUNDS + 1 }, (_, i) => createParticipant({ name: `专家${i + 1}`, organisation: '河南省质量协会', role: 'expert' })),
     );
     const cardPackage = await writeCardPackage(secretariat, new Date());
-    if (!cardPackage.ok) throw new Error(cardPackage.error.message);
+    if (!cardPackage.ok) throw new Error(cardPackage.error.en);
     const cardFile = await writeTemp(work, '身份卡-秘书处.zqa', cardPackage.value.bytes);
     let page = await launch(dir);
     await setUpDevice(page, '李建国', '郑州大学', cardFile);
@@ -174,7 +174,7 @@ describe('SIGKILL of the browser at random moments during package imports', () =
     const panel = await writeAssignment(work, random, secretariat, leader, members, 1, now);
     const sheets: ImportRound[] = [];
     const sheetOf = (m: Participant, previous: ImportRound | null = null) =>
-      writeScoresheet(work, random, panel.assignment, secretariat, leader, m, seededPhotos(random, PHOTOS, PHOTO_BYTES), now, previous);
+      writeScoresheet(work, random, panel.assignment, m, seededPhotos(random, PHOTOS, PHOTO_BYTES), now, previous);
     for (const m of members) sheets.push(await sheetOf(m));
     // Second revisions from two members: their import also supersedes the first (three tables).
     const revisions: ImportRound[] = [];

@@ -88,7 +88,7 @@ describe('SIGKILL of the browser at random moments, with its IndexedDB deleted a
     const secretariat = await createParticipant({ name: '秘书处王芳', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
     const members: Participant[] = await Promise.all(Array.from({ length: 4 }, (_, i) => createParticipant({ name: `专家${i + 1}`, organisation: '河南省质量协会', role: 'expert' })));
     const cardPackage = await writeCardPackage(secretariat, new Date());
-    if (!cardPackage.ok) throw new Error(cardPackage.error.message);
+    if (!cardPackage.ok) throw new Error(cardPackage.error.en);
     const cardFile = await writeTemp(work, '身份卡-秘书处.zqa', cardPackage.value.bytes);
     live = await openProfile(profile, server.url);
     await reachReview(live.page);

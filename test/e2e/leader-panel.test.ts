@@ -6,21 +6,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAssignment, demoScoresheet } from '../../cli/lib/demo-content.js';
+import { demoWork, issueDemoAssignment } from '../../cli/lib/demo-content.js';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
-import type { CountersignatureContent } from '../../shared/packages/content/countersignature.js';
-import type { ReportForSigningContent } from '../../shared/packages/content/report-for-signing.js';
-import { importPackage } from '../../shared/packages/import-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
-import { writePackage } from '../../shared/packages/write-package.js';
-import { countersign } from '../../shared/pki/countersignature.js';
-import { checkSignedReport } from '../../shared/report/report-checks.js';
-import { fromBase64, toBase64 } from '../../shared/util/bytes.js';
+import { countersignReport, receiveReportForSigning } from '../../shared/workflow/countersign-report.js';
+import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { systemClock } from '../../shared/workflow/ports/clock.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
@@ -89,7 +85,7 @@ describe('the panel leader in Chromium', () => {
     const now = new Date();
     const secretariat = await createParticipant({ name: '张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat' });
     const cardPkg = await writeCardPackage(secretariat, now);
-    if (!cardPkg.ok) throw new Error(cardPkg.error.message);
+    if (!cardPkg.ok) throw new Error(cardPkg.error.en);
     const secretariatCard = await writeTemp(work, 'secretariat-card.zqa', cardPkg.value.bytes);
     const passphrase = 'leader e2e secretariat passphrase';
     const secretariatKeyFile = await writeTemp(work, 'secretariat.zqakey', await sealKeyBackup(secretariat.material, passphrase));
@@ -118,17 +114,12 @@ describe('the panel leader in Chromium', () => {
     }
 
     // The secretariat issues the assignment (leader first) with its certificates.
-    const assignment = await demoAssignment({
+    const issued = await issueDemoAssignment({
       random: seededRandom(11), secretariat: secretariat.card, secretariatKeys: secretariat.keys,
       members: [...cards, ...others.map((o) => o.card)], issuedAt: new Date(now.getTime() - 3_600_000),
     });
-    const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
-    const assignmentPkg = await writePackage({
-      type: 'assignment', content: assignment, subject, revision: 1, sender: { name: secretariat.facts.name, keys: secretariat.keys },
-      recipients: [secretariat.card, ...cards, ...others.map((o) => o.card)],
-    });
-    if (!assignmentPkg.ok) throw new Error(assignmentPkg.error.message);
-    const assignmentFile = await writeTemp(work, 'assignment.zqa', assignmentPkg.value.bytes);
+    const assignment = issued.content;
+    const assignmentFile = await writeTemp(work, 'assignment.zqa', issued.written.bytes);
 
     // Members score independently: the first item splits the panel (20% / 80% / 50%).
     const split = [20, 80, 50];
@@ -147,13 +138,10 @@ describe('the panel leader in Chromium', () => {
       await close(page);
     }
     for (const [k, o] of others.entries()) {
-      const sheet = await demoScoresheet({ random: seededRandom(20 + k), assignment, expert: o.card, startedAt: now });
-      const pkg = await writePackage({
-        type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1,
-        sender: { name: o.facts.name, keys: o.keys }, recipients: [cards[0]!, secretariat.card, o.card],
-      });
-      if (!pkg.ok) throw new Error(pkg.error.message);
-      sheetFiles.push(await writeTemp(work, `scoresheet-node-${k}.zqa`, pkg.value.bytes));
+      const onSite = await demoWork({ random: seededRandom(20 + k), assignment, expert: o.card, startedAt: now });
+      const exported = await exportScoresheet({ work: onSite, assignment, previous: null }, { keys: o.keys, clock: { now: () => now }, myKeyId: o.card.keyId });
+      if (!exported.ok) throw new Error(exported.error.en);
+      sheetFiles.push(await writeTemp(work, `scoresheet-node-${k}.zqa`, exported.value.written.bytes));
     }
 
     // The leader receives the other four scoresheets (its own is stored when it exports).
@@ -236,21 +224,16 @@ describe('the panel leader in Chromium', () => {
       await page.getByTestId('countersigned').waitFor();
       await close(page);
     }
+    // The other member's device receives the report (checking the leader's signature) and countersigns.
     const rfsBytes = new Uint8Array(await readFile(rfsFile));
     const memberTrust = trustAssignmentRoster(trustStoreFromAnchorCard(secretariat.card), assignment);
-    const got = await importPackage(rfsBytes, { keys: others[0]!.keys, trust: memberTrust, accept: ['report-for-signing'], history: NO_HISTORY });
+    const held = { forPanel: () => Promise.resolve({ reviewId: assignment.panel.id, content: assignment }) };
+    const got = await receiveReportForSigning(rfsBytes, { keys: others[0]!.keys, trust: memberTrust, history: NO_HISTORY, assignments: held, myKeyId: others[0]!.card.keyId });
     if (!got.ok) throw new Error(got.error.message);
-    const rfs = got.value.content as ReportForSigningContent;
-    const pdf = got.value.blobs.get(rfs.report.entry)!;
-    const checked = await checkSignedReport(pdf, { sha256: rfs.report.sha256, leaderSpki: fromBase64(cards[0]!.signingKey), rootCertificate: fromBase64(assignment.certificates.root) });
-    expect(checked.ok).toBe(true);
-    const cs: CountersignatureContent = {
-      ...subject, reportPackageId: got.value.manifest.packageId, reportSha256: rfs.report.sha256, signerKeyId: others[0]!.card.keyId,
-      signature: toBase64(await countersign(pdf, (d) => others[0]!.keys.sign(d))), agrees: true, comment: '', signedAt: new Date().toISOString(),
-    };
-    const csPkg = await writePackage({ type: 'countersignature', content: cs, subject, revision: 1, sender: { name: others[0]!.facts.name, keys: others[0]!.keys }, recipients: [cards[0]!, secretariat.card, others[0]!.card] });
-    if (!csPkg.ok) throw new Error(csPkg.error.message);
-    countersignFiles.push(await writeTemp(work, 'countersignature-node.zqa', csPkg.value.bytes));
+    expect(got.value.report.leaderCheckError).toBeNull();
+    const signed = await countersignReport({ report: got.value.report, assignment, agrees: true, comment: '', lastRevision: 0 }, { keys: others[0]!.keys, clock: systemClock, myKeyId: others[0]!.card.keyId });
+    if (!signed.ok) throw new Error(signed.error.en);
+    countersignFiles.push(await writeTemp(work, 'countersignature-node.zqa', signed.value.written.bytes));
 
     // The leader imports them, cannot finalise without a reason for the fifth member, then returns everything.
     leader = await profile(profileDirs[0]!);

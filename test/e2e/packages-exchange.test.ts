@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAssignment } from '../../cli/lib/demo-content.js';
+import { issueDemoAssignment } from '../../cli/lib/demo-content.js';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
-import { writePackage } from '../../shared/packages/write-package.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { screenshot, signNoConflict, waitForSaved, savedCount } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
@@ -54,26 +53,18 @@ async function open(label: string): Promise<Page> {
 /** The secretariat's side: its card, and an assignment naming the two browser profiles. */
 async function secretariatWrites(expertCard: IdentityCard, leaderCard: IdentityCard) {
   const cardFile = await writeCardPackage(secretariat, new Date());
-  if (!cardFile.ok) throw new Error(cardFile.error.message);
+  if (!cardFile.ok) throw new Error(cardFile.error.en);
   const others = await Promise.all([1, 2, 3].map((i) => createParticipant({ name: `专家${i}`, organisation: '河南省质量协会', role: 'expert' })));
-  const content = await demoAssignment({
+  const issued = await issueDemoAssignment({
     random: seededRandom(3),
     secretariat: secretariat.card,
     secretariatKeys: secretariat.keys,
     members: [leaderCard, expertCard, ...others.map((o) => o.card)],
     issuedAt: new Date(),
   });
-  const written = await writePackage({
-    type: 'assignment',
-    content,
-    subject: { cycleId: content.cycle.id, applicantId: content.applicant.id, panelId: content.panel.id },
-    revision: 1,
-    sender: { name: secretariat.facts.name, keys: secretariat.keys },
-    recipients: [secretariat.card, leaderCard, expertCard, ...others.map((o) => o.card)],
-  });
-  if (!written.ok) throw new Error(written.error.message);
-  const assignment = await writeBytes(join(dir, '评审任务-第1版.zqa'), written.value.bytes);
-  const tamperedBytes = written.value.bytes.slice();
+  const { content } = issued;
+  const assignment = await writeBytes(join(dir, '评审任务-第1版.zqa'), issued.written.bytes);
+  const tamperedBytes = issued.written.bytes.slice();
   tamperedBytes[tamperedBytes.length - 200]! ^= 0x01;
   return {
     content,

@@ -1,22 +1,26 @@
 /**
- * Real packages of every one of the six types, written with the real writer and real keys,
- * each with what a receiving device needs to import it (its keys, trust and accepted type)
- * and what a sender needs to write it again from changed plaintext (for content fuzzing).
+ * Real packages of every one of the six types, written by the workflow's own steps with real
+ * keys, each with what a receiving device needs to import it (its keys, trust and accepted
+ * type) and what a sender needs to write it again from changed plaintext (for content fuzzing).
  */
 import type { Participant } from '../../cli/lib/demo-participant.js';
-import { demoScoresheet } from '../../cli/lib/demo-content.js';
-import { seededRandom } from '../../cli/lib/seeded-random.js';
-import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
+import { countersignInMemory } from '../../cli/lib/demo-countersign.js';
+import { settleDemoConsensus } from '../../cli/lib/demo-leader.js';
+import { loadReportFonts } from '../../cli/lib/report-fonts.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
-import { prepareBlobs } from '../../shared/packages/blobs.js';
-import type { ContentByType } from '../../shared/packages/content/registry.js';
-import { signReportPdf } from '../../shared/packages/countersign.js';
 import type { Manifest, PackageType } from '../../shared/packages/manifest.js';
-import { assemblePackage, writePackage, type PackageRecipientKey } from '../../shared/packages/write-package.js';
+import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { assemblePackage, type PackageRecipientKey } from '../../shared/packages/write-package.js';
+import { renderReportPdf } from '../../shared/report/render-pdf.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
-import { sha256Hex } from '../../shared/util/bytes.js';
-import { makePanel, type Panel } from '../unit/packages-fixture.js';
+import { assemblePanelReturn } from '../../shared/workflow/assemble-panel-return.js';
+import { writeIdentityCard } from '../../shared/workflow/enrol-expert.js';
+import { writeAssignmentPackage } from '../../shared/workflow/issue-assignment.js';
+import { steppingClock } from '../../shared/workflow/ports/clock.js';
+import { produceReport } from '../../shared/workflow/produce-report.js';
+import { receivePackage } from '../../shared/workflow/received.js';
+import { makePanel, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
 
 export interface PlainEntry {
   name: string;
@@ -38,28 +42,22 @@ export interface SeedPackage {
   nested?: ReadonlyMap<string, SeedPackage>;
 }
 
-const PDF = new TextEncoder().encode('%PDF-1.7\n% 现场评审报告 (fuzz stand-in)\n%%EOF\n');
-const AT = '2026-06-05T10:00:00.000Z';
-
-interface Spec<T extends PackageType> {
-  type: T;
-  content: ContentByType[T];
-  blobs: PlainEntry[];
+interface Spec {
+  type: PackageType;
+  bytes: Uint8Array;
   subject: Manifest['subject'];
   sender: Participant;
   recipients: readonly PackageRecipientKey[];
   receiver: SeedPackage['receiver'];
 }
 
-async function seed<T extends PackageType>(spec: Spec<T>): Promise<SeedPackage> {
-  const written = await writePackage({
-    type: spec.type, content: spec.content, blobs: spec.blobs.map((b) => ({ entry: b.name, bytes: b.bytes })), subject: spec.subject, revision: 1,
-    createdAt: new Date(Date.UTC(2026, 5, 3)), sender: { name: spec.sender.facts.name, keys: spec.sender.keys }, recipients: spec.recipients,
-  });
-  if (!written.ok) throw new Error(`seed ${spec.type}: ${written.error.message}`);
-  const plain = [{ name: 'content.json', bytes: canonicalJsonBytes(spec.content) }, ...spec.blobs];
+/** A package a step wrote, opened as its receiver would, with its plaintext for rewriting. */
+async function seed(spec: Spec): Promise<SeedPackage> {
+  const opened = await receivePackage(spec.bytes, spec.type, { keys: spec.receiver.keys, trust: spec.receiver.trust, history: NO_HISTORY });
+  if (!opened.ok) throw new Error(`seed ${spec.type}: ${opened.error.message}`);
+  const plain = [{ name: 'content.json', bytes: canonicalJsonBytes(opened.value.content) }, ...[...opened.value.blobs].map(([name, bytes]) => ({ name, bytes }))];
   return {
-    type: spec.type, bytes: written.value.bytes, receiver: spec.receiver, sender: spec.sender, plain,
+    type: spec.type, bytes: spec.bytes, receiver: spec.receiver, sender: spec.sender, plain,
     async reassemble(entries, revision = 2) {
       const r = await assemblePackage({
         type: spec.type, entries, subject: spec.subject, revision, createdAt: new Date(Date.UTC(2026, 5, 4)),
@@ -76,68 +74,51 @@ export interface SeedSet {
   seeds: SeedPackage[];
 }
 
-/** One seed per type, from one simulated panel of five. */
+/** One seed per type, from one simulated panel of five, each written by its workflow step. */
 export async function buildSeedPackages(): Promise<SeedSet> {
   const panel = await makePanel(5, 7);
   const [leader, expert] = [panel.members[0]!, panel.members[1]!];
-  const { secretariat, subject, memberTrust } = panel;
+  const others = panel.members.slice(1);
+  const { secretariat, subject, memberTrust, assignment } = panel;
+  const clock = steppingClock(new Date(Date.UTC(2026, 5, 3)));
   const seeds: SeedPackage[] = [];
 
-  seeds.push(await seed({ type: 'identity-card', content: expert.card, blobs: [], subject: {}, sender: expert, recipients: [], receiver: { keys: null, trust: EMPTY_TRUST_STORE } }));
+  const card = await writeIdentityCard(expert.facts, 1, { keys: expert.keys, clock });
+  if (!card.ok) throw new Error(card.error.en);
+  seeds.push(await seed({ type: 'identity-card', bytes: card.value.written.bytes, subject: {}, sender: expert, recipients: [], receiver: { keys: null, trust: EMPTY_TRUST_STORE } }));
 
+  const issued = await writeAssignmentPackage(assignment, null, { keys: secretariat.keys, clock, secretariat: secretariat.card });
+  if (!issued.ok) throw new Error(issued.error.en);
   seeds.push(await seed({
-    type: 'assignment', content: panel.assignment, blobs: [], subject, sender: secretariat,
+    type: 'assignment', bytes: issued.value.written.bytes, subject, sender: secretariat,
     recipients: [secretariat.card, ...panel.members.map((m) => m.card)], receiver: { keys: expert.keys, trust: memberTrust },
   }));
 
   const photo = new Uint8Array(300).map((_, i) => (i * 31) & 0xff);
   const sheets = [];
-  for (const m of panel.members) {
-    const sheet = await demoScoresheet({ random: seededRandom(11), assignment: panel.assignment, expert: m.card, startedAt: new Date(Date.UTC(2026, 5, 2)), photos: m === expert ? [photo] : [] });
-    const s = await seed({
-      type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ name: b.ref.entry, bytes: b.bytes })), subject, sender: m,
-      recipients: [leader.card, secretariat.card, m.card], receiver: { keys: leader.keys, trust: memberTrust },
-    });
-    sheets.push(s);
-  }
-  seeds.push(sheets[1]!);
+  for (const m of panel.members) sheets.push(await scoresheetPackage(panel, m, { seed: 11, photos: m === expert ? [photo] : [] }));
+  const toLeader = [leader.card, secretariat.card];
+  seeds.push(await seed({ type: 'scoresheet', bytes: sheets[1]!.bytes, subject, sender: expert, recipients: [...toLeader, expert.card], receiver: { keys: leader.keys, trust: memberTrust } }));
 
-  const [report] = await prepareBlobs([{ fileName: '评审报告.pdf', mediaType: 'application/pdf', bytes: PDF }]);
-  const consensus = newConsensusRecord(panel.assignment.criteriaSet);
-  seeds.push(await seed({
-    type: 'report-for-signing',
-    content: { ...subject, consensus, reportText: '评审组意见', report: { ...report!.ref, mediaType: 'application/pdf' }, signers: panel.members.map((m) => m.card.keyId), sentAt: AT },
-    blobs: [{ name: report!.ref.entry, bytes: PDF }], subject, sender: leader, recipients: panel.members.map((m) => m.card), receiver: { keys: expert.keys, trust: memberTrust },
-  }));
+  const { consensus } = await settleDemoConsensus(assignment, sheets.map((s) => s.content), {}, { clock, actor: leader.card.keyId });
+  const produced = await produceReport(
+    { assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-03', leaderKeyId: leader.card.keyId, previous: null },
+    { keys: leader.keys, clock, render: (input) => renderReportPdf(input, loadReportFonts()) },
+  );
+  if (!produced.ok) throw new Error(produced.error.en);
+  const report = produced.value;
+  seeds.push(await seed({ type: 'report-for-signing', bytes: report.rfsPackage, subject, sender: leader, recipients: panel.members.map((m) => m.card), receiver: { keys: expert.keys, trust: memberTrust } }));
 
-  const countersignatures = [];
-  for (const m of panel.members) {
-    countersignatures.push(await seed({
-      type: 'countersignature',
-      content: { ...subject, reportPackageId: 'a'.repeat(32), reportSha256: await sha256Hex(PDF), signerKeyId: m.card.keyId, signature: await signReportPdf(m.keys, PDF), agrees: true, comment: '', signedAt: AT },
-      blobs: [], subject, sender: m, recipients: [leader.card, secretariat.card], receiver: { keys: leader.keys, trust: memberTrust },
-    }));
-  }
-  seeds.push(countersignatures[1]!);
+  const { packages: signed, received: countersignatures } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock });
+  const packages = await Promise.all(signed.map((bytes, i) => seed({ type: 'countersignature', bytes, subject, sender: others[i]!, recipients: [...toLeader, others[i]!.card], receiver: { keys: leader.keys, trust: memberTrust } })));
+  seeds.push(packages[0]!);
 
-  const files = await prepareBlobs([
-    { fileName: '评审报告.pdf', mediaType: 'application/pdf', bytes: PDF },
-    ...sheets.map((s, i) => ({ fileName: `scoresheet-${i + 1}.zqa`, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
-    ...countersignatures.map((c, i) => ({ fileName: `countersignature-${i + 1}.zqa`, mediaType: 'application/vnd.zqa.package', bytes: c.bytes })),
-  ]);
-  const nested = (i: number) => ({ ...files[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
-  const panelReturn = await seed({
-    type: 'panel-return',
-    content: {
-      ...subject, consensus, reportText: '评审组意见', report: { ...files[0]!.ref, mediaType: 'application/pdf' },
-      scoresheets: panel.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: nested(1 + i) })),
-      countersignatures: panel.members.map((m, i) => ({ signerKeyId: m.card.keyId, package: nested(1 + sheets.length + i) })),
-      returnedAt: AT,
-    },
-    blobs: files.map((f) => ({ name: f.ref.entry, bytes: f.bytes })), subject, sender: leader,
-    recipients: [secretariat.card, leader.card], receiver: { keys: secretariat.keys, trust: memberTrust },
-  });
-  const members = [...sheets, ...countersignatures];
-  seeds.push({ ...panelReturn, nested: new Map(members.map((m, i) => [files[1 + i]!.ref.entry, m])) });
+  const held = sheets.map((s, i) => ({ memberKeyId: panel.members[i]!.card.keyId, memberName: panel.members[i]!.facts.name, packageBytes: s.bytes }));
+  const returned = await assemblePanelReturn({ assignment, consensus, report, scoresheets: held, countersignatures, excused: {}, previous: null }, { keys: leader.keys, clock });
+  if (!returned.ok) throw new Error(returned.error.en);
+  const panelReturn = await seed({ type: 'panel-return', bytes: returned.value.written.bytes, subject, sender: leader, recipients: [secretariat.card, leader.card], receiver: { keys: secretariat.keys, trust: memberTrust } });
+  // The members' packages nested in it, by the blob entry that holds each (the report is blobs/0001).
+  const nestedSeeds = [...(await Promise.all(sheets.map((s, i) => seed({ type: 'scoresheet', bytes: s.bytes, subject, sender: panel.members[i]!, recipients: [...toLeader, panel.members[i]!.card], receiver: { keys: leader.keys, trust: memberTrust } })))), ...packages];
+  seeds.push({ ...panelReturn, nested: new Map(nestedSeeds.map((m, i) => [`blobs/${String(2 + i).padStart(4, '0')}`, m])) });
   return { panel, seeds };
 }

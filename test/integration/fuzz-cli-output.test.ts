@@ -30,7 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zqa-cli-output-'));
   const spoof = await createParticipant({ name: `王${BIDI}华${CSI}2J`, organisation: '未知', role: 'expert' });
   const card = await writeCardPackage(spoof, new Date(Date.UTC(2026, 5, 1)));
-  if (!card.ok) throw new Error(card.error.message);
+  if (!card.ok) throw new Error(card.error.en);
   writeFileSync(join(dir, 'card.zqa'), card.value.bytes);
 
   panel = await makePanel(5);

@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { exclusionTarget } from '../../shared/consensus/consensus-edits.js';
 import { chooseNote } from '../../shared/consensus/panel-notes.js';
 import { prepareBlobs } from '../../shared/packages/blobs.js';
-import { importPackage } from '../../shared/packages/import-package.js';
 import { writePackage } from '../../shared/packages/write-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
-import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
-import type { ReportForSigningContent } from '../../shared/packages/content/report-for-signing.js';
+import { receivePackage } from '../../shared/workflow/received.js';
 import { renderReportPdf } from '../../shared/report/render-pdf.js';
 import { loadReportFonts } from '../../cli/lib/report-fonts.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
@@ -14,10 +12,15 @@ import { applyLeaderEdit, ensureConsensus, verifyConsensusTrail, type LeaderWrit
 import { importCountersignature } from '../../renderer/src/leader/countersignature-import.js';
 import { setExcuse } from '../../renderer/src/leader/finalisation-writes.js';
 import { countersignReport, importReportForSigning } from '../../renderer/src/leader/member-countersign.js';
-import { buildPanelModel, suggestedPercent } from '../../renderer/src/leader/panel-model.js';
-import { buildPanelReturn, countersignatureStatuses } from '../../renderer/src/leader/panel-return.js';
-import { produceReport } from '../../renderer/src/leader/report-production.js';
-import { deviceTrustStore } from '../../renderer/src/leader/trust.js';
+import { buildPanelModel, suggestedPercent } from '../../shared/workflow/consolidate.js';
+import { writePanelReturn } from '../../renderer/src/leader/panel-return-store.js';
+import { produceAndKeepReport } from '../../renderer/src/leader/report-store.js';
+import type { ReportArtefactRecord } from '../../renderer/src/leader/leader-records.js';
+import { countersignatureStatuses } from '../../shared/workflow/assemble-panel-return.js';
+import type { ProduceReportInput } from '../../shared/workflow/produce-report.js';
+import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
+
+const deviceTrustStore = async (db: ZqaDatabase) => (await loadTrustStore(db))!;
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import { freshDatabase } from '../unit/db-test-helpers.js';
 import { assignmentPackage, makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
@@ -77,12 +80,21 @@ describe('the leader’s flow through the app’s own modules', () => {
 
     // The report, signed under the leader's certificate from the assignment.
     const fonts = loadReportFonts();
-    const report = await produceReport({
-      reviewId: 'r1', assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', now: now(),
-      leaderKeyId: leader.card.keyId, keys: leader.keys, sign: (d) => leader.keys.sign(d), render: (input) => renderReportPdf(input, fonts), previous: null,
-    });
-    await leaderDb.reportArtefacts.add(report);
-    await expect(produceReport({ ...{ reviewId: 'r1', assignment: panel.assignment, scoresheets: [], consensus, reportDate: '2026-06-05', now: now(), keys: others[0]!.keys, sign: (d) => others[0]!.keys.sign(d), render: () => Promise.reject(new Error('not reached')), previous: null }, leaderKeyId: others[0]!.card.keyId })).rejects.toThrow(/not the leader/);
+    const produced = await produceAndKeepReport(
+      leaderDb, 'r1',
+      { assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', leaderKeyId: leader.card.keyId, previous: null },
+      { keys: leader.keys, clock: { now }, render: (input) => renderReportPdf(input, fonts) },
+    );
+    if (!produced.ok) throw new Error(produced.error.en);
+    const report = produced.value;
+    expect(await leaderDb.reportArtefacts.get(report.id)).toBeDefined();
+    const notLeader = await produceAndKeepReport(
+      leaderDb, 'r1',
+      { assignment: panel.assignment, scoresheets: [], consensus, reportDate: '2026-06-05', leaderKeyId: others[0]!.card.keyId, previous: null },
+      { keys: others[0]!.keys, clock: { now }, render: () => Promise.reject(new Error('not reached')) },
+    );
+    expect(notLeader.ok ? 'produced' : notLeader.error).toMatchObject({ code: 'not-allowed', en: expect.stringMatching(/not the leader/) as unknown });
+    expect(await leaderDb.reportArtefacts.count()).toBe(1);
 
     // Three members countersign; the fourth is excused.
     const countersignatures: Uint8Array[] = [];
@@ -92,11 +104,8 @@ describe('the leader’s flow through the app’s own modules', () => {
       if (!imported.ok) throw new Error(imported.error.message);
       expect(imported.value.leaderCheckError).toBeNull();
       expect(imported.value.leaderSigner).toBe(leader.facts.name);
-      const signed = await countersignReport(imported.value, {
-        db: memberDb, keys: m.keys, sign: (d) => m.keys.sign(d), myKeyId: m.card.keyId, myName: m.facts.name, agrees: true, comment: '', now: now(),
-        recipients: [leader.card, panel.secretariat.card, m.card],
-      });
-      if (!signed.ok) throw new Error(signed.error);
+      const signed = await countersignReport(imported.value, { db: memberDb, keys: m.keys, myKeyId: m.card.keyId, agrees: true, comment: '', now: now() });
+      if (!signed.ok) throw new Error(signed.error.en);
       countersignatures.push(signed.value.bytes);
     }
     const trust = await deviceTrustStore(leaderDb);
@@ -112,23 +121,23 @@ describe('the leader’s flow through the app’s own modules', () => {
     const received = await leaderDb.receivedCountersignatures.toArray();
     const blocked = await countersignatureStatuses(panel.assignment, report, received, {});
     expect(blocked.ok).toBe(false);
-    const request = {
-      assignment: panel.assignment, consensus, report, countersignatures: received, revision: 1, supersedes: null, leaderName: leader.facts.name, keys: leader.keys, now: now(),
-      scoresheets: sheets.map((s, i) => ({ memberKeyId: panel.members[i]!.card.keyId, memberName: panel.members[i]!.facts.name, packageBytes: s.bytes })),
-    };
-    const refused = await buildPanelReturn({ ...request, excused: {} });
-    expect(refused.ok ? 'written' : refused.error).toMatch(/not every member/);
+    const state = { assignment: panel.assignment, consensus, report, countersignatures: received };
+    const ports = { keys: leader.keys, clock: { now } };
+    const refused = await writePanelReturn(leaderDb, 'r1', { ...state, finalisation: null }, ports);
+    expect(refused.ok ? 'written' : refused.error.en).toMatch(/not every member/);
 
     const absent = others[3]!;
     await setExcuse(leaderDb, 'r1', absent.card.keyId, '因病未能到场，电话确认同意报告内容', leader.card.keyId, now());
-    const excused = (await leaderDb.finalisations.get('r1'))!.excused;
-    const written = await buildPanelReturn({ ...request, excused });
-    if (!written.ok) throw new Error(written.error);
+    const finalisation = (await leaderDb.finalisations.get('r1'))!;
+    const returned = await writePanelReturn(leaderDb, 'r1', { ...state, finalisation }, ports);
+    if (!returned.ok) throw new Error(returned.error.en);
+    expect(returned.value.revision).toBe(1);
+    const written = returned.value.written;
 
     // The secretariat opens it: every nested scoresheet and countersignature checks.
-    const opened = await importPackage(written.value.bytes, { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY });
+    const opened = await receivePackage(written.bytes, 'panel-return', { keys: panel.secretariat.keys, trust: panel.memberTrust, history: NO_HISTORY });
     if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.message}`);
-    const content = opened.value.content as PanelReturnContent;
+    const content = opened.value.content;
     expect(content.scoresheets).toHaveLength(5);
     expect(content.countersignatures).toHaveLength(3);
     expect(content.reportText).toContain('因病未能到场');
@@ -136,8 +145,8 @@ describe('the leader’s flow through the app’s own modules', () => {
 
     // A consensus changed after signing: the return is refused until the report is signed again.
     const changed = { ...consensus, overallEvaluation: `${consensus.overallEvaluation}（补充）` };
-    const stale = await buildPanelReturn({ ...request, consensus: changed, excused });
-    expect(stale.ok ? 'written' : stale.error).toMatch(/consensus changed/);
+    const stale = await writePanelReturn(leaderDb, 'r1', { ...state, consensus: changed, finalisation }, ports);
+    expect(stale.ok ? 'written' : stale.error.en).toMatch(/consensus changed/);
   });
 
   it('refuses a countersignature of an older report version, and a report whose PDF was changed after signing cannot be countersigned', { timeout: 60_000 }, async () => {
@@ -155,21 +164,24 @@ describe('the leader’s flow through the app’s own modules', () => {
     for (let n = 1; n <= 7; n++) await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-exclusion', itemId: exclusionTarget(n), to: { status: n === 5 ? 'flagged' : 'clear', note: n === 5 ? '近三年有亏损' : '' } });
     const consensus = (await leaderDb.consensusStates.get('r1'))!.record;
     const fonts = loadReportFonts();
-    const request = {
-      reviewId: 'r1', assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05',
-      leaderKeyId: leader.card.keyId, keys: leader.keys, sign: (d: Uint8Array) => leader.keys.sign(d), render: (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, fonts),
+    const request: ProduceReportInput = { assignment: panel.assignment, scoresheets: sheets.map((s) => s.content), consensus, reportDate: '2026-06-05', leaderKeyId: leader.card.keyId, previous: null };
+    const ports = { keys: leader.keys, clock: { now }, render: (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, fonts) };
+    const produce = async (previous: ReportArtefactRecord | null) => {
+      const r = await produceAndKeepReport(leaderDb, 'r1', { ...request, previous }, ports);
+      if (!r.ok) throw new Error(r.error.en);
+      return r.value;
     };
-    const v1 = await produceReport({ ...request, now: now(), previous: null });
+    const v1 = await produce(null);
     expect(v1.recommendation).toBe('not-recommended');
-    const v2 = await produceReport({ ...request, now: now(), previous: v1 });
+    const v2 = await produce(v1);
     expect(v2.rfsRevision).toBe(2);
 
     // The member countersigns version 1; the leader now holds version 2 and refuses it.
     const memberDb = await device(panel);
     const got = await importReportForSigning(v1.rfsPackage, { db: memberDb, keys: member.keys, trust: await deviceTrustStore(memberDb), now: now(), myKeyId: member.card.keyId });
     if (!got.ok) throw new Error(got.error.message);
-    const signed = await countersignReport(got.value, { db: memberDb, keys: member.keys, sign: (d) => member.keys.sign(d), myKeyId: member.card.keyId, myName: member.facts.name, agrees: true, comment: '', now: now(), recipients: [leader.card, member.card] });
-    if (!signed.ok) throw new Error(signed.error);
+    const signed = await countersignReport(got.value, { db: memberDb, keys: member.keys, myKeyId: member.card.keyId, agrees: true, comment: '', now: now() });
+    if (!signed.ok) throw new Error(signed.error.en);
     const refused = await importCountersignature(signed.value.bytes, { db: leaderDb, reviewId: 'r1', assignment: panel.assignment, report: v2, keys: leader.keys, trust: await deviceTrustStore(leaderDb), now: now() });
     expect(refused.ok ? 'accepted' : refused.error.detail).toMatch(/another version of the report/);
     expect(await leaderDb.receivedCountersignatures.count()).toBe(0);
@@ -178,15 +190,15 @@ describe('the leader’s flow through the app’s own modules', () => {
     const forged = v2.pdf.slice();
     forged[200] = forged[200]! ^ 0x01;
     const [blob] = await prepareBlobs([{ fileName: 'report.pdf', mediaType: 'application/pdf', bytes: forged }]);
-    const opened = await importPackage(v2.rfsPackage, { keys: member.keys, trust: panel.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY });
+    const opened = await receivePackage(v2.rfsPackage, 'report-for-signing', { keys: member.keys, trust: panel.memberTrust, history: NO_HISTORY });
     if (!opened.ok) throw new Error(opened.error.message);
-    const content = { ...(opened.value.content as ReportForSigningContent), report: { ...blob!.ref, mediaType: 'application/pdf' as const } };
+    const content = { ...opened.value.content, report: { ...blob!.ref, mediaType: 'application/pdf' as const } };
     const bad = await writePackage({ type: 'report-for-signing', content, blobs: [{ entry: blob!.ref.entry, bytes: forged }], subject: panel.subject, revision: 3, sender: { name: leader.facts.name, keys: leader.keys }, recipients: panel.assignment.panel.members });
     if (!bad.ok) throw new Error(bad.error.message);
     const shown = await importReportForSigning(bad.value.bytes, { db: memberDb, keys: member.keys, trust: await deviceTrustStore(memberDb), now: now(), myKeyId: member.card.keyId });
     if (!shown.ok) throw new Error(shown.error.message);
     expect(shown.value.leaderCheckError).toMatch(/does not verify/);
-    const attempt = await countersignReport(shown.value, { db: memberDb, keys: member.keys, sign: (d) => member.keys.sign(d), myKeyId: member.card.keyId, myName: member.facts.name, agrees: true, comment: '', now: now(), recipients: [leader.card] });
-    expect(attempt.ok ? 'signed' : attempt.error).toMatch(/cannot be countersigned/);
+    const attempt = await countersignReport(shown.value, { db: memberDb, keys: member.keys, myKeyId: member.card.keyId, agrees: true, comment: '', now: now() });
+    expect(attempt.ok ? 'signed' : attempt.error.en).toMatch(/cannot be countersigned/);
   });
 });

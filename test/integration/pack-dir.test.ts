@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUSES } from '../../build/after-pack.mjs';
 
 /**
  * Packs the real build with electron-builder `--dir`, the production config, and a stand-in
@@ -42,7 +43,9 @@ beforeAll(async () => {
   ]);
   await writeFile(path.join(standIn, 'electron'), wire, { mode: 0o755 });
   await writeFile(path.join(standIn, 'LICENSE'), 'MIT (stand-in)');
-  await writeFile(path.join(standIn, 'version'), '41.7.1');
+  // The stand-in claims the pinned Electron's version, so electron-builder packs for that line.
+  const pinned = JSON.parse(await readFile(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
+  await writeFile(path.join(standIn, 'version'), pinned.version);
   for (const locale of ['zh-CN', 'en-US', 'de', 'ja']) await writeFile(path.join(standIn, 'locales', `${locale}.pak`), locale);
 
   await run('npm', ['run', 'build'], { cwd: root, env });
@@ -104,8 +107,13 @@ describe('packed app (electron-builder --dir)', () => {
     expect(preload.length).toBeLessThan(20_000); // no zod or other library in the preload
   });
 
-  it('flips the fuses in the packed binary', async () => {
+  it('flips the fuses in the packed binary: the whole wire read back is what after-pack decided', async () => {
     const fuses = await getCurrentFuseWire(path.join(appOutDir, 'zqa-review'));
+    const known = Object.values(FuseV1Options).filter((v): v is number => typeof v === 'number');
+    expect(known).toHaveLength(SHIPPED_DEFAULTS.length);
+    const decided = FUSES as unknown as Record<number, boolean>;
+    const wire = fuses as unknown as Record<number, FuseState>;
+    for (const fuse of known) expect(wire[fuse], FuseV1Options[fuse]).toBe(decided[fuse] ? FuseState.ENABLE : FuseState.DISABLE);
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
@@ -113,6 +121,7 @@ describe('packed app (electron-builder --dir)', () => {
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+    expect(fuses[FuseV1Options.WasmTrapHandlers]).toBe(FuseState.ENABLE);
   });
 
   it('keeps only the UI languages the app has', async () => {

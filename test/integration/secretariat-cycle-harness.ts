@@ -1,34 +1,45 @@
 /**
- * A whole cycle over files, as the secretariat and the panels' devices would run it: every
- * device its own keys, identity cards imported by the secretariat, panels checked (recusal
- * included), assignments issued, members' scoresheets, and each leader's signed panel return
- * carrying the consensus the scenario gives. Written to DIR with index.json as `zqa demo`
- * lays it out, so `zqa rank DIR` reads it as the secretariat.
+ * A whole cycle over files, each device its own keys and trust, every step the app's own
+ * (shared/workflow): the secretariat enrols the experts from their card files, forms the
+ * panels, certifies the members and issues the assignments; every member opens the
+ * assignment, exports a scoresheet; each leader takes the scoresheets in, settles the
+ * consensus the scenario gives, produces and signs the report; the members check and
+ * countersign it; the leader assembles the panel return. Written to DIR with index.json as
+ * `zqa demo` lays it out, so `zqa rank DIR` reads it as the secretariat.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
-import { demoScoresheet } from '../../cli/lib/demo-content.js';
+import { demoWork } from '../../cli/lib/demo-content.js';
+import { settleDemoConsensus } from '../../cli/lib/demo-leader.js';
+import { loadReportFonts } from '../../cli/lib/report-fonts.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
-import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
+import type { ApplicantProfile } from '../../shared/applicant/applicant-profile.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import type { Cycle } from '../../shared/cycle/cycle.js';
-import { assignmentCertificates, secretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
-import { EMPTY_TRUST_STORE } from '../../shared/identity/trust-store.js';
-import { prepareBlobs } from '../../shared/packages/blobs.js';
+import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
+import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
-import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
-import { importPackage } from '../../shared/packages/import-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
-import { writePackage } from '../../shared/packages/write-package.js';
 import type { PoolExpert } from '../../shared/panel/expert.js';
 import type { Panel } from '../../shared/panel/panel-rules.js';
-import type { ApplicantProfile } from '../../shared/applicant/applicant-profile.js';
-import { sha256Hex, toBase64 } from '../../shared/util/bytes.js';
+import { renderReportPdf } from '../../shared/report/render-pdf.js';
+import { assemblePanelReturn, type HeldScoresheet } from '../../shared/workflow/assemble-panel-return.js';
+import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
+import { countersignReport, receiveReportForSigning } from '../../shared/workflow/countersign-report.js';
+import { enrolExpert, readSecretariatCard } from '../../shared/workflow/enrol-expert.js';
+import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { issueAssignment } from '../../shared/workflow/issue-assignment.js';
+import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
+import { memoryExpertPool } from '../../shared/workflow/memory/expert-pool.js';
+import { steppingClock, type Clock } from '../../shared/workflow/ports/clock.js';
+import { produceReport, type SignedReport } from '../../shared/workflow/produce-report.js';
+import { receiveCountersignature, type ReceivedCountersignature } from '../../shared/workflow/receive-countersignature.js';
+import { receivePackage } from '../../shared/workflow/received.js';
+import { forgeCountersignature } from './forged-returns.js';
 
 export interface ScenarioApplicant {
   profile: ApplicantProfile;
@@ -52,41 +63,25 @@ export async function createDevices(expertCount: number): Promise<Devices> {
   return { secretariat, experts };
 }
 
-/** The secretariat imports each expert's card from its file, as it would at enrolment. */
+/** Every person writes their card to a file; the secretariat enrols the experts' cards from the files. */
 export async function enrolExperts(dir: string, devices: Devices): Promise<IdentityCard[]> {
   await mkdir(join(dir, 'cards'), { recursive: true });
-  const cards: IdentityCard[] = [];
+  const pool = memoryExpertPool();
   for (const [i, e] of [devices.secretariat, ...devices.experts].entries()) {
     const card = await writeCardPackage(e, new Date(Date.UTC(2026, 5, 1)));
-    if (!card.ok) throw new Error(card.error.message);
+    if (!card.ok) throw new Error(card.error.en);
     const file = join(dir, 'cards', `${String(i + 1).padStart(2, '0')}.zqa`);
     await writeFile(file, card.value.bytes);
-    const imported = await importPackage(card.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
-    if (!imported.ok) throw new Error(imported.error.message);
-    cards.push(imported.value.content as IdentityCard);
+    if (e === devices.secretariat) continue;
+    const enrolled = await enrolExpert(new Uint8Array(await readFile(file)), pool);
+    if (!enrolled.ok) throw new Error(enrolled.error.en);
   }
-  return cards;
+  return pool.cards();
 }
 
+/** The pool as the secretariat keeps it: fingerprints confirmed by a person, interests declared. */
 export function poolFrom(cards: readonly IdentityCard[], interests: Record<string, PoolExpert['interests']>): PoolExpert[] {
-  return cards
-    .filter((c) => c.role === 'expert')
-    .map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, interests: interests[c.name] ?? [] }));
-}
-
-function consensusRecord(percents: Record<string, number>, exclusions: number[]): ConsensusRecord {
-  return {
-    criteriaSetId: GBT19580_2012.id,
-    items: itemsOf(GBT19580_2012).map((i) => ({ itemId: i.id, percent: percents[i.id] ?? null, rationale: '评审组讨论一致', strengths: [], ofis: [] })),
-    exclusions: [1, 2, 3, 4, 5, 6, 7].map((n) => ({ number: n, status: exclusions.includes(n) ? ('flagged' as const) : ('clear' as const), note: exclusions.includes(n) ? '现场核实属实' : '' })),
-    overallEvaluation: '综合评价',
-    keyStrengths: [],
-    keyOfis: [],
-  };
-}
-
-function publicIdentity({ role: _role, ...identity }: IdentityCard): Omit<IdentityCard, 'role'> {
-  return identity;
+  return cards.map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, interests: interests[c.name] ?? [] }));
 }
 
 interface IndexEntry {
@@ -94,6 +89,117 @@ interface IndexEntry {
   type: string;
   from: string;
   to: string[];
+}
+
+export interface PanelRunOptions {
+  /** In this panel a member's countersignature is replaced by one over other bytes, and the return re-signed by its leader. */
+  forgeCountersignatureInPanel?: number;
+  /** This panel's leader sends another return at `revision` with this consensus (revision 1: a conflicting second one). */
+  reviseConsensus?: { panel: number; consensus: Record<string, number>; revision: number };
+}
+
+/** One person's device: its keys, and whom it trusts (the secretariat's card, then each roster). */
+interface Device {
+  person: Participant;
+  trust: TrustStore;
+}
+
+/** The panel, from the leader's consensus to the return, through the app's steps; every package a file. */
+class PanelRun {
+  readonly files: IndexEntry[] = [];
+  constructor(
+    private readonly dir: string,
+    private readonly assignment: AssignmentContent,
+    private readonly devices: Map<string, Device>,
+    private readonly secretariat: Participant,
+    private readonly clock: Clock,
+    private readonly n: number,
+  ) {}
+
+  private get leader(): Device {
+    return this.devices.get(this.assignment.panel.members.find((m) => m.role === 'leader')!.keyId)!;
+  }
+
+  private get others(): Device[] {
+    return this.assignment.panel.members.filter((m) => m.role !== 'leader').map((m) => this.devices.get(m.keyId)!);
+  }
+
+  async write(name: string, type: string, bytes: Uint8Array, from: Participant, to: readonly Participant[]): Promise<string> {
+    const file = `packages/${name}`;
+    await writeFile(join(this.dir, file), bytes);
+    this.files.push({ file, type, from: from.facts.name, to: to.map((p) => p.facts.name) });
+    return file;
+  }
+
+  async read(file: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(join(this.dir, file)));
+  }
+
+  /** Every member exports a scoresheet; the leader takes each in from its file. */
+  async scoresheets(assignmentFile: string): Promise<HeldScoresheet[]> {
+    const random = seededRandom(7 + this.n);
+    const held: HeldScoresheet[] = [];
+    for (const m of this.assignment.panel.members) {
+      const device = this.devices.get(m.keyId)!;
+      const opened = await receivePackage(await this.read(assignmentFile), 'assignment', { keys: device.person.keys, trust: device.trust, history: NO_HISTORY });
+      if (!opened.ok) throw new Error(`${m.name} cannot open the assignment: ${opened.error.message}`);
+      device.trust = trustAssignmentRoster(device.trust, opened.value.content);
+      const work = await demoWork({ random, assignment: opened.value.content, expert: device.person.card, startedAt: this.clock.now() });
+      const exported = await exportScoresheet({ work, assignment: opened.value.content, previous: null }, { keys: device.person.keys, clock: this.clock, myKeyId: m.keyId });
+      if (!exported.ok) throw new Error(exported.error.en);
+      const file = await this.write(`scoresheet-${this.n + 1}-${m.keyId.slice(0, 8)}.zqa`, 'scoresheet', exported.value.written.bytes, device.person, [this.leader.person, this.secretariat, device.person]);
+      held.push({ memberKeyId: m.keyId, memberName: m.name, packageBytes: await this.read(file) });
+    }
+    for (const h of held) {
+      const got = await receivePackage(h.packageBytes, 'scoresheet', { keys: this.leader.person.keys, trust: this.leader.trust, history: NO_HISTORY });
+      if (!got.ok) throw new Error(`the leader refuses ${h.memberName}'s scoresheet: ${got.error.message}`);
+    }
+    return held;
+  }
+
+  /** The leader settles, signs and sends the report; every member checks it and countersigns. */
+  async report(sheets: readonly HeldScoresheet[], consensusPercent: Record<string, number>, exclusions: number[], previous: SignedReport | null) {
+    const leader = this.leader;
+    const contents = [];
+    for (const h of sheets) {
+      const got = await receivePackage(h.packageBytes, 'scoresheet', { keys: leader.person.keys, trust: leader.trust, history: NO_HISTORY });
+      if (!got.ok) throw new Error(got.error.message);
+      contents.push(got.value.content);
+    }
+    const { consensus } = await settleDemoConsensus(this.assignment, contents, { percent: consensusPercent, exclusions }, { clock: this.clock, actor: leader.person.card.keyId });
+    const produced = await produceReport(
+      { assignment: this.assignment, scoresheets: contents, consensus, reportDate: this.clock.now().toISOString().slice(0, 10), leaderKeyId: leader.person.card.keyId, previous },
+      { keys: leader.person.keys, clock: this.clock, render: (input) => renderReportPdf(input, loadReportFonts()) },
+    );
+    if (!produced.ok) throw new Error(produced.error.en);
+    const rfsFile = await this.write(`report-for-signing-${this.n + 1}-r${produced.value.rfsRevision}.zqa`, 'report-for-signing', produced.value.rfsPackage, leader.person, this.others.map((o) => o.person));
+    const countersignatures: ReceivedCountersignature[] = [];
+    for (const member of this.others) {
+      const held = { forPanel: () => Promise.resolve({ reviewId: this.assignment.panel.id, content: this.assignment }) };
+      const got = await receiveReportForSigning(await this.read(rfsFile), { keys: member.person.keys, trust: member.trust, history: NO_HISTORY, assignments: held, myKeyId: member.person.card.keyId });
+      if (!got.ok) throw new Error(`${member.person.facts.name} refuses the report: ${got.error.message}`);
+      const signed = await countersignReport(
+        { report: got.value.report, assignment: this.assignment, agrees: true, comment: '', lastRevision: previous ? 1 : 0 },
+        { keys: member.person.keys, clock: this.clock, myKeyId: member.person.card.keyId },
+      );
+      if (!signed.ok) throw new Error(signed.error.en);
+      const file = await this.write(`countersignature-${this.n + 1}-${member.person.card.keyId.slice(0, 8)}-r${signed.value.revision}.zqa`, 'countersignature', signed.value.written.bytes, member.person, [leader.person, this.secretariat]);
+      const taken = await receiveCountersignature(await this.read(file), { assignment: this.assignment, report: produced.value }, { keys: leader.person.keys, trust: leader.trust, history: NO_HISTORY });
+      if (!taken.ok) throw new Error(`the leader refuses ${member.person.facts.name}'s countersignature: ${taken.error.message}`);
+      countersignatures.push(taken.value);
+    }
+    return { consensus, report: produced.value, countersignatures };
+  }
+
+  async panelReturn(sheets: readonly HeldScoresheet[], settled: Awaited<ReturnType<PanelRun['report']>>, previous: { packageId: string; revision: number } | null, name: string) {
+    const returned = await assemblePanelReturn(
+      { assignment: this.assignment, consensus: settled.consensus, report: settled.report, scoresheets: sheets, countersignatures: settled.countersignatures, excused: {}, previous },
+      { keys: this.leader.person.keys, clock: this.clock },
+    );
+    if (!returned.ok) throw new Error(returned.error.en);
+    await this.write(name, 'panel-return', returned.value.written.bytes, this.leader.person, [this.secretariat]);
+    return returned.value;
+  }
 }
 
 /**
@@ -106,105 +212,61 @@ export async function runPanels(
   devices: Devices,
   panels: { applicant: ScenarioApplicant; panel: Panel }[],
   rules: unknown,
-  options: { forgeCountersignatureInPanel?: number; reviseConsensus?: { panel: number; consensus: Record<string, number>; revision: number } } = {},
+  options: PanelRunOptions = {},
 ): Promise<void> {
   await mkdir(join(dir, 'packages'), { recursive: true });
   await mkdir(join(dir, 'keys'), { recursive: true });
-  const byKey = new Map(devices.experts.map((e) => [e.card.keyId, e]));
   const sec = devices.secretariat;
-  const packages: IndexEntry[] = [];
-  const random = seededRandom(7);
-  let minute = 0;
-  const clock = () => new Date(Date.UTC(2026, 5, 10, 8, minute++));
-  const authority = await secretariatAuthority({ ...sec.card, sign: (d) => sec.keys.sign(d) }, clock());
+  const clock = steppingClock(new Date(Date.UTC(2026, 5, 10, 8)));
+  const certificates: CertificateStore = memoryCertificateStore();
+  // Each expert's device trusts the secretariat's card, read from its file (a person checked the fingerprint).
+  await mkdir(join(dir, 'cards'), { recursive: true });
+  const secCard = await writeCardPackage(sec, clock.now());
+  if (!secCard.ok) throw new Error(secCard.error.en);
+  await writeFile(join(dir, 'cards', '01.zqa'), secCard.value.bytes);
+  const anchor = await readSecretariatCard(new Uint8Array(await readFile(join(dir, 'cards', '01.zqa'))));
+  if (!anchor.ok) throw new Error(anchor.error.message);
+  const experts = new Map(devices.experts.map((e) => [e.card.keyId, { person: e, trust: trustStoreFromAnchorCard(anchor.value) }]));
+  const files: IndexEntry[] = [];
   for (const [n, { applicant, panel }] of panels.entries()) {
-    const members = panel.memberIds.map((id) => byKey.get(id)!);
-    const leader = byKey.get(panel.leaderId)!;
-    const subject = { cycleId: cycle.id, applicantId: applicant.profile.id, panelId: `panel-${n + 1}` };
-    const { profile } = applicant;
-    const assignment: AssignmentContent = {
-      cycle: { id: cycle.id, name: cycle.name, year: cycle.year },
-      applicant: { id: profile.id, name: profile.name, creditCode: profile.creditCode, industry: profile.industry, address: profile.address, contact: `${profile.contact.name} ${profile.contact.phone}`, profile: '' },
-      panel: {
-        id: subject.panelId,
-        name: `第${n + 1}评审组`,
-        divergenceLimit: cycle.rules.divergenceLimitPoints,
-        members: members.map((m) => ({ ...publicIdentity(m.card), role: m === leader ? ('leader' as const) : ('expert' as const) })),
+    const issued = await issueAssignment(
+      {
+        cycle,
+        applicant: { profile: applicant.profile, materialReview: { percentByItem: Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, 50])), siteVisitIssues: [] } },
+        panel: { id: `panel-${n + 1}`, name: `第${n + 1}评审组`, leaderKeyId: panel.leaderId },
+        members: panel.memberIds.map((id) => ({ card: experts.get(id)!.person.card, fingerprintConfirmed: true })),
+        criteriaSet: GBT19580_2012,
+        previous: null,
       },
-      secretariat: publicIdentity(sec.card),
-      certificates: await assignmentCertificates(authority, members.map((m) => m.card)),
-      criteriaSet: GBT19580_2012,
-      materialReview: { scores: [], summary: '' },
-      siteIssues: [],
-      schedule: [],
-      issuedAt: clock().toISOString(),
-    };
-    const issued = await writePackage({ type: 'assignment', content: assignment, subject, revision: 1, createdAt: clock(), sender: { name: sec.facts.name, keys: sec.keys }, recipients: [sec.card, ...members.map((m) => m.card)] });
-    if (!issued.ok) throw new Error(issued.error.message);
-    const assignmentFile = `packages/assignment-${n + 1}.zqa`;
-    await writeFile(join(dir, assignmentFile), issued.value.bytes);
-    packages.push({ file: assignmentFile, type: 'assignment', from: sec.facts.name, to: [sec.facts.name, ...members.map((m) => m.facts.name)] });
-
-    const nested: { keyId: string; fileName: string; bytes: Uint8Array }[] = [];
-    for (const m of members) {
-      const sheet = await demoScoresheet({ random, assignment, expert: m.card, startedAt: clock() });
-      const written = await writePackage({
-        type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: 1,
-        createdAt: clock(), sender: { name: m.facts.name, keys: m.keys }, recipients: [...new Map([leader, sec, m].map((p) => [p.card.keyId, p.card])).values()],
-      });
-      if (!written.ok) throw new Error(written.error.message);
-      nested.push({ keyId: m.card.keyId, fileName: `scoresheet-${m.card.keyId.slice(0, 8)}.zqa`, bytes: written.value.bytes });
+      { keys: sec.keys, clock, secretariat: sec.card, certificates },
+    );
+    if (!issued.ok) throw new Error(issued.error.map((e) => e.en).join('; '));
+    const run = new PanelRun(dir, issued.value.content, experts, sec, clock, n);
+    const members = issued.value.content.panel.members.map((m) => experts.get(m.keyId)!.person);
+    const assignmentFile = await run.write(`assignment-${n + 1}.zqa`, 'assignment', issued.value.written.bytes, sec, [sec, ...members]);
+    const sheets = await run.scoresheets(assignmentFile);
+    const settled = await run.report(sheets, applicant.consensus, applicant.exclusions, null);
+    const first = await run.panelReturn(sheets, settled, null, `panel-return-${n + 1}.zqa`);
+    if (options.forgeCountersignatureInPanel === n) {
+      const member = members.find((m) => m.card.keyId !== panel.leaderId)!;
+      const file = run.files.find((f) => f.type === 'countersignature' && f.from === member.facts.name)!;
+      await forgeCountersignature(join(dir, 'packages', `panel-return-${n + 1}.zqa`), file, { dir, assignment: issued.value.content, leader: experts.get(panel.leaderId)!.person, member });
     }
-    const report = new TextEncoder().encode(`%PDF-1.7\n% 现场评审报告 ${profile.name}\n%%EOF\n`);
-    const reportSha256 = await sha256Hex(report);
-    const signed: { keyId: string; fileName: string; bytes: Uint8Array }[] = [];
-    for (const m of members.filter((x) => x !== leader)) {
-      // A member signs the report PDF's bytes; a forged one signs other bytes.
-      const forged = options.forgeCountersignatureInPanel === n && signed.length === 0;
-      const signature = rawSignatureToDer(await m.keys.sign(forged ? new TextEncoder().encode('another report') : report));
-      const cs = await writePackage({
-        type: 'countersignature',
-        content: { ...subject, reportPackageId: '0'.repeat(32), reportSha256, signerKeyId: m.card.keyId, signature: toBase64(signature), agrees: true, comment: '', signedAt: clock().toISOString() },
-        subject, revision: 1, createdAt: clock(), sender: { name: m.facts.name, keys: m.keys }, recipients: [leader.card, sec.card],
-      });
-      if (!cs.ok) throw new Error(cs.error.message);
-      signed.push({ keyId: m.card.keyId, fileName: `countersignature-${m.card.keyId.slice(0, 8)}.zqa`, bytes: cs.value.bytes });
-    }
-    const blobs = await prepareBlobs([
-      { fileName: '现场评审报告.pdf', mediaType: 'application/pdf', bytes: report },
-      ...nested.map((s) => ({ fileName: s.fileName, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
-      ...signed.map((s) => ({ fileName: s.fileName, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
-    ]);
-    const nestedRef = (i: number) => ({ ...blobs[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
-    const content: PanelReturnContent = {
-      ...subject,
-      consensus: consensusRecord(applicant.consensus, applicant.exclusions),
-      reportText: '现场评审报告正文',
-      report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
-      scoresheets: nested.map((s, i) => ({ expertKeyId: s.keyId, package: nestedRef(1 + i) })),
-      countersignatures: signed.map((s, i) => ({ signerKeyId: s.keyId, package: nestedRef(1 + nested.length + i) })),
-      returnedAt: clock().toISOString(),
-    };
-    const revisions = [{ revision: 1, content }];
     const revise = options.reviseConsensus;
-    if (revise?.panel === n) revisions.push({ revision: revise.revision, content: { ...content, consensus: consensusRecord(revise.consensus, applicant.exclusions) } });
-    for (const [k, r] of revisions.entries()) {
-      const returned = await writePackage({
-        type: 'panel-return', content: r.content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject, revision: r.revision,
-        createdAt: clock(), sender: { name: leader.facts.name, keys: leader.keys }, recipients: [sec.card],
-      });
-      if (!returned.ok) throw new Error(returned.error.message);
-      const file = `packages/panel-return-${n + 1}${k > 0 ? `-${k + 1}` : ''}.zqa`;
-      await writeFile(join(dir, file), returned.value.bytes);
-      packages.push({ file, type: 'panel-return', from: leader.facts.name, to: [sec.facts.name] });
+    if (revise?.panel === n) {
+      const again = await run.report(sheets, revise.consensus, applicant.exclusions, settled.report);
+      const previous = revise.revision > 1 ? { packageId: first.written.manifest.packageId, revision: revise.revision - 1 } : null;
+      await run.panelReturn(sheets, again, previous, `panel-return-${n + 1}-2.zqa`);
     }
+    // The index lists what the secretariat holds: its assignments and the returns.
+    files.push(...run.files.filter((f) => f.type === 'assignment' || f.type === 'panel-return'));
   }
   await writeFile(join(dir, 'keys', '01-secretariat.zqakey'), await sealKeyBackup(sec.material, PASSPHRASE));
   const index = {
     passphrase: PASSPHRASE,
     rules,
     participants: [{ name: sec.facts.name, role: 'secretariat', identityCard: 'cards/01.zqa', keyFile: 'keys/01-secretariat.zqakey' }],
-    packages,
+    packages: files,
   };
   await writeFile(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
 }

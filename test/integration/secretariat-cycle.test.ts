@@ -56,7 +56,7 @@ beforeAll(async () => {
   devices = await createDevices(8);
 }, 60_000);
 
-describe('a cycle from set-up to the overview, over files only', () => {
+describe('a cycle from set-up to the overview, over files only, through the app’s own steps', () => {
   it('forms panels (refusing a recusal conflict), issues assignments, reads the panel returns, and ranks them', async () => {
     const cards = await enrolExperts(dir, devices);
     // 王建国 used to work for 郑州宇达机械 (left 2024, within 3 years of the review) and
@@ -79,7 +79,8 @@ describe('a cycle from set-up to the overview, over files only', () => {
     for (const [n, a] of scenario.entries()) {
       const free = eligibleExperts(context(a)).map((e) => e.id);
       // Rotate so an expert leads one panel and sits as a member on others.
-      const memberIds = [...free.slice(n % free.length), ...free.slice(0, n % free.length)].slice(0, 5);
+      // Panels of six: a leader and five experts.
+      const memberIds = [...free.slice(n % free.length), ...free.slice(0, n % free.length)].slice(0, 6);
       const p = checkPanel({ applicantId: a.profile.id, memberIds, leaderId: memberIds[0]! }, context(a));
       if (!p.ok) throw new Error(JSON.stringify(p.error));
       panels.push({ applicant: a, panel: p.value });
@@ -141,11 +142,11 @@ describe('a cycle from set-up to the overview, over files only', () => {
     if (!back.ok) throw new Error(back.error);
     expect(back.value.map((s) => s.name)).toEqual(['综合评审汇总', '评分明细']);
     const details = sheetValues(back.value[1]!);
-    // 5 applicants × 23 items × (5 members + the consensus)
-    expect(details).toHaveLength(1 + 5 * 23 * 6);
-    const roles = details.slice(1, 7).map((r) => r[5]);
+    // 5 applicants × 23 items × (6 members + the consensus)
+    expect(details).toHaveLength(1 + 5 * 23 * 7);
+    const roles = details.slice(1, 8).map((r) => r[5]);
     expect(roles.filter((r) => r === '组长')).toHaveLength(1);
-    expect(roles[5]).toBe('共识');
+    expect(roles[6]).toBe('共识');
     expect(details.slice(1).every((r) => typeof r[6] === 'number')).toBe(true);
     const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(join(csvDir, '2026年度郑州市市长质量奖-综合评审汇总.csv'))));
     expect(csv.ok && csv.value.map((r) => r[0])).toEqual(['申报单位', '郑州速达物流有限公司', '郑州恒信精密制造有限公司', '郑州宇达机械有限公司', '河南中原食品股份有限公司', '郑州云启软件有限公司']);

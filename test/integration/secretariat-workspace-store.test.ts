@@ -20,9 +20,10 @@ import { receivePanelReturn } from '../../renderer/src/secretariat/store/receive
 import { loadSecretariatSelf } from '../../renderer/src/secretariat/store/secretariat-identity.js';
 import { softwareKeyHolder } from '../../shared/crypto/key-holder.js';
 import { generateIdentityKeyPairs } from '../../shared/crypto/keys.js';
-import { assignmentCertificates, secretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
+import { certifyMembers } from '../../shared/workflow/certify-experts.js';
+import { writeAssignmentPackage } from '../../shared/workflow/issue-assignment.js';
+import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
 import { makeIdentityCard } from '../../shared/identity/identity-card.js';
-import { writePackage } from '../../shared/packages/write-package.js';
 import { makeExpert, makePanelReturn, openAssignment, type Expert } from '../e2e/support/secretariat-returns.js';
 
 /**
@@ -121,15 +122,13 @@ describe('secretariat workspace store', () => {
     const foreignKeys = await softwareKeyHolder(await generateIdentityKeyPairs(false));
     const foreignCard = await makeIdentityCard({ name: '冒名秘书处', organisation: '某单位', role: 'secretariat' }, await foreignKeys.publicKeys());
     const original = await openAssignment(issued.value.bytes, members[0]!);
-    const authority = await secretariatAuthority({ name: foreignCard.name, organisation: foreignCard.organisation, signingKey: foreignCard.signingKey, sign: (d) => foreignKeys.sign(d) }, new Date(Date.parse(original.issuedAt) - 60_000));
+    // The impostor runs the secretariat's own steps with its own keys and certificate authority.
+    const issuedAt = { now: () => new Date(Date.parse(original.issuedAt) - 60_000) };
+    const foreignCertificates = await certifyMembers(memoryCertificateStore(), { identity: foreignCard, keys: foreignKeys }, original.panel.members, issuedAt);
     const { role: _role, ...foreignIdentity } = foreignCard;
-    const foreignAssignment = { ...original, secretariat: foreignIdentity, certificates: await assignmentCertificates(authority, original.panel.members) };
-    const foreignPackage = await writePackage({
-      type: 'assignment', content: foreignAssignment, subject: { cycleId: original.cycle.id, applicantId: original.applicant.id, panelId: original.panel.id }, revision: 1,
-      sender: { name: foreignCard.name, keys: foreignKeys }, recipients: [foreignCard, ...original.panel.members],
-    });
-    if (!foreignPackage.ok) throw new Error(foreignPackage.error.message);
-    const foreignReturn = await makePanelReturn(foreignPackage.value.bytes, members, { seed: 11 });
+    const foreignPackage = await writeAssignmentPackage({ ...original, secretariat: foreignIdentity, certificates: foreignCertificates }, null, { keys: foreignKeys, clock: issuedAt, secretariat: foreignCard });
+    if (!foreignPackage.ok) throw new Error(foreignPackage.error.en);
+    const foreignReturn = await makePanelReturn(foreignPackage.value.written.bytes, members, { seed: 11 });
     const notOurs = await receivePanelReturn(db, foreignReturn, 'foreign.zqa', self);
     expect(notOurs.ok).toBe(false);
     if (!notOurs.ok) expect(notOurs.error.zh).toContain('这个评审包不是发给您的');

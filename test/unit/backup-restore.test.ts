@@ -122,6 +122,35 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
     expect(await everything(target)).toEqual(untouched);
   });
 
+  it('checks every row against the schema before writing: a row without its key, a bad indexed field, a forged trust anchor or device profile are refused and nothing changes', async () => {
+    const source = await filledDevice();
+    await source.deviceProfile.put({ id: 'device', name: '李明', organisation: '河南省质量协会', role: 'expert', keyId: 'k', fingerprint: 'f', createdAt: '', updatedAt: '' });
+    await source.trustAnchor.put({ id: 'secretariat', card: { name: '秘书处王芳', organisation: '秘书处', role: 'secretariat', keyId: 'a'.repeat(32), signingKey: 'A'.repeat(120), encryptionKey: 'B'.repeat(120), fingerprint: '12345 67890 12345 67890' }, packageBytes: new Uint8Array([1]), confirmedAt: '2026-12-01T00:00:00Z' });
+    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS), PASS);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { db: target, deps } = device();
+    await seedDemoIfEmpty(target);
+    const untouched = await everything(target);
+    const edit = (table: string, change: (row: Record<string, unknown>) => Record<string, unknown>) => ({
+      ...opened.value,
+      tables: opened.value.tables.map((t) => (t.name === table ? { ...t, rows: t.rows.map((r, i) => (i === 0 ? change(r as Record<string, unknown>) : r)) } : t)),
+    });
+    const cases: [string, ReturnType<typeof edit>, RegExp][] = [
+      ['a note without its id', edit('notes', ({ id: _id, ...rest }) => rest), /table notes, row 1: its primary key \(id\)/],
+      ['a score whose reviewId is an object', edit('itemScores', (r) => ({ ...r, reviewId: { not: 'a key' } })), /table itemScores, row 1/],
+      ['a trust anchor holding an expert’s card', edit('trustAnchor', (r) => ({ ...r, card: { ...(r.card as object), role: 'expert' } })), /table trustAnchor, row 1: card/],
+      ['a trust anchor with a field the schema lacks', edit('trustAnchor', (r) => ({ ...r, extra: true })), /table trustAnchor, row 1/],
+      ['a device profile with an unknown role', edit('deviceProfile', (r) => ({ ...r, role: 'admin' })), /table deviceProfile, row 1: role/],
+    ];
+    for (const [what, contents, message] of cases) {
+      const result = await restoreDatabase(target, contents, deps);
+      expect(result.ok ? 'restored' : result.error.code, what).toBe('invalid-rows');
+      expect(result.ok ? '' : result.error.message, what).toMatch(message);
+      expect(await everything(target), what).toEqual(untouched);
+    }
+    expect((await restoreDatabase(target, opened.value, deps)).ok).toBe(true);
+  });
+
   it('upgrades a backup made by an older version (schema 1) through the app\'s own migrations, and leaves no staging database', async () => {
     const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
     const old = new Dexie('zqa-v1', deps);

@@ -102,12 +102,13 @@ describe('writeFileAtomic', () => {
 describe('file dialogs and the file service', () => {
   function memorySettings(): SettingsPort {
     let settings: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
-    return { get: () => settings, set: (patch) => (settings = { ...settings, ...patch }) };
+    return { get: () => settings, set: (patch) => (settings = { ...settings, ...patch }), rememberFolder: (lastFolder) => void (settings = { ...settings, lastFolder }) };
   }
 
   it('labels every kind in Chinese with its extensions', () => {
     expect(FILE_FILTERS.package.extensions).toEqual(['zqa']);
-    expect(FILE_FILTERS.backup.extensions).toContain('zqakey');
+    expect(FILE_FILTERS.backup.extensions).toEqual(['zqabak']);
+    expect(FILE_FILTERS['key-backup'].extensions).toEqual(['zqakey']);
     expect(dialogFilters('pdf')[0]?.name).toContain('PDF 文档');
     expect(dialogFilters('csv').at(-1)?.extensions).toEqual(['*']);
   });

@@ -100,7 +100,8 @@ describe('registerBridge', () => {
         publicKeys: record('keys.publicKeys', { signingKey: 's', encryptionKey: 'e' }),
         sign: record('keys.sign', new Uint8Array(64)),
         deriveBits: record('keys.deriveBits', new Uint8Array(32)),
-        exportBackup: record('keys.exportBackup', new Uint8Array(1)),
+        setDeviceRole: record('keys.setDeviceRole', { role: 'expert' }),
+        exportBackup: record('keys.exportBackup', null),
         restoreBackup: record('keys.restoreBackup', { signingKey: 's', encryptionKey: 'e' }),
       },
       journal: {

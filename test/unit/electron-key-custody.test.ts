@@ -1,41 +1,15 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../shared/util/bytes.js';
 import { toBridgeError } from '../../electron/ipc/bridge-failure.js';
 import { keyBackupCodec } from '../../electron/keys/key-backup-codec.js';
+import { createCustodyRole, type ConfirmInMain } from '../../electron/keys/custody-role.js';
 import { createKeyCustody } from '../../electron/keys/key-custody.js';
+import { fingerprintOf } from '../../shared/identity/fingerprint.js';
 import type { SafeStorageLike } from '../../electron/keys/safe-storage.js';
-
-/**
- * A stand-in for Electron's safeStorage: XOR with a per-"OS account" key, so what is stored
- * differs from what was given and another account cannot unwrap it. It records every
- * plaintext it was asked to protect, so the test can look for them on disk.
- */
-class FakeSafeStorage implements SafeStorageLike {
-  readonly plaintexts: string[] = [];
-  constructor(
-    private readonly accountKey = 0x5a,
-    public available = true,
-    public backend = 'gnome_libsecret',
-  ) {}
-  isEncryptionAvailable() {
-    return this.available;
-  }
-  getSelectedStorageBackend() {
-    return this.backend;
-  }
-  encryptString(plainText: string) {
-    this.plaintexts.push(plainText);
-    const body = new TextEncoder().encode(plainText).map((b) => b ^ this.accountKey);
-    return Buffer.concat([Buffer.from('v10'), Buffer.from([this.accountKey]), body]);
-  }
-  decryptString(encrypted: Buffer) {
-    if (encrypted.subarray(0, 3).toString() !== 'v10' || encrypted[3] !== this.accountKey) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-    return new TextDecoder().decode(encrypted.subarray(4).map((b) => b ^ this.accountKey));
-  }
-}
+import { FakeSafeStorage } from './fake-safe-storage.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -44,8 +18,41 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const keyFile = () => path.join(dir, 'userData', 'device-keys.json');
+
+/** The person at main's native dialog: answers as told, and remembers what was asked. */
+const person = { answer: true, asked: [] as Parameters<ConfirmInMain>[0][] };
+beforeEach(() => {
+  person.answer = true;
+  person.asked = [];
+});
+const confirm: ConfirmInMain = (question) => {
+  person.asked.push(question);
+  return Promise.resolve(person.answer);
+};
+/** Main's save dialog: the person chooses dir/saved/<name>; `write` is what reaches the disk. */
+const saving = { cancel: false, write: (bytes: Uint8Array) => bytes };
+beforeEach(() => {
+  saving.cancel = false;
+  saving.write = (bytes) => bytes;
+});
+async function saveBackupFile(name: string, bytes: Uint8Array): Promise<string | null> {
+  if (saving.cancel) return null;
+  const target = path.join(dir, 'saved', name);
+  await rm(path.dirname(target), { recursive: true, force: true });
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, saving.write(bytes));
+  return target;
+}
 const custody = (safeStorage: SafeStorageLike = new FakeSafeStorage(), platform: NodeJS.Platform = 'linux') =>
-  createKeyCustody({ safeStorage, keyFilePath: keyFile(), platform, backup: keyBackupCodec });
+  createKeyCustody({
+    safeStorage,
+    keyFilePath: keyFile(),
+    platform,
+    backup: keyBackupCodec,
+    role: createCustodyRole({ filePath: path.join(path.dirname(keyFile()), 'device-role.json'), confirm }),
+    confirm,
+    saveBackupFile,
+  });
 const codeOf = async (promise: Promise<unknown>) => {
   try {
     await promise;
@@ -156,17 +163,29 @@ describe('key custody', () => {
 describe('secretariat key backup', () => {
   const passphrase = '郑州市长质量奖 secretariat 2026';
 
-  it('exports a sealed backup and restores the same identity on a new PC, keeping the replaced keys', async () => {
-    const secretariat = custody(new FakeSafeStorage(0x11));
+  async function secretariatDevice(safeStorage = new FakeSafeStorage()) {
+    const holder = custody(safeStorage);
+    expect(await holder.setDeviceRole({ role: 'secretariat' })).toEqual({ role: 'secretariat' });
+    return holder;
+  }
+
+  it('exports a sealed backup through main’s own dialog, tests a restore of the saved file, and restores the same identity on a new PC', async () => {
+    const secretariat = await secretariatDevice(new FakeSafeStorage(0x11));
     const original = await secretariat.publicKeys();
-    const backup = await secretariat.exportBackup({ passphrase });
+    const saved = await secretariat.exportBackup({ passphrase });
+    expect(saved?.restoreTested).toEqual(original);
+    const backup = new Uint8Array(await readFile(saved!.savedAs));
     expect(new TextDecoder().decode(backup)).toContain('"zqa-key-backup"');
 
     await rm(path.dirname(keyFile()), { recursive: true });
-    const newPc = custody(new FakeSafeStorage(0x22));
+    const newPc = await secretariatDevice(new FakeSafeStorage(0x22));
     const ownKeys = await newPc.publicKeys(); // the new PC made its own keys on first use
     expect(ownKeys).not.toEqual(original);
+    person.asked = [];
     expect(await newPc.restoreBackup({ bytes: backup, passphrase })).toEqual(original);
+    // The person was shown the backup's fingerprint in main's dialog before the keys changed.
+    expect(person.asked).toHaveLength(1);
+    expect(person.asked[0]!.detail).toContain(await fingerprintOf(fromBase64(original.signingKey)));
     expect(await newPc.publicKeys()).toEqual(original);
     const data = new Uint8Array([7, 7, 7]);
     expect(await verify(original.signingKey, await newPc.sign({ data }), data)).toBe(true);
@@ -176,15 +195,52 @@ describe('secretariat key backup', () => {
     expect(files.filter((f) => f.startsWith('device-keys.json.replaced-'))).toHaveLength(1);
   });
 
-  it('refuses a wrong passphrase or a damaged file and changes nothing', async () => {
+  it('refuses export and restore on a device main has not recorded as the secretariat’s, whatever the page says', async () => {
+    const expert = custody();
+    const keys = await expert.publicKeys();
+    expect(await codeOf(expert.exportBackup({ passphrase }))).toBe('not-permitted');
+    expect(await codeOf(expert.restoreBackup({ bytes: new TextEncoder().encode('{"format":"zqa-key-backup"}'), passphrase }))).toBe('not-permitted');
+    expect(await readdir(dir)).toEqual(['userData']); // nothing saved
+    expect(await expert.publicKeys()).toEqual(keys);
+  });
+
+  it('becomes the secretariat’s device only when the person confirms it in main’s dialog; going back needs no confirmation', async () => {
     const holder = custody();
-    const backup = await holder.exportBackup({ passphrase });
+    person.answer = false;
+    expect(await codeOf(holder.setDeviceRole({ role: 'secretariat' }))).toBe('cancelled');
+    expect(await codeOf(holder.exportBackup({ passphrase }))).toBe('not-permitted');
+    person.answer = true;
+    await holder.setDeviceRole({ role: 'secretariat' });
+    expect(person.asked).toHaveLength(2);
+    expect(await codeOf(holder.exportBackup({ passphrase }))).toBe('ok');
+    person.answer = false;
+    expect(await holder.setDeviceRole({ role: 'expert' })).toEqual({ role: 'expert' });
+    expect(await codeOf(holder.exportBackup({ passphrase }))).toBe('not-permitted');
+    // A new process reads main's record, not anything the page holds.
+    expect(await codeOf(custody().exportBackup({ passphrase }))).toBe('not-permitted');
+  });
+
+  it('reports an export whose saved file does not open again, and returns null when the person cancels the dialog', async () => {
+    const holder = await secretariatDevice();
+    saving.write = (bytes) => bytes.slice(0, bytes.length - 10); // a short write on the stick
+    expect(await codeOf(holder.exportBackup({ passphrase }))).toBe('internal');
+    saving.write = (bytes) => bytes;
+    saving.cancel = true;
+    expect(await holder.exportBackup({ passphrase })).toBeNull();
+  });
+
+  it('refuses a wrong passphrase, a damaged file or the person’s no, and changes nothing', async () => {
+    const holder = await secretariatDevice();
+    const saved = await holder.exportBackup({ passphrase });
+    const backup = new Uint8Array(await readFile(saved!.savedAs));
     const before = await readFile(keyFile(), 'utf8');
     const wrong = holder.restoreBackup({ bytes: backup, passphrase: 'not the passphrase' });
     expect(await codeOf(wrong)).toBe('invalid-argument');
     await wrong.catch((error: Error) => expect(error.message).toContain('口令错误'));
     expect(await codeOf(holder.restoreBackup({ bytes: new TextEncoder().encode('{}'), passphrase }))).toBe('invalid-argument');
+    person.answer = false;
+    expect(await codeOf(holder.restoreBackup({ bytes: backup, passphrase }))).toBe('cancelled');
     expect(await readFile(keyFile(), 'utf8')).toBe(before);
-    expect(await readdir(path.dirname(keyFile()))).toEqual(['device-keys.json']);
+    expect((await readdir(path.dirname(keyFile()))).sort()).toEqual(['device-keys.json', 'device-role.json']);
   });
 });

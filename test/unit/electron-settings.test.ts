@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
+import { DEFAULT_SETTINGS, settingsPatchSchema } from '../../shared/bridge/contract.js';
+import { createBrowserSettings } from '../../renderer/src/host/browser-settings.js';
 import { BridgeFailure } from '../../electron/ipc/bridge-failure.js';
 import { createSettingsPort, sanitiseSettings } from '../../electron/settings/settings-port.js';
 
@@ -24,7 +25,7 @@ describe('settings port over conf', () => {
   it('saves a patch and reads it back in a new store on the same file', () => {
     const saved = createSettingsPort(store()).set({ language: 'en', fontSize: 20 });
     expect(saved).toEqual({ language: 'en', fontSize: 20, lastFolder: null });
-    createSettingsPort(store()).set({ lastFolder: '/media/u盘/评审' });
+    createSettingsPort(store()).rememberFolder('/media/u盘/评审');
     expect(createSettingsPort(store()).get()).toEqual({ language: 'en', fontSize: 20, lastFolder: '/media/u盘/评审' });
   });
 
@@ -42,6 +43,25 @@ describe('settings port over conf', () => {
     expect(() => port.set({ fontSize: 100 })).toThrow(BridgeFailure);
     expect(() => port.set({ fontSize: 18, theme: 'dark' } as never)).toThrow(/Invalid settings/);
     expect(port.get()).toEqual({ ...DEFAULT_SETTINGS, fontSize: 16 });
+  });
+});
+
+describe('the last folder is the host’s own record', () => {
+  it('the renderer cannot write it: the bridge’s patch refuses it, in Electron and in the browser host', async () => {
+    expect(settingsPatchSchema.safeParse({ lastFolder: '/home/other' }).success).toBe(false);
+    const port = createSettingsPort(store());
+    expect(() => port.set({ lastFolder: '/home/other' } as never)).toThrow(BridgeFailure);
+    expect(port.get().lastFolder).toBeNull();
+    const storage = new Map<string, string>();
+    const browser = createBrowserSettings({ getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) });
+    expect(await browser.set({ lastFolder: '/home/other' } as never)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('the host records the folder the person chose in its dialog', () => {
+    const port = createSettingsPort(store());
+    port.rememberFolder('/media/u盘');
+    port.rememberFolder('x'.repeat(5000)); // not a folder a dialog returns: ignored
+    expect(port.get().lastFolder).toBe('/media/u盘');
   });
 });
 

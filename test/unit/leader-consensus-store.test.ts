@@ -37,8 +37,8 @@ describe('leader consensus store', () => {
   it('refuses an edit off the 5% grid and changes nothing', async () => {
     const ctx = context();
     await ensureConsensus(ctx, 'r1', GBT19580_2012);
-    await expect(applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: first!.id, to: 62 })).rejects.toThrow(/5/);
-    await expect(applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: 'nope', to: 60 })).rejects.toThrow(/not in criteria set/);
+    expect(await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: first!.id, to: 62 })).toMatchObject({ ok: false, error: { code: 'mismatch', en: expect.stringMatching(/5/) as unknown } });
+    expect(await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: 'nope', to: 60 })).toMatchObject({ ok: false, error: { en: expect.stringMatching(/not in criteria set/) as unknown } });
     expect(await ctx.db.consensusEdits.count()).toBe(0);
     expect((await ctx.db.consensusStates.get('r1'))?.record.items[0]?.percent).toBeNull();
   });

@@ -1,9 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Participant } from '../../cli/lib/demo-participant.js';
-import { importPackage } from '../../shared/packages/import-package.js';
+import type { PackageType } from '../../shared/packages/manifest.js';
+import { receiveScoresheet } from '../../shared/workflow/receive-scoresheet.js';
+import type { WorkflowError } from '../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
-import { applyImportedPackage } from '../../renderer/src/packages/apply-package.js';
-import { importPackageFile, type ImportFailure } from '../../renderer/src/packages/import-package-file.js';
+import { applyScoresheet } from '../../renderer/src/packages/apply-package.js';
+import { importIncoming } from '../../renderer/src/packages/incoming.js';
 import { dbPackageHistory, loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
 import { keyIdOf } from '../../shared/crypto/key-id.js';
 import { fromBase64, toHex } from '../../shared/util/bytes.js';
@@ -50,12 +52,13 @@ async function setAnchor(): Promise<void> {
   await db.trustAnchor.put({ id: 'secretariat', card: panel.secretariat.card, packageBytes: new Uint8Array([1]), confirmedAt: NOW.toISOString() });
 }
 
-async function importAs(device: Participant, bytes: Uint8Array, accept: ('assignment' | 'scoresheet')[] = ['assignment']) {
-  return importPackageFile(db, bytes, { keys: device.keys, accept, deviceKeyId: await deviceKeyId(device), now: NOW });
+/** An import through the app's one registry of incoming package types, as this device. */
+async function importAs(device: Participant, bytes: Uint8Array, accept: PackageType[] = ['assignment']) {
+  return importIncoming({ db, keys: device.keys, keyId: await deviceKeyId(device), now: () => NOW, fileName: 'file.zqa' }, bytes, accept);
 }
 
 /** Runs an import that must be refused and checks that not one row changed. */
-async function expectRefusedUnchanged(run: () => Promise<{ ok: boolean; error?: ImportFailure }>): Promise<ImportFailure> {
+async function expectRefusedUnchanged(run: () => Promise<{ ok: boolean; error?: WorkflowError }>): Promise<WorkflowError> {
   const before = await dump(db);
   const result = await run();
   expect(result.ok).toBe(false);
@@ -66,7 +69,7 @@ async function expectRefusedUnchanged(run: () => Promise<{ ok: boolean; error?: 
 describe('importing an assignment on an expert’s device', () => {
   it('refuses every package while no trust anchor is set, changing nothing', async () => {
     const failure = await expectRefusedUnchanged(() => importAs(expert, assignmentR1));
-    expect(failure).toEqual({ kind: 'no-anchor' });
+    expect(failure.code).toBe('no-anchor');
   });
 
   it('stores the package, the verified roster and a review in the screens’ shape', async () => {
@@ -91,7 +94,7 @@ describe('importing an assignment on an expert’s device', () => {
     await setAnchor();
     expect((await importAs(expert, assignmentR1)).ok).toBe(true);
     const failure = await expectRefusedUnchanged(() => importAs(expert, assignmentR1));
-    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'duplicate' } });
+    expect(failure).toMatchObject({ code: 'package', package: { code: 'duplicate' } });
   });
 
   it('lets a newer revision supersede (keeping the expert’s scores and the old package), and refuses the older one after it', async () => {
@@ -109,7 +112,7 @@ describe('importing an assignment on an expert’s device', () => {
     expect((await db.itemScores.get([reviewId, '4.1.2']))?.percent).toBe(55);
     expect((await db.panelAssignments.get(reviewId))?.revision).toBe(2);
     const failure = await expectRefusedUnchanged(() => importAs(expert, assignmentR1));
-    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'stale-revision' } });
+    expect(failure).toMatchObject({ code: 'package', package: { code: 'stale-revision' } });
   });
 
   it('refuses a package with one flipped byte, changing nothing', async () => {
@@ -117,23 +120,23 @@ describe('importing an assignment on an expert’s device', () => {
     const tampered = assignmentR1.slice();
     tampered[Math.floor(tampered.length / 2)]! ^= 0x01;
     const failure = await expectRefusedUnchanged(() => importAs(expert, tampered));
-    expect(failure.kind).toBe('refused');
+    expect(failure.code).toBe('package');
   });
 
   it('refuses an assignment whose roster does not name this device (e.g. opened on the secretariat’s own device)', async () => {
     await setAnchor();
     const failure = await expectRefusedUnchanged(() => importAs(panel.secretariat, assignmentR1));
-    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'not-a-recipient' } });
+    expect(failure).toMatchObject({ package: { code: 'not-a-recipient' } });
   });
 
   it('refuses a scoresheet at the assignment button and on a device that does not lead the panel', async () => {
     await setAnchor();
     await importAs(expert, assignmentR1);
     const sheet = await scoresheetPackage(panel, expert);
-    expect(await expectRefusedUnchanged(() => importAs(expert, sheet.bytes))).toMatchObject({ error: { code: 'wrong-type' } });
+    expect(await expectRefusedUnchanged(() => importAs(expert, sheet.bytes))).toMatchObject({ package: { code: 'wrong-type' } });
     const failure = await expectRefusedUnchanged(() => importAs(expert, sheet.bytes, ['assignment', 'scoresheet']));
-    expect(failure).toMatchObject({ kind: 'refused', error: { code: 'wrong-type' } });
-    expect(failure.kind === 'refused' && failure.error.detail).toMatch(/does not lead/);
+    expect(failure).toMatchObject({ package: { code: 'wrong-type' } });
+    expect(failure.package?.detail).toMatch(/does not lead/);
   });
 });
 
@@ -157,25 +160,29 @@ describe('the leader receiving members’ scoresheets', () => {
   });
 
   it('keeps the older revision in history, refuses it afterwards, and says so for a duplicate', async () => {
-    const r1 = await scoresheetPackage(panel, expert, { seed: 3, revision: 1 });
-    const r2 = await scoresheetPackage(panel, expert, { seed: 4, revision: 2 });
+    const r1 = await scoresheetPackage(panel, expert, { seed: 3 });
+    const r2 = await scoresheetPackage(panel, expert, { seed: 4, previous: r1 });
     await importAs(leader, r1.bytes, ['scoresheet']);
     expect(await importAs(leader, r2.bytes, ['scoresheet'])).toMatchObject({ ok: true, value: { revision: 2, superseded: true } });
     expect((await db.memberScoresheets.get([panel.assignment.panel.id, expert.card.keyId]))?.content).toEqual(r2.content);
     expect((await db.memberScoresheetHistory.toArray()).map((h) => h.revision)).toEqual([1]);
-    expect(await expectRefusedUnchanged(() => importAs(leader, r1.bytes, ['scoresheet']))).toMatchObject({ error: { code: 'stale-revision' } });
-    expect(await expectRefusedUnchanged(() => importAs(leader, r2.bytes, ['scoresheet']))).toMatchObject({ error: { code: 'duplicate' } });
+    expect(await expectRefusedUnchanged(() => importAs(leader, r1.bytes, ['scoresheet']))).toMatchObject({ package: { code: 'stale-revision' } });
+    expect(await expectRefusedUnchanged(() => importAs(leader, r2.bytes, ['scoresheet']))).toMatchObject({ package: { code: 'duplicate' } });
   });
 
   it('applies a package once even when two imports of it race past the importer’s check', async () => {
     const sheet = await scoresheetPackage(panel, expert);
     const trust = (await loadTrustStore(db))!;
-    const imported = await importPackage(sheet.bytes, { keys: leader.keys, trust, accept: ['scoresheet'], history: dbPackageHistory(db) });
-    if (!imported.ok) throw new Error(imported.error.message);
+    const assignmentFor = async (panelId: string) => {
+      const held = await db.panelAssignments.where('panelId').equals(panelId).first();
+      return held ? { reviewId: held.reviewId, content: held.content } : null;
+    };
+    const received = await receiveScoresheet(sheet.bytes, { keys: leader.keys, trust, history: dbPackageHistory(db), myKeyId: leader.card.keyId, assignmentFor });
+    if (!received.ok) throw new Error(received.error.message);
     const ctx = { deviceKeyId: leader.card.keyId, now: NOW };
-    expect((await applyImportedPackage(db, imported.value, sheet.bytes, ctx)).ok).toBe(true);
+    expect((await applyScoresheet(db, received.value, sheet.bytes, ctx)).ok).toBe(true);
     const before = await dump(db);
-    expect(await applyImportedPackage(db, imported.value, sheet.bytes, ctx)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(await applyScoresheet(db, received.value, sheet.bytes, ctx)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
     expect(await dump(db)).toEqual(before);
   });
 
@@ -183,6 +190,6 @@ describe('the leader receiving members’ scoresheets', () => {
     const otherPanel = await makePanel(5, 9);
     const foreign = await scoresheetPackage(otherPanel, otherPanel.members[1]!);
     const failure = await expectRefusedUnchanged(() => importAs(leader, foreign.bytes, ['scoresheet']));
-    expect(failure.kind).toBe('refused');
+    expect(failure.code).toBe('package');
   });
 });

@@ -8,7 +8,7 @@ import { recordDeclaration } from '../../renderer/src/db/writes/declaration-writ
 import { addNote } from '../../renderer/src/db/writes/note-writes.js';
 import { setItemScore } from '../../renderer/src/db/writes/score-writes.js';
 import { exportScoresheet, type SaveFile } from '../../renderer/src/packages/export-scoresheet.js';
-import { importPackageFile } from '../../renderer/src/packages/import-package-file.js';
+import { importIncoming } from '../../renderer/src/packages/incoming.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
 import { DEMO_REVIEW_ID } from '../../shared/demo/demo-review.js';
 import { freshDatabase } from './db-test-helpers.js';
@@ -33,7 +33,7 @@ beforeEach(async () => {
   leaderDb = freshDatabase();
   for (const [db, p] of [[expertDb, expert], [leaderDb, leader]] as const) {
     await db.trustAnchor.put({ id: 'secretariat', card: panel.secretariat.card, packageBytes: new Uint8Array([1]), confirmedAt: NOW.toISOString() });
-    const r = await importPackageFile(db, assignment, { keys: p.keys, accept: ['assignment'], deviceKeyId: p.card.keyId, now: NOW });
+    const r = await importIncoming({ db, keys: p.keys, keyId: p.card.keyId, now: () => NOW, fileName: '' }, assignment, ['assignment']);
     expect(r.ok).toBe(true);
   }
 });
@@ -50,7 +50,7 @@ function saver(files: Uint8Array[], answer: 'save' | 'cancel' = 'save'): SaveFil
     return Promise.resolve({ ok: true, value: { savedAs: `/media/usb/${name}` } });
   };
 }
-const exportAs = (db: ZqaDatabase, p: Participant, save: SaveFile) => exportScoresheet(db, reviewId(), { keys: p.keys, deviceKeyId: p.card.keyId, senderName: p.card.name, save, now: NOW });
+const exportAs = (db: ZqaDatabase, p: Participant, save: SaveFile) => exportScoresheet(db, reviewId(), { keys: p.keys, deviceKeyId: p.card.keyId, save, now: NOW });
 
 describe('exporting the expert’s own scoresheet', () => {
   it('carries scores, notes, the photo, site checks and the history chain to the leader, who stores them', async () => {
@@ -69,7 +69,7 @@ describe('exporting the expert’s own scoresheet', () => {
     expect(await exportAs(expertDb, expert, saver(files))).toEqual({ ok: true, value: { kind: 'saved', revision: 1, savedAs: expect.stringContaining('第1版.zqa') as unknown } });
     expect(await expertDb.scoresheetExports.count()).toBe(1);
 
-    const imported = await importPackageFile(leaderDb, files[0]!, { keys: leader.keys, accept: ['scoresheet'], deviceKeyId: leader.card.keyId, now: NOW });
+    const imported = await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, files[0]!, ['scoresheet']);
     expect(imported).toMatchObject({ ok: true, value: { type: 'scoresheet', memberKeyId: expert.card.keyId, revision: 1 } });
     const sheet = (await leaderDb.memberScoresheets.get([reviewId(), expert.card.keyId]))!;
     const item = (id: string) => sheet.content.items.find((i) => i.itemId === id);
@@ -93,7 +93,7 @@ describe('exporting the expert’s own scoresheet', () => {
     await exportAs(expertDb, expert, saver(files));
     await exportAs(expertDb, expert, saver(files));
     expect((await expertDb.scoresheetExports.toArray()).map((e) => e.revision)).toEqual([1, 2]);
-    for (const f of files) expect((await importPackageFile(leaderDb, f, { keys: leader.keys, accept: ['scoresheet'], deviceKeyId: leader.card.keyId, now: NOW })).ok).toBe(true);
+    for (const f of files) expect((await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, f, ['scoresheet'])).ok).toBe(true);
     expect((await leaderDb.memberScoresheets.get([reviewId(), expert.card.keyId]))?.revision).toBe(2);
     expect(await leaderDb.memberScoresheetHistory.count()).toBe(1);
   });
@@ -106,8 +106,8 @@ describe('exporting the expert’s own scoresheet', () => {
 
   it('refuses the demo review (no leader or secretariat keys) and a review without a declaration', async () => {
     await seedDemoIfEmpty(expertDb);
-    expect(await exportScoresheet(expertDb, DEMO_REVIEW_ID, { keys: expert.keys, deviceKeyId: expert.card.keyId, senderName: 'x', save: saver([]) })).toEqual({ ok: false, error: { kind: 'no-assignment' } });
-    expect(await exportAs(expertDb, expert, saver([]))).toMatchObject({ ok: false, error: { kind: 'failed', message: expect.stringMatching(/declaration/) as unknown } });
+    expect(await exportScoresheet(expertDb, DEMO_REVIEW_ID, { keys: expert.keys, deviceKeyId: expert.card.keyId, save: saver([]) })).toEqual({ ok: false, error: { kind: 'no-assignment' } });
+    expect(await exportAs(expertDb, expert, saver([]))).toMatchObject({ ok: false, error: { kind: 'failed', error: { code: 'not-ready', en: expect.stringMatching(/declaration/) as unknown } } });
     expect(await expertDb.scoresheetExports.count()).toBe(0);
   });
 });

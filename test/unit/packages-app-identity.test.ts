@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
-import { readAnchorCard, recordCardExport, saveTrustAnchor, writeDeviceCard } from '../../renderer/src/identity/identity-card-files.js';
+import { AnchorChangeRefused, lastFingerprintGroup } from '../../renderer/src/identity/anchor-change.js';
+import { recordCardExport, saveTrustAnchor, writeDeviceCard } from '../../renderer/src/identity/identity-card-files.js';
+import { readSecretariatCard as readAnchorCard } from '../../shared/workflow/enrol-expert.js';
 import type { DeviceProfileRecord } from '../../renderer/src/identity/identity-records.js';
 import { reviewAssignmentFromContent } from '../../renderer/src/packages/assignment-review.js';
 import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
@@ -25,7 +27,7 @@ afterEach(() => db.close());
 
 const cardBytes = async (p: Participant) => {
   const r = await writeCardPackage(p, new Date('2026-06-01T00:00:00.000Z'));
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(r.error.en);
   return r.value.bytes;
 };
 
@@ -55,8 +57,22 @@ describe('the trust anchor', () => {
     await saveTrustAnchor(db, panel.secretariat.card, new Uint8Array([1]));
     await db.panelAssignments.put({ reviewId: panel.assignment.panel.id, panelId: panel.assignment.panel.id, leaderKeyId: panel.members[0]!.card.keyId, revision: 1, manifestSha256: 'x', content: panel.assignment, receivedAt: '' });
     expect((await loadTrustStore(db))?.keys.has(panel.members[1]!.card.keyId)).toBe(true);
-    await saveTrustAnchor(db, secretariat.card, new Uint8Array([2]));
+    await saveTrustAnchor(db, secretariat.card, new Uint8Array([2]), { typedLastGroup: lastFingerprintGroup(secretariat.card.fingerprint) });
     expect((await loadTrustStore(db))?.keys.has(panel.members[1]!.card.keyId)).toBe(false);
+  });
+
+  it('is replaced by another card only when the last group of its fingerprint is typed in', async () => {
+    const other = await createParticipant({ name: '另一秘书处', organisation: '秘书处', role: 'secretariat' });
+    await saveTrustAnchor(db, secretariat.card, new Uint8Array([1]));
+    const group = lastFingerprintGroup(other.card.fingerprint);
+    for (const typed of [undefined, '', '00000', group.slice(0, 4), lastFingerprintGroup(secretariat.card.fingerprint)]) {
+      await expect(saveTrustAnchor(db, other.card, new Uint8Array([2]), { typedLastGroup: typed }), String(typed)).rejects.toBeInstanceOf(AnchorChangeRefused);
+      expect((await db.trustAnchor.get('secretariat'))?.card.keyId).toBe(secretariat.card.keyId);
+    }
+    await saveTrustAnchor(db, secretariat.card, new Uint8Array([3])); // the same card again needs nothing typed
+    const fullWidth = [...group].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
+    await saveTrustAnchor(db, other.card, new Uint8Array([4]), { typedLastGroup: ` ${fullWidth} ` });
+    expect((await db.trustAnchor.get('secretariat'))?.card.keyId).toBe(other.card.keyId);
   });
 });
 
@@ -65,7 +81,7 @@ describe('the device’s identity card', () => {
     const profile: DeviceProfileRecord = { id: 'device', name: '李明', organisation: '河南省质量协会', role: 'expert', keyId: expert.card.keyId, fingerprint: expert.card.fingerprint, createdAt: '', updatedAt: '' };
     await db.deviceProfile.put(profile);
     const first = await writeDeviceCard(profile, expert.keys);
-    if (!first.ok) throw new Error(first.error.message);
+    if (!first.ok) throw new Error(first.error.en);
     expect(first.value.revision).toBe(1);
     const read = await importPackage(first.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
     expect(read.ok && read.value.content).toEqual(expert.card);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createParticipant } from '../../cli/lib/demo-participant.js';
-import { assignmentCertificates, secretariatAuthority } from '../../shared/identity/enrolment-certificates.js';
 import { verifyAssignmentCertificates } from '../../shared/packages/content/assignment-certificates.js';
 import { assignmentContentSchema } from '../../shared/packages/content/assignment.js';
 import { importPackage } from '../../shared/packages/import-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { assemblePackage } from '../../shared/packages/write-package.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
+import { certifyMembers } from '../../shared/workflow/certify-experts.js';
+import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
 import { makePanel } from './packages-fixture.js';
 
 /** Certificates travel in assignments: the secretariat's root and one per member, for that member's key. */
@@ -32,8 +33,8 @@ describe('assignment certificates', () => {
     // Certificates for the right keys, but issued by another CA with the same name: the
     // schema cannot tell, the signature check can.
     const impostor = await createParticipant({ name: secretariat.facts.name, organisation: secretariat.facts.organisation, role: 'secretariat' });
-    const fake = await secretariatAuthority({ ...impostor.card, sign: (d) => impostor.keys.sign(d) }, new Date(Date.UTC(2026, 5, 1)));
-    const forged = { ...(await assignmentCertificates(fake, assignment.panel.members)), root: certs.root };
+    const fake = await certifyMembers(memoryCertificateStore(), { identity: impostor.card, keys: impostor.keys }, assignment.panel.members, { now: () => new Date(Date.UTC(2026, 5, 1)) });
+    const forged = { ...fake, root: certs.root };
     expect(problems({ ...assignment, certificates: forged })).toEqual([]);
     expect(await verifyAssignmentCertificates(forged, new Date(assignment.issuedAt))).toMatch(/not signed by the secretariat's root/);
     expect(await verifyAssignmentCertificates(certs, new Date(assignment.issuedAt))).toBeNull();

@@ -1,8 +1,3 @@
-/**
- * A small simulated panel for package tests: a secretariat and panel members with their
- * own keys, built through the same helpers `zqa demo` uses, plus tools to take packages
- * apart and put them back together (re-zip, re-sign) the way an attacker would.
- */
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
@@ -10,15 +5,17 @@ import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
-import { writePackage } from '../../shared/packages/write-package.js';
 import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip, type ZipInputEntry } from '../../shared/packages/zip-write.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
-import { demoAssignment, demoScoresheet } from '../../cli/lib/demo-content.js';
+import type { PreparedBlob } from '../../shared/packages/blobs.js';
+import { buildScoresheet } from '../../shared/workflow/build-scoresheet.js';
+import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { writeAssignmentPackage } from '../../shared/workflow/issue-assignment.js';
+import { demoAssignment, demoWork } from '../../cli/lib/demo-content.js';
 import { createParticipant, type Participant } from '../../cli/lib/demo-participant.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
-import type { PreparedBlob } from '../../shared/packages/blobs.js';
 
 export interface Panel {
   secretariat: Participant;
@@ -43,33 +40,33 @@ export async function makePanel(memberCount = 5, seed = 1): Promise<Panel> {
   return { secretariat, members, assignment, subject, memberTrust };
 }
 
+/** The panel's assignment as the secretariat's step writes it, as revision `revision`. */
 export async function assignmentPackage(panel: Panel, revision = 1): Promise<Uint8Array> {
-  const r = await writePackage({
-    type: 'assignment', content: panel.assignment, subject: panel.subject, revision,
-    sender: { name: panel.secretariat.facts.name, keys: panel.secretariat.keys },
-    recipients: [panel.secretariat.card, ...panel.members.map((m) => m.card)],
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.bytes;
+  const previous = revision > 1 ? { packageId: '0'.repeat(32), revision: revision - 1 } : null;
+  const r = await writeAssignmentPackage(panel.assignment, previous, { keys: panel.secretariat.keys, clock: { now: () => new Date(Date.UTC(2026, 5, 1)) }, secretariat: panel.secretariat.card });
+  if (!r.ok) throw new Error(r.error.en);
+  return r.value.written.bytes;
 }
 
 export interface WrittenScoresheet {
   bytes: Uint8Array;
   packageId: string;
+  revision: number;
   content: ScoresheetContent;
+  /** Its attachments as the content names them, for tests that rewrite its content. */
   blobs: PreparedBlob[];
 }
 
-export async function scoresheetPackage(panel: Panel, member: Participant, options: { revision?: number; seed?: number; photos?: Uint8Array[] } = {}): Promise<WrittenScoresheet> {
-  const sheet = await demoScoresheet({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt: new Date(Date.UTC(2026, 5, 2)), photos: options.photos ?? [] });
-  const r = await writePackage({
-    type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
-    subject: panel.subject, revision: options.revision ?? 1,
-    sender: { name: member.facts.name, keys: member.keys },
-    recipients: [panel.members[0]!.card, panel.secretariat.card, member.card],
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  return { bytes: r.value.bytes, packageId: r.value.manifest.packageId, content: sheet.content, blobs: sheet.blobs };
+/** `member`'s scoresheet as the expert's export step writes it; given `previous`, the next revision of it. */
+export async function scoresheetPackage(panel: Panel, member: Participant, options: { seed?: number; photos?: Uint8Array[]; previous?: WrittenScoresheet } = {}): Promise<WrittenScoresheet> {
+  const startedAt = new Date(Date.UTC(2026, 5, 2));
+  const work = await demoWork({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt, photos: options.photos ?? [] });
+  const previous = options.previous ? { packageId: options.previous.packageId, revision: options.previous.revision } : null;
+  const r = await exportScoresheet({ work, assignment: panel.assignment, previous }, { keys: member.keys, clock: { now: () => startedAt }, myKeyId: member.card.keyId });
+  if (!r.ok) throw new Error(r.error.en);
+  const built = await buildScoresheet(work, panel.assignment, member.card.keyId, startedAt);
+  if (!built.ok) throw new Error(built.error.en);
+  return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs: built.value.blobs };
 }
 
 /** The package's entries, taken apart, changed, and zipped again in the format's layout. */

@@ -213,7 +213,7 @@ describe('revisions', () => {
     const same = stored(first.value.manifest.packageId, 1, manifestSha256);
     await expectRefused(sheet.bytes, 'duplicate', /already stored/, { history: same });
 
-    const second = await scoresheetPackage(panel, panel.members[2]!, { revision: 2, seed: 9 });
+    const second = await scoresheetPackage(panel, panel.members[2]!, { previous: sheet, seed: 9 });
     const after2 = stored(second.packageId, 2, 'f'.repeat(64));
     await expectRefused(sheet.bytes, 'stale-revision', /revision 1 arrived after revision 2/, { history: after2 });
     await expectRefused(sheet.bytes, 'revision-conflict', /already stored/, { history: stored('0'.repeat(32), 1, 'e'.repeat(64)) });

@@ -1,108 +1,91 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
 import { prepareBlobs } from '../../shared/packages/blobs.js';
-import type { CountersignatureContent } from '../../shared/packages/content/countersignature.js';
 import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
-import type { ReportForSigningContent } from '../../shared/packages/content/report-for-signing.js';
 import { signReportPdf, verifyReportSignature } from '../../shared/packages/countersign.js';
 import { importPackage } from '../../shared/packages/import-package.js';
 import { checkPanelReturn } from '../../shared/packages/panel-return-check.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { writePackage } from '../../shared/packages/write-package.js';
-import { sha256Hex } from '../../shared/util/bytes.js';
-import { makePanel, scoresheetPackage, type Panel } from './packages-fixture.js';
+import { assemblePanelReturn } from '../../shared/workflow/assemble-panel-return.js';
+import { receivePackage } from '../../shared/workflow/received.js';
+import { countersignatures, panelWithSheets, reportOnMemberDevice, settledConsensus, signedReport, type SteppedPanel } from './workflow-fixture.js';
 
-let panel: Panel;
-const pdf = new TextEncoder().encode('%PDF-1.7\n% 现场评审报告 (stand-in bytes)\n%%EOF\n');
-const at = '2026-06-05T10:00:00.000Z';
-
+/**
+ * The leader's packages as the package layer checks them: the report for signing, the
+ * countersignatures and the panel return, made by the workflow's own steps; a hostile return
+ * (a countersignature over other bytes) put together by hand, as a dishonest leader could.
+ */
+let p: SteppedPanel;
 beforeAll(async () => {
-  panel = await makePanel(5);
-});
-
-async function countersignature(member: Panel['members'][number], reportPackageId: string, signedPdf: Uint8Array): Promise<Uint8Array> {
-  const content: CountersignatureContent = {
-    ...panel.subject, reportPackageId, reportSha256: await sha256Hex(pdf), signerKeyId: member.card.keyId,
-    signature: await signReportPdf(member.keys, signedPdf), agrees: true, comment: '', signedAt: at,
-  };
-  const r = await writePackage({ type: 'countersignature', content, subject: panel.subject, revision: 1, sender: { name: member.facts.name, keys: member.keys }, recipients: [panel.members[0]!.card, panel.secretariat.card] });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.bytes;
-}
-
-async function panelReturn(countersignatures: Uint8Array[]): Promise<Uint8Array> {
-  const leader = panel.members[0]!;
-  const sheets = await Promise.all(panel.members.map((m) => scoresheetPackage(panel, m)));
-  const files = [
-    { fileName: '评审报告.pdf', mediaType: 'application/pdf', bytes: pdf },
-    ...sheets.map((s, i) => ({ fileName: `scoresheet-${i + 1}.zqa`, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
-    ...countersignatures.map((c, i) => ({ fileName: `countersignature-${i + 1}.zqa`, mediaType: 'application/vnd.zqa.package', bytes: c })),
-  ];
-  const blobs = await prepareBlobs(files);
-  const content: PanelReturnContent = {
-    ...panel.subject,
-    consensus: newConsensusRecord(panel.assignment.criteriaSet),
-    reportText: '评审组意见',
-    report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
-    scoresheets: panel.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: { ...blobs[1 + i]!.ref, mediaType: 'application/vnd.zqa.package' } })),
-    countersignatures: panel.members.slice(0, countersignatures.length).map((m, i) => ({ signerKeyId: m.card.keyId, package: { ...blobs[1 + sheets.length + i]!.ref, mediaType: 'application/vnd.zqa.package' } })),
-    returnedAt: at,
-  };
-  const r = await writePackage({
-    type: 'panel-return', content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject: panel.subject, revision: 1,
-    sender: { name: leader.facts.name, keys: leader.keys }, recipients: [panel.secretariat.card, leader.card],
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.bytes;
-}
+  p = await panelWithSheets(5, 51);
+}, 30_000);
 
 async function secretariatCheck(bytes: Uint8Array) {
-  const opts = { trust: panel.memberTrust, keys: panel.secretariat.keys };
-  const imported = await importPackage(bytes, { ...opts, accept: ['panel-return'], history: NO_HISTORY });
+  const opts = { trust: p.memberTrust, keys: p.secretariat.keys };
+  const imported = await receivePackage(bytes, 'panel-return', { ...opts, history: NO_HISTORY });
   // The importer runs checkPanelReturn itself; a refusal is its answer.
   if (!imported.ok) return imported;
   expect(imported.value.panelReturn).toBeDefined();
-  return checkPanelReturn(imported.value.content as PanelReturnContent, imported.value.manifest, imported.value.blobs, opts);
+  return checkPanelReturn(imported.value.content, imported.value.manifest, imported.value.blobs, opts);
 }
 
 describe('the leader’s packages', () => {
-  it('a report for signing reaches every member, who countersign the PDF', async () => {
-    const leader = panel.members[0]!;
-    const [report] = await prepareBlobs([{ fileName: '评审报告.pdf', mediaType: 'application/pdf', bytes: pdf }]);
-    const content: ReportForSigningContent = {
-      ...panel.subject, consensus: newConsensusRecord(panel.assignment.criteriaSet), reportText: '报告正文',
-      report: { ...report!.ref, mediaType: 'application/pdf' }, signers: panel.members.map((m) => m.card.keyId), sentAt: at,
-    };
-    const written = await writePackage({
-      type: 'report-for-signing', content, blobs: [{ entry: report!.ref.entry, bytes: pdf }], subject: panel.subject, revision: 1,
-      sender: { name: leader.facts.name, keys: leader.keys }, recipients: panel.members.map((m) => m.card),
-    });
-    if (!written.ok) throw new Error(written.error.message);
-    const member = panel.members[3]!;
-    const got = await importPackage(written.value.bytes, { keys: member.keys, trust: panel.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY });
-    if (!got.ok) throw new Error(got.error.message);
-    const received = got.value.blobs.get(report!.ref.entry)!;
-    const signature = await signReportPdf(member.keys, received);
-    expect(await verifyReportSignature(member.card.signingKey, pdf, signature)).toBe(true);
-    expect(await verifyReportSignature(panel.members[2]!.card.signingKey, pdf, signature)).toBe(false);
+  it('a report for signing reaches every member, who countersign the PDF; only the leader may send one', async () => {
+    const report = await signedReport(p, await settledConsensus(p));
+    const onDevice = await reportOnMemberDevice(p, report, 3);
+    const member = p.members[3]!;
+    const signature = await signReportPdf(member.keys, onDevice.pdf);
+    expect(await verifyReportSignature(member.card.signingKey, report.pdf, signature)).toBe(true);
+    expect(await verifyReportSignature(p.members[2]!.card.signingKey, report.pdf, signature)).toBe(false);
     // An expert cannot send a report for signing: only the leader may.
-    const asExpert = await writePackage({ ...{ type: 'report-for-signing' as const, content, blobs: [{ entry: report!.ref.entry, bytes: pdf }], subject: panel.subject, revision: 1 }, sender: { name: member.facts.name, keys: member.keys }, recipients: [leader.card] });
-    const refused = asExpert.ok ? await importPackage(asExpert.value.bytes, { keys: leader.keys, trust: panel.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY }) : null;
+    const opened = await receivePackage(report.rfsPackage, 'report-for-signing', { keys: member.keys, trust: p.memberTrust, history: NO_HISTORY });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const [blob] = await prepareBlobs([{ fileName: '评审报告.pdf', mediaType: 'application/pdf', bytes: report.pdf }]);
+    const asExpert = await writePackage({ type: 'report-for-signing', content: opened.value.content, blobs: [{ entry: blob!.ref.entry, bytes: report.pdf }], subject: p.subject, revision: 1, sender: { name: member.facts.name, keys: member.keys }, recipients: [p.members[0]!.card] });
+    const refused = asExpert.ok ? await importPackage(asExpert.value.bytes, { keys: p.members[0]!.keys, trust: p.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY }) : null;
     expect(refused && !refused.ok && refused.error.code).toBe('untrusted-signer');
   });
 
   it('a panel return carries every signed scoresheet and countersignature, each checkable by the secretariat', async () => {
-    const sigs = await Promise.all(panel.members.map((m) => countersignature(m, 'a'.repeat(32), pdf)));
-    const checked = await secretariatCheck(await panelReturn(sigs));
-    expect(checked.ok).toBe(true);
-    if (!checked.ok) return;
-    expect(checked.value.scoresheets.map((s) => s.manifest.sender.keyId)).toEqual(panel.members.map((m) => m.card.keyId));
-    expect(checked.value.countersignatures).toHaveLength(panel.members.length);
+    const consensus = await settledConsensus(p);
+    const report = await signedReport(p, consensus);
+    const signed = await countersignatures(p, report, [1, 2, 3, 4]);
+    const held = p.sheets.map((s, i) => ({ memberKeyId: p.members[i]!.card.keyId, memberName: p.members[i]!.facts.name, packageBytes: s.bytes }));
+    const returned = await assemblePanelReturn({ assignment: p.assignment, consensus, report, scoresheets: held, countersignatures: signed, excused: {}, previous: null }, { keys: p.members[0]!.keys, clock: p.clock });
+    if (!returned.ok) throw new Error(returned.error.en);
+    const checked = await secretariatCheck(returned.value.written.bytes);
+    if (!checked.ok) throw new Error(checked.error.message);
+    expect(checked.value.scoresheets.map((s) => s.manifest.sender.keyId)).toEqual(p.members.map((m) => m.card.keyId));
+    expect(checked.value.countersignatures.map((c) => c.content.signerKeyId)).toEqual(p.members.slice(1).map((m) => m.card.keyId));
   });
 
   it('refuses a panel return whose countersignature signs another PDF', async () => {
-    const sigs = [await countersignature(panel.members[0]!, 'a'.repeat(32), new TextEncoder().encode('%PDF another report'))];
-    const checked = await secretariatCheck(await panelReturn(sigs));
+    const consensus = await settledConsensus(p);
+    const report = await signedReport(p, consensus);
+    const [genuine] = await countersignatures(p, report, [1]);
+    const member = p.members[1]!;
+    // The member signs other bytes; the leader nests it in a return signed by hand.
+    const forged = await writePackage({
+      type: 'countersignature', content: { ...p.subject, reportPackageId: genuine!.reportPackageId, reportSha256: report.sha256, signerKeyId: member.card.keyId, signature: await signReportPdf(member.keys, new TextEncoder().encode('%PDF another report')), agrees: true, comment: '', signedAt: genuine!.signedAt },
+      subject: p.subject, revision: 1, sender: { name: member.facts.name, keys: member.keys }, recipients: [p.members[0]!.card, p.secretariat.card],
+    });
+    if (!forged.ok) throw new Error(forged.error.message);
+    const files = await prepareBlobs([
+      { fileName: '评审报告.pdf', mediaType: 'application/pdf', bytes: report.pdf },
+      ...p.sheets.map((s, i) => ({ fileName: `scoresheet-${i + 1}.zqa`, mediaType: 'application/vnd.zqa.package', bytes: s.bytes })),
+      { fileName: 'countersignature.zqa', mediaType: 'application/vnd.zqa.package', bytes: forged.value.bytes },
+    ]);
+    const nested = (i: number) => ({ ...files[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
+    const content: PanelReturnContent = {
+      ...p.subject, consensus, reportText: report.reportText, report: { ...files[0]!.ref, mediaType: 'application/pdf' },
+      scoresheets: p.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: nested(1 + i) })),
+      countersignatures: [{ signerKeyId: member.card.keyId, package: nested(1 + p.sheets.length) }],
+      returnedAt: genuine!.signedAt,
+    };
+    const leader = p.members[0]!;
+    const hostile = await writePackage({ type: 'panel-return', content, blobs: files.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject: p.subject, revision: 1, sender: { name: leader.facts.name, keys: leader.keys }, recipients: [p.secretariat.card, leader.card] });
+    if (!hostile.ok) throw new Error(hostile.error.message);
+    const checked = await secretariatCheck(hostile.value.bytes);
     expect(checked.ok ? 'accepted' : checked.error.message).toMatch(/countersignature is not a valid signature over this report PDF/);
   });
 });

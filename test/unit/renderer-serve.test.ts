@@ -38,6 +38,24 @@ function get(path: string, method = 'GET'): Promise<{ status: number; headers: R
 }
 
 describe('the browser host static server', () => {
+  it('listens before the build is ready: a page without scripts that reloads itself, then the app', async () => {
+    let done!: () => void;
+    const gated = await startServer({ port: 0, root, ready: new Promise<void>((resolve) => (done = resolve)) });
+    try {
+      const waiting = await fetch(gated.url);
+      expect(waiting.status).toBe(503);
+      expect(waiting.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      const text = await waiting.text();
+      expect(text).toContain('<meta http-equiv="refresh" content="1">');
+      expect(text).not.toContain('<script');
+      done();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(await (await fetch(gated.url)).text()).toBe('<!doctype html><title>t</title>');
+    } finally {
+      await gated.close();
+    }
+  });
+
   it('serves index.html at / and assets with their MIME types and the CSP', async () => {
     const index = await get('/');
     expect(index.status).toBe(200);

@@ -1,10 +1,7 @@
 import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-// antd's component styles, prebuilt (theme.zeroRuntime below): generating them at run time
-// cost about a quarter of the first screen's main-thread time. The theme's tokens still
-// apply through the CSS variables ConfigProvider sets.
-import 'antd/dist/antd.css';
+// The ES builds of the locales: antd/locale/* are CommonJS re-exports of antd's lib build.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/bridge/contract.js';

@@ -1,4 +1,6 @@
+import { getDatabase } from '../db/database.js';
 import { primedKeys, primeRead } from '../db/primed-reads.js';
+import { seedDemoIfEmpty } from '../db/seed-demo.js';
 import { readOverview } from '../db/use-review-data.js';
 import { loadDeviceKeys } from '../identity/device-keys.js';
 import { readWorkspaceStored } from '../identity/use-workspace-context.js';
@@ -25,7 +27,11 @@ export async function primeFirstScreen(): Promise<void> {
     });
   const chosen = chosenWorkspace();
   if (chosen !== null && chosen !== 'review') return workspace;
-  const reviews = await readReviews();
+  let reviews = await readReviews();
+  // A device with no review at all (the first start) opens on the demo review: seeding it now
+  // lets the first render show its declaration, instead of a spinner, then the seed, then two
+  // more renders one read after another.
+  if (reviews.length === 0 && (await seedDemoIfEmpty(getDatabase()))) reviews = await readReviews();
   primeRead(primedKeys.reviews(), reviews);
   const review = pickReview(reviews, chosenReview());
   if (!review) return workspace;

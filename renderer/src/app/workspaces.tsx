@@ -11,6 +11,7 @@ import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.
 import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContext } from '../identity/use-workspace-context.js';
 import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
+import { LATER_SCREENS, preloadLaterScreens } from './later-screens.js';
 import { packageStrings } from '../packages/i18n.js';
 import { secretariatStrings } from '../secretariat/i18n.js';
 import { leaderStrings } from '../leader/i18n.js';
@@ -32,41 +33,11 @@ export interface WorkspaceDefinition {
 // The expert's review is the first screen and stays in the main chunk; every other workspace
 // (and what it alone pulls in: PKI, report rendering, backups) is fetched when first shown,
 // or earlier, once the first screen is up and the page is idle (preloadLaterScreens).
-const LOADERS = {
-  leader: () => import('../leader/leader-workspace.js'),
-  countersign: () => import('../leader/countersign-page.js'),
-  secretariat: () => import('../secretariat/secretariat-workspace.js'),
-  identity: () => import('../identity/identity-page.js'),
-  backup: () => import('../backup/backup-page.js'),
-  packages: () => import('../packages/import-package-file.js'),
-};
-const LeaderWorkspace = lazy(() => LOADERS.leader().then((m) => ({ default: m.LeaderWorkspace })));
-const CountersignPage = lazy(() => LOADERS.countersign().then((m) => ({ default: m.CountersignPage })));
-const SecretariatWorkspace = lazy(() => LOADERS.secretariat().then((m) => ({ default: m.SecretariatWorkspace })));
-const IdentityPage = lazy(() => LOADERS.identity().then((m) => ({ default: m.IdentityPage })));
-const BackupPage = lazy(() => LOADERS.backup().then((m) => ({ default: m.BackupPage })));
-
-/**
- * Fetches and evaluates the other screens' code once the page has been idle for a moment
- * after the first screen, so a later switch (or a package import) does not wait for ~1 MB of
- * scripts to load and parse. A failure here is ignored: the screen loads it again when shown.
- */
-function preloadLaterScreens(): () => void {
-  let idle: number | undefined;
-  const run = () => {
-    for (const load of Object.values(LOADERS)) load().catch(() => undefined);
-  };
-  // A second first, then an idle moment: while the first screen still waits on the database
-  // the page looks idle too, and parsing these scripts then would delay it.
-  const timer = window.setTimeout(() => {
-    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(run, { timeout: 2000 });
-    else run();
-  }, 1000);
-  return () => {
-    window.clearTimeout(timer);
-    if (idle !== undefined) window.cancelIdleCallback(idle);
-  };
-}
+const LeaderWorkspace = lazy(() => LATER_SCREENS.leader().then((m) => ({ default: m.LeaderWorkspace })));
+const CountersignPage = lazy(() => LATER_SCREENS.countersign().then((m) => ({ default: m.CountersignPage })));
+const SecretariatWorkspace = lazy(() => LATER_SCREENS.secretariat().then((m) => ({ default: m.SecretariatWorkspace })));
+const IdentityPage = lazy(() => LATER_SCREENS.identity().then((m) => ({ default: m.IdentityPage })));
+const BackupPage = lazy(() => LATER_SCREENS.backup().then((m) => ({ default: m.BackupPage })));
 
 /**
  * The app's workspaces, in menu order. Each engineer adds one entry (leader, secretariat,

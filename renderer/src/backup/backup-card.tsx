@@ -1,14 +1,13 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bs } from '../../../shared/crypto/buffer-source.js';
 import { useSettings } from '../app/settings-context.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
+import { PassphraseFields } from './passphrase-fields.js';
 import { createDatabaseBackup } from './database-backup.js';
 import { describeFileFault, formatBytes } from './file-fault.js';
-
-const MIN_PASSPHRASE = 12;
 
 type Outcome = { kind: 'saved'; file: string; size: number } | { kind: 'error'; message: string } | null;
 
@@ -67,17 +66,7 @@ export function BackupCard() {
     <Card title={t('backup.title')} data-testid="backup-card">
       <Typography.Paragraph type="secondary">{t('backup.intro')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void create(v)} style={{ maxWidth: 480 }} disabled={busy}>
-        <Form.Item name="passphrase" label={t('backup.passphrase')} extra={t('backup.passphraseHint')} rules={[{ required: true, min: MIN_PASSPHRASE, message: t('backup.tooShort') }]}>
-          <Input.Password autoComplete="new-password" data-testid="backup-passphrase" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('backup.passphraseConfirm')}
-          dependencies={['passphrase']}
-          rules={[({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('backup.mismatch')))) })]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="backup-passphrase-confirm" />
-        </Form.Item>
+        <PassphraseFields label={t('backup.passphrase')} hint={t('backup.passphraseHint')} testId="backup-passphrase" />
         <Button type="primary" htmlType="submit" loading={busy} data-testid="backup-create">
           {busy ? t('backup.creating') : t('backup.create')}
         </Button>

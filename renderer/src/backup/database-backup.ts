@@ -7,6 +7,7 @@ import type { Result } from '../../../shared/util/result.js';
 import { err, ok } from '../../../shared/util/result.js';
 import { applyMigrations, MIGRATIONS } from '../db/migrations/index.js';
 import { appTables } from '../journal/journal-meta.js';
+import { firstInvalidRow } from './row-checks.js';
 
 /**
  * Whole-database backup and restore. The tables come from `db.tables` at run time, so every
@@ -48,7 +49,7 @@ export async function createDatabaseBackup(db: Dexie, passphrase: string, settin
   return sealBackup(await snapshotDatabase(db, settings, now), passphrase);
 }
 
-export type RestoreError = BackupError | { code: 'schema-mismatch' | 'write-failed'; message: string };
+export type RestoreError = BackupError | { code: 'schema-mismatch' | 'invalid-rows' | 'write-failed'; message: string };
 
 /** Opens a backup for this database: a newer schema than the program's is refused. */
 export function openDatabaseBackup(db: Dexie, bytes: Uint8Array, passphrase: string) {
@@ -75,6 +76,8 @@ export async function restoreDatabase(db: Dexie, contents: BackupContents, deps:
   const byName = new Map(app.map((t) => [t.name, t]));
   const unknown = current.tables.find((t) => !byName.has(t.name));
   if (unknown) return err({ code: 'schema-mismatch', message: `the backup holds a table "${unknown.name}" that database version ${db.verno} does not have` });
+  const invalid = firstInvalidRow(db, current);
+  if (invalid) return err({ code: 'invalid-rows', message: `nothing was changed: ${invalid}` });
   let rows = 0;
   try {
     await db.transaction('rw', app, async () => {

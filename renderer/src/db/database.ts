@@ -79,7 +79,7 @@ export class ZqaDatabase extends Dexie {
   secComplaints!: Table<ComplaintRow, string>;
   secSeries!: Table<SeriesRow, string>;
 
-  // 0005: where the index stands in the journal (renderer/src/journal)
+  // 0006: where the index stands in the journal (renderer/src/journal)
   journalMeta!: Table<JournalPosition, 'position'>;
 
   constructor(name = DATABASE_NAME, options: DexieOptions = {}) {

@@ -9,6 +9,7 @@ const ACCEPT: Record<FileKind, string> = {
   spreadsheet: '.xlsx',
   csv: '.csv,text/csv',
   backup: '.zqabak',
+  'key-backup': '.zqakey',
 };
 
 const MIME: Record<FileKind, string> = {
@@ -18,6 +19,7 @@ const MIME: Record<FileKind, string> = {
   spreadsheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   backup: 'application/octet-stream',
+  'key-backup': 'application/octet-stream',
 };
 
 /**

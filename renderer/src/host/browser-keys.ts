@@ -100,6 +100,9 @@ export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto): Host
         return failure('could not derive a shared secret', e);
       }
     },
+    // The browser host has no place the page cannot reach, so it keeps no role of its own:
+    // the key backup, the only thing the role allows, is unavailable here anyway.
+    setDeviceRole: (args) => Promise.resolve(ok({ role: args.role })),
     exportBackup: () => Promise.resolve(err({ code: 'key-storage-unavailable' as const, message: BACKUP_UNAVAILABLE })),
     restoreBackup: () => Promise.resolve(err({ code: 'key-storage-unavailable' as const, message: BACKUP_UNAVAILABLE })),
   };

@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Descriptions, Modal, Typography } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Input, Modal, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,10 @@ import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import { describePackageError } from '../../../shared/packages/errors.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
+import { typedGroupMatches } from './anchor-change.js';
 import { offerAnchorCard, useOfferedAnchorCard } from './anchor-offer.js';
-import { readAnchorCard, saveTrustAnchor } from './identity-card-files.js';
+import { readSecretariatCard } from '../../../shared/workflow/enrol-expert.js';
+import { saveTrustAnchor } from './identity-card-files.js';
 import { useUiLanguage } from './ui-language.js';
 
 /** The secretariat's card this device trusts, and importing one after checking its fingerprint. */
@@ -37,22 +39,28 @@ export function AnchorSection() {
       <Button style={{ marginTop: '1em' }} onClick={() => void pick()} data-testid="anchor-import">
         {anchor ? t('identity.anchorReplace') : t('identity.anchorImport')}
       </Button>
-      <ConfirmAnchorDialog />
+      <ConfirmAnchorDialog currentFingerprint={anchor?.card.fingerprint ?? null} />
     </Card>
   );
 }
 
-/** Shows the offered card's fingerprint to read against the secretariat's, and stores it on confirmation. */
-function ConfirmAnchorDialog() {
+/**
+ * Shows the offered card's fingerprint to read against the secretariat's, and stores it on
+ * confirmation. Replacing a different anchor also asks for the new fingerprint's last group,
+ * typed as the secretariat reads it out (saveTrustAnchor checks it again).
+ */
+function ConfirmAnchorDialog({ currentFingerprint }: { currentFingerprint: string | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const language = useUiLanguage();
   const offered = useOfferedAnchorCard();
   const [card, setCard] = useState<IdentityCard | null>(null);
+  const [typed, setTyped] = useState('');
+  const replacing = card !== null && currentFingerprint !== null && currentFingerprint !== card.fingerprint;
   useEffect(() => {
     if (!offered) return;
     let live = true;
-    void readAnchorCard(offered.bytes).then((r) => {
+    void readSecretariatCard(offered.bytes).then((r) => {
       if (!live) return;
       if (r.ok) return setCard(r.value);
       offerAnchorCard(null);
@@ -64,11 +72,16 @@ function ConfirmAnchorDialog() {
   }, [offered, message, t, language]);
   const close = () => {
     setCard(null);
+    setTyped('');
     offerAnchorCard(null);
   };
   const confirm = async () => {
     if (!card || !offered) return;
-    await saveTrustAnchor(getDatabase(), card, offered.bytes);
+    try {
+      await saveTrustAnchor(getDatabase(), card, offered.bytes, { typedLastGroup: replacing ? typed : undefined });
+    } catch (error) {
+      return void message.error(error instanceof Error ? error.message : String(error));
+    }
     close();
     void message.success(t('identity.anchorSaved', { name: card.name }));
   };
@@ -80,7 +93,7 @@ function ConfirmAnchorDialog() {
       cancelText={t('identity.anchorCancel')}
       onOk={() => void confirm()}
       onCancel={close}
-      okButtonProps={{ 'data-testid': 'anchor-confirm' }}
+      okButtonProps={{ 'data-testid': 'anchor-confirm', disabled: replacing && !typedGroupMatches(card.fingerprint, typed) }}
     >
       {card && (
         <>
@@ -89,6 +102,13 @@ function ConfirmAnchorDialog() {
           <Typography.Title level={3} className="zqa-fingerprint" data-testid="anchor-offered-fingerprint" style={{ textAlign: 'center' }}>
             {card.fingerprint}
           </Typography.Title>
+          {replacing && (
+            <>
+              <Alert type="warning" showIcon title={t('identity.anchorReplaceWarning')} style={{ marginBottom: '1em' }} data-testid="anchor-replace-warning" />
+              <Typography.Paragraph>{t('identity.anchorTypeLastGroup')}</Typography.Paragraph>
+              <Input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={12} inputMode="numeric" autoComplete="off" aria-label={t('identity.anchorTypeLastGroup')} data-testid="anchor-last-group" />
+            </>
+          )}
         </>
       )}
     </Modal>

@@ -1,21 +1,23 @@
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fileNames } from '../../../shared/workflow/file-names.js';
+import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from './bridge-key-holder.js';
-import { cardFileName, recordCardExport, writeDeviceCard } from './identity-card-files.js';
+import { recordCardExport, writeDeviceCard } from './identity-card-files.js';
 import type { DeviceProfileRecord } from './identity-records.js';
 
 /** Saves this device's identity card (a `.zqa` package) for the secretariat. */
 export function ExportCardButton({ profile }: { profile: DeviceProfileRecord | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const run = async () => {
     if (!profile) return void message.warning(t('identity.exportCardNeedsProfile'));
     try {
       const written = await writeDeviceCard(profile, bridgeKeyHolder(getHost().keys));
-      if (!written.ok) return void message.error(t('identity.exportFailed', { error: written.error.message }));
-      const saved = await getHost().files.save({ kind: 'identity-card', suggestedName: cardFileName(profile.name), bytes: new Uint8Array(written.value.bytes) });
+      if (!written.ok) return void message.error(t('identity.exportFailed', { error: pickLanguage(written.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
+      const saved = await getHost().files.save({ kind: 'identity-card', suggestedName: fileNames.identityCard(profile.name), bytes: new Uint8Array(written.value.bytes) });
       if (!saved.ok) return void message.error(t('identity.exportFailed', { error: saved.error.message }));
       if (!saved.value) return;
       await recordCardExport(getDatabase(), written.value.revision);

@@ -1,30 +1,20 @@
-import type { KeyHolder } from '../../../shared/crypto/key-holder.js';
-import { makeIdentityCard, type IdentityCard } from '../../../shared/identity/identity-card.js';
-import { EMPTY_TRUST_STORE } from '../../../shared/identity/trust-store.js';
-import { packageError, type PackageError } from '../../../shared/packages/errors.js';
-import { importPackage } from '../../../shared/packages/import-package.js';
-import { NO_HISTORY } from '../../../shared/packages/revision.js';
-import { writePackage } from '../../../shared/packages/write-package.js';
-import { err, ok, type Result } from '../../../shared/util/result.js';
+import type { IdentityCard } from '../../../shared/identity/identity-card.js';
+import { ok, type Result } from '../../../shared/util/result.js';
+import { writeIdentityCard } from '../../../shared/workflow/enrol-expert.js';
+import type { KeyHolder } from '../../../shared/workflow/ports/keys.js';
+import type { WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../db/database.js';
+import { assertAnchorChangeConfirmed } from './anchor-change.js';
 import type { DeviceProfileRecord, TrustAnchorRecord } from './identity-records.js';
 
-/** A plain file name for a person's card. */
-export function cardFileName(name: string): string {
-  const clean = [...name.replace(/[/\\:*?"<>|]/g, '_')].filter((c) => c.charCodeAt(0) >= 0x20).join('').slice(0, 60);
-  return `身份卡-${clean}.zqa`;
-}
-
 /**
- * This device's identity card as an `identity-card` package (public, self-signed). Each
- * export is the next revision, so the secretariat's device takes a corrected card (a new
- * organisation, a typo fixed) as superseding the old one rather than as a conflict.
+ * This device's identity card as an `identity-card` package (the shared enrolment step,
+ * shared/workflow/enrol-expert.ts), as the next revision after the last one saved.
  */
-export async function writeDeviceCard(profile: DeviceProfileRecord, keys: KeyHolder, now: Date = new Date()): Promise<Result<{ bytes: Uint8Array; revision: number }, PackageError>> {
-  const card = await makeIdentityCard({ name: profile.name, organisation: profile.organisation, role: profile.role }, await keys.publicKeys());
+export async function writeDeviceCard(profile: DeviceProfileRecord, keys: KeyHolder, now: Date = new Date()): Promise<Result<{ bytes: Uint8Array; revision: number }, WorkflowError>> {
   const revision = (profile.cardRevision ?? 0) + 1;
-  const written = await writePackage({ type: 'identity-card', content: card, subject: {}, revision, createdAt: now, sender: { name: profile.name, keys }, recipients: [] });
-  return written.ok ? ok({ bytes: written.value.bytes, revision }) : written;
+  const written = await writeIdentityCard({ name: profile.name, organisation: profile.organisation, role: profile.role }, revision, { keys, clock: { now: () => now } });
+  return written.ok ? ok({ bytes: written.value.written.bytes, revision }) : written;
 }
 
 export async function recordCardExport(db: ZqaDatabase, revision: number): Promise<void> {
@@ -35,23 +25,17 @@ export async function recordCardExport(db: ZqaDatabase, revision: number): Promi
 }
 
 /**
- * Reads a card meant to become the trust anchor: a well-formed identity-card package whose
- * card binds the key that signed it, for the secretariat. It proves only that the sender
- * holds the key: the person must then compare the fingerprint with the secretariat's.
+ * Stores the confirmed card as the device's trust anchor. Replacing a different card needs
+ * `typedLastGroup`, the new fingerprint's last group as the person typed it (anchor-change.ts);
+ * checked inside the transaction, against the anchor actually stored.
  */
-export async function readAnchorCard(bytes: Uint8Array): Promise<Result<IdentityCard, PackageError>> {
-  const imported = await importPackage(bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
-  if (!imported.ok) return imported;
-  if (imported.value.type !== 'identity-card') return err(packageError('wrong-type', `a ${imported.value.type} package; expected identity-card`));
-  const card = imported.value.content;
-  if (card.role !== 'secretariat') return err(packageError('untrusted-signer', `the card is ${card.name}'s, role ${card.role}, not the secretariat's`));
-  return ok(card);
-}
-
-/** Stores the confirmed card as the device's trust anchor (replacing an earlier one). */
-export async function saveTrustAnchor(db: ZqaDatabase, card: IdentityCard, bytes: Uint8Array, now: Date = new Date()): Promise<TrustAnchorRecord> {
+export async function saveTrustAnchor(db: ZqaDatabase, card: IdentityCard, bytes: Uint8Array, confirmation: { typedLastGroup?: string } = {}, now: Date = new Date()): Promise<TrustAnchorRecord> {
   const record: TrustAnchorRecord = { id: 'secretariat', card, packageBytes: bytes, confirmedAt: now.toISOString() };
-  await db.trustAnchor.put(record);
+  await db.transaction('rw', db.trustAnchor, async () => {
+    const current = await db.trustAnchor.get('secretariat');
+    assertAnchorChangeConfirmed(current?.card, card, confirmation.typedLastGroup);
+    await db.trustAnchor.put(record);
+  });
   return record;
 }
 

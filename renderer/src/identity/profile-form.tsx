@@ -1,6 +1,7 @@
 import { App, Button, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../db/database.js';
+import { getHost } from '../host/get-host.js';
 import type { DeviceKeys } from './device-keys.js';
 import type { DeviceProfileRecord, DeviceRole } from './identity-records.js';
 import { saveDeviceProfile } from './profile-writes.js';
@@ -16,7 +17,11 @@ export function ProfileForm({ profile, keys }: { profile: DeviceProfileRecord | 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const onFinish = (values: Values) => {
+  const onFinish = async (values: Values) => {
+    // The host keeps its own record of the role (it allows the secretariat's key backup) and
+    // asks the person to confirm becoming the secretariat; refused or cancelled, nothing is saved.
+    const recorded = await getHost().keys.setDeviceRole({ role: values.role });
+    if (!recorded.ok) return void message.error(recorded.error.message);
     saveDeviceProfile(getDatabase(), values, keys).then(
       () => void message.success(t('identity.saved')),
       (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)),
@@ -28,7 +33,7 @@ export function ProfileForm({ profile, keys }: { profile: DeviceProfileRecord | 
       layout="vertical"
       style={{ maxWidth: '32em' }}
       initialValues={{ name: profile?.name ?? '', organisation: profile?.organisation ?? '', role: profile?.role ?? 'expert' }}
-      onFinish={onFinish}
+      onFinish={(values) => void onFinish(values)}
     >
       <Form.Item name="name" label={t('identity.name')} rules={[{ required: true, whitespace: true, message: t('identity.needName') }]}>
         <Input data-testid="profile-name" maxLength={100} />

@@ -1,7 +1,7 @@
 import type { Dexie, Table } from 'dexie';
 
 /**
- * The index's place in the journal (migration 0005): the seq and chain hash of the last
+ * The index's place in the journal (migration 0006): the seq and chain hash of the last
  * journal record the database holds. Every table but this one is the app's and journaled.
  */
 export const JOURNAL_META_TABLE = 'journalMeta';

@@ -1,20 +1,20 @@
 import { Dexie } from 'dexie';
-import { applyConsensusEdit, replayConsensus, type ConsensusEdit } from '../../../shared/consensus/consensus-edits.js';
-import { scoreHistoryChange } from '../../../shared/consensus/consensus-history.js';
+import type { ConsensusEdit } from '../../../shared/consensus/consensus-edits.js';
 import type { ConsensusRecord } from '../../../shared/consensus/consensus-record.js';
-import { newConsensusRecord } from '../../../shared/consensus/new-consensus.js';
+import type { EditLogEntry } from '../../../shared/consensus/edit-log.js';
 import type { CriteriaSet } from '../../../shared/criteria/criteria-set.js';
-import { nextHistoryEntrySync, verifyHistoryChain } from '../../../shared/history/hash-chain.js';
-import { canonicalJson } from '../../../shared/util/canonical-json.js';
-import { err, ok, type Result } from '../../../shared/util/result.js';
+import type { Result } from '../../../shared/util/result.js';
+import { settleConsensus, startConsensus, verifyConsensusTrail as verifyTrail, type ConsensusLedger } from '../../../shared/workflow/settle-consensus.js';
+import type { WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../db/database.js';
-import { nextEditLogEntry, verifyEditLog, type EditLogEntry } from './edit-chain.js';
-import type { ConsensusEditRecord, ConsensusStateRecord } from './leader-records.js';
+import type { ConsensusEditRecord } from './leader-records.js';
 
-export class ConsensusEditError extends Error {
-  override name = 'ConsensusEditError';
-}
-
+/**
+ * The leader's consensus on this device: the shared step settles each edit
+ * (shared/workflow/settle-consensus.ts) over this ledger of three Dexie tables — the record,
+ * the edit log, the score history — and each edit runs in one transaction of its own, so a
+ * refused edit or a failed write leaves all three as they were.
+ */
 export interface LeaderWriteContext {
   db: ZqaDatabase;
   /** The leader's key id: who made the edit. */
@@ -24,73 +24,54 @@ export interface LeaderWriteContext {
 
 const range = (reviewId: string) => [[reviewId, Dexie.minKey], [reviewId, Dexie.maxKey]] as const;
 
-/** The empty consensus the leader starts from, created once per review. */
-export async function ensureConsensus(ctx: LeaderWriteContext, reviewId: string, set: CriteriaSet): Promise<ConsensusStateRecord> {
-  const { db } = ctx;
-  return db.transaction('rw', db.consensusStates, async () => {
-    const existing = await db.consensusStates.get(reviewId);
-    if (existing) return existing;
-    const at = ctx.now().toISOString();
-    const state: ConsensusStateRecord = { reviewId, record: newConsensusRecord(set), createdAt: at, updatedAt: at, updatedBy: ctx.actor };
-    await db.consensusStates.add(state);
-    return state;
-  });
-}
-
-/**
- * One consensus edit in one transaction: the record changes, the edit log gains its
- * hash-chained entry, and a percentage also goes into the score history chain. A refused
- * edit (off the grid, a note without its source…) throws and nothing changes. An edit that
- * changes nothing is not recorded.
- */
-export async function applyLeaderEdit(ctx: LeaderWriteContext, reviewId: string, edit: ConsensusEdit): Promise<ConsensusRecord> {
-  const { db } = ctx;
-  return db.transaction('rw', [db.consensusStates, db.consensusEdits, db.consensusScoreHistory], async () => {
-    const state = await db.consensusStates.get(reviewId);
-    if (!state) throw new ConsensusEditError(`no consensus started for review ${reviewId}`);
-    const applied = applyConsensusEdit(state.record, edit);
-    if (!applied.ok) throw new ConsensusEditError(applied.error);
-    if (canonicalJson(applied.value.entry.from ?? null) === canonicalJson(applied.value.entry.to ?? null)) return state.record;
-    const at = ctx.now().toISOString();
-    const [lastEdit] = await db.consensusEdits.where('[reviewId+seq]').between(...range(reviewId)).reverse().limit(1).toArray();
-    const entry = nextEditLogEntry(lastEdit && stripReview(lastEdit), applied.value.entry, at, ctx.actor);
-    await db.consensusEdits.add({ reviewId, ...entry });
-    const change = scoreHistoryChange(applied.value.entry, at, ctx.actor);
-    if (change) {
-      const [lastScore] = await db.consensusScoreHistory.where('[reviewId+seq]').between(...range(reviewId)).reverse().limit(1).toArray();
-      const prev = lastScore ? (({ reviewId: _r, ...e }) => e)(lastScore) : undefined;
-      await db.consensusScoreHistory.add({ reviewId, ...nextHistoryEntrySync(prev, change) });
-    }
-    await db.consensusStates.put({ ...state, record: applied.value.record, updatedAt: at, updatedBy: ctx.actor });
-    return applied.value.record;
-  });
-}
-
 function stripReview(r: ConsensusEditRecord): EditLogEntry {
   const { reviewId: _r, ...entry } = r;
   return entry as EditLogEntry;
 }
 
-export async function readEditLog(db: ZqaDatabase, reviewId: string): Promise<EditLogEntry[]> {
-  const rows = await db.consensusEdits.where('[reviewId+seq]').between(...range(reviewId)).toArray();
-  return rows.map(stripReview);
+function dexieLedger(db: ZqaDatabase): ConsensusLedger {
+  return {
+    async head(reviewId) {
+      const state = await db.consensusStates.get(reviewId);
+      if (!state) return null;
+      const [lastEdit] = await db.consensusEdits.where('[reviewId+seq]').between(...range(reviewId)).reverse().limit(1).toArray();
+      const [lastScore] = await db.consensusScoreHistory.where('[reviewId+seq]').between(...range(reviewId)).reverse().limit(1).toArray();
+      return { record: state.record, lastEdit: lastEdit && stripReview(lastEdit), lastScore: lastScore && (({ reviewId: _r, ...e }) => e)(lastScore) };
+    },
+    async start(reviewId, record, at, actor) {
+      await db.consensusStates.add({ reviewId, record, createdAt: at, updatedAt: at, updatedBy: actor });
+    },
+    async append(reviewId, settled) {
+      const state = await db.consensusStates.get(reviewId);
+      if (!state) throw new Error(`no consensus started for review ${reviewId}`);
+      await db.consensusEdits.add({ reviewId, ...settled.edit });
+      if (settled.score) await db.consensusScoreHistory.add({ reviewId, ...settled.score });
+      await db.consensusStates.put({ ...state, record: settled.record, updatedAt: settled.at, updatedBy: settled.actor });
+    },
+    async trail(reviewId) {
+      const [state, edits, scores] = await Promise.all([
+        db.consensusStates.get(reviewId),
+        db.consensusEdits.where('[reviewId+seq]').between(...range(reviewId)).toArray(),
+        db.consensusScoreHistory.where('[reviewId+seq]').between(...range(reviewId)).toArray(),
+      ]);
+      return state ? { record: state.record, edits: edits.map(stripReview), scores: scores.map(({ reviewId: _r, ...e }) => e) } : null;
+    },
+  };
 }
 
-/**
- * Checks both chains and that replaying the edit log from the empty record gives exactly the
- * stored consensus: the record cannot have changed without a trace.
- */
+const tables = (db: ZqaDatabase) => [db.consensusStates, db.consensusEdits, db.consensusScoreHistory];
+
+/** The empty consensus the leader starts from, created once per review. */
+export function ensureConsensus(ctx: LeaderWriteContext, reviewId: string, set: CriteriaSet): Promise<ConsensusRecord> {
+  return ctx.db.transaction('rw', tables(ctx.db), () => startConsensus(dexieLedger(ctx.db), reviewId, set, { clock: { now: ctx.now }, actor: ctx.actor }));
+}
+
+/** One consensus edit in one transaction; a refusal changes nothing. */
+export function applyLeaderEdit(ctx: LeaderWriteContext, reviewId: string, edit: ConsensusEdit): Promise<Result<ConsensusRecord, WorkflowError>> {
+  return ctx.db.transaction('rw', tables(ctx.db), () => settleConsensus(dexieLedger(ctx.db), reviewId, edit, { clock: { now: ctx.now }, actor: ctx.actor }));
+}
+
+/** The shared check of the record against both chains, as read in one transaction. */
 export async function verifyConsensusTrail(db: ZqaDatabase, reviewId: string, set: CriteriaSet): Promise<Result<{ edits: number }, string>> {
-  const [state, log, scores] = await db.transaction('r', [db.consensusStates, db.consensusEdits, db.consensusScoreHistory], () =>
-    Promise.all([db.consensusStates.get(reviewId), readEditLog(db, reviewId), db.consensusScoreHistory.where('[reviewId+seq]').between(...range(reviewId)).toArray()]),
-  );
-  if (!state) return err('no consensus recorded');
-  const chain = verifyEditLog(log);
-  if (!chain.ok) return chain;
-  const scoreChain = await verifyHistoryChain(scores.map(({ reviewId: _r, ...e }) => e));
-  if (!scoreChain.ok) return err(scoreChain.error.message);
-  const replayed = replayConsensus(newConsensusRecord(set), log);
-  if (!replayed.ok) return err(replayed.error);
-  if (canonicalJson(replayed.value) !== canonicalJson(state.record)) return err('the stored consensus is not what its edit history says');
-  return ok({ edits: log.length });
+  return verifyTrail(await db.transaction('r', tables(db), () => dexieLedger(db).trail(reviewId)), set);
 }

@@ -4,18 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recommend } from '../../../shared/consensus/recommendation.js';
 import { validateCriteriaSet } from '../../../shared/criteria/validate-criteria-set.js';
-import { describePackageError } from '../../../shared/packages/errors.js';
-import { signPortFromBridge } from '../../../shared/pki/bridge-sign-port.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
+import { fileNames } from '../../../shared/workflow/file-names.js';
+import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { getDatabase } from '../db/database.js';
 import { trackSave } from '../db/save-tracker.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
 import { useWorkspaceContext } from '../identity/use-workspace-context.js';
 import type { ReportToSignRecord } from './leader-records.js';
-import { countersignReport, importReportForSigning } from './member-countersign.js';
-import { openPackageFile, plainFileName, saveFile } from './save-file.js';
-import { deviceTrustStore, NoTrustAnchorError } from './trust.js';
+import { importFile } from '../packages/import-file.js';
+import { countersignReport } from './member-countersign.js';
+import { openPackageFile, saveFile } from './save-file.js';
 import { useReportsToSign } from './use-leader-data.js';
 import './leader.css';
 
@@ -31,12 +31,11 @@ export function CountersignPage() {
     try {
       const file = await openPackageFile();
       if (!file) return;
-      const db = getDatabase();
-      const result = await trackSave(async () => importReportForSigning(file.bytes, { db, keys: bridgeKeyHolder(getHost().keys), trust: await deviceTrustStore(db), now: new Date(), myKeyId: keyId }));
-      if (result.ok) void message.success(t('countersign.imported', { applicant: result.value.content.reportText.split(' ')[0] ?? '' }));
-      else void message.error(t('countersign.importFailed', { error: describePackageError(result.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
+      const result = await trackSave(() => importFile(file.bytes, ['report-for-signing'], file.name));
+      if (result.ok && result.value.type === 'report-for-signing') void message.success(t('countersign.imported', { applicant: result.value.applicantName }));
+      else if (!result.ok) void message.error(result.error.code === 'no-anchor' ? t('leader.noIdentity') : t('countersign.importFailed', { error: pickLanguage(result.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
     } catch (e) {
-      void message.error(e instanceof NoTrustAnchorError ? t('leader.noIdentity') : t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+      void message.error(t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (
@@ -55,13 +54,12 @@ export function CountersignPage() {
 }
 
 function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; keyId: string | null; myName: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const [agrees, setAgrees] = useState(true);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const assignmentFacts = useFacts(record);
-  const base = plainFileName(`${record.content.applicantId}-现场评审报告`);
   const save = async (kind: 'pdf' | 'package', name: string, bytes: Uint8Array) => {
     try {
       const file = await saveFile(kind, name, bytes);
@@ -75,29 +73,12 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
     setBusy(true);
     try {
       const db = getDatabase();
-      const assignment = (await db.panelAssignments.get(record.reviewId))?.content;
-      if (!assignment) throw new Error('the assignment for this report is no longer on this device');
-      const leader = assignment.panel.members.find((m) => m.role === 'leader')!;
-      const me = assignment.panel.members.find((m) => m.keyId === keyId);
-      const keys = getHost().keys;
-      const written = await trackSave(() =>
-        countersignReport(record, {
-          db,
-          keys: bridgeKeyHolder(keys),
-          sign: signPortFromBridge(keys),
-          myKeyId: keyId,
-          myName: me?.name ?? myName,
-          agrees,
-          comment,
-          now: new Date(),
-          recipients: [leader, assignment.secretariat, ...(me ? [me] : [])],
-        }),
-      );
+      const written = await trackSave(() => countersignReport(record, { db, keys: bridgeKeyHolder(getHost().keys), myKeyId: keyId, agrees, comment, now: new Date() }));
       if (!written.ok) {
-        void message.error(t('countersign.failed', { error: written.error }));
+        void message.error(t('countersign.failed', { error: pickLanguage(written.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
         return;
       }
-      await save('package', plainFileName(`会签-${me?.name ?? myName}-${assignment.applicant.name}.zqa`), written.value.bytes);
+      await save('package', fileNames.countersignature(myName || keyId || '', assignmentFacts.applicant), written.value.bytes);
     } catch (e) {
       void message.error(t('countersign.failed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -120,13 +101,13 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
         </Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginTop: '0.75em' }}>
-        <Button onClick={() => void save('pdf', `${base}.pdf`, record.pdf)}>{t('countersign.savePdf')}</Button>
+        <Button onClick={() => void save('pdf', fileNames.reportPdf(assignmentFacts.applicant), record.pdf)}>{t('countersign.savePdf')}</Button>
       </Space>
       {record.countersignedAt ? (
         <Space wrap style={{ marginTop: '0.75em', display: 'flex' }}>
           <Tag color="green" data-testid="countersigned">{t('countersign.signed', { at: new Date(record.countersignedAt).toLocaleString() })}</Tag>
           {record.countersignaturePackage && (
-            <Button onClick={() => void save('package', plainFileName(`会签-${myName || keyId}-${record.content.applicantId}.zqa`), record.countersignaturePackage!)}>{t('countersign.exportAgain')}</Button>
+            <Button onClick={() => void save('package', fileNames.countersignature(myName || keyId || '', assignmentFacts.applicant), record.countersignaturePackage!)}>{t('countersign.exportAgain')}</Button>
           )}
         </Space>
       ) : record.leaderCheckError ? (

@@ -2,20 +2,21 @@ import { App as AntApp, Alert, Button, Card, Input, Space, Table, Tag, Typograph
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
-import { describePackageError } from '../../../shared/packages/errors.js';
 import type { CountersignatureStatus } from '../../../shared/report/report-checks.js';
 import type { Result } from '../../../shared/util/result.js';
+import { countersignatureStatuses } from '../../../shared/workflow/assemble-panel-return.js';
+import { fileNames } from '../../../shared/workflow/file-names.js';
+import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../db/save-tracker.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
+import { importFile } from '../packages/import-file.js';
 import { useAutosaveText } from '../ui/common/use-autosave-text.js';
-import { importCountersignature } from './countersignature-import.js';
 import { recordPanelReturn, setExcuse } from './finalisation-writes.js';
 import { useLeader } from './leader-context.js';
 import type { ReportArtefactRecord } from './leader-records.js';
-import { buildPanelReturn, countersignatureStatuses } from './panel-return.js';
-import { openPackageFile, plainFileName, saveFile } from './save-file.js';
-import { deviceTrustStore, NoTrustAnchorError } from './trust.js';
+import { writePanelReturn } from './panel-return-store.js';
+import { openPackageFile, saveFile } from './save-file.js';
 import type { LeaderPanelData } from './use-leader-data.js';
 
 const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red' } as const;
@@ -28,7 +29,7 @@ const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red',
 export function CountersignaturesCard({ assignment, data, report }: { assignment: AssignmentContent; data: LeaderPanelData; report: ReportArtefactRecord }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
-  const { ctx, reviewId, consensus, model } = useLeader();
+  const { ctx, reviewId, consensus } = useLeader();
   const [statuses, setStatuses] = useState<Result<CountersignatureStatus[], CountersignatureStatus[]> | null>(null);
   const [busy, setBusy] = useState(false);
   const excused = data.finalisation?.excused ?? {};
@@ -47,45 +48,34 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
     try {
       const file = await openPackageFile();
       if (!file) return;
-      const keys = bridgeKeyHolder(getHost().keys);
-      const result = await trackSave(async () => importCountersignature(file.bytes, { db: ctx.db, reviewId, assignment, report, keys, trust: await deviceTrustStore(ctx.db), now: ctx.now() }));
-      if (result.ok) void message.success(t('leader.imported', { name: model.names.get(result.value.signerKeyId) ?? result.value.signerKeyId }));
-      else void message.error(t('leader.importFailed', { error: describePackageError(result.error, language) }));
+      const result = await trackSave(() => importFile(file.bytes, ['countersignature'], file.name));
+      if (result.ok && result.value.type === 'countersignature') void message.success(t('leader.imported', { name: result.value.signerName }));
+      else if (!result.ok) void message.error(result.error.code === 'no-anchor' ? t('leader.noIdentity') : t('leader.importFailed', { error: pickLanguage(result.error, language) }));
     } catch (e) {
-      void message.error(e instanceof NoTrustAnchorError ? t('leader.noIdentity') : t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
+      void message.error(t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
 
   const finalise = async () => {
     setBusy(true);
     try {
-      const sheets = await ctx.db.memberScoresheets.where('reviewId').equals(reviewId).toArray();
-      const order = new Map(assignment.panel.members.map((m, i) => [m.keyId, i]));
-      sheets.sort((a, b) => (order.get(a.memberKeyId) ?? 99) - (order.get(b.memberKeyId) ?? 99));
-      const revision = (data.finalisation?.panelReturnRevision ?? 0) + 1;
-      const written = await buildPanelReturn({
-        assignment,
-        consensus,
-        report,
-        scoresheets: sheets.map((s) => ({ memberKeyId: s.memberKeyId, memberName: s.memberName, packageBytes: s.packageBytes })),
-        countersignatures: data.countersignatures,
-        excused,
-        revision,
-        supersedes: data.finalisation?.panelReturnPackageId ?? null,
-        leaderName: model.leader.name,
-        keys: bridgeKeyHolder(getHost().keys),
-        now: ctx.now(),
-      });
+      const written = await writePanelReturn(
+        ctx.db,
+        reviewId,
+        { assignment, consensus, report, countersignatures: data.countersignatures, finalisation: data.finalisation },
+        { keys: bridgeKeyHolder(getHost().keys), clock: { now: ctx.now } },
+      );
       if (!written.ok) {
-        void message.error(t('leader.finaliseFailed', { error: written.error }));
+        void message.error(t('leader.finaliseFailed', { error: pickLanguage(written.error, language) }));
         return;
       }
-      const file = await saveFile('package', plainFileName(`${assignment.applicant.name}-评审组报送-第${revision}版.zqa`), written.value.bytes);
+      const { revision } = written.value;
+      const file = await saveFile('package', fileNames.panelReturn(assignment.applicant.name, revision), written.value.written.bytes);
       if (!file) {
         void message.info(t('leader.cancelled'));
         return;
       }
-      await trackSave(() => recordPanelReturn(ctx.db, reviewId, written.value.manifest.packageId, revision, report.id, ctx.actor, ctx.now()));
+      await trackSave(() => recordPanelReturn(ctx.db, reviewId, written.value.written.manifest.packageId, revision, report.id, ctx.actor, ctx.now()));
       void message.success(t('leader.finalised', { revision, file }));
     } catch (e) {
       void message.error(t('leader.finaliseFailed', { error: e instanceof Error ? e.message : String(e) }));

@@ -5,7 +5,7 @@ import { isValidPercent } from '../../../shared/scoring/percent.js';
 import { useAutosaveText } from '../ui/common/use-autosave-text.js';
 import { useLeader } from './leader-context.js';
 import { PanelNotesEditor } from './panel-notes-editor.js';
-import { suggestedPercent } from './panel-model.js';
+import { suggestedPercent } from '../../../shared/workflow/consolidate.js';
 
 const tenths = (v: number | undefined) => (v === undefined ? '—' : (v / 10).toFixed(1));
 

@@ -1,11 +1,13 @@
 import { App as AntApp } from 'antd';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConsensusEdit } from '../../../shared/consensus/consensus-edits.js';
 import type { ConsensusRecord } from '../../../shared/consensus/consensus-record.js';
+import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { getDatabase } from '../db/database.js';
 import { trackSave } from '../db/save-tracker.js';
 import { applyLeaderEdit, type LeaderWriteContext } from './consensus-store.js';
-import type { PanelModel } from './panel-model.js';
+import type { PanelModel } from '../../../shared/workflow/consolidate.js';
 
 interface LeaderContextValue {
   reviewId: string;
@@ -20,18 +22,20 @@ const LeaderContext = createContext<LeaderContextValue | null>(null);
 
 export function LeaderProvider({ reviewId, model, consensus, actor, children }: { reviewId: string; model: PanelModel; consensus: ConsensusRecord; actor: string; children: ReactNode }) {
   const { message } = AntApp.useApp();
+  const { i18n } = useTranslation();
   const ctx = useMemo<LeaderWriteContext>(() => ({ db: getDatabase(), actor, now: () => new Date() }), [actor]);
   const edit = useCallback(
     async (e: ConsensusEdit) => {
       try {
-        await trackSave(() => applyLeaderEdit(ctx, reviewId, e));
-        return true;
+        const saved = await trackSave(() => applyLeaderEdit(ctx, reviewId, e));
+        if (!saved.ok) void message.error(pickLanguage(saved.error, i18n.language === 'en' ? 'en' : 'zh-CN'));
+        return saved.ok;
       } catch (error) {
         void message.error(error instanceof Error ? error.message : String(error));
         return false;
       }
     },
-    [ctx, reviewId, message],
+    [ctx, reviewId, message, i18n],
   );
   const value = useMemo(() => ({ reviewId, model, consensus, ctx, edit }), [reviewId, model, consensus, ctx, edit]);
   return <LeaderContext.Provider value={value}>{children}</LeaderContext.Provider>;

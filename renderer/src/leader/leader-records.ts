@@ -1,6 +1,8 @@
 import type { ConsensusRecord } from '../../../shared/consensus/consensus-record.js';
 import type { HistoryEntry } from '../../../shared/history/hash-chain.js';
-import type { ReportForSigningContent } from '../../../shared/packages/content/report-for-signing.js';
+import type { ReportToSign } from '../../../shared/workflow/countersign-report.js';
+import type { SignedReport } from '../../../shared/workflow/produce-report.js';
+import type { ReceivedCountersignature } from '../../../shared/workflow/receive-countersignature.js';
 
 /**
  * The leader's and the countersigning member's records (Dexie version 3). Every record is
@@ -41,43 +43,16 @@ export interface ConsensusScoreHistoryRecord extends HistoryEntry {
   reviewId: string;
 }
 
-/** The leader's signed report and the report-for-signing package made from it. */
-export interface ReportArtefactRecord {
+/** The leader's signed report and the report-for-signing package made from it (shared/workflow/produce-report.ts). */
+export interface ReportArtefactRecord extends SignedReport {
+  /** The report-for-signing package's id. */
   id: string;
   reviewId: string;
-  /** The PAdES-signed PDF. */
-  pdf: Uint8Array;
-  sha256: string;
-  /** Canonical JSON of the consensus the PDF was made from: edits after it make the report stale. */
-  consensusJson: string;
-  reportText: string;
-  totalHundredths: number;
-  recommendation: string;
-  /** The leader's certificate the secretariat issued (from the assignment), and its chain. */
-  certificate: Uint8Array;
-  chain: Uint8Array[];
-  rfsPackageId: string;
-  rfsPackage: Uint8Array;
-  rfsRevision: number;
-  createdAt: string;
-  createdBy: string;
 }
 
 /** A member's countersignature as the leader received it (the original package kept whole). */
-export interface ReceivedCountersignatureRecord {
+export interface ReceivedCountersignatureRecord extends ReceivedCountersignature {
   reviewId: string;
-  signerKeyId: string;
-  reportPackageId: string;
-  reportSha256: string;
-  /** base64 DER over the signed PDF. */
-  signature: string;
-  agrees: boolean;
-  comment: string;
-  signedAt: string;
-  packageId: string;
-  revision: number;
-  manifestSha256: string;
-  package: Uint8Array;
   receivedAt: string;
 }
 
@@ -94,18 +69,8 @@ export interface FinalisationRecord {
 }
 
 /** On a member's device: a report the leader sent for countersigning, and what the member did. */
-export interface ReportToSignRecord {
-  packageId: string;
+export interface ReportToSignRecord extends ReportToSign {
   reviewId: string;
-  revision: number;
-  manifestSha256: string;
-  content: ReportForSigningContent;
-  pdf: Uint8Array;
-  leaderName: string;
-  leaderKeyId: string;
-  /** The result of checkSignedReport when it was imported: null when it held. */
-  leaderCheckError: string | null;
-  leaderSigner: string | null;
   receivedAt: string;
   countersignedAt: string | null;
   agrees: boolean | null;

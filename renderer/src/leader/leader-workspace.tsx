@@ -10,7 +10,7 @@ import { ensureConsensus, verifyConsensusTrail } from './consensus-store.js';
 import { LeaderProvider } from './leader-context.js';
 import { MatrixTab, MembersCard } from './matrix-tab.js';
 import { OverallTab } from './overall-tab.js';
-import { buildPanelModel } from './panel-model.js';
+import { buildPanelModel } from '../../../shared/workflow/consolidate.js';
 import { ReportTab } from './report-tab.js';
 import { useLedAssignments, useLeaderPanelData } from './use-leader-data.js';
 import './leader.css';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsensusRecord } from '../../../shared/consensus/consensus-record.js';
 import type { MatrixRow } from '../../../shared/consensus/consolidate.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
-import type { PanelModel } from './panel-model.js';
+import type { PanelModel } from '../../../shared/workflow/consolidate.js';
 
 const tenths = (v: number | undefined) => (v === undefined ? '—' : (v / 10).toFixed(1));
 

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recommend } from '../../../shared/consensus/recommendation.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
-import { signPortFromBridge } from '../../../shared/pki/bridge-sign-port.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import { canonicalJson } from '../../../shared/util/canonical-json.js';
+import { fileNames } from '../../../shared/workflow/file-names.js';
+import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../db/save-tracker.js';
 import { getHost } from '../host/get-host.js';
 import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
@@ -13,12 +14,12 @@ import { renderReport } from '../report/render-report.js';
 import { CountersignaturesCard } from './countersignatures-card.js';
 import { useLeader } from './leader-context.js';
 import type { LeaderPanelData } from './use-leader-data.js';
-import { produceReport } from './report-production.js';
-import { plainFileName, saveFile } from './save-file.js';
+import { produceAndKeepReport } from './report-store.js';
+import { saveFile } from './save-file.js';
 
 /** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
 export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const { model, consensus, reviewId, ctx } = useLeader();
   const [reportDate, setReportDate] = useState(() => localDate(new Date()));
@@ -35,22 +36,16 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
     setBusy(true);
     setFailure(null);
     try {
-      const keys = getHost().keys;
-      const artefact = await produceReport({
-        reviewId,
-        assignment,
-        scoresheets: data.sheets.map((s) => s.content),
-        consensus,
-        reportDate,
-        now: ctx.now(),
-        leaderKeyId: ctx.actor,
-        keys: bridgeKeyHolder(keys),
-        sign: signPortFromBridge(keys),
-        render: renderReport,
-        previous: report,
-      });
-      await trackSave(() => ctx.db.transaction('rw', ctx.db.reportArtefacts, () => ctx.db.reportArtefacts.add(artefact)));
-      void message.success(t('leader.produced'));
+      const produced = await trackSave(() =>
+        produceAndKeepReport(
+          ctx.db,
+          reviewId,
+          { assignment, scoresheets: data.sheets.map((s) => s.content), consensus, reportDate, leaderKeyId: ctx.actor, previous: report },
+          { keys: bridgeKeyHolder(getHost().keys), clock: { now: ctx.now }, render: renderReport },
+        ),
+      );
+      if (produced.ok) void message.success(t('leader.produced'));
+      else setFailure(t('leader.produceFailed', { error: pickLanguage(produced.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
     } catch (e) {
       setFailure(t('leader.produceFailed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -66,7 +61,6 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
       void message.error(t('leader.saveFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
-  const base = plainFileName(`${assignment.applicant.name}-现场评审报告`);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -96,8 +90,8 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
             <Descriptions.Item label="PAdES">{t('leader.signedBy', { name: model.leader.name })}</Descriptions.Item>
             <Descriptions.Item label="">
               <Space wrap>
-                <Button onClick={() => void save('pdf', `${base}.pdf`, report.pdf)} data-testid="save-report-pdf">{t('leader.savePdf')}</Button>
-                <Button type="primary" onClick={() => void save('package', `${base}-待会签-第${report.rfsRevision}版.zqa`, report.rfsPackage)} data-testid="export-for-signing">
+                <Button onClick={() => void save('pdf', fileNames.reportPdf(assignment.applicant.name), report.pdf)} data-testid="save-report-pdf">{t('leader.savePdf')}</Button>
+                <Button type="primary" onClick={() => void save('package', fileNames.reportForSigning(assignment.applicant.name, report.rfsRevision), report.rfsPackage)} data-testid="export-for-signing">
                   {t('leader.exportForSigning')}
                 </Button>
               </Space>

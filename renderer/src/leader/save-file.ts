@@ -15,8 +15,3 @@ export async function openPackageFile(): Promise<{ name: string; bytes: Uint8Arr
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
-
-/** A file name from people's and organisations' names: no characters Windows forbids. */
-export function plainFileName(name: string): string {
-  return [...name].map((ch) => (/[/\\:*?"<>|]/.test(ch) || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(0, 200);
-}

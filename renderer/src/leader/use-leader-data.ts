@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '../db/database.js';
 import type { PanelAssignmentRecord } from '../packages/package-records.js';
 import type { ConsensusStateRecord, FinalisationRecord, ReceivedCountersignatureRecord, ReportArtefactRecord, ReportToSignRecord } from './leader-records.js';
-import type { ReceivedSheet } from './panel-model.js';
+import type { ReceivedSheet } from '../../../shared/workflow/consolidate.js';
 
 /**
  * Live reads for the leader's screens, each in one transaction so a screen never mixes two

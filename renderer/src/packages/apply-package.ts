@@ -1,127 +1,119 @@
-import type { ImportedPackage } from '../../../shared/packages/import-package.js';
 import { packageError, type PackageError } from '../../../shared/packages/errors.js';
-import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
-import type { ScoresheetContent } from '../../../shared/packages/content/scoresheet.js';
 import { classifyRevision } from '../../../shared/packages/revision.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
+import type { Received } from '../../../shared/workflow/received.js';
+import type { ReceivedAssignment } from '../../../shared/workflow/receive-assignment.js';
+import type { ReceivedScoresheet } from '../../../shared/workflow/receive-scoresheet.js';
 import { addReviewFromAssignment } from '../db/add-review.js';
 import type { ZqaDatabase } from '../db/database.js';
 import { reviewAssignmentFromContent, reviewIdOf } from './assignment-review.js';
 import type { MemberScoresheetRecord, ReceivedPackageRecord } from './package-records.js';
 import { latestRevision } from './trust-from-db.js';
 
+/**
+ * The last step of an expert's or a leader's import: keeps what the shared receive steps
+ * accepted (shared/workflow/receive-assignment.ts, receive-scoresheet.ts) in ONE transaction,
+ * with the original package bytes. Every refusal is decided before the first write, so a
+ * refused package leaves the database exactly as it was; a write that fails aborts the whole
+ * transaction. The revision is checked again inside the transaction, so two imports racing
+ * cannot both land.
+ */
 export interface ApplyContext {
-  /** This device's signing key id: whom the assignment must name, who must lead the panel. */
+  /** This device's signing key id: who the edit is recorded as. */
   deviceKeyId: string;
   now: Date;
 }
 
-export type ApplyOutcome =
-  | { type: 'assignment'; reviewId: string; applicantName: string; revision: number; superseded: boolean }
-  | { type: 'scoresheet'; reviewId: string; memberKeyId: string; memberName: string; revision: number; superseded: boolean };
+export interface AssignmentOutcome {
+  type: 'assignment';
+  reviewId: string;
+  applicantName: string;
+  revision: number;
+  superseded: boolean;
+}
+
+export interface ScoresheetOutcome {
+  type: 'scoresheet';
+  reviewId: string;
+  memberKeyId: string;
+  memberName: string;
+  revision: number;
+  superseded: boolean;
+}
 
 const refuse = (code: PackageError['code'], detail: string) => err(packageError(code, detail));
 
 /** Every table an import may write: the apply step's one transaction spans them all. */
-export function applyTables(db: ZqaDatabase) {
+function applyTables(db: ZqaDatabase) {
   return [db.receivedPackages, db.panelAssignments, db.reviews, db.memberScoresheets, db.memberScoresheetHistory];
 }
 
-/**
- * The last step of verify → decrypt → validate → apply: stores a package that
- * `importPackage` accepted, in ONE transaction. Every refusal is decided before the first
- * write, so a refused package leaves the database exactly as it was; a write that fails
- * aborts the whole transaction. The revision is checked again inside the transaction, so
- * two imports racing cannot both land.
- */
-export async function applyImportedPackage(db: ZqaDatabase, imported: ImportedPackage, bytes: Uint8Array, ctx: ApplyContext): Promise<Result<ApplyOutcome, PackageError>> {
+/** In one transaction: the revision checked again, the package recorded (superseding its predecessor), then `write`. */
+async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'scoresheet'>, bytes: Uint8Array, reviewId: string, ctx: ApplyContext, write: () => Promise<T>): Promise<Result<T & { revision: number; superseded: boolean }, PackageError>> {
   return db.transaction('rw', applyTables(db), async () => {
-    const disposition = classifyRevision(imported.manifest, imported.manifestSha256, await latestRevision(db, imported.seriesId));
+    const disposition = classifyRevision(received.manifest, received.manifestSha256, await latestRevision(db, received.seriesId));
     if (!disposition.ok) return disposition;
     const previous = disposition.value.kind === 'supersedes' ? disposition.value.previous : null;
-    const at = ctx.now.toISOString();
-    const received = (reviewId: string): ReceivedPackageRecord => ({
-      manifestSha256: imported.manifestSha256,
-      packageId: imported.manifest.packageId,
-      seriesId: imported.seriesId,
-      revision: imported.manifest.revision,
-      type: imported.manifest.type,
-      senderKeyId: imported.manifest.sender.keyId,
-      senderName: imported.manifest.sender.name,
+    const value = await write();
+    const record: ReceivedPackageRecord = {
+      manifestSha256: received.manifestSha256,
+      packageId: received.manifest.packageId,
+      seriesId: received.seriesId,
+      revision: received.manifest.revision,
+      type: received.manifest.type,
+      senderKeyId: received.manifest.sender.keyId,
+      senderName: received.manifest.sender.name,
       reviewId,
-      receivedAt: at,
+      receivedAt: ctx.now.toISOString(),
       supersededBy: null,
       bytes,
-    });
-    const store = async (record: ReceivedPackageRecord) => {
-      if (previous) await db.receivedPackages.update(previous.manifestSha256, { supersededBy: record.manifestSha256 });
-      await db.receivedPackages.add(record);
     };
-
-    if (imported.type === 'assignment') {
-      const applied = await applyAssignment(db, imported.content, imported.manifest.revision, imported.manifestSha256, ctx);
-      if (!applied.ok) return applied;
-      await store(received(applied.value.reviewId));
-      return ok({ ...applied.value, revision: imported.manifest.revision, superseded: previous !== null });
-    }
-    if (imported.type === 'scoresheet') {
-      const applied = await applyScoresheet(db, imported, bytes, ctx);
-      if (!applied.ok) return applied;
-      await store(received(applied.value.reviewId));
-      return ok({ ...applied.value, revision: imported.manifest.revision, superseded: previous !== null });
-    }
-    return refuse('wrong-type', `a ${imported.type} package cannot be applied here`);
+    if (previous) await db.receivedPackages.update(previous.manifestSha256, { supersededBy: record.manifestSha256 });
+    await db.receivedPackages.add(record);
+    return ok({ ...value, revision: received.manifest.revision, superseded: previous !== null });
   });
 }
 
-async function applyAssignment(db: ZqaDatabase, content: AssignmentContent, revision: number, manifestSha256: string, ctx: ApplyContext) {
-  const me = content.panel.members.find((m) => m.keyId === ctx.deviceKeyId);
-  if (!me) return refuse('not-a-recipient', `the assignment's roster does not name this device's key ${ctx.deviceKeyId}`);
+/** The assignment, its roster, and the review it opens (a newer revision keeps the expert's own work). */
+export async function applyAssignment(db: ZqaDatabase, r: ReceivedAssignment, bytes: Uint8Array, ctx: ApplyContext): Promise<Result<AssignmentOutcome, PackageError>> {
+  const { content, manifest, manifestSha256 } = r.received;
   const review = reviewAssignmentFromContent(content);
   if (!review.ok) return refuse('content-invalid', review.error);
   const reviewId = reviewIdOf(content);
-  const leader = content.panel.members.find((m) => m.role === 'leader');
-  if (!leader) return refuse('content-invalid', 'the roster names no leader');
   const at = ctx.now.toISOString();
-  await db.panelAssignments.put({ reviewId, panelId: content.panel.id, leaderKeyId: leader.keyId, revision, manifestSha256, content, receivedAt: at });
-  const existing = await db.reviews.get(reviewId);
-  // A newer revision updates what the secretariat sent; the expert's own work stays.
-  if (existing) await db.reviews.put({ ...existing, assignment: review.value, updatedAt: at, updatedBy: ctx.deviceKeyId });
-  else await addReviewFromAssignment(db, review.value, me.keyId, ctx.now);
-  return ok({ type: 'assignment' as const, reviewId, applicantName: content.applicant.name });
+  return keep(db, r.received, bytes, reviewId, ctx, async () => {
+    await db.panelAssignments.put({ reviewId, panelId: content.panel.id, leaderKeyId: r.leader.keyId, revision: manifest.revision, manifestSha256, content, receivedAt: at });
+    const existing = await db.reviews.get(reviewId);
+    if (existing) await db.reviews.put({ ...existing, assignment: review.value, updatedAt: at, updatedBy: ctx.deviceKeyId });
+    else await addReviewFromAssignment(db, review.value, r.me.keyId, ctx.now);
+    return { type: 'assignment' as const, reviewId, applicantName: content.applicant.name };
+  });
 }
 
-async function applyScoresheet(db: ZqaDatabase, imported: ImportedPackage & { type: 'scoresheet' }, bytes: Uint8Array, ctx: ApplyContext) {
-  const panelId = imported.manifest.subject.panelId ?? '';
-  const assignment = await db.panelAssignments.where('panelId').equals(panelId).first();
-  if (!assignment || assignment.leaderKeyId !== ctx.deviceKeyId) {
-    return refuse('wrong-type', `this device does not lead panel ${panelId}: only the panel leader imports members' scoresheets`);
-  }
-  const content: ScoresheetContent = imported.content;
-  const member = assignment.content.panel.members.find((m) => m.keyId === imported.manifest.sender.keyId);
-  if (!member) return refuse('untrusted-signer', `${imported.manifest.sender.name} is not on panel ${panelId}`);
-  if (content.criteriaSetId !== assignment.content.criteriaSet.id) {
-    return refuse('content-invalid', `scored against criteria set ${content.criteriaSetId}, the panel uses ${assignment.content.criteriaSet.id}`);
-  }
+/** A member's scoresheet as the latest of that member, with its attachments; the older one kept in history. */
+export async function applyScoresheet(db: ZqaDatabase, r: ReceivedScoresheet, bytes: Uint8Array, ctx: ApplyContext): Promise<Result<ScoresheetOutcome, PackageError>> {
+  const { content, manifest, manifestSha256, blobs } = r.received;
   const attachments: Record<string, Blob> = {};
   for (const a of content.attachments) {
-    const data = imported.blobs.get(a.entry);
+    const data = blobs.get(a.entry);
     if (!data) return refuse('entry-missing', `attachment ${a.id} (${a.entry}) was not opened`);
     attachments[a.id] = new Blob([new Uint8Array(data)], { type: a.mediaType });
   }
   const record: MemberScoresheetRecord = {
-    reviewId: assignment.reviewId,
-    memberKeyId: member.keyId,
-    memberName: member.name,
-    revision: imported.manifest.revision,
-    manifestSha256: imported.manifestSha256,
+    reviewId: r.reviewId,
+    memberKeyId: r.member.keyId,
+    memberName: r.member.name,
+    revision: manifest.revision,
+    manifestSha256,
     content,
     attachments,
     packageBytes: bytes,
     receivedAt: ctx.now.toISOString(),
   };
-  const older = await db.memberScoresheets.get([record.reviewId, record.memberKeyId]);
-  if (older) await db.memberScoresheetHistory.put(older);
-  await db.memberScoresheets.put(record);
-  return ok({ type: 'scoresheet' as const, reviewId: record.reviewId, memberKeyId: member.keyId, memberName: member.name });
+  return keep(db, r.received, bytes, r.reviewId, ctx, async () => {
+    const older = await db.memberScoresheets.get([record.reviewId, record.memberKeyId]);
+    if (older) await db.memberScoresheetHistory.put(older);
+    await db.memberScoresheets.put(record);
+    return { type: 'scoresheet' as const, reviewId: record.reviewId, memberKeyId: r.member.keyId, memberName: r.member.name };
+  });
 }

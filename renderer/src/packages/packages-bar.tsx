@@ -1,13 +1,17 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Select, Tag, Tooltip, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LATER_SCREENS } from '../app/later-screens.js';
 import type { ReviewRecord } from '../db/records.js';
 import type { WorkspaceContext } from '../identity/use-workspace-context.js';
-import { ReceivedScoresheets } from './received-scoresheets.js';
 import { showReview } from './review-choice.js';
 import { useExportScoresheet } from './use-export-scoresheet.js';
 import { useImportPackage } from './use-import-package.js';
 import { usePanelAssignment, useScoresheetExports } from './use-package-data.js';
+
+// Only a panel leader's device shows it, and its table is the heaviest antd component: a chunk of its own.
+const ReceivedScoresheets = lazy(() => LATER_SCREENS.receivedScoresheets().then((m) => ({ default: m.ReceivedScoresheets })));
 
 /**
  * The expert's package actions above the review: which review (when there are several),
@@ -51,7 +55,7 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
             type="primary"
             icon={<DownloadOutlined />}
             disabled={!assignment}
-            onClick={() => void exportSheet(review.id, ctx.profile?.name ?? review.expert.name)}
+            onClick={() => void exportSheet(review.id)}
             data-testid="export-scoresheet"
           >
             {t('packages.exportScoresheet')}
@@ -69,7 +73,9 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
           <Button icon={<UploadOutlined />} onClick={() => void pickAndImport(['scoresheet'])} data-testid="import-scoresheets">
             {t('packages.importScoresheets')}
           </Button>
-          <ReceivedScoresheets assignment={assignment} />
+          <Suspense fallback={null}>
+            <ReceivedScoresheets assignment={assignment} />
+          </Suspense>
         </>
       )}
     </div>

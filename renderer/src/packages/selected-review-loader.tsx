@@ -1,15 +1,18 @@
 import { Alert, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LATER_SCREENS } from '../app/later-screens.js';
 import { ReviewProvider } from '../app/review-context.js';
 import { getDatabase } from '../db/database.js';
 import { primedKeys, usePrimedLiveQuery } from '../db/primed-reads.js';
 import type { DeclarationRecord, ReviewRecord } from '../db/records.js';
 import { seedDemoIfEmpty } from '../db/seed-demo.js';
-import { ConflictBlocked } from '../ui/declaration/conflict-blocked.js';
 import { DeclarationGate } from '../ui/declaration/declaration-gate.js';
 import { ReviewLayout } from '../ui/layout/review-layout.js';
 import { useChosenReview } from './review-choice.js';
+
+// A declared conflict is rare and ends the review on this device: its screen is a chunk of its own.
+const ConflictBlocked = lazy(() => LATER_SCREENS.conflictBlocked().then((m) => ({ default: m.ConflictBlocked })));
 
 /** Every review on the device, newest first (the demo and each imported assignment). */
 export async function readReviews(): Promise<ReviewRecord[]> {
@@ -58,7 +61,15 @@ export function SelectedReviewLoader({ review }: { review: ReviewRecord | null }
   if (!review || declaration === undefined) return <Spin size="large" description={t('app.loading')} fullscreen />;
   return (
     <ReviewProvider key={review.id} review={review}>
-      {!declaration ? <DeclarationGate /> : declaration.conflict ? <ConflictBlocked declaration={declaration} /> : <ReviewLayout />}
+      {!declaration ? (
+        <DeclarationGate />
+      ) : declaration.conflict ? (
+        <Suspense fallback={<Spin size="large" description={t('app.loading')} fullscreen />}>
+          <ConflictBlocked declaration={declaration} />
+        </Suspense>
+      ) : (
+        <ReviewLayout />
+      )}
     </ReviewProvider>
   );
 }

@@ -1,15 +1,14 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describePackageError } from '../../../shared/packages/errors.js';
 import type { PackageType } from '../../../shared/packages/manifest.js';
-import { getDatabase } from '../db/database.js';
+import { formatHundredths } from '../../../shared/scoring/hundredths.js';
+import { pickLanguage, type WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import { getHost } from '../host/get-host.js';
-import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
-import { loadDeviceKeys } from '../identity/device-keys.js';
 import { useUiLanguage } from '../identity/ui-language.js';
 import { showWorkspace } from '../identity/workspace-choice.js';
-import type { ApplyOutcome } from './apply-package.js';
+import { importFile } from './import-file.js';
+import type { IncomingOutcome } from './incoming.js';
 import { showReview } from './review-choice.js';
 
 /** One line the person reads after an import; `data-outcome` lets tests read it too. */
@@ -21,41 +20,64 @@ function Outcome({ kind, text }: { kind: string; text: string }) {
   );
 }
 
+/** The code a refusal is known by: the package's own refusal code, or the step's. */
+export const refusalCode = (error: WorkflowError): string => error.package?.code ?? error.code;
+
 /**
- * Imports package files and tells the person what happened, in the UI language: what was
- * stored, that it was already there (nothing changed), or why it was refused (nothing
- * changed either). Used by the buttons and by files the OS asked the app to open.
+ * Imports package files through the one registry of incoming package types (incoming.ts) and
+ * tells the person what happened, in the UI language: what was stored, that it was already
+ * there (nothing changed), or why it was refused (nothing changed either); then shows where
+ * it went. Used by import buttons and by files the OS asked the app to open.
  */
 export function useImportPackage(): {
-  importBytes: (bytes: Uint8Array, accept: readonly PackageType[], fileName?: string) => Promise<ApplyOutcome | null>;
-  pickAndImport: (accept: readonly PackageType[]) => Promise<ApplyOutcome | null>;
+  /** `opened`: a file the OS handed the app, so the message names it. */
+  importBytes: (bytes: Uint8Array, accept: readonly PackageType[], fileName?: string, opened?: boolean) => Promise<IncomingOutcome | null>;
+  pickAndImport: (accept: readonly PackageType[]) => Promise<IncomingOutcome | null>;
 } {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const language = useUiLanguage();
   const importBytes = useCallback(
-    async (bytes: Uint8Array, accept: readonly PackageType[], fileName?: string) => {
-      const prefix = fileName ? t('packages.openedFile', { file: fileName }) : '';
+    async (bytes: Uint8Array, accept: readonly PackageType[], fileName?: string, opened = true) => {
+      const prefix = fileName && opened ? t('packages.openedFile', { file: fileName }) : '';
       const say = (level: 'success' | 'info' | 'warning' | 'error', kind: string, text: string) =>
         void message[level]({ content: <Outcome kind={kind} text={prefix + text} />, duration: level === 'success' || level === 'info' ? 4 : 10 });
       try {
-        // Verifying a package pulls in the PKI code: fetched on the first import, not at start.
-        const [keys, { importPackageFile }] = await Promise.all([loadDeviceKeys(), import('./import-package-file.js')]);
-        const result = await importPackageFile(getDatabase(), bytes, { keys: bridgeKeyHolder(getHost().keys), accept, deviceKeyId: keys.keyId });
+        const result = await importFile(bytes, accept, fileName);
         if (!result.ok) {
-          if (result.error.kind === 'no-anchor') {
+          const code = refusalCode(result.error);
+          if (code === 'no-anchor') {
             say('warning', 'no-anchor', t('packages.noAnchor'));
             showWorkspace('identity');
-          } else if (result.error.error.code === 'duplicate') say('info', 'duplicate', t('packages.duplicate'));
-          else say('error', result.error.error.code, t('packages.refused', { error: describePackageError(result.error.error, language) }));
+          } else if (code === 'duplicate') say('info', 'duplicate', t('packages.duplicate'));
+          else say('error', code, t('packages.refused', { error: pickLanguage(result.error, language) }));
           return null;
         }
         const o = result.value;
-        if (o.type === 'assignment') {
-          say('success', 'assignment', t(o.superseded ? 'packages.assignmentUpdated' : 'packages.assignmentImported', { applicant: o.applicantName, revision: o.revision }));
-          showReview(o.reviewId);
-        } else {
-          say('success', 'scoresheet', t('packages.scoresheetImported', { name: o.memberName, revision: o.revision }));
+        switch (o.type) {
+          case 'assignment':
+            say('success', o.type, t(o.superseded ? 'packages.assignmentUpdated' : 'packages.assignmentImported', { applicant: o.applicantName, revision: o.revision }));
+            showReview(o.reviewId);
+            break;
+          case 'scoresheet':
+            say('success', o.type, t('packages.scoresheetImported', { name: o.memberName, revision: o.revision }));
+            break;
+          case 'identity-card':
+            say('success', o.type, t(o.as === 'expert' ? 'packages.cardImported' : 'packages.anchorOffered', { name: o.name }));
+            showWorkspace(o.as === 'expert' ? 'secretariat' : 'identity');
+            break;
+          case 'report-for-signing':
+            say('success', o.type, t('packages.reportImported', { applicant: o.applicantName }));
+            showWorkspace('countersign');
+            break;
+          case 'countersignature':
+            say('success', o.type, t('packages.countersignatureImported', { name: o.signerName }));
+            showWorkspace('leader');
+            break;
+          case 'panel-return':
+            say('success', o.type, t('packages.returnImported', { applicant: o.applicantName, total: formatHundredths(o.totalHundredths) }));
+            showWorkspace('secretariat');
+            break;
         }
         return o;
       } catch (e) {
@@ -72,7 +94,7 @@ export function useImportPackage(): {
         void message.error(opened.error.message);
         return null;
       }
-      return opened.value ? importBytes(opened.value.bytes, accept) : null;
+      return opened.value ? importBytes(opened.value.bytes, accept, opened.value.name, false) : null;
     },
     [importBytes, message],
   );

@@ -71,7 +71,7 @@ export function SecretariatWorkspace() {
             { key: 'applicants', label: <span data-testid="tab-applicants">{t('sec.tabs.applicants')}</span>, children: <ApplicantsTab cycleId={current.id} self={self} /> },
             { key: 'experts', label: <span data-testid="tab-experts">{t('sec.tabs.experts')}</span>, children: <ExpertsTab self={self} /> },
             { key: 'panels', label: <span data-testid="tab-panels">{t('sec.tabs.panels')}</span>, children: <PanelsTab cycle={current} self={self} /> },
-            { key: 'returns', label: <span data-testid="tab-returns">{t('sec.tabs.returns')}</span>, children: <ReturnsTab cycleId={current.id} self={self} /> },
+            { key: 'returns', label: <span data-testid="tab-returns">{t('sec.tabs.returns')}</span>, children: <ReturnsTab cycleId={current.id} /> },
             { key: 'overview', label: <span data-testid="tab-overview">{t('sec.tabs.overview')}</span>, children: <OverviewTab cycleId={current.id} self={self} /> },
             { key: 'notice', label: <span data-testid="tab-notice">{t('sec.tabs.notice')}</span>, children: <NoticeTab cycleId={current.id} self={self} /> },
           ]}

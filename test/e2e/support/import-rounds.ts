@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { demoAssignment, demoScoresheet } from '../../../cli/lib/demo-content.js';
+import { demoWork, issueDemoAssignment } from '../../../cli/lib/demo-content.js';
 import type { Participant } from '../../../cli/lib/demo-participant.js';
 import type { SeededRandom } from '../../../cli/lib/seeded-random.js';
-import { secretariatAuthority } from '../../../shared/identity/enrolment-certificates.js';
 import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
-import { writePackage } from '../../../shared/packages/write-package.js';
+import { exportScoresheet } from '../../../shared/workflow/export-scoresheet.js';
 import type { ImportQuery } from './import-state.js';
 import { writeTemp } from './leader-panel.js';
 
@@ -42,51 +41,45 @@ export interface PanelFiles {
   round: ImportRound;
 }
 
-/** An assignment for applicant `number` (its panel id is `panel-<number>`) led by `leader`. */
+/** An assignment for applicant `number` (its panel id is `panel-<number>`) led by `leader`, issued by the secretariat's step. */
 export async function writeAssignment(
   dir: string, random: SeededRandom, secretariat: Participant, leader: IdentityCard, members: readonly Participant[], number: number, now: Date,
 ): Promise<PanelFiles> {
-  const authority = await secretariatAuthority({ ...secretariat.card, sign: (d) => secretariat.keys.sign(d) }, now);
-  const assignment = await demoAssignment({
-    random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, authority,
+  const issued = await issueDemoAssignment({
+    random, secretariat: secretariat.card, secretariatKeys: secretariat.keys,
     members: [leader, ...members.map((m) => m.card)], issuedAt: now,
     applicant: { number, name: `郑州第${number}精密制造有限公司`, industry: '装备制造' },
   });
-  const written = await writePackage({
-    type: 'assignment', content: assignment, revision: 1,
-    subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
-    sender: { name: secretariat.facts.name, keys: secretariat.keys }, recipients: [secretariat.card, leader, ...members.map((m) => m.card)],
-  });
-  if (!written.ok) throw new Error(written.error.message);
+  const { content: assignment, written } = issued;
   return {
     assignment,
     round: {
-      kind: 'assignment', revision: 1, file: await writeTemp(dir, `评审任务-${number}.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
-      query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null, previousPackageId: null }, attachments: {},
+      kind: 'assignment', revision: 1, file: await writeTemp(dir, `评审任务-${number}.zqa`, written.bytes), fileSha256: sha256(written.bytes),
+      query: { packageId: written.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null, previousPackageId: null }, attachments: {},
     },
   };
 }
 
 /**
- * `member`'s scoresheet for the panel, with `photos` attached, sent to the leader and the
- * secretariat; given `previous`, the next revision of it (it supersedes `previous` on import).
+ * `member`'s scoresheet for the panel, with `photos` attached, exported by the expert's step to
+ * the leader and the secretariat; given `previous`, the next revision of it (it supersedes
+ * `previous` on import).
  */
 export async function writeScoresheet(
-  dir: string, random: SeededRandom, assignment: AssignmentContent, secretariat: Participant, leader: IdentityCard, member: Participant, photos: Uint8Array[], now: Date,
+  dir: string, random: SeededRandom, assignment: AssignmentContent, member: Participant, photos: Uint8Array[], now: Date,
   previous: ImportRound | null = null,
 ): Promise<ImportRound> {
-  const revision = previous ? previous.revision + 1 : 1;
-  const sheet = await demoScoresheet({ random, assignment, expert: member.card, startedAt: now, photos });
-  const written = await writePackage({
-    type: 'scoresheet', content: sheet.content, blobs: sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), revision,
-    subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
-    sender: { name: member.facts.name, keys: member.keys }, recipients: [leader, secretariat.card, member.card],
-  });
-  if (!written.ok) throw new Error(written.error.message);
+  const work = await demoWork({ random, assignment, expert: member.card, startedAt: now, photos });
+  const exported = await exportScoresheet(
+    { work, assignment, previous: previous ? { packageId: previous.query.packageId, revision: previous.revision } : null },
+    { keys: member.keys, clock: { now: () => now }, myKeyId: member.card.keyId },
+  );
+  if (!exported.ok) throw new Error(exported.error.en);
+  const { written, revision, content } = exported.value;
   return {
     kind: 'scoresheet', revision,
-    file: await writeTemp(dir, `评分表-${member.facts.name}-第${revision}版.zqa`, written.value.bytes), fileSha256: sha256(written.value.bytes),
-    query: { packageId: written.value.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: member.card.keyId, previousPackageId: previous?.query.packageId ?? null },
-    attachments: Object.fromEntries(sheet.content.attachments.map((a) => [a.id, { size: a.size, sha256: a.sha256 }])),
+    file: await writeTemp(dir, `评分表-${member.facts.name}-第${revision}版.zqa`, written.bytes), fileSha256: sha256(written.bytes),
+    query: { packageId: written.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: member.card.keyId, previousPackageId: previous?.query.packageId ?? null },
+    attachments: Object.fromEntries(content.attachments.map((a) => [a.id, { size: a.size, sha256: a.sha256 }])),
   };
 }

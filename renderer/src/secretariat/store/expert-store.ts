@@ -1,41 +1,42 @@
-import type { IdentityCard } from '../../../../shared/identity/identity-card.js';
-import { EMPTY_TRUST_STORE } from '../../../../shared/identity/trust-store.js';
 import { interestSchema, type Interest } from '../../../../shared/panel/expert.js';
-import { describePackageError } from '../../../../shared/packages/errors.js';
-import { importPackage } from '../../../../shared/packages/import-package.js';
-import { NO_HISTORY } from '../../../../shared/packages/revision.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
+import { enrolExpert, type ExpertPool } from '../../../../shared/workflow/enrol-expert.js';
+import type { WorkflowError } from '../../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { ExpertRow } from '../records.js';
 import { nowIso, same, type Bilingual } from './messages.js';
 
 /**
- * The expert pool (评审员专家库): identity cards imported as packages (the card's signature
- * and keys checked by the importer), the fingerprint confirmed by a person who compared it
- * with the expert (in person or by phone), and each expert's declared interests.
+ * The expert pool (评审员专家库): identity cards taken in by the shared enrolment step
+ * (shared/workflow/enrol-expert.ts: the card's signature and keys checked, a secretariat card
+ * refused), the fingerprint confirmed by a person who compared it with the expert (in person
+ * or by phone), and each expert's declared interests.
  */
-export async function importExpertCard(db: ZqaDatabase, bytes: Uint8Array, actor: string): Promise<Result<ExpertRow, Bilingual>> {
-  const imported = await importPackage(bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
-  if (!imported.ok) return err({ zh: describePackageError(imported.error, 'zh-CN'), en: describePackageError(imported.error, 'en') });
-  if (imported.value.type !== 'identity-card') return err(same('not an identity card'));
-  const card: IdentityCard = imported.value.content;
-  if (card.role === 'secretariat') return err({ zh: `“${card.name}”的身份卡是秘书处的，不能加入专家库`, en: `${card.name}'s card is a secretariat card, not an expert's` });
-  const at = nowIso();
-  return db.transaction('rw', db.secExperts, async () => {
-    const existing = await db.secExperts.where('keyId').equals(card.keyId).first();
-    if (existing) return err({ zh: `“${existing.expert.name}”的身份卡已在专家库中，未作更改`, en: `${existing.expert.name}'s card is already in the pool; nothing changed` });
-    const row: ExpertRow = {
-      id: `x${card.keyId.slice(0, 12)}`,
-      keyId: card.keyId,
-      card,
-      expert: { id: `x${card.keyId.slice(0, 12)}`, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, fingerprintConfirmed: false, interests: [] },
-      importedAt: at,
-      updatedAt: at,
-      updatedBy: actor,
-    };
-    await db.secExperts.add(row);
-    return ok(row);
-  });
+function dexiePool(db: ZqaDatabase, actor: string): ExpertPool<ExpertRow> {
+  return {
+    addIfAbsent: (card) =>
+      db.transaction('rw', db.secExperts, async () => {
+        const existing = await db.secExperts.where('keyId').equals(card.keyId).first();
+        if (existing) return { added: false as const, existingName: existing.expert.name };
+        const at = nowIso();
+        const id = `x${card.keyId.slice(0, 12)}`;
+        const row: ExpertRow = {
+          id,
+          keyId: card.keyId,
+          card,
+          expert: { id, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, fingerprintConfirmed: false, interests: [] },
+          importedAt: at,
+          updatedAt: at,
+          updatedBy: actor,
+        };
+        await db.secExperts.add(row);
+        return { added: true as const, entry: row };
+      }),
+  };
+}
+
+export function importExpertCard(db: ZqaDatabase, bytes: Uint8Array, actor: string): Promise<Result<ExpertRow, WorkflowError>> {
+  return enrolExpert(bytes, dexiePool(db, actor));
 }
 
 /** A person compared the fingerprint with the expert and ticks it: recorded with who and when. */

@@ -1,12 +1,13 @@
-import { confirmedExclusionNumbers } from '../../../../shared/applicant/checklists.js';
 import type { Cycle } from '../../../../shared/cycle/cycle.js';
 import type { ApplicantResult } from '../../../../shared/ranking/applicant-result.js';
-import { proposeSplit, type Proposal, type ProposalEntry } from '../../../../shared/ranking/proposal.js';
+import type { Proposal, ProposalEntry } from '../../../../shared/ranking/proposal.js';
+import { proposeRanking } from '../../../../shared/workflow/propose-ranking.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { ApplicantRow, DecisionRow, SummaryRow } from '../records.js';
 
 /**
- * The comprehensive review (综合评审) of one cycle, read in one transaction from small rows:
+ * The comprehensive review (综合评审) of one cycle, read in one transaction from small rows and
+ * proposed by the shared step (shared/workflow/propose-ranking.ts):
  * the per-applicant summaries written when each panel return was imported, the applicants
  * (for exclusions the secretariat confirmed itself), the decisions. Nothing here opens a
  * panel return or a note, so the overview's cost grows with applicants, not with notes.
@@ -31,15 +32,6 @@ export interface Overview {
   decisions: DecisionRow[];
 }
 
-/** Exclusions are the union of the panel's confirmed ones and the secretariat's own checklist. */
-export function mergedResult(summary: SummaryRow, applicant: ApplicantRow | undefined): ApplicantResult {
-  if (!applicant) return summary.result;
-  const own = confirmedExclusionNumbers(applicant.record.exclusions);
-  const exclusions = [...new Set([...summary.result.exclusions, ...own])].sort((a, b) => a - b);
-  const category = applicant.record.profile.category;
-  return { ...summary.result, exclusions, ...(category ? { category } : {}) };
-}
-
 export async function loadOverview(db: ZqaDatabase, cycleId: string): Promise<Overview | null> {
   const read = await db.transaction('r', [db.secCycles, db.secSummaries, db.secApplicants, db.secDecisions], async () => ({
     cycle: await db.secCycles.get(cycleId),
@@ -52,9 +44,8 @@ export async function loadOverview(db: ZqaDatabase, cycleId: string): Promise<Ov
 }
 
 export function overviewFrom(cycle: Cycle, summaries: readonly SummaryRow[], applicants: readonly ApplicantRow[], decisions: readonly DecisionRow[]): Overview {
-  const byId = new Map(applicants.map((a) => [a.id, a]));
-  const results = summaries.map((s) => mergedResult(s, byId.get(s.applicantId)));
-  const proposal = proposeSplit(results, cycle.rules);
+  const findings = new Map(applicants.map((a) => [a.id, { exclusions: a.record.exclusions, category: a.record.profile.category }]));
+  const { results, proposal } = proposeRanking(cycle.rules, summaries.map((s) => s.result), findings);
   const entries = new Map([...proposal.award, ...proposal.nomination, ...proposal.notAwarded].map((e) => [e.applicantId, e]));
   const summaryOf = new Map(summaries.map((s) => [s.applicantId, s]));
   const resultOf = new Map(results.map((r) => [r.applicantId, r]));

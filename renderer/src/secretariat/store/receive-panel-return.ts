@@ -4,8 +4,9 @@ import type { PackageHistory } from '../../../../shared/packages/revision.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { PanelReturnRow, SummaryRow } from '../records.js';
-import { checkPanelReturnFile } from './check-panel-return.js';
-import { nowIso, type Bilingual } from './messages.js';
+import { receivePanelReturn as receiveStep } from '../../../../shared/workflow/receive-panel-return.js';
+import { workflowError, type WorkflowError } from '../../../../shared/workflow/workflow-error.js';
+import { nowIso } from './messages.js';
 import type { SecretariatSelf } from './secretariat-identity.js';
 
 /** The importer's history port over the secretariat's own series table. */
@@ -19,13 +20,14 @@ export function seriesHistory(db: ZqaDatabase): PackageHistory {
 }
 
 /**
- * Receives a panel return: checked in full first (check-panel-return.ts), then applied in ONE
+ * Receives a panel return: checked in full first by the shared step
+ * (shared/workflow/receive-panel-return.ts, this store its ports), then applied in ONE
  * transaction: the return kept (an earlier revision marked superseded, never deleted), the
  * applicant's summary row for the overview, the applicant's on-site total, the series'
  * latest revision. A refusal, or a series that moved on meanwhile, changes nothing.
  */
-export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fileName: string, self: SecretariatSelf): Promise<Result<SummaryRow, Bilingual>> {
-  const checked = await checkPanelReturnFile(bytes, {
+export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fileName: string, self: SecretariatSelf): Promise<Result<SummaryRow, WorkflowError>> {
+  const checked = await receiveStep(bytes, {
     keys: self.keys,
     self: self.card,
     assignmentFor: async (panelId) => (await db.secAssignments.get(panelId))?.content,
@@ -34,8 +36,8 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     category: async (applicantId) => (await db.secApplicants.get(applicantId))?.record.profile.category,
   });
   if (!checked.ok) return checked;
-  const { imported, content } = checked.value;
-  const manifest = imported.manifest;
+  const imported = checked.value.received;
+  const { content, manifest } = imported;
   const seriesId = seriesIdOf(manifest);
   const at = nowIso();
   const summary: SummaryRow = {
@@ -67,7 +69,7 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
   return db.transaction('rw', [db.secSeries, db.secPanelReturns, db.secSummaries, db.secApplicants], async () => {
     const latest = await db.secSeries.get(seriesId);
     const expected = imported.disposition.kind === 'supersedes' ? imported.disposition.previous.packageId : undefined;
-    if (latest?.packageId !== expected) return err({ zh: '该评审组的结果已在此期间更新，请重新导入', en: "this panel's return changed meanwhile; import again" });
+    if (latest?.packageId !== expected) return err(workflowError('mismatch', '该评审组的结果已在此期间更新，请重新导入', "this panel's return changed meanwhile; import again"));
     const earlier = await db.secPanelReturns.where('panelId').equals(content.panelId).toArray();
     for (const e of earlier) if (e.current) await db.secPanelReturns.put({ ...e, current: false });
     await db.secPanelReturns.put(row);

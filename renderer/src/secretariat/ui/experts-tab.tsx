@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getHost } from '../../host/get-host.js';
-import { confirmFingerprint, importExpertCard } from '../store/expert-store.js';
+import { importFile } from '../../packages/import-file.js';
+import { confirmFingerprint } from '../store/expert-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { InterestsEditor } from './interests-editor.js';
@@ -25,10 +26,10 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
     const opened = await getHost().files.open({ kind: 'identity-card' });
     if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
     if (!opened.value) return;
-    const r = await importExpertCard(db, opened.value.bytes, self.actor);
+    const r = await importFile(opened.value.bytes, ['identity-card'], opened.value.name);
     if (!r.ok) return setProblems([r.error]);
     setProblems([]);
-    void message.success(t('sec.expert.imported', { name: r.value.expert.name }));
+    if (r.value.type === 'identity-card') void message.success(t('sec.expert.imported', { name: r.value.name }));
   };
   return (
     <Flex vertical gap="middle">

@@ -3,10 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
+import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { getHost } from '../../host/get-host.js';
 import type { Bilingual } from '../store/messages.js';
-import { receivePanelReturn } from '../store/receive-panel-return.js';
-import type { SecretariatSelf } from '../store/secretariat-identity.js';
+import { importFile } from '../../packages/import-file.js';
 import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
@@ -16,7 +16,7 @@ import { useSec } from './use-secretariat.js';
  * consensus finished) and applied in one transaction, or refused with the reason and nothing
  * changed. Earlier revisions stay listed as superseded.
  */
-export function ReturnsTab({ cycleId, self }: { cycleId: string; self: SecretariatSelf }) {
+export function ReturnsTab({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
   const { db } = useSec();
   const { message } = App.useApp();
@@ -33,10 +33,10 @@ export function ReturnsTab({ cycleId, self }: { cycleId: string; self: Secretari
     if (!opened.value) return;
     setBusy(true);
     try {
-      const r = await receivePanelReturn(db, opened.value.bytes, opened.value.name, self);
+      const r = await importFile(opened.value.bytes, ['panel-return'], opened.value.name);
       if (!r.ok) return setProblems([r.error]);
       setProblems([]);
-      void message.success(t('sec.returns.imported', { name: r.value.result.name, total: formatHundredths(r.value.result.totalHundredths) }));
+      if (r.value.type === 'panel-return') void message.success(t('sec.returns.imported', { name: r.value.applicantName, total: formatHundredths(r.value.totalHundredths) }));
     } finally {
       setBusy(false);
     }
@@ -45,7 +45,7 @@ export function ReturnsTab({ cycleId, self }: { cycleId: string; self: Secretari
   const saveReport = async (id: string) => {
     const row = await db.secPanelReturns.get(id);
     if (!row) return;
-    const name = `${totalOf(id)?.name ?? row.applicantId}-现场评审报告-第${row.revision}版.pdf`.replace(/[\\/:*?"<>|]/g, '_');
+    const name = fileNames.returnedReportPdf(totalOf(id)?.name ?? row.applicantId, row.revision);
     const saved = await saveFile('pdf', name, new Uint8Array(await row.reportPdf.arrayBuffer()));
     if (isProblem(saved)) setProblems([saved]);
   };

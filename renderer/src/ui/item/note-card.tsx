@@ -5,6 +5,7 @@ import { useReview } from '../../app/review-context.js';
 import type { NoteRecord } from '../../db/records.js';
 import { deleteNote, updateNote } from '../../db/writes/note-writes.js';
 import { useAutosaveText } from '../common/use-autosave-text.js';
+import { formatDateTime } from '../common/date-time.js';
 
 export function NoteCard({ note }: { note: NoteRecord }) {
   const { t, i18n } = useTranslation();
@@ -27,7 +28,7 @@ export function NoteCard({ note }: { note: NoteRecord }) {
       )}
       <Flex justify="space-between" align="center" wrap>
         <Typography.Text type="secondary" className="zqa-hint">
-          {t('notes.by', { time: new Date(note.updatedAt).toLocaleString(i18n.language, { hour12: false }) })}
+          {t('notes.by', { time: formatDateTime(note.updatedAt, i18n.language) })}
         </Typography.Text>
         <Flex gap="small">
           <Button

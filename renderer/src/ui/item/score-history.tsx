@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
 import { getDatabase } from '../../db/database.js';
+import { formatDateTime } from '../common/date-time.js';
 
 /** This item's score changes from the hash-chained history: every value it ever had, and when. */
 export const ScoreHistory = memo(function ScoreHistory({ itemId }: { itemId: string }) {
@@ -29,7 +30,7 @@ export const ScoreHistory = memo(function ScoreHistory({ itemId }: { itemId: str
             <ol className="zqa-history">
               {entries.map((e) => (
                 <li key={e.seq}>
-                  <Typography.Text type="secondary">{new Date(e.at).toLocaleString(i18n.language, { hour12: false })}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">{formatDateTime(e.at, i18n.language)}</Typography.Text>{' '}
                   {show(e.from)} → <Typography.Text strong>{show(e.to)}</Typography.Text>{' '}
                   <Typography.Text type="secondary" className="zqa-hint" title={e.hash}>
                     #{e.seq} · {e.hash.slice(0, 12)}

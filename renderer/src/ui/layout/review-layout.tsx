@@ -1,12 +1,17 @@
-import { Layout, Tabs } from 'antd';
+import { Layout, Spin, Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LATER_SCREENS } from '../../app/later-screens.js';
 import { navigate, useRoute, type Route } from '../../app/use-route.js';
-import { ExclusionChecksPage } from '../exclusions/exclusion-checks-page.js';
-import { ItemPage } from '../item/item-page.js';
 import { ReviewOverview } from '../overview/review-overview.js';
-import { SiteIssuesPage } from '../site/site-issues-page.js';
-import { SummaryPage } from '../summary/summary-page.js';
 import { AppHeader } from './app-header.js';
+
+// The overview is the review's first screen; its other pages are chunks of their own
+// (later-screens.ts), fetched at boot when the app opens on one, else when the page is idle.
+const ItemPage = lazy(() => LATER_SCREENS.item().then((m) => ({ default: m.ItemPage })));
+const SiteIssuesPage = lazy(() => LATER_SCREENS.siteIssues().then((m) => ({ default: m.SiteIssuesPage })));
+const ExclusionChecksPage = lazy(() => LATER_SCREENS.exclusions().then((m) => ({ default: m.ExclusionChecksPage })));
+const SummaryPage = lazy(() => LATER_SCREENS.summary().then((m) => ({ default: m.SummaryPage })));
 
 const SECTIONS = ['overview', 'site-issues', 'exclusions', 'summary'] as const;
 const SECTION_LABEL = { overview: 'nav.items', 'site-issues': 'nav.siteIssues', exclusions: 'nav.exclusions', summary: 'nav.summary' } as const;
@@ -25,7 +30,9 @@ export function ReviewLayout() {
         items={SECTIONS.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{t(SECTION_LABEL[key])}</span> }))}
       />
       <Layout.Content className="zqa-content">
-        <Page route={route} />
+        <Suspense fallback={<Spin size="large" />}>
+          <Page route={route} />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

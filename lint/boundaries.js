@@ -1,0 +1,91 @@
+// @ts-check
+// Each folder's allow-list of imports (lint/allowed-imports.js): what code in that folder may
+// import, by npm package, by Node built-in and by repository folder. Later entries override
+// earlier ones for the files they match (flat config), so the narrow folders (the preload,
+// the launcher) come after their parent. A package missing here is refused: add it to the one
+// folder that needs it, with the reason in `why` if it is not obvious.
+import zqa from './allowed-imports.js';
+
+const RULE = 'zqa/allowed-imports';
+
+/** @param {string[]} files @param {import('./allowed-imports.js').AllowList} allow */
+const folder = (files, allow) => ({ files, plugins: { zqa }, rules: { [RULE]: ['error', allow] } });
+
+export const BOUNDARIES = [
+  folder(['shared/**/*.{ts,mts,mjs,js}'], {
+    packages: ['zod', 'pkijs', 'asn1js', 'fflate', 'pdfmake'],
+    nodeBuiltins: false,
+    folders: ['shared'],
+    why: 'shared/ is the pure core: it runs in Node, Chromium and Electron alike and depends on no host',
+  }),
+  folder(['renderer/src/**/*.{ts,tsx}'], {
+    packages: ['react', 'react-dom', 'antd', '@ant-design/icons', 'i18next', 'react-i18next', 'dexie', 'dexie-react-hooks', 'zod', '@expo-google-fonts/noto-sans-sc'],
+    nodeBuiltins: false,
+    folders: ['renderer/src', 'shared'],
+    why: 'the renderer is a web page: it reaches its host only through the bridge',
+  }),
+  folder(['renderer/*.{ts,mjs,mts}'], {
+    packages: ['vite', '@vitejs/plugin-react'],
+    nodeBuiltins: true,
+    folders: ['renderer', 'shared/security'],
+    why: "the renderer's build config and the browser host's server run in Node",
+  }),
+  folder(['renderer/vite/**/*.ts'], {
+    packages: ['vite', 'antd', 'react', '@ant-design/cssinjs', '@ant-design/static-style-extract'],
+    nodeBuiltins: true,
+    folders: ['renderer/vite'],
+    why: "the build's antd style plugin renders antd's components in Node to split antd's CSS per component",
+  }),
+  folder(['electron/**/*.ts'], {
+    packages: ['electron', 'electron-store', 'zod'],
+    nodeBuiltins: true,
+    folders: ['electron', 'shared'],
+    why: 'the main process: Electron, Node and the pure core',
+  }),
+  folder(['electron/preload.ts'], {
+    packages: ['electron'],
+    nodeBuiltins: false,
+    folders: ['shared/bridge'],
+    why: 'a sandboxed preload can require only electron',
+  }),
+  folder(['electron/launch/**/*.ts'], {
+    packages: [],
+    nodeBuiltins: true,
+    folders: ['electron/launch', 'renderer/serve.mjs'],
+    why: "npm start's launcher runs in plain Node before any build, and starts the browser host's server",
+  }),
+  folder(['electron/vite.config.ts'], { packages: ['vite'], nodeBuiltins: true, folders: [] }),
+  folder(['cli/**/*.{ts,mjs,js}'], {
+    packages: ['zod', 'tsx'],
+    nodeBuiltins: true,
+    folders: ['cli', 'shared'],
+    why: 'zqa runs the pure core in Node',
+  }),
+  folder(['build/**/*.{mjs,cjs,js,mts}'], { packages: ['@electron/fuses'], nodeBuiltins: true, folders: ['build'] }),
+  folder(['bench/**/*.{mjs,js,ts}'], {
+    packages: ['playwright-core', 'tsx'],
+    nodeBuiltins: true,
+    folders: ['bench', 'renderer/serve.mjs', 'shared', 'cli/lib'],
+    computed: true,
+    why: 'the bench runner loads its bench files by name',
+  }),
+  folder(['test/**/*.{ts,tsx,mjs}'], {
+    packages: ['vitest', 'playwright-core', 'fast-check', 'fake-indexeddb', 'dexie', 'fflate', 'zod', 'i18next', 'vite', 'ajv', 'conf', 'electron', '@electron/fuses', '@electron/asar', 'eslint'],
+    nodeBuiltins: true,
+    folders: ['test', 'shared', 'renderer', 'electron', 'cli', 'build', 'bench', 'lint', 'package.json'],
+    why: 'tests drive every part, but bring in only the tools listed',
+  }),
+  folder(['test/unit/bench-figures.test.ts'], {
+    packages: ['vitest'],
+    nodeBuiltins: true,
+    folders: ['bench'],
+    computed: true,
+    why: 'checks every bench file declares the ids it reports, so it loads each by name',
+  }),
+  folder(['lint/**/*.js'], { packages: [], nodeBuiltins: true, folders: ['lint'] }),
+  folder(['*.{js,ts}'], {
+    packages: ['@eslint/js', 'typescript-eslint', 'eslint-plugin-react-hooks', 'globals', 'vitest'],
+    nodeBuiltins: true,
+    folders: ['lint'],
+  }),
+];

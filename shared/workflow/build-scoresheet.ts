@@ -1,0 +1,118 @@
+import { itemsOf } from '../criteria/validate-criteria-set.js';
+import type { HistoryEntry } from '../history/hash-chain.js';
+import { prepareBlobs, type PreparedBlob } from '../packages/blobs.js';
+import type { AssignmentContent } from '../packages/content/assignment.js';
+import type { ScoresheetContent } from '../packages/content/scoresheet.js';
+import { EXCLUSION_RULES } from '../regulation/exclusions.js';
+import { ok, type Result } from '../util/result.js';
+import { plainFileName } from './file-names.js';
+import { refuse, type WorkflowError } from './workflow-error.js';
+
+/**
+ * Build a scoresheet (an expert): the expert's work on one review, as the device holds it, in
+ * the scoresheet package's shape (shared/packages/content/scoresheet.ts). Where the two differ:
+ * - a site issue found "partly" true has no status of its own in the package: it travels as
+ *   confirmed, with "部分属实" leading its note;
+ * - an observation's evidence (document, interviewee, place) becomes one line of text;
+ * - attachments belong to items on screen but the package lists them on their own; the file
+ *   name keeps what the expert called it.
+ * Nothing is dropped silently: every score, note, attachment and history entry is carried.
+ */
+export type SiteIssueFinding = 'open' | 'confirmed' | 'partly' | 'not-confirmed';
+
+/** Everything one expert's scoresheet holds for one review, read at one moment. */
+export interface ExpertWork {
+  /** Signed before the applicant's material opened; without it nothing can be sent. */
+  declaration: { signedAt: string } & ({ conflict: false } | { conflict: true; conflictKind: string; detail: string }) | null;
+  scores: readonly { itemId: string; percent: number }[];
+  notes: readonly {
+    id: string;
+    itemId: string | null;
+    kind: 'strength' | 'ofi' | 'observation';
+    text: string;
+    evidence: { document: string; intervieweeRole: string; place: string } | null;
+    createdAt: string;
+    /** Attachments the observation refers to, by id. */
+    attachmentIds?: readonly string[];
+  }[];
+  attachments: readonly { id: string; name: string; type: string; bytes: Uint8Array }[];
+  siteIssues: readonly { issueId: string; status: SiteIssueFinding; note: string }[];
+  exclusions: readonly { number: number; status: 'clear' | 'flagged'; note: string }[];
+  /** The hash-chained score history, in seq order. */
+  history: readonly HistoryEntry[];
+}
+
+const SITE_STATUS: Record<SiteIssueFinding, ScoresheetContent['siteIssues'][number]['status']> = {
+  open: 'pending',
+  confirmed: 'confirmed',
+  partly: 'confirmed',
+  'not-confirmed': 'not-confirmed',
+};
+
+export const NO_CONFLICT_STATEMENT = '本人与申报单位不存在利害关系（第十八条），并承诺对评审中知悉的商业秘密和技术秘密严格保密（第二十五条）。';
+export const CONFLICT_STATEMENT = '本人与申报单位存在利害关系，已申请回避（第十八条）；并承诺对评审中知悉的信息严格保密（第二十五条）。';
+
+function mediaTypeOf(type: string): string {
+  const t = type.toLowerCase().split(';')[0]!.trim();
+  return /^[a-z]+\/[0-9a-z.+-]+$/.test(t) ? t : 'application/octet-stream';
+}
+
+export async function buildScoresheet(
+  work: ExpertWork,
+  assignment: AssignmentContent,
+  expertKeyId: string,
+  submittedAt: Date,
+): Promise<Result<{ content: ScoresheetContent; blobs: PreparedBlob[] }, WorkflowError>> {
+  const { declaration } = work;
+  if (!declaration) return refuse('not-ready', '尚未签署本次评审的声明', 'the declaration has not been signed for this review');
+  const scores = new Map(work.scores.map((s) => [s.itemId, s.percent]));
+  const notesOf = (itemId: string, kind: 'strength' | 'ofi') => work.notes.filter((n) => n.itemId === itemId && n.kind === kind).map((n) => ({ id: n.id, text: n.text }));
+  const items = itemsOf(assignment.criteriaSet).map((item) => ({ itemId: item.id, percent: scores.get(item.id) ?? null, strengths: notesOf(item.id, 'strength'), ofis: notesOf(item.id, 'ofi') }));
+  const observations = work.notes
+    .filter((n) => n.kind === 'observation')
+    .map((n) => ({
+      id: n.id,
+      itemId: n.itemId,
+      at: n.createdAt,
+      text: n.text,
+      evidence: n.evidence ? [n.evidence.document, n.evidence.intervieweeRole, n.evidence.place].filter((s) => s.trim() !== '').join('；') : '',
+      attachmentIds: [...(n.attachmentIds ?? [])],
+    }));
+  const blobs = await prepareBlobs(work.attachments.map((a) => ({ fileName: plainFileName(a.name, { fallback: 'attachment' }), mediaType: mediaTypeOf(a.type), bytes: a.bytes })));
+  const attachments = blobs.map((b, i) => ({ ...b.ref, id: work.attachments[i]!.id }));
+  const found = new Map(work.siteIssues.map((s) => [s.issueId, s]));
+  const siteIssues = assignment.siteIssues.map((issue) => {
+    const s = found.get(issue.id);
+    if (!s) return { issueId: issue.id, status: 'pending' as const, note: '' };
+    const note = s.status === 'partly' ? `部分属实${s.note.trim() ? `：${s.note.trim()}` : ''}` : s.note;
+    return { issueId: issue.id, status: SITE_STATUS[s.status], note };
+  });
+  const checks = new Map(work.exclusions.map((e) => [e.number, e]));
+  const exclusions = EXCLUSION_RULES.map((r) => {
+    const c = checks.get(r.number);
+    return c ? { number: r.number, status: c.status, note: c.note } : { number: r.number, status: 'unchecked' as const, note: '' };
+  });
+  return ok({
+    content: {
+      cycleId: assignment.cycle.id,
+      applicantId: assignment.applicant.id,
+      panelId: assignment.panel.id,
+      expertKeyId,
+      criteriaSetId: assignment.criteriaSet.id,
+      items,
+      observations,
+      attachments,
+      siteIssues,
+      exclusions,
+      declaration: {
+        noConflict: !declaration.conflict,
+        statement: declaration.conflict ? CONFLICT_STATEMENT : NO_CONFLICT_STATEMENT,
+        conflicts: declaration.conflict ? `${declaration.conflictKind}: ${declaration.detail}` : '',
+        declaredAt: declaration.signedAt,
+      },
+      history: [...work.history],
+      submittedAt: submittedAt.toISOString(),
+    },
+    blobs,
+  });
+}

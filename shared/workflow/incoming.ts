@@ -1,0 +1,32 @@
+import { packageError } from '../packages/errors.js';
+import type { PackageType } from '../packages/manifest.js';
+import { verifyPackage } from '../packages/verify-package.js';
+import { err, type Result } from '../util/result.js';
+import { fromPackageError, type WorkflowError } from './workflow-error.js';
+
+/**
+ * The one way a package file comes into a device: a registry of the six incoming package
+ * types, each declaring how this device takes it in — the workflow step that receives it and
+ * the storage that keeps it — and what came of it, typed per package type. An import button
+ * names the types it takes; a file the operating system asked the app to open takes whatever
+ * the device has a handler for. The type is read from a structurally verified manifest
+ * (signature, hashes, layout; the signer is not judged here): the handler's step checks the
+ * signer against the device's trust, so routing never trusts the file.
+ */
+export type IncomingHandler<O> = (bytes: Uint8Array) => Promise<Result<O, WorkflowError>>;
+
+/** One handler per package type; `O` is the union of outcomes, one member per type. */
+export type IncomingRegistry<O extends { type: PackageType }> = { [T in PackageType]: IncomingHandler<Extract<O, { type: T }>> };
+
+export async function receiveIncoming<O extends { type: PackageType }>(bytes: Uint8Array, registry: IncomingRegistry<O>, accept: readonly PackageType[]): Promise<Result<O, WorkflowError>> {
+  const peek = await verifyPackage(bytes, { trust: null });
+  if (!peek.ok) return err(fromPackageError(peek.error));
+  const { type } = peek.value.manifest;
+  if (!accept.includes(type)) return err(fromPackageError(packageError('wrong-type', `a ${type} package; expected ${accept.join(' or ')}`)));
+  return registry[type](bytes);
+}
+
+/** For a type this device has no use for: refused as `wrong-type` with the reason, nothing read further. */
+export function notTakenHere<O>(type: PackageType, reason: string): IncomingHandler<O> {
+  return () => Promise.resolve(err(fromPackageError(packageError('wrong-type', `${reason} (a ${type} package)`))));
+}

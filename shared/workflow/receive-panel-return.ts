@@ -1,0 +1,98 @@
+import type { CycleRules } from '../cycle/cycle-rules.js';
+import type { ApplicantItemScores } from '../export/secretariat-tables.js';
+import type { IdentityCard } from '../identity/identity-card.js';
+import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../identity/roster-trust.js';
+import type { AssignmentContent } from '../packages/content/assignment.js';
+import type { ScoresheetContent } from '../packages/content/scoresheet.js';
+import type { PackageHistory } from '../packages/revision.js';
+import { verifyPackage } from '../packages/verify-package.js';
+import type { ApplicantResult } from '../ranking/applicant-result.js';
+import { applicantResultFromConsensus } from '../ranking/from-consensus.js';
+import { panelOutcomeFromReturn } from '../ranking/from-panel-return.js';
+import { checkPanelReturnParts } from '../ranking/panel-return-checks.js';
+import { sha256Hex } from '../util/bytes.js';
+import { err, ok, type Result } from '../util/result.js';
+import type { KeyHolder } from './ports/keys.js';
+import { receivePackage, type Received } from './received.js';
+import { fromPackageError, workflowError, type WorkflowError } from './workflow-error.js';
+
+/**
+ * Receive and check a panel return (the secretariat), every signature checked: the leader's
+ * package signature with trust from the roster of the assignment this secretariat issued for
+ * that panel (and only that panel); each nested scoresheet and countersignature as a package
+ * in its own right; that each was signed by the member it is listed under, who sits on this
+ * panel, for this panel; each countersignature over exactly this report PDF; the PDF's
+ * SHA-256; a finished consensus. Then what it means for the comprehensive review: the
+ * applicant's result under the cycle's rules and every member's item scores. No side
+ * effects: the caller stores the result in one transaction, or shows the reason.
+ */
+export interface CheckedReturn {
+  received: Received<'panel-return'>;
+  assignment: AssignmentContent;
+  /** The members' scoresheets the return nests, each verified and opened. */
+  scoresheets: ScoresheetContent[];
+  reportPdf: Uint8Array;
+  reportSha256: string;
+  result: ApplicantResult;
+  itemScores: ApplicantItemScores;
+}
+
+/** What the secretariat's device holds that this step reads. */
+export interface ReceivePanelReturnPorts {
+  keys: KeyHolder;
+  /** The secretariat's own card: the anchor its assignments were signed with. */
+  self: IdentityCard;
+  /** What this secretariat issued, by panel id. */
+  assignmentFor(panelId: string): Promise<AssignmentContent | undefined>;
+  /** The returns already received, by series (the panel's leader). */
+  history: PackageHistory;
+  /** The rules of the cycle the return names. */
+  rules(cycleId: string): Promise<CycleRules>;
+  /** The applicant's category, for places reserved for one. */
+  category?: (applicantId: string) => Promise<string | undefined>;
+}
+
+const refused = (zh: string, en: string): Result<never, WorkflowError> => err(workflowError('mismatch', `已拒绝：${zh}`, `refused: ${en}`));
+
+export async function receivePanelReturn(bytes: Uint8Array, ports: ReceivePanelReturnPorts): Promise<Result<CheckedReturn, WorkflowError>> {
+  // Trust is per panel: an expert may lead one panel and sit on another, so only the roster of
+  // the panel the return names vouches for its leader. The panel is read from the signed
+  // manifest first; the import below checks the same manifest against that trust.
+  const peek = await verifyPackage(bytes, { trust: null, accept: ['panel-return'] });
+  if (!peek.ok) return err(fromPackageError(peek.error));
+  const panelId = peek.value.manifest.subject.panelId ?? '';
+  const assignment = await ports.assignmentFor(panelId);
+  if (!assignment) return refused(`本秘书处没有为评审组“${panelId}”下发过评审任务`, `no assignment was issued for panel "${panelId}"`);
+  if (assignment.secretariat.keyId !== ports.self.keyId) return refused(`评审组“${panelId}”的评审任务不是以本秘书处的密钥下发的`, `the assignment for panel "${panelId}" was not issued under this secretariat's key`);
+  const trust = trustAssignmentRoster(trustStoreFromAnchorCard(ports.self), assignment);
+  const received = await receivePackage(bytes, 'panel-return', { keys: ports.keys, trust, history: ports.history });
+  if (!received.ok) return err(fromPackageError(received.error));
+  const { content } = received.value;
+  const nested = received.value.panelReturn;
+  if (!nested) return refused('评审结果包中的成员评审包未经校验', 'the members’ nested packages were not checked');
+  const reportPdf = received.value.blobs.get(content.report.entry) ?? new Uint8Array();
+  const reportSha256 = await sha256Hex(reportPdf);
+  const problems = await checkPanelReturnParts({
+    assignment,
+    panelReturn: content,
+    reportPdf,
+    reportSha256,
+    scoresheets: content.scoresheets.map((s, i) => ({ listedKeyId: s.expertKeyId, senderKeyId: nested.scoresheets[i]!.manifest.sender.keyId, content: nested.scoresheets[i]!.content })),
+    countersignatures: content.countersignatures.map((c, i) => ({ listedKeyId: c.signerKeyId, senderKeyId: nested.countersignatures[i]!.manifest.sender.keyId, content: nested.countersignatures[i]!.content })),
+  });
+  if (problems.length > 0) return refused(problems.join('；'), problems.join('; '));
+  const scoresheets = nested.scoresheets.map((s) => s.content);
+  const outcome = panelOutcomeFromReturn(assignment, content, scoresheets);
+  if (!outcome.ok) return refused(outcome.error, outcome.error);
+  const category = await ports.category?.(assignment.applicant.id);
+  const result = applicantResultFromConsensus(assignment.criteriaSet, { ...outcome.value, ...(category ? { category } : {}) }, await ports.rules(assignment.cycle.id));
+  if (!result.ok) return refused(`评审组共识尚未完成（${result.error}）`, result.error);
+  const percentsOf = (keyId: string) =>
+    Object.fromEntries(scoresheets.find((s) => s.expertKeyId === keyId)?.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent] as const])) ?? []);
+  const itemScores: ApplicantItemScores = {
+    applicantName: assignment.applicant.name,
+    members: assignment.panel.members.map((m) => ({ name: m.name, leader: m.role === 'leader', percentByItem: percentsOf(m.keyId) })),
+    consensusPercentByItem: Object.fromEntries(content.consensus.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent] as const]))),
+  };
+  return ok({ received: received.value, assignment, scoresheets, reportPdf, reportSha256, result: result.value, itemScores });
+}

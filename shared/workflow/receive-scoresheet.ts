@@ -1,0 +1,46 @@
+import type { TrustStore } from '../identity/trust-store.js';
+import type { AssignmentContent, RosterMember } from '../packages/content/assignment.js';
+import { packageError, type PackageError } from '../packages/errors.js';
+import type { PackageHistory } from '../packages/revision.js';
+import { err, ok, type Result } from '../util/result.js';
+import type { KeyHolder } from './ports/keys.js';
+import { receivePackage, type Received } from './received.js';
+
+/**
+ * Receive a member's scoresheet (the leader): verified as signed by a member of the panel
+ * (the roster of the assignment the device holds), opened, its hash-chained history checked;
+ * refused unless this device leads that panel and the sheet is scored against the panel's
+ * criteria set. The caller keeps it as the member's latest, the older one in history.
+ */
+export interface ReceivedScoresheet {
+  received: Received<'scoresheet'>;
+  /** The review the leader's device holds for the panel. */
+  reviewId: string;
+  member: RosterMember;
+}
+
+export interface ReceiveScoresheetPorts {
+  keys: KeyHolder;
+  trust: TrustStore;
+  /** The scoresheets already held, by series (panel and member). */
+  history: PackageHistory;
+  myKeyId: string;
+  /** The assignment this device holds for a panel, with its review; null when none. */
+  assignmentFor(panelId: string): Promise<{ reviewId: string; content: AssignmentContent } | null>;
+}
+
+export async function receiveScoresheet(bytes: Uint8Array, ports: ReceiveScoresheetPorts): Promise<Result<ReceivedScoresheet, PackageError>> {
+  const received = await receivePackage(bytes, 'scoresheet', { keys: ports.keys, trust: ports.trust, history: ports.history });
+  if (!received.ok) return received;
+  const { manifest, content } = received.value;
+  const panelId = manifest.subject.panelId ?? '';
+  const held = await ports.assignmentFor(panelId);
+  const leader = held?.content.panel.members.find((m) => m.role === 'leader');
+  if (!held || leader?.keyId !== ports.myKeyId) return err(packageError('wrong-type', `this device does not lead panel ${panelId}: only the panel leader imports members' scoresheets`));
+  const member = held.content.panel.members.find((m) => m.keyId === manifest.sender.keyId);
+  if (!member) return err(packageError('untrusted-signer', `${manifest.sender.name} is not on panel ${panelId}`));
+  if (content.criteriaSetId !== held.content.criteriaSet.id) {
+    return err(packageError('content-invalid', `scored against criteria set ${content.criteriaSetId}, the panel uses ${held.content.criteriaSet.id}`));
+  }
+  return ok({ received: received.value, reviewId: held.reviewId, member });
+}
