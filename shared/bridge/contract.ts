@@ -182,6 +182,12 @@ export interface HostBridge {
     exportBackup(args: z.infer<typeof backupArgsSchema>): Promise<BridgeResult<KeyBackupSaved | null>>;
     /** Secretariat device only: replaces this device's keys with a backup's, after the person confirms its fingerprint in the host's dialog. */
     restoreBackup(args: z.infer<typeof restoreArgsSchema>): Promise<BridgeResult<PublicKeys>>;
+    /**
+     * Browser host only (its keys sit in the page's IndexedDB, which Chromium may delete after
+     * a crash): whether this device's keys are also kept where that deletion does not reach.
+     * Absent where the host keeps the keys apart from the page anyway (the desktop app).
+     */
+    survivesDatabaseLoss?(): Promise<boolean>;
   };
   journal: JournalBridge;
 }
