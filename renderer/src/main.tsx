@@ -48,15 +48,14 @@ async function start(): Promise<void> {
   loadScreenOfRoute(parseRoute(window.location.hash));
   // A recovery that throws has already been reported as failed; the app still starts.
   const recovered = recover().catch(() => null);
-  // The first screen's reads (keys included) start now, alongside the settings and the
-  // recovery, and the first render waits for all of them so it shows the review at once.
-  // Almost always the database is level with the journal and those reads stand; when the
-  // recovery changed it, they are made again. The held-data watch looks only after the
-  // recovery: a database rebuilt from the journal is not an emptied one.
-  const early = primeBriefly();
-  const primed = Promise.all([recovered, early]).then(([outcome]) => {
+  // The first screen's reads (keys included) start once the database is level with the
+  // journal, alongside the settings, and the first render waits for them so it shows the
+  // review at once. Not before: on an emptied database they would seed the demo review and
+  // open the connection while the recovery rebuilds or deletes it. The held-data watch looks
+  // only after the recovery too: a database rebuilt from the journal is not an emptied one.
+  const primed = recovered.then(() => {
     watchForHeldData(getDatabase());
-    if (outcome && outcome.kind !== 'level' && outcome.kind !== 'fresh') return primeBriefly();
+    return primeBriefly();
   });
   const [loaded] = await Promise.all([getHost().settings.get(), primed]);
   // Settings are a convenience: if the host cannot read them, start with the defaults.

@@ -93,7 +93,7 @@ describe('SIGKILL of the browser at random moments, with its IndexedDB deleted a
     live = await openProfile(profile, server.url);
     await reachReview(live.page);
     await setUpDevice(live.page, '李建国', '郑州大学', cardFile);
-    let card: IdentityCard | null = await deviceCard(live.page, '李建国', '郑州大学');
+    const card: IdentityCard = await deviceCard(live.page, '李建国', '郑州大学');
     await openWorkspace(live.page, 'review');
     await live.page.getByTestId('review-overview').waitFor();
     await live.context.close();
@@ -145,7 +145,6 @@ describe('SIGKILL of the browser at random moments, with its IndexedDB deleted a
       let activity: Promise<unknown>;
       let importing: string | null = null;
       if (kind === 'import') {
-        if (!card) card = await deviceCard(page, '李建国', '郑州大学');
         const assignment = await writeAssignment(work, random, secretariat, card, members, applicant++, new Date());
         importing = assignment.round.query.packageId;
         await openWorkspace(page, 'review');
@@ -197,8 +196,8 @@ describe('SIGKILL of the browser at random moments, with its IndexedDB deleted a
       if (wiped) {
         expect(await deleteIndexedDb(profile)).toBeGreaterThan(0);
         counts.wipes++;
-        // The browser host's device keys went with it: new ones are made at the next start.
-        card = null;
+        // The browser host's device keys are kept beside the journal: the card written before
+        // the wipe still addresses this device, and assignments for it must still import.
       }
     }
 

@@ -7,6 +7,7 @@ import { verifyHistoryChain } from '../../shared/history/hash-chain.js';
 import { openItem, savedCount, screenshot, signNoConflict, startAppServer, waitForSaved } from './support/app.js';
 import { deleteIndexedDb, freshProfileDir, openProfile } from './support/chromium.js';
 import { dumpDatabase } from './support/dump-database.js';
+import { openWorkspace } from './support/leader-panel.js';
 import { makePng } from './support/png.js';
 
 let server: RunningServer;
@@ -43,6 +44,14 @@ describe('a database emptied behind the app (Chromium deletes a store it finds c
     await page.getByTestId('attachment-input').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: photo });
     await waitForSaved(page, before);
     const saved = await dumpDatabase(page);
+    // The browser host's device keys: kept beside the journal, they must survive the wipe.
+    await openWorkspace(page, 'identity');
+    const fingerprint = await page.getByTestId('device-fingerprint').textContent();
+    expect(fingerprint).toMatch(/\d/);
+    expect(await page.getByTestId('keys-database-only').count()).toBe(0);
+    // The app opens where it was left: on the review.
+    await openWorkspace(page, 'review');
+    await page.locator('[data-testid="review-overview"], [data-testid="item-page"]').first().waitFor();
     await first.context.close();
 
     expect(await deleteIndexedDb(profile)).toBeGreaterThan(0);
@@ -73,6 +82,13 @@ describe('a database emptied behind the app (Chromium deletes a store it finds c
     await waitForSaved(second.page, before);
     await second.page.getByTestId('journal-notice-dismiss').click();
     await expect.poll(() => notice.count()).toBe(0);
+
+    // The same device keys, and nothing said about lost keys.
+    expect(await second.page.getByTestId('keys-lost-notice').count()).toBe(0);
+    await openWorkspace(second.page, 'identity');
+    expect(await second.page.getByTestId('device-fingerprint').textContent()).toBe(fingerprint);
+    await openWorkspace(second.page, 'review');
+    await second.page.locator('[data-testid="review-overview"], [data-testid="item-page"]').first().waitFor();
     await second.context.close();
   });
 
@@ -95,5 +111,38 @@ describe('a database emptied behind the app (Chromium deletes a store it finds c
     await page.waitForTimeout(500);
     expect(await page.getByTestId('wipe-notice').count()).toBe(0);
     await context.close();
+  });
+
+  it('with the kept device keys gone as well, says on every screen that the keys were lost and how to enrol again', async () => {
+    const profile3 = await freshProfileDir('wipe-keys');
+    try {
+      const first = await openProfile(profile3, server.url);
+      await signNoConflict(first.page);
+      await openWorkspace(first.page, 'identity');
+      await first.page.getByTestId('profile-name').fill('李建国');
+      await first.page.getByTestId('profile-organisation').fill('郑州大学');
+      await first.page.getByTestId('profile-save').click();
+      await expect.poll(() => first.page.evaluate(() => new Promise((resolve) => { const r = indexedDB.open('zqa'); r.onsuccess = () => { const g = r.result.transaction('deviceProfile').objectStore('deviceProfile').get('device'); g.onsuccess = () => resolve(Boolean(g.result)); }; }))).toBe(true);
+      const fingerprint = await first.page.getByTestId('device-fingerprint').textContent();
+      // What a device whose keys were never kept outside IndexedDB looks like after a wipe.
+      await first.page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('zqa-device-keys', { recursive: true }));
+      await first.context.close();
+      expect(await deleteIndexedDb(profile3)).toBeGreaterThan(0);
+
+      const second = await openProfile(profile3, server.url);
+      const lost = second.page.getByTestId('keys-lost-notice');
+      await lost.waitFor();
+      expect(await lost.textContent()).toContain('本机私钥已丢失，需要重新登记');
+      expect(await lost.textContent()).toContain('导出新的身份卡');
+      await screenshot(second.page, 'keys-lost');
+      await openWorkspace(second.page, 'identity');
+      expect(await second.page.getByTestId('device-fingerprint').textContent()).not.toBe(fingerprint);
+      // Saving the identity with the new keys is the re-enrolment's first step: the notice goes.
+      await second.page.getByTestId('profile-save').click();
+      await expect.poll(() => lost.count()).toBe(0);
+      await second.context.close();
+    } finally {
+      await rm(profile3, { recursive: true, force: true });
+    }
   });
 });
