@@ -1,7 +1,7 @@
 import { fromBase64, toBase64 } from '../../../shared/util/bytes.js';
 
 /**
- * The browser host's device keys kept outside IndexedDB (docs/promises.md, C9): Chromium
+ * The browser host's device keys kept outside IndexedDB (docs/promises.md, L17 and C8): Chromium
  * deletes the whole origin's IndexedDB when it finds it corrupted after a crash, and the keys
  * would go with it. The private halves are kept here as PKCS#8 bytes, beside the journal in
  * the origin-private file system, protected as the journal is (the OS account and disk

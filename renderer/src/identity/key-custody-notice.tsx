@@ -9,7 +9,7 @@ import { useDeviceKeys } from './device-keys.js';
 /**
  * The device's keys are not the ones its saved identity was made with: they were lost (the
  * browser host's keys went with a database Chromium deleted before they were kept elsewhere,
- * docs/promises.md C9) and new ones made. Shown on every screen until the identity is saved
+ * docs/promises.md L17) and new ones made. Shown on every screen until the identity is saved
  * again with the new keys, because every package this device signs or opens depends on it.
  */
 export function KeysLostNotice() {
