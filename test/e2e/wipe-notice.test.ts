@@ -101,6 +101,11 @@ describe('a database emptied behind the app (Chromium deletes a store it finds c
     expect(await page.getByTestId('wipe-notice').textContent()).toContain('本机评审数据已不在数据库中');
     await page.getByTestId('wipe-notice-restore').click();
     await page.getByTestId('workspace-backup').waitFor();
+    // The backup page says what protects the journal at rest in this host: nothing of its own.
+    await page.getByTestId('journal-at-rest').waitFor();
+    expect(await page.getByTestId('journal-at-rest').getAttribute('data-at-rest')).toBe('plain');
+    expect(await page.getByTestId('journal-at-rest').textContent()).toContain('未加密');
+    await screenshot(page, 'journal-at-rest');
     await expect.poll(() => page.getByTestId('wipe-notice').count()).toBe(0);
     await page.getByTestId('workspace-review').click();
     await page.getByTestId('wipe-notice').waitFor();

@@ -18,6 +18,8 @@ const zhCN = {
     damageText: '操作日志中有损坏的部分已另存：{{damage}}',
     plainAtRest: '本机操作日志未加密保存，依靠操作系统账户和磁盘加密保护。',
     dismiss: '知道了',
+    atRestEncrypted: '本机操作日志（每次修改在显示“已保存”前写入磁盘）已加密，密钥由操作系统账户保管：笔记本丢失时，没有该账户无法读出申报单位的资料。',
+    atRestPlain: '本机操作日志（每次修改在显示“已保存”前写入磁盘）未加密：它和浏览器数据库一样，只受操作系统账户和磁盘加密保护。请为本机启用磁盘加密。',
     reasons: {
       empty: '数据库为空',
       corrupt: '数据库无法打开',
@@ -45,6 +47,8 @@ const en: typeof zhCN = {
     damageText: 'A damaged part of the journal was set aside: {{damage}}',
     plainAtRest: 'This device’s journal is kept unencrypted; it is protected by the OS account and disk encryption.',
     dismiss: 'Understood',
+    atRestEncrypted: 'This device’s journal (every change is written to disk before “saved” is shown) is encrypted under a key kept by the OS account: a lost laptop yields no applicant data without that account.',
+    atRestPlain: 'This device’s journal (every change is written to disk before “saved” is shown) is not encrypted: like the browser database, it is protected only by the OS account and disk encryption. Turn on disk encryption on this device.',
     reasons: {
       empty: 'the database was empty',
       corrupt: 'the database could not be opened',
