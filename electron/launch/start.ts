@@ -36,7 +36,10 @@ function parseOptions(argv: readonly string[]): Options {
 /** Runs an npm script quietly; its output is shown only if it fails. */
 function runScript(script: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+    // The production build whatever NODE_ENV the caller has: vite builds in the mode NODE_ENV
+    // names, and under "test" antd gives every radio group the same name, joining them all.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

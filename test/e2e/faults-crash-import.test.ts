@@ -237,5 +237,7 @@ describe('SIGKILL of the browser at random moments during package imports', () =
       await closeGracefully();
     }
     expect(seen).toHaveLength(1 + SHEET_ROUNDS + SUPERSEDE_ROUNDS);
-  }, 150_000);
+    // Room for sixteen browser starts and two calibrations on a loaded 2-core machine (each
+    // start took up to 15 s at a load of 15); how fast an import is, is the bench's business.
+  }, 360_000);
 });

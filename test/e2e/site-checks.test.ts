@@ -48,12 +48,16 @@ describe('site-visit issues and Art. 14 exclusion checks', () => {
     const second = await openProfile(profile, server.url);
     const again = second.page;
     await again.getByTestId('review-overview').waitFor();
+    // The pages read the database after they mount: wait for what was saved to be shown (a
+    // loss still fails, after the poll's timeout) instead of reading the first render.
     await again.getByTestId('nav-site-issues').click();
-    expect(await again.getByTestId('site-issue-note-si-2').inputValue()).toBe('抽查 5 起投诉，均有受理、分析、整改和验证记录');
-    expect(await again.getByTestId('site-issue-status-si-2').locator('.ant-segmented-item-selected').textContent()).toBe('已证实');
+    await again.getByTestId('site-issues').waitFor();
+    await expect.poll(() => again.getByTestId('site-issue-note-si-2').inputValue()).toBe('抽查 5 起投诉，均有受理、分析、整改和验证记录');
+    await expect.poll(() => again.getByTestId('site-issue-status-si-2').locator('.ant-segmented-item-selected').textContent()).toBe('已证实');
     await again.getByTestId('nav-exclusions').click();
-    expect(await again.getByTestId('exclusion-5').getByRole('radio', { name: '确认无此情形' }).isChecked()).toBe(true);
-    expect(await again.getByTestId('exclusion-6-note').inputValue()).toContain('重伤事故');
+    await again.getByTestId('exclusions').waitFor();
+    await expect.poll(() => again.getByTestId('exclusion-5').getByRole('radio', { name: '确认无此情形' }).isChecked()).toBe(true);
+    await expect.poll(() => again.getByTestId('exclusion-6-note').inputValue()).toContain('重伤事故');
     await again.getByTestId('nav-summary').click();
     expect(await again.getByTestId('summary-flagged').textContent()).toContain('第 6 项');
     await second.context.close();

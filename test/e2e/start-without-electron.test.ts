@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,13 @@ describe.skipIf(checkElectronBinary().usable)('npm start without a usable Electr
     const html = await page.text();
     expect(html).toContain('<div id="root"></div>');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*frame-src 'none'/);
+
+    // The build npm start made is the production one although this process runs with
+    // NODE_ENV=test (a test-mode antd shares one name among all radio groups).
+    const assets = path.join(root, 'dist', 'renderer', 'assets');
+    for (const file of (await readdir(assets)).filter((f) => f.endsWith('.js'))) {
+      expect(await readFile(path.join(assets, file), 'utf8'), file).not.toContain('css-dev-only-do-not-override');
+    }
 
     await waitFor(() => output, /opened in the browser/, 10_000);
     expect((await readFile(opened, 'utf8')).trim()).toBe(url);
