@@ -1,4 +1,5 @@
 import { bytesEqual, concatBytes, readU32, sha256Hex, writeU32 } from '../util/bytes.js';
+import { seqFileNames } from './seq-file-name.js';
 import { JournalError } from './journal-errors.js';
 import type { AtRestCipher } from './journal-files.js';
 
@@ -26,14 +27,9 @@ export interface CheckpointHeader {
   createdAt: string;
 }
 
-export function checkpointName(seq: number): string {
-  return `checkpoint-${String(seq).padStart(12, '0')}.zqc`;
-}
-
-export function seqOfCheckpointName(name: string): number | null {
-  const m = /^checkpoint-(\d{12})\.zqc$/.exec(name);
-  return m ? Number(m[1]) : null;
-}
+const NAMES = seqFileNames('checkpoint', 'zqc');
+export const checkpointName = NAMES.nameOf;
+export const seqOfCheckpointName = NAMES.seqOf;
 
 const aadOf = (seq: number) => new TextEncoder().encode(`zqa-journal-checkpoint:${seq}`);
 

@@ -1,4 +1,5 @@
 import { bytesEqual, concatBytes, readU32, sha256, toHex, writeU32 } from '../util/bytes.js';
+import { seqFileNames } from './seq-file-name.js';
 import { crc32 } from '../packages/crc32.js';
 import { JournalError } from './journal-errors.js';
 
@@ -30,14 +31,9 @@ export interface SegmentHeader {
   createdAt: string;
 }
 
-export function segmentName(firstSeq: number): string {
-  return `journal-${String(firstSeq).padStart(12, '0')}.zqj`;
-}
-
-export function seqOfSegmentName(name: string): number | null {
-  const m = /^journal-(\d{12})\.zqj$/.exec(name);
-  return m ? Number(m[1]) : null;
-}
+const NAMES = seqFileNames('journal', 'zqj');
+export const segmentName = NAMES.nameOf;
+export const seqOfSegmentName = NAMES.seqOf;
 
 export function encodeSegmentHeader(header: SegmentHeader): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
