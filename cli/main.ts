@@ -12,8 +12,8 @@ type Command = (args: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
 
 /** Every `zqa` sub-command, one file each under commands/. */
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  criteria: { run: criteriaCommand, summary: 'criteria [--json]        print the built-in criteria set (GB/T 19580-2012)' },
-  total: { run: totalCommand, summary: 'total FILE               total of { "percent": { "4.1.2": 55, … } }' },
+  criteria: { run: criteriaCommand, summary: 'criteria [--set F] [--json] print a criteria set (built-in GB/T 19580-2012, or F validated)' },
+  total: { run: totalCommand, summary: 'total FILE [--set F]     total of { "percent": { "4.1.2": 55, … } } against a criteria set' },
   rank: { run: rankCommand, summary: 'rank DIR|--results FILE [--rules FILE] [--json]  the comprehensive review\'s proposed split' },
   verify: { run: verifyCommand, summary: 'verify FILE [--trust CARD_OR_DIR]…  check a package without any private key' },
   inspect: { run: inspectCommand, summary: 'inspect FILE [--json]    print a package\'s manifest' },

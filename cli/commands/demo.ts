@@ -14,9 +14,13 @@ const USAGE = `usage: zqa demo --out DIR [--experts N] [--seed S]
   signed by the leader, the report for signing, the countersignatures and the panel return;
   DIR/index.json lists them. Same seed, same content.
   --cycle: one panel per applicant of SCENARIO.json
-    { "rules": { "awardQuota", "nominationQuota", "threshold" },
-      "applicants": [ { "name", "industry", "consensus": { "4.1.2": 55, … }, "exclusions": [5] } ] }
-  each returning exactly the consensus given; then \`zqa rank DIR --json\` gives the proposal.`;
+    { "rules": { "preset", "awardQuota", "nominationQuota", "threshold", "nominationMinimum",
+                 "reservations": [ { "category", "label", "award", "nomination", "kind" } ], "unfilledReserved" },
+      "applicants": [ { "name", "industry", "consensus": { "4.1.2": 55, … }, "exclusions": [5],
+                        "stage", "category", "previousAward": { "year", "kind" } } ] }
+  each returning exactly the consensus given, under the rules given (the nomination minimum must
+  be stated; the rest defaults to the preset: 'draft-2021' or 'adopted-2022'); then
+  \`zqa rank DIR --json\` gives the proposal.`;
 
 export async function demoCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs(

@@ -1,84 +1,59 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openKeyBackup } from '../../shared/crypto/key-backup.js';
-import { softwareKeyHolderFromPkcs8 } from '../../shared/crypto/key-holder.js';
 import { contentRules } from '../../shared/packages/content/registry.js';
 import { printable } from '../../shared/packages/errors.js';
-import { openVerifiedPackage } from '../../shared/packages/open-package.js';
-import { verifyPackage } from '../../shared/packages/verify-package.js';
 import { plainFileName } from '../../shared/workflow/file-names.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
+import { CHECK_OPTIONS, CHECK_USAGE, checkPackageFile, checkSetup } from '../lib/check-package.js';
 import { parseCommandArgs } from '../lib/file-args.js';
-import { formatPackageError, loadTrust, readPackageFile } from '../lib/package-files.js';
-import { readPassphrase } from '../lib/passphrase.js';
+import { formatPackageError, readPackageFile } from '../lib/package-files.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
-import { describeSigner } from './verify.js';
+import { checkedNotes, describeSigner } from './verify.js';
 
-const USAGE = `usage: zqa open FILE --identity KEYFILE --out DIR [--trust CARD_OR_DIR]…
+const USAGE = `usage: zqa open FILE --identity KEYFILE --out DIR [--trust CARD_OR_DIR]… [--type TYPE]…
   Decrypts a package for the holder of a recipient's key file (passphrase from ZQA_PASSPHRASE
   or a prompt) into DIR: manifest.json, content.json, files/NNNN-<name> for each attachment.
-  --trust: identity cards (or folders of them), and assignments signed by a trusted
-  secretariat card, whose rosters are then trusted for their panels.`;
+  It checks exactly what \`zqa verify\` with the same options checks, and refuses the same.
+${CHECK_USAGE}`;
 
 /** `zqa open`: the secretariat's and IT staff's tool for archives and investigations. */
 export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    { identity: { type: 'string' }, out: { type: 'string' }, trust: { type: 'string', multiple: true } },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, { ...CHECK_OPTIONS, out: { type: 'string' } }, USAGE);
   const file = positionals[0];
   if (!file || positionals.length > 1 || !values.identity || !values.out) throw new UsageError(USAGE);
   if (await nonEmptyFolder(values.out)) {
     io.stderr(`zqa open: ${values.out} exists and is not empty; choose a new folder\n`);
     return 1;
   }
-  // The key first: with it, assignments given to --trust vouch for their rosters.
-  let keyFile: Uint8Array;
-  try {
-    keyFile = new Uint8Array(await readFile(values.identity));
-  } catch (e) {
-    io.stderr(`zqa open: cannot read key file ${values.identity}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const material = await openKeyBackup(keyFile, await readPassphrase(io, values.identity));
-  if (!material.ok) {
-    io.stderr(`zqa open: key file ${values.identity}: ${material.error.code}: ${material.error.message}\n`);
-    return 1;
-  }
-  const keys = await softwareKeyHolderFromPkcs8(material.value.signingPkcs8, material.value.encryptionPkcs8);
-  const trust = values.trust ? await loadTrust(values.trust, io, 'open', keys) : null;
-  if (values.trust && !trust) return 1;
+  const setup = await checkSetup(values, io, 'open', USAGE);
+  if (!setup) return 1;
   const read = await readPackageFile(file);
   if (!read.ok) {
     io.stderr(`zqa open: ${read.message}\n`);
     return 1;
   }
-  const verified = await verifyPackage(read.bytes, { trust });
-  if (!verified.ok) {
-    io.stderr(`zqa open: ${file}: refused: ${formatPackageError(verified.error)}\n`);
+  const checked = await checkPackageFile(read.bytes, setup, true);
+  if (!checked.ok || !checked.value.imported) {
+    io.stderr(`zqa open: ${file}: refused: ${checked.ok ? 'not opened' : formatPackageError(checked.error)}\n`);
     return 1;
   }
-  const opened = await openVerifiedPackage(verified.value, keys);
-  if (!opened.ok) {
-    io.stderr(`zqa open: ${file}: refused: ${formatPackageError(opened.error)}\n`);
-    return 1;
-  }
+  const opened = checked.value.imported;
   const out = values.out;
   await mkdir(join(out, 'files'), { recursive: true });
   const text = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
-  await writeFileAtomic(join(out, 'manifest.json'), text(opened.value.manifest));
-  await writeFileAtomic(join(out, 'content.json'), text(opened.value.content));
-  const refs = contentRules(opened.value.type).blobs(opened.value.content);
+  await writeFileAtomic(join(out, 'manifest.json'), text(opened.manifest));
+  await writeFileAtomic(join(out, 'content.json'), text(opened.content));
+  const refs = contentRules(opened.type).blobs(opened.content);
   for (const ref of refs) {
     // Names were checked as plain file names by the content schema; the number keeps them
     // unique, and controls and format characters such as bidi overrides (`报告\u202Efdp.exe`)
     // become '_' (the one file-name sanitiser) so a file manager shows the name as it is.
     const name = plainFileName(ref.fileName, { maxLength: 255 });
-    await writeFileAtomic(join(out, 'files', `${ref.entry.slice('blobs/'.length)}-${name}`), opened.value.blobs.get(ref.entry)!);
+    await writeFileAtomic(join(out, 'files', `${ref.entry.slice('blobs/'.length)}-${name}`), opened.blobs.get(ref.entry)!);
   }
-  const m = opened.value.manifest;
-  io.stdout(`${file}: opened ${m.type} r${m.revision} from ${printable(m.sender.name)} into ${out} (${refs.length} file${refs.length === 1 ? '' : 's'}); ${describeSigner(opened.value.signer)}\n`);
+  const m = opened.manifest;
+  const notes = checkedNotes(checked.value, setup).map((n) => `; ${n}`).join('');
+  io.stdout(`${file}: opened ${m.type} r${m.revision} from ${printable(opened.senderName)} into ${out} (${refs.length} file${refs.length === 1 ? '' : 's'}); ${describeSigner(opened.signer, opened.senderName)}${notes}\n`);
   return 0;
 }
 

@@ -1,34 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import { keyIdOf } from '../../shared/crypto/key-id.js';
-import { fromBase64 } from '../../shared/util/bytes.js';
-import { openKeyBackup } from '../../shared/crypto/key-backup.js';
-import { softwareKeyHolderFromPkcs8, type KeyHolder } from '../../shared/crypto/key-holder.js';
-import type { TrustStore } from '../../shared/identity/trust-store.js';
-import { printable, type PackageError } from '../../shared/packages/errors.js';
-import { packageTypeSchema, PACKAGE_TYPES, type PackageType } from '../../shared/packages/manifest.js';
-import { openVerifiedPackage } from '../../shared/packages/open-package.js';
-import { checkPanelReturn } from '../../shared/packages/panel-return-check.js';
-import { verifyPackage, type SignerTrust, type VerifiedPackage } from '../../shared/packages/verify-package.js';
-import { ok, type Result } from '../../shared/util/result.js';
+import { printable } from '../../shared/packages/errors.js';
+import type { PackageType } from '../../shared/packages/manifest.js';
+import type { SignerTrust } from '../../shared/packages/verify-package.js';
+import { CHECK_OPTIONS, CHECK_USAGE, checkPackageFile, checkSetup, type CheckedFile, type CheckSetup } from '../lib/check-package.js';
 import { parseCommandArgs } from '../lib/file-args.js';
-import { formatPackageError, loadTrust, readPackageFile } from '../lib/package-files.js';
-import { readPassphrase } from '../lib/passphrase.js';
+import { formatPackageError, readPackageFile } from '../lib/package-files.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 
 const USAGE = `usage: zqa verify FILE [--trust CARD_OR_DIR]… [--type TYPE]… [--identity KEYFILE]
   Checks a package's container, limits, hashes and signature without any private key.
-  --trust     identity-card packages (or folders of them) whose signers you accept, and
-              assignment packages signed by a trusted secretariat card (with --identity):
-              their rosters are trusted for their panels
-  --type      accept only these package types (${PACKAGE_TYPES.join(', ')})
-  --identity  a recipient's key file (passphrase from ZQA_PASSPHRASE or a prompt): also
-              decrypt and check the content, and every scoresheet's hash-chained history
-              (a panel return's nested scoresheets too), naming the first broken link`;
+${CHECK_USAGE}`;
 
-export function describeSigner(signer: SignerTrust): string {
+export function describeSigner(signer: SignerTrust, senderName: string): string {
   switch (signer.kind) {
     case 'trusted':
-      return `trusted (${signer.key.via}: ${printable(signer.key.name)}, ${signer.key.role})`;
+      return `trusted (${signer.key.via}: ${printable(senderName)}, ${signer.key.role})`;
     case 'self-signed':
       return 'self-signed card: compare its fingerprint with its owner before trusting it';
     case 'not-checked':
@@ -36,97 +21,58 @@ export function describeSigner(signer: SignerTrust): string {
   }
 }
 
+/** What a check left out, said on the result line so a good result is never read as more than it is. */
+export function checkedNotes(file: CheckedFile, setup: CheckSetup): string[] {
+  const { manifest } = file.verified;
+  const notes: string[] = [];
+  const aboutPanel = manifest.type !== 'identity-card' && manifest.type !== 'assignment';
+  if (aboutPanel && !setup.held) notes.push('cycle, applicant and panel not checked against an assignment (give one to --trust)');
+  else if (aboutPanel) notes.push(`bound to cycle ${manifest.subject.cycleId}, applicant ${manifest.subject.applicantId}, panel ${manifest.subject.panelId}`);
+  const imported = file.imported;
+  if (!imported) {
+    if (setup.keys) notes.push('content not checked (the --identity key is not among its recipients)');
+    else if (HAS_HISTORY.has(manifest.type)) notes.push('content and score history not checked (encrypted: give --identity KEYFILE)');
+    return notes;
+  }
+  if (imported.type === 'scoresheet') notes.push(`content checked, history of ${imported.content.history.length} entries intact and matching the scores`);
+  else if (imported.type === 'panel-return' && imported.panelReturn) {
+    const { scoresheets, countersignatures, signOff } = imported.panelReturn;
+    const entries = scoresheets.reduce((n, s) => n + s.content.history.length, 0);
+    notes.push(`content checked, ${scoresheets.length} nested scoresheets with ${entries} history entries intact, ${countersignatures.length} countersignatures over the report PDF`);
+    if (signOff) {
+      notes.push(`every member accounted for (${signOff.dissents.length} with reservations, ${signOff.absences.length} recorded absent)`);
+      for (const d of signOff.dissents) notes.push(`有保留意见 ${printable(d.name)}: ${printable(d.reason)}`);
+      for (const a of signOff.absences) notes.push(`未会签 ${printable(a.name)}: ${printable(a.reason)}`);
+    } else notes.push('completeness not checked (no assignment given to --trust)');
+  } else notes.push('content checked');
+  return notes;
+}
+
+const HAS_HISTORY: ReadonlySet<PackageType> = new Set(['scoresheet', 'panel-return']);
+
 /** `zqa verify FILE [--trust …]`: exit 0 and one line when good, 1 and the failure's code when not. */
 export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    { trust: { type: 'string', multiple: true }, type: { type: 'string', multiple: true }, identity: { type: 'string' } },
-    USAGE,
-  );
+  const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS, USAGE);
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError(USAGE);
-  const accept: PackageType[] = [];
-  for (const t of values.type ?? []) {
-    const parsed = packageTypeSchema.safeParse(t);
-    if (!parsed.success) throw new UsageError(`unknown package type "${t}"\n${USAGE}`);
-    accept.push(parsed.data);
-  }
-  // The key first: with it, assignments given to --trust vouch for their rosters.
-  const keys = values.identity ? await keyHolderFromFile(values.identity, io) : null;
-  if (values.identity && !keys) return 1;
-  const trust = values.trust ? await loadTrust(values.trust, io, 'verify', keys) : null;
-  if (values.trust && !trust) return 1;
+  const setup = await checkSetup(values, io, 'verify', USAGE);
+  if (!setup) return 1;
   const read = await readPackageFile(file);
   if (!read.ok) {
     io.stderr(`zqa verify: ${read.message}\n`);
     return 1;
   }
-  const result = await verifyPackage(read.bytes, { trust, ...(accept.length ? { accept } : {}) });
-  if (!result.ok) {
-    io.stderr(`zqa verify: ${file}: refused: ${formatPackageError(result.error)}\n`);
+  const checked = await checkPackageFile(read.bytes, setup, false);
+  if (!checked.ok) {
+    io.stderr(`zqa verify: ${file}: refused: ${formatPackageError(checked.error)}\n`);
     return 1;
   }
-  let contentNote = '';
-  const readable = keys ? await isRecipient(result.value, keys) : false;
-  if (keys && !readable) {
-    contentNote = '; content not checked (the --identity key is not among its recipients)';
-  } else if (keys) {
-    const checked = await checkContent(result.value, keys, trust);
-    if (!checked.ok) {
-      io.stderr(`zqa verify: ${file}: refused: ${formatPackageError(checked.error)}\n`);
-      return 1;
-    }
-    contentNote = `; ${checked.value}`;
-  } else if (HAS_HISTORY.has(result.value.manifest.type)) {
-    contentNote = '; content and score history not checked (encrypted: give --identity KEYFILE)';
-  }
-  const { manifest, signer } = result.value;
+  const { manifest, signer, senderName } = checked.value.verified;
   io.stdout(
-    `${file}: good ${manifest.type} r${manifest.revision} from ${printable(manifest.sender.name)} (key ${manifest.sender.keyId}), ` +
-      `signature and ${manifest.entries.length} entr${manifest.entries.length === 1 ? 'y' : 'ies'} checked; ${describeSigner(signer)}${contentNote}\n`,
+    `${file}: good ${manifest.type} r${manifest.revision} from ${printable(senderName)} (key ${manifest.sender.keyId}), ` +
+      `signature and ${manifest.entries.length} entr${manifest.entries.length === 1 ? 'y' : 'ies'} checked; ${describeSigner(signer, senderName)}` +
+      checkedNotes(checked.value, setup).map((n) => `; ${n}`).join('') +
+      '\n',
   );
   return 0;
-}
-
-const HAS_HISTORY: ReadonlySet<PackageType> = new Set(['scoresheet', 'panel-return']);
-
-/**
- * Decrypts and validates the content as the importer does, the hash-chained history of
- * every scoresheet included (nested ones in a panel return), and says what was checked.
- */
-async function checkContent(verified: VerifiedPackage, keys: KeyHolder, trust: TrustStore | null): Promise<Result<string, PackageError>> {
-  const opened = await openVerifiedPackage(verified, keys);
-  if (!opened.ok) return opened;
-  const v = opened.value;
-  if (v.type === 'scoresheet') return ok(`content checked, history of ${v.content.history.length} entries intact`);
-  if (v.type !== 'panel-return') return ok('content checked');
-  const nested = await checkPanelReturn(v.content, v.manifest, v.blobs, { trust, keys });
-  if (!nested.ok) return nested;
-  const { scoresheets, countersignatures } = nested.value;
-  const entries = scoresheets.reduce((n, s) => n + s.content.history.length, 0);
-  return ok(`content checked, ${scoresheets.length} nested scoresheets with ${entries} history entries intact, ${countersignatures.length} countersignatures over the report PDF`);
-}
-
-/** Identity cards are public; any other package is readable by its recipients only. */
-async function isRecipient(verified: VerifiedPackage, keys: KeyHolder): Promise<boolean> {
-  const { manifest } = verified;
-  if (manifest.type === 'identity-card') return true;
-  const keyId = await keyIdOf(fromBase64((await keys.publicKeys()).signingKey));
-  return manifest.recipients.some((r) => r.keyId === keyId);
-}
-
-async function keyHolderFromFile(path: string, io: CliIo): Promise<KeyHolder | null> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (e) {
-    io.stderr(`zqa verify: cannot read key file ${path}: ${(e as Error).message}\n`);
-    return null;
-  }
-  const material = await openKeyBackup(bytes, await readPassphrase(io, path));
-  if (!material.ok) {
-    io.stderr(`zqa verify: key file ${path}: ${material.error.code}: ${material.error.message}\n`);
-    return null;
-  }
-  return softwareKeyHolderFromPkcs8(material.value.signingPkcs8, material.value.encryptionPkcs8);
 }

@@ -1,7 +1,8 @@
 import { creditCodeCheckCharacter } from '../../shared/applicant/credit-code.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { defaultCycleRules, type CycleRules } from '../../shared/cycle/cycle-rules.js';
+import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
 import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
@@ -34,6 +35,12 @@ const SITE_ISSUES = [
 const percent = (r: SeededRandom, around: number) => Math.max(0, Math.min(100, Math.round((around + r.int(-3, 3) * 5) / 5) * 5));
 const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000).toISOString();
 
+/**
+ * The rules of a demo panel when the caller gives none: the 2021 draft, with the nomination
+ * minimum stated as 0 (no floor), as a cycle set up on that draft might state it.
+ */
+export const DEMO_RULES: CycleRules = rulesFromPreset('draft-2021', 0);
+
 /** A valid unified social credit code (check character included), as the secretariat records one. */
 function creditCode(r: SeededRandom): string {
   const first17 = `91410100MA${String(r.int(1000000, 9999999))}`;
@@ -61,7 +68,7 @@ export interface AssignmentInput {
   applicant?: DemoApplicant;
   /** Material-review percentages by item (default: around 50). */
   materialReview?: Readonly<Record<string, number>>;
-  /** The cycle's rules (default: the regulation's). */
+  /** The cycle's rules the assignment carries (default: DEMO_RULES). */
   rules?: CycleRules;
   /** The assignment issued for this panel before. */
   previous?: { packageId: string; revision: number } | null;
@@ -75,7 +82,7 @@ export async function issueDemoAssignment(input: AssignmentInput): Promise<Issue
   const name = applicant?.name ?? APPLICANTS[picked]!;
   const issued = await issueAssignment(
     {
-      cycle: { id: 'zqa-2026', name: '2026年度郑州市市长质量奖', year: 2026, rules: input.rules ?? defaultCycleRules(), reviewDate: undefined },
+      cycle: { id: 'zqa-2026', name: '2026年度郑州市市长质量奖', year: 2026, rules: input.rules ?? DEMO_RULES, reviewDate: undefined },
       applicant: {
         profile: { id: `applicant-${n}`, name, creditCode: creditCode(random), industry: applicant?.industry ?? INDUSTRIES[picked]!, address: '河南省郑州市', contact: { name: '质量管理部', phone: '0371-6000 0000' } },
         materialReview: {

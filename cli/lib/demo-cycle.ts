@@ -36,7 +36,10 @@ export async function runCycleDemo(options: CycleDemoOptions, stages: readonly D
   const fonts = loadReportFonts();
 
   // The secretariat's expert pool: cards imported and fingerprints confirmed at enrolment.
-  const experts: PoolExpert[] = pool.map((p) => ({ id: p.card.keyId, name: p.facts.name, organisation: p.facts.organisation, fingerprint: p.card.fingerprint, fingerprintConfirmed: true, interests: [] }));
+  const experts: PoolExpert[] = pool.map((p) => ({
+    id: p.card.keyId, name: p.facts.name, organisation: p.facts.organisation, fingerprint: p.card.fingerprint, fingerprintConfirmed: true,
+    employer: { name: p.facts.organisation }, interests: [],
+  }));
   const byId = new Map(pool.map((p) => [p.card.keyId, p]));
 
   for (const [n, applicant] of options.scenario.applicants.entries()) {
@@ -66,6 +69,14 @@ export async function runCycleDemo(options: CycleDemoOptions, stages: readonly D
     if (differs) throw new Error(`panel ${n + 1} returned ${differs.itemId} at ${String(differs.percent)}%, not the scenario's ${applicant.consensus[differs.itemId]}%`);
   }
   world.index.rules = options.scenario.rules;
+  // What the secretariat knows of each applicant beyond its panel's return, for `zqa rank DIR`.
+  world.index.applicants = options.scenario.applicants.map((a, n) => ({
+    applicantId: `applicant-${n + 1}`,
+    name: a.name,
+    ...(a.stage ? { stage: a.stage } : {}),
+    ...(a.category ? { category: a.category } : {}),
+    ...(a.previousAward ? { previousAward: a.previousAward } : {}),
+  }));
   await world.writeIndex();
   return world.index;
 }

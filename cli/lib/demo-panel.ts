@@ -10,7 +10,7 @@ import type { ReportFonts } from '../../shared/report/render-pdf.js';
 import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
 import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
 import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
-import { demoWork, issueDemoAssignment, type DemoApplicant } from './demo-content.js';
+import { DEMO_RULES, demoWork, issueDemoAssignment, type DemoApplicant } from './demo-content.js';
 import type { Participant } from './demo-participant.js';
 import { startDemoWorld, type DemoIndex, type DemoWorld } from './demo-world.js';
 import { REPORT_STAGES } from './report-demo-stages.js';
@@ -84,6 +84,8 @@ export async function runDemo(options: DemoOptions, stages: readonly DemoStage[]
   for (let i = 0; i < options.members; i++) members.push(await world.enrol(demoPerson(world, i === 0 ? 'leader' : 'expert', used)));
   const cards = await world.setUpTrust(secretariat, members);
   await runPanel(world, { secretariat, members, cards, certificates: memoryCertificateStore(), panelDir: '', fonts: loadReportFonts() }, stages);
+  // The rules the assignment carried, so `zqa rank DIR` ranks under the same ones.
+  world.index.rules = DEMO_RULES;
   await world.writeIndex();
   return world.index;
 }
@@ -100,7 +102,7 @@ export interface PanelSpec {
   fonts: ReportFonts;
   applicant?: DemoApplicant;
   given?: GivenConsensus;
-  /** The cycle's rules (`zqa demo --cycle`); the regulation's otherwise. */
+  /** The cycle's rules the assignment carries (`zqa demo --cycle`); DEMO_RULES otherwise. */
   rules?: CycleRules;
 }
 
@@ -138,7 +140,9 @@ export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readon
     scoresheetFiles.set(m.card.keyId, file);
     scoresheets.set(m.card.keyId, (await world.receive(file, leader, 'scoresheet')).content);
   }
-  trust.set(secretariat.card.keyId, trustAssignmentRoster(trust.get(secretariat.card.keyId)!, assignment));
+  // The secretariat's device keeps what it issued: the panel return will be bound to it.
+  const kept = (await world.receive(assignmentFile, secretariat, 'assignment')).content;
+  trust.set(secretariat.card.keyId, trustAssignmentRoster(trust.get(secretariat.card.keyId)!, kept));
 
   const ctx: DemoContext = {
     outDir: world.outDir, random, clock, secretariat, members, trust, assignment, scoresheets, scoresheetFiles, panelDir, fonts: spec.fonts, given: spec.given,

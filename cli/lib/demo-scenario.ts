@@ -1,16 +1,22 @@
 import { z } from 'zod';
+import { STAGES, type Stage } from '../../shared/applicant/stage.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import type { CycleRules } from '../../shared/cycle/cycle-rules.js';
+import { categorySchema, type CycleRules } from '../../shared/cycle/cycle-rules.js';
 import { EXCLUSION_RULES, isExclusionNumber } from '../../shared/regulation/exclusions.js';
 import { isValidPercent } from '../../shared/scoring/percent.js';
 import { err, ok, type Result } from '../../shared/util/result.js';
 import { rulesFrom } from '../commands/rank.js';
 
 /**
- * `zqa demo --cycle SCENARIO.json` (issue 5): the cycle's rules and, per applicant, the
- * consensus its panel reaches (every item of GB/T 19580-2012 on the 5% grid) and the Art. 14
- * exclusions it confirms. Checked whole before anything is written.
+ * `zqa demo --cycle SCENARIO.json`: the cycle's rules and, per applicant, the consensus its
+ * panel reaches (every item of GB/T 19580-2012 on the 5% grid), the Art. 14 exclusions it
+ * confirms, and what the secretariat knows of it: its stage, its category (for reserved
+ * places), its last earlier award. Checked whole before anything is written.
+ *
+ * `rules` takes the cycle rules' own names or the short ones (`threshold`, `nominationMinimum`),
+ * and a `preset` ('draft-2021' default, or 'adopted-2022'); the nomination minimum must be
+ * stated (the regulation gives none).
  */
 const ITEMS = itemsOf(GBT19580_2012);
 const ITEM_IDS = new Set(ITEMS.map((i) => i.id));
@@ -21,16 +27,24 @@ const applicantSchema = z.strictObject({
   industry: z.string().trim().max(200).default(''),
   consensus: z.record(z.string(), z.unknown()),
   exclusions: z.array(z.unknown()).max(7).default([]),
+  stage: z.enum(STAGES, `one of the app's stages: ${STAGES.join(', ')}`).optional(),
+  category: categorySchema.optional(),
+  previousAward: z.strictObject({ year: z.number().int().min(1990).max(2200), kind: z.enum(['award', 'nomination']) }).optional(),
 });
 
 const scenarioSchema = z.strictObject({
-  rules: z.strictObject({
-    awardQuota: z.number().int().min(0),
-    nominationQuota: z.number().int().min(0),
-    /** The award threshold in points (of 1000), 500 by the regulation. */
-    threshold: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)'),
-    nominationMinimum: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)').optional(),
-  }),
+  rules: z
+    .looseObject({
+      /** The award threshold in points (of 1000). */
+      threshold: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)').optional(),
+      /** Stated per cycle: the regulation gives none (0 for no floor). */
+      nominationMinimum: z.number().int('whole points').min(0).max(1000, 'at most 1000 (the criteria total)').optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.nominationMinimum === undefined && r.nominationMinimumPoints === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['nominationMinimum'], message: 'state the nomination minimum (0 for none): the regulation gives none' });
+      }
+    }),
   applicants: z.array(applicantSchema).min(1, 'at least one applicant').max(40, 'at most 40 applicants'),
 });
 
@@ -40,11 +54,14 @@ export interface ScenarioApplicant {
   /** Percent by item id, every item present. */
   consensus: Record<string, number>;
   exclusions: number[];
+  stage?: Stage;
+  category?: string;
+  previousAward?: { year: number; kind: 'award' | 'nomination' };
 }
 
 export interface Scenario {
   /** As given, for DIR/index.json (what `zqa rank DIR` reads). */
-  rules: z.infer<typeof scenarioSchema>['rules'];
+  rules: Record<string, unknown>;
   cycleRules: CycleRules;
   applicants: ScenarioApplicant[];
 }
@@ -75,7 +92,15 @@ export function parseScenario(input: unknown): Result<Scenario, string[]> {
       else if (exclusions.includes(e)) problems.push(`${where}.exclusions: ${e} is given twice`);
       else exclusions.push(e);
     }
-    return { name: a.name, industry: a.industry, consensus, exclusions };
+    return {
+      name: a.name,
+      industry: a.industry,
+      consensus,
+      exclusions,
+      ...(a.stage ? { stage: a.stage } : {}),
+      ...(a.category ? { category: a.category } : {}),
+      ...(a.previousAward ? { previousAward: a.previousAward } : {}),
+    };
   });
   if (problems.length > 0 || !rules.ok) return err(problems);
   return ok({ rules: parsed.data.rules, cycleRules: rules.value, applicants });

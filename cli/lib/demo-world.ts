@@ -7,6 +7,8 @@ import { trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js'
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
+import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import { enrolExpert, readSecretariatCard } from '../../shared/workflow/enrol-expert.js';
 import { memoryExpertPool } from '../../shared/workflow/memory/expert-pool.js';
 import { receivePackage, type Received } from '../../shared/workflow/received.js';
@@ -21,6 +23,8 @@ export interface DemoIndex {
   packages: { file: string; type: PackageType; from: string; to: string[] }[];
   /** `zqa demo --cycle`: the scenario's rules, for `zqa rank DIR`. */
   rules?: unknown;
+  /** `zqa demo --cycle`: each applicant's stage, category and earlier award, for `zqa rank DIR`. */
+  applicants?: { applicantId: string; name: string; stage?: string; category?: string; previousAward?: { year: number; kind: string } }[];
 }
 
 /**
@@ -54,6 +58,7 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
   const index: DemoIndex = { passphrase: `zqa-demo-${seed}`, participants: [], packages: [] };
   for (const dir of ['cards', 'keys', 'packages']) await mkdir(join(outDir, dir), { recursive: true });
   const trust = new Map<string, TrustStore>();
+  const held = new Map<string, AssignmentContent[]>();
   const cardFile = new Map<string, string>();
   // The secretariat's expert pool, for the whole run.
   const pool = memoryExpertPool();
@@ -85,8 +90,11 @@ export async function startDemoWorld(outDir: string, seed: number): Promise<Demo
     },
     async receive(file, by, type) {
       const bytes = new Uint8Array(await readFile(join(outDir, file)));
-      const r = await receivePackage(bytes, type, { keys: by.keys, trust: trust.get(by.card.keyId) ?? EMPTY_TRUST_STORE, history: NO_HISTORY });
+      const mine = held.get(by.card.keyId) ?? [];
+      const r = await receivePackage(bytes, type, { keys: by.keys, trust: trust.get(by.card.keyId) ?? EMPTY_TRUST_STORE, history: NO_HISTORY, held: heldRecordsFrom({ assignments: mine }) });
       if (!r.ok) throw new Error(`${by.facts.name} cannot import ${file}: ${r.error.message}`);
+      // Each device then holds the assignments it imported: later packages are bound to them.
+      if (r.value.type === 'assignment') held.set(by.card.keyId, [...mine, r.value.content as AssignmentContent]);
       return r.value;
     },
     async setUpTrust(secretariat, members) {

@@ -2,11 +2,14 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
+import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import { trustAssignmentRoster, trustCards } from '../../shared/identity/roster-trust.js';
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import { PACKAGE_ERROR_TEXT, type PackageError } from '../../shared/packages/errors.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
+import { importPackage } from '../../shared/packages/import-package.js';
 import { openVerifiedPackage } from '../../shared/packages/open-package.js';
+import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { CliIo } from '../io.js';
 
@@ -36,7 +39,13 @@ export function formatPackageError(error: PackageError): string {
  * its roster is then trusted for its panel, in the role it gives each member, as a device
  * that imported it would. So the secretariat's card and the assignments are trust enough.
  */
-export async function loadTrust(paths: readonly string[], io: CliIo, command: string, keys: KeyHolder | null = null): Promise<TrustStore | null> {
+export interface LoadedTrust {
+  trust: TrustStore;
+  /** The assignments given and verified: packages about a panel are bound to them, as on a device that imported them. */
+  assignments: AssignmentContent[];
+}
+
+export async function loadTrust(paths: readonly string[], io: CliIo, command: string, keys: KeyHolder | null = null): Promise<LoadedTrust | null> {
   const fail = (message: string) => {
     io.stderr(`zqa ${command}: --trust ${message}\n`);
     return null;
@@ -64,12 +73,16 @@ export async function loadTrust(paths: readonly string[], io: CliIo, command: st
     }
   }
   let store = trustCards(EMPTY_TRUST_STORE, cards);
+  const contents: AssignmentContent[] = [];
   for (const a of assignments) {
     if (!keys) return fail(`${a.file} is an assignment: give --identity KEYFILE (one of its recipients', e.g. the secretariat's) to read its roster`);
-    const verified = await verifyPackage(a.bytes, { trust: store, accept: ['assignment'] });
-    const opened = verified.ok ? await openVerifiedPackage(verified.value, keys) : verified;
+    const opened = await importPackage(a.bytes, { keys, trust: store, accept: ['assignment'], history: NO_HISTORY, held: null });
     if (!opened.ok) return fail(`${a.file}: refused: ${formatPackageError(opened.error)}`);
-    if (opened.value.type === 'assignment') store = trustAssignmentRoster(store, opened.value.content);
+    // The import is typed by what it accepts: only an assignment comes back.
+    if (opened.value.type === 'assignment') {
+      store = trustAssignmentRoster(store, opened.value.content);
+      contents.push(opened.value.content);
+    }
   }
-  return store;
+  return { trust: store, assignments: contents };
 }

@@ -7,6 +7,7 @@ import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import type { ReportInput } from '../../shared/report/report-input.js';
 import { CATEGORY_LINES, KEY_OFIS, KEY_STRENGTHS, OFI_TEMPLATES, OVERALL_EVALUATION, RATIONALE, STRENGTH_TEMPLATES } from './report-demo-text.js';
+import { DEMO_RULES } from './demo-content.js';
 
 /**
  * A complete, deterministic report input for a panel of 5–7 with full notes: the members'
@@ -107,7 +108,7 @@ export function demoReportInput(options: DemoReportOptions = {}): ReportInput {
     scoresheets,
     materialReview: Object.fromEntries(items.map((i) => [i.id, base.get(i.id)!])),
     consensus,
-    rules: { thresholdPoints: 500, divergenceLimit: 20 },
+    rules: DEMO_RULES,
     issuedAt: '2026-11-29T02:00:00.000Z',
   };
 }

@@ -1,3 +1,4 @@
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memberCertificate } from '../../shared/packages/content/assignment-certificates.js';
@@ -57,7 +58,7 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
   const countersignatureFiles: string[] = [];
   for (const [i, m] of others.entries()) {
     const held = { forPanel: () => Promise.resolve({ reviewId: ctx.assignment.panel.id, content: ctx.assignment }) };
-    const got = await receiveReportForSigning(await ctx.read(`${ctx.panelDir}packages/report-for-signing.zqa`), { keys: m.keys, trust: ctx.trust.get(m.card.keyId)!, history: NO_HISTORY, assignments: held, myKeyId: m.card.keyId });
+    const got = await receiveReportForSigning(await ctx.read(`${ctx.panelDir}packages/report-for-signing.zqa`), { keys: m.keys, trust: ctx.trust.get(m.card.keyId)!, history: NO_HISTORY, assignments: held, held: heldRecordsFrom({ assignments: [ctx.assignment] }), myKeyId: m.card.keyId });
     if (!got.ok) throw new Error(`${m.facts.name} cannot import the report for signing: ${got.error.message}`);
     const signed = await countersignReport({ report: got.value.report, assignment: ctx.assignment, agrees: true, comment: '', lastRevision: 0 }, { keys: m.keys, clock, myKeyId: m.card.keyId });
     if (!signed.ok) throw new Error(`${m.facts.name} cannot countersign: ${signed.error.en}`);
@@ -69,7 +70,7 @@ async function leaderReportStage(ctx: DemoContext): Promise<void> {
   // The leader takes in every countersignature, then returns everything.
   const countersignatures: ReceivedCountersignature[] = [];
   for (const file of countersignatureFiles) {
-    const got = await receiveCountersignature(await ctx.read(file), { assignment: ctx.assignment, report }, { keys: leader.keys, trust: ctx.trust.get(leader.card.keyId)!, history: NO_HISTORY });
+    const got = await receiveCountersignature(await ctx.read(file), { assignment: ctx.assignment, report }, { keys: leader.keys, trust: ctx.trust.get(leader.card.keyId)!, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [ctx.assignment] }) });
     if (!got.ok) throw new Error(`${leader.facts.name} refuses ${file}: ${got.error.message}`);
     countersignatures.push(got.value);
   }

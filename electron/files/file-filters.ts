@@ -17,6 +17,8 @@ export const FILE_FILTERS: Readonly<Record<FileKind, FileFilter>> = {
   csv: { name: 'CSV 表格 (*.csv)', extensions: ['csv'] },
   backup: { name: '评审数据备份 (*.zqabak)', extensions: ['zqabak'] },
   'key-backup': { name: '秘书处密钥备份 (*.zqakey)', extensions: ['zqakey'] },
+  // An industry's criteria set (Art. 16), validated on import.
+  'criteria-set': { name: '评审标准 (*.json)', extensions: ['json'] },
 };
 
 export const DIALOG_TITLES = {

@@ -6,6 +6,7 @@ import { bytesEqual, fromBase64, toBase64 } from '../../shared/util/bytes.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { BridgeFailure } from '../ipc/bridge-failure.js';
 import { parseKeyFile, unwrapKeyFile, wrapKeyFile, type PlainKeyMaterial } from './key-file.js';
+import { signedBytes, signRequestProblem, type SignRequest } from '../../shared/crypto/sign-request.js';
 import { deriveSharedSecret, generateKeyMaterial, importPrivateKeys, publicEncryptionSpkiOf, publicSigningSpkiOf, signRaw, type PrivateKeys } from './p256.js';
 import { assertSecretariatDevice, type ConfirmInMain, type CustodyRoleStore } from './custody-role.js';
 import { assertSafeStorage, type SafeStorageLike } from './safe-storage.js';
@@ -99,8 +100,10 @@ export function createKeyCustody(deps: KeyCustodyDeps) {
     async publicKeys(): Promise<PublicKeys> {
       return { ...(await keys()).publicKeys };
     },
-    async sign(args: { data: Uint8Array }): Promise<Uint8Array> {
-      return signRaw((await keys()).privateKeys.signing, args.data);
+    async sign(request: SignRequest): Promise<Uint8Array> {
+      const problem = signRequestProblem(request);
+      if (problem) throw new BridgeFailure('invalid-argument', problem);
+      return signRaw((await keys()).privateKeys.signing, signedBytes(request));
     },
     async deriveBits(args: { peerPublicKey: Uint8Array }): Promise<Uint8Array> {
       return deriveSharedSecret((await keys()).privateKeys.encryption, args.peerPublicKey);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categorySchema } from '../cycle/cycle-rules.js';
 import { checkCreditCode } from './credit-code.js';
 
 /**
@@ -30,8 +31,8 @@ export const applicantProfileSchema = z.strictObject({
   name: text(200),
   creditCode: creditCodeSchema,
   industry: text(100),
-  /** For reserved places (cycle rules' reservations); optional. */
-  category: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).optional(),
+  /** An enterprise category (e.g. 专精特新), for reserved places and shorter operating periods; optional. */
+  category: categorySchema.optional(),
   address: text(300),
   contact: contactSchema,
 });

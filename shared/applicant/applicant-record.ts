@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { applicantProfileSchema } from './applicant-profile.js';
 import { eligibilityEntrySchema, exclusionEntrySchema, emptyEligibilityChecklist, emptyExclusionChecklist } from './checklists.js';
-import { checkTransition, STAGES, type Stage, type TransitionRefusal } from './stage.js';
+import { eligibilityFactsSchema, NO_FACTS, type EligibilityContext } from './eligibility-check.js';
+import { awardRecordSchema } from './prior-awards.js';
+import { checkTransition, STAGES, type ApplicantState, type Stage, type TransitionRefusal } from './stage.js';
 import { err, ok, type Result } from '../util/result.js';
 
 /**
@@ -32,20 +34,42 @@ export const applicantRecordSchema = z.strictObject({
     })
     .optional(),
   onSiteTotalHundredths: z.number().int().min(0).max(100_000).optional(),
+  /** The dates Art. 13's year counts and Art. 14's look-back need. */
+  facts: eligibilityFactsSchema,
+  /** Awards the organisation won before this cycle (Art. 24, 27), as recorded by the secretariat. */
+  priorAwards: z.array(awardRecordSchema).max(50),
+  /** This cycle's award once decided (validity, prize money, a revocation later). */
+  award: awardRecordSchema.optional(),
+  /** Secretariat staff who handle this applicant (Art. 18: checked for recusal like experts). */
+  handlerIds: z.array(z.string().min(1).max(64)).max(20),
   stage: z.enum(STAGES),
   history: z.array(stageChangeSchema),
 });
 export type ApplicantRecord = z.infer<typeof applicantRecordSchema>;
 
 export function newApplicantRecord(cycleId: string, profile: ApplicantRecord['profile']): ApplicantRecord {
-  return { cycleId, profile, eligibility: emptyEligibilityChecklist(), exclusions: emptyExclusionChecklist(), stage: 'applied', history: [] };
+  return { cycleId, profile, eligibility: emptyEligibilityChecklist(), exclusions: emptyExclusionChecklist(), facts: NO_FACTS, priorAwards: [], handlerIds: [], stage: 'applied', history: [] };
+}
+
+/** What a move looks at beyond the record: the cycle's rules and dates, the decision, the notice. */
+export interface TransitionContext {
+  rules: EligibilityContext['rules'];
+  callDate?: string | undefined;
+  /** Awards found for the same organisation in other cycles of this database. */
+  otherAwards?: readonly ApplicantRecord['priorAwards'][number][];
+  decision?: ApplicantState['decision'];
+  notice?: ApplicantState['notice'];
+}
+
+export function eligibilityContextOf(record: ApplicantRecord, ctx: Pick<TransitionContext, 'rules' | 'callDate' | 'otherAwards'>): EligibilityContext {
+  return { rules: ctx.rules, callDate: ctx.callDate, category: record.profile.category, facts: record.facts, priorAwards: [...record.priorAwards, ...(ctx.otherAwards ?? [])] };
 }
 
 /**
  * The record moved to `to`, or every reason it may not move; the record passed in is never
  * changed, so a refused move leaves nothing half-done.
  */
-export function applyTransition(record: ApplicantRecord, to: Stage, change: { at: string; by: string; reason?: string }): Result<ApplicantRecord, TransitionRefusal[]> {
+export function applyTransition(record: ApplicantRecord, to: Stage, change: { at: string; by: string; reason?: string }, ctx: TransitionContext): Result<ApplicantRecord, TransitionRefusal[]> {
   const checked = checkTransition(
     {
       stage: record.stage,
@@ -53,6 +77,9 @@ export function applyTransition(record: ApplicantRecord, to: Stage, change: { at
       exclusions: record.exclusions,
       ...(record.materialReview ? { materialReview: record.materialReview } : {}),
       ...(record.onSiteTotalHundredths !== undefined ? { onSiteTotalHundredths: record.onSiteTotalHundredths } : {}),
+      eligibilityContext: eligibilityContextOf(record, ctx),
+      decision: ctx.decision,
+      notice: ctx.notice,
     },
     to,
     change.reason,

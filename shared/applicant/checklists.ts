@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ELIGIBILITY_CONDITIONS, type EligibilityCondition } from '../regulation/eligibility.js';
+import { ELIGIBILITY_CONDITION_IDS } from '../regulation/eligibility.js';
 import { EXCLUSION_RULES, type ExclusionNumber, type ExclusionRule } from '../regulation/exclusions.js';
 
 /**
@@ -24,25 +24,17 @@ export const exclusionEntrySchema = z.strictObject({ status: exclusionStatusSche
 export type EligibilityEntry = z.infer<typeof eligibilityEntrySchema>;
 export type ExclusionEntry = z.infer<typeof exclusionEntrySchema>;
 
-/** Keyed by the condition id of shared/regulation/eligibility.ts. */
+/** Keyed by the condition id of shared/regulation/eligibility.ts (computed conditions are not ticked). */
 export type EligibilityChecklist = Readonly<Record<string, EligibilityEntry | undefined>>;
 /** Keyed by the Art. 14 number, 1 … 7. */
 export type ExclusionChecklist = Readonly<Partial<Record<ExclusionNumber, ExclusionEntry>>>;
 
 export function emptyEligibilityChecklist(): Record<string, EligibilityEntry> {
-  return Object.fromEntries(ELIGIBILITY_CONDITIONS.map((c) => [c.id, { status: 'unchecked' as const, evidence: '' }]));
+  return Object.fromEntries(ELIGIBILITY_CONDITION_IDS.map((id) => [id, { status: 'unchecked' as const, evidence: '' }]));
 }
 
 export function emptyExclusionChecklist(): Record<ExclusionNumber, ExclusionEntry> {
   return Object.fromEntries(EXCLUSION_RULES.map((r) => [r.number, { status: 'unchecked' as const, evidence: '' }])) as Record<ExclusionNumber, ExclusionEntry>;
-}
-
-/** Conditions not (yet) met: unchecked ones count, since eligibility must be shown. */
-export function unmetConditions(checklist: EligibilityChecklist): { condition: EligibilityCondition; status: ConditionStatus }[] {
-  return ELIGIBILITY_CONDITIONS.flatMap((condition) => {
-    const status = checklist[condition.id]?.status ?? 'unchecked';
-    return status === 'met' ? [] : [{ condition, status }];
-  });
 }
 
 export function exclusionsWithStatus(checklist: ExclusionChecklist, status: ExclusionStatus): ExclusionRule[] {

@@ -1,4 +1,6 @@
-import { confirmedExclusionNumbers, unmetConditions, type EligibilityChecklist, type ExclusionChecklist } from './checklists.js';
+import { NOTICE_STATE_NAMES, type NoticeStanding } from '../public-notice/notice-state.js';
+import { confirmedExclusionNumbers, type EligibilityChecklist, type ExclusionChecklist } from './checklists.js';
+import { priorAwardBars, unmetConditions, type EligibilityContext } from './eligibility-check.js';
 import type { MaterialReviewResult } from './material-review.js';
 import { err, ok, type Result } from '../util/result.js';
 
@@ -50,10 +52,27 @@ export interface ApplicantState {
   materialReview?: MaterialReviewResult;
   /** Set once the panel return with the on-site consensus has been imported. */
   onSiteTotalHundredths?: number;
+  /** Art. 13's computed conditions and the Art. 24/27 bars are read in this context. */
+  eligibilityContext: EligibilityContext;
+  /** The committee's decision on it, once recorded (Art. 17(7)). */
+  decision?: 'award' | 'nomination' | 'notAwarded' | undefined;
+  /** Where its public notice stands (Art. 17(8)), for the move to decided. */
+  notice?: NoticeStanding | undefined;
 }
 
 export interface TransitionRefusal {
-  code: 'not-allowed' | 'condition-unmet' | 'exclusion-confirmed' | 'no-reason' | 'no-material-review' | 'no-on-site-result' | 'nothing-disqualifying';
+  code:
+    | 'not-allowed'
+    | 'condition-unmet'
+    | 'prior-award'
+    | 'exclusion-confirmed'
+    | 'no-reason'
+    | 'no-material-review'
+    | 'no-on-site-result'
+    | 'nothing-disqualifying'
+    | 'no-decision'
+    | 'put-forward'
+    | 'notice';
   zh: string;
   en: string;
 }
@@ -81,7 +100,8 @@ export function checkTransition(state: ApplicantState, to: Stage, reason?: strin
   }
   const refusals: TransitionRefusal[] = [];
   const confirmed = confirmedExclusionNumbers(state.exclusions);
-  const unmet = unmetConditions(state.eligibility);
+  const unmet = unmetConditions(state.eligibility, state.eligibilityContext);
+  const bars = priorAwardBars(state.eligibilityContext);
   const staysIn = to !== 'ineligible' && to !== 'withdrawn' && to !== 'decided';
   if (staysIn && confirmed.length > 0) {
     refusals.push(
@@ -89,13 +109,39 @@ export function checkTransition(state: ApplicantState, to: Stage, reason?: strin
     );
   }
   if (to === 'eligible') {
-    for (const { condition, status } of unmet) {
+    for (const { condition, status, computed } of unmet) {
+      const counted = computed?.years !== undefined ? `（${computed.years}年，须满${computed.required}年）` : computed?.missing === 'date' ? '（须登记起始日期）' : computed?.missing === 'call-date' ? '（须设定本届申报通知日期）' : '';
+      const countedEn = computed?.years !== undefined ? ` (${computed.years} years, ${computed.required} required)` : computed?.missing === 'date' ? ' (its start date is needed)' : computed?.missing === 'call-date' ? " (the cycle's call date is needed)" : '';
       refusals.push(
         refusal(
           'condition-unmet',
-          `第十三条（${condition.paragraph}）“${condition.zh}”${status === 'unmet' ? '不符合' : '尚未核查'}`,
-          `Art. 13(${condition.paragraph}) "${condition.en}" ${status === 'unmet' ? 'is not met' : 'has not been checked'}`,
+          `第十三条（${condition.paragraph}）“${condition.zh}”${status === 'unmet' ? '不符合' : '尚未核查'}${counted}`,
+          `Art. 13(${condition.paragraph}) "${condition.en}" ${status === 'unmet' ? 'is not met' : 'has not been checked'}${countedEn}`,
         ),
+      );
+    }
+    for (const bar of bars) refusals.push(refusal('prior-award', bar.zh, bar.en));
+  }
+  if (to === 'public-notice' && state.decision !== 'award' && state.decision !== 'nomination') {
+    refusals.push(refusal('no-decision', '评委会尚未决定将其列入候选单位名单（市长质量奖或提名奖）', 'the committee has not put it forward (Award or Nomination)'));
+  }
+  if (to === 'decided' && from !== 'public-notice' && (state.decision === 'award' || state.decision === 'nomination')) {
+    refusals.push(refusal('put-forward', '评委会已决定将其列入候选单位名单，须经公示后方可确定（第十七条第八、九项）', 'the committee put it forward: it is decided only after public notice (Art. 17(8), (9))'));
+  }
+  if (to === 'decided' && from === 'public-notice') {
+    const n = state.notice;
+    if (!n || n.state !== 'ended-without-objection') {
+      const s = n?.state ?? 'not-started';
+      const why =
+        s === 'running' && n?.period
+          ? { zh: `公示期至${n.period.end}止，尚未期满`, en: `the notice runs through ${n.period.end}` }
+          : s === 'complaint-under-review'
+            ? { zh: `有举报尚在核查（${n!.open.join('、')}）`, en: `a complaint is under review (${n!.open.join(', ')})` }
+            : s === 'ended-with-proven-complaint'
+              ? { zh: '举报经查实，应取消候选资格（转为已撤销）', en: 'a complaint was proven: the candidacy is withdrawn instead' }
+              : { zh: '公示尚未开始', en: 'the notice has not started' };
+      refusals.push(
+        refusal('notice', `不能确定：${NOTICE_STATE_NAMES[s].zh}，${why.zh}（第十七条第八、九项）`, `cannot decide: ${NOTICE_STATE_NAMES[s].en.toLowerCase()}, ${why.en} (Art. 17(8), (9))`),
       );
     }
   }
@@ -105,15 +151,26 @@ export function checkTransition(state: ApplicantState, to: Stage, reason?: strin
   if (to === 'candidate' && state.onSiteTotalHundredths === undefined) {
     refusals.push(refusal('no-on-site-result', '尚未收到评审组的现场评审结果', "the panel's on-site result has not been received"));
   }
-  if (to === 'ineligible' && confirmed.length === 0 && !unmet.some((u) => u.status === 'unmet')) {
+  if (to === 'ineligible' && confirmed.length === 0 && bars.length === 0 && !unmet.some((u) => u.status === 'unmet')) {
     refusals.push(
-      refusal('nothing-disqualifying', '没有不符合的申报条件，也没有已确认的否决项', 'no condition is recorded unmet and no exclusion is confirmed'),
+      refusal('nothing-disqualifying', '没有不符合的申报条件、已确认的否决项或不得申报的获奖记录', 'no condition is recorded unmet, no exclusion is confirmed and no earlier award bars it'),
     );
   }
   if (to === 'withdrawn' && !reason?.trim()) {
     refusals.push(refusal('no-reason', '撤销须注明原因', 'a withdrawal needs a reason'));
   }
   return refusals.length > 0 ? err(refusals) : ok(to);
+}
+
+/**
+ * The stages at which an applicant with an on-site result is a candidate of the comprehensive
+ * review (Art. 17(7)): reviewed on site, put forward, under notice, decided. Withdrawn and
+ * ineligible applicants, and those not yet reviewed on site, are no candidates.
+ */
+export const CANDIDATE_STAGES: readonly Stage[] = ['on-site', 'candidate', 'public-notice', 'decided'];
+
+export function isCandidateStage(stage: Stage): boolean {
+  return CANDIDATE_STAGES.includes(stage);
 }
 
 export function isActiveStage(stage: Stage): boolean {

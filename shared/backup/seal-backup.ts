@@ -1,12 +1,11 @@
 import { bs, randomBytes } from '../crypto/buffer-source.js';
 import { canonicalJsonBytes } from '../util/canonical-json.js';
-import { sha256Hex, toBase64 } from '../util/bytes.js';
+import { concatBytes, sha256Hex, toBase64 } from '../util/bytes.js';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   BACKUP_ITERATIONS,
   BACKUP_MAGIC,
-  concatBytes,
   deriveBackupKeys,
   writeU32,
   type BackupContents,

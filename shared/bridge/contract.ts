@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signPurposeSchema } from '../crypto/sign-request.js';
 import type { Result } from '../util/result.js';
 import type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-store.js';
 
@@ -55,7 +56,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Largest file the app reads or writes through the bridge (a scoresheet with photos). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card']);
+export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card', 'criteria-set']);
 export type FileKind = z.infer<typeof fileKindSchema>;
 
 export const saveFileArgsSchema = z.strictObject({
@@ -86,7 +87,9 @@ export interface PublicKeys {
   encryptionKey: string;
 }
 
+/** A typed signing request (shared/crypto/sign-request.ts): the purpose is bound into the signature. */
 export const signArgsSchema = z.strictObject({
+  purpose: signPurposeSchema,
   data: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'data too large to sign'),
 });
 export const deriveArgsSchema = z.strictObject({
@@ -165,7 +168,7 @@ export interface HostBridge {
   keys: {
     /** This device's public keys, created on first use. */
     publicKeys(): Promise<BridgeResult<PublicKeys>>;
-    /** ECDSA P-256 / SHA-256 over data; signature as raw r‖s (64 bytes, WebCrypto's form). */
+    /** ECDSA P-256 / SHA-256 over the request's signed bytes (its purpose bound in); raw r‖s (64 bytes, WebCrypto's form). */
     sign(args: z.infer<typeof signArgsSchema>): Promise<BridgeResult<Uint8Array>>;
     /** ECDH P-256 shared secret (32 bytes) with a sender's ephemeral key, for unwrapping. */
     deriveBits(args: z.infer<typeof deriveArgsSchema>): Promise<BridgeResult<Uint8Array>>;

@@ -4,9 +4,6 @@ import { isValidPercent } from '../scoring/percent.js';
 import { isDivergent, meanTenths, medianTenths, spread } from '../scoring/statistics.js';
 import type { MemberScores, PanelMember } from './member-scores.js';
 
-/** Regulation default (DOMAIN.md §4); a cycle may set its own. */
-export const DEFAULT_DIVERGENCE_LIMIT = 20;
-
 export interface MatrixCell {
   memberId: string;
   /** undefined: the member has no scoresheet yet, or has not scored this item. */
@@ -54,7 +51,8 @@ export interface ConsolidationInput {
   /** Verified scoresheets, one per member (latest revision); strangers are refused. */
   scoresheets: readonly MemberScores[];
   materialReview?: Readonly<Record<string, number | undefined>>;
-  divergenceLimit?: number;
+  /** The cycle's divergence limit, as the assignment carries it (cycle rules). */
+  divergenceLimit: number;
 }
 
 /**
@@ -62,7 +60,7 @@ export interface ConsolidationInput {
  * panel's, so mean and median are guidance and the divergence flag only orders the talk.
  */
 export function consolidate(input: ConsolidationInput): Consolidation {
-  const limit = input.divergenceLimit ?? DEFAULT_DIVERGENCE_LIMIT;
+  const limit = input.divergenceLimit;
   if (!Number.isInteger(limit) || limit < 0 || limit > 100) throw new RangeError(`divergence limit ${limit} must be an integer from 0 to 100`);
   const byMember = indexScoresheets(input.roster, input.scoresheets);
   const rows: MatrixRow[] = [];

@@ -1,19 +1,14 @@
 import type { CriteriaSet } from '../criteria/criteria-set.js';
+import type { RecommendationRules } from '../cycle/cycle-rules.js';
 import { meetsThreshold } from '../scoring/hundredths.js';
 import { scoreTotals, type ScoreTotals } from '../scoring/totals.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { ConsensusRecord } from './consensus-record.js';
 
-export type Recommendation = 'award' | 'nomination' | 'not-recommended';
+export const RECOMMENDATIONS = ['award', 'nomination', 'not-recommended'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
-export interface RecommendationRules {
-  /** Art. 15: at least 500 points, 500 included. */
-  thresholdPoints: number;
-  /** Optional cycle rule; unset means any applicant below the threshold and clear of exclusions may be nominated. */
-  nominationMinimumPoints?: number | undefined;
-}
-
-export const DEFAULT_RECOMMENDATION_RULES: RecommendationRules = { thresholdPoints: 500 };
+export type { RecommendationRules };
 
 export interface RecommendationFacts {
   recommendation: Recommendation;
@@ -21,7 +16,7 @@ export interface RecommendationFacts {
   totalHundredths: number;
   thresholdHundredths: number;
   meetsThreshold: boolean;
-  nominationMinimumHundredths: number | undefined;
+  nominationMinimumHundredths: number;
   /** Art. 14 numbers the panel confirmed; any one disqualifies whatever the score. */
   flaggedExclusions: number[];
 }
@@ -41,11 +36,13 @@ export function panelTotals(set: CriteriaSet, record: ConsensusRecord): ScoreTot
 }
 
 /**
- * The panel's recommendation and the facts behind it. It is only given once every item has
- * a consensus percentage and every exclusion is decided: a half-finished consensus must
- * not read as a result.
+ * The panel's recommendation and the facts behind it, under the cycle's own rules (carried in
+ * the assignment): the Award at or above the cycle's threshold (Art. 15), the Nomination at or
+ * above the nomination minimum the cycle states, otherwise none. It is only given once every
+ * item has a consensus percentage and every exclusion is decided: a half-finished consensus
+ * must not read as a result.
  */
-export function recommend(set: CriteriaSet, record: ConsensusRecord, rules: RecommendationRules = DEFAULT_RECOMMENDATION_RULES): Result<RecommendationFacts, IncompleteConsensus> {
+export function recommend(set: CriteriaSet, record: ConsensusRecord, rules: RecommendationRules): Result<RecommendationFacts, IncompleteConsensus> {
   const totals = panelTotals(set, record);
   const agreed = new Set(record.items.filter((i) => i.percent !== null).map((i) => i.itemId));
   const itemsWithoutConsensus = set.categories.flatMap((c) => c.items.map((i) => i.id)).filter((id) => !agreed.has(id));
@@ -57,18 +54,18 @@ export function recommend(set: CriteriaSet, record: ConsensusRecord, rules: Reco
     return err({ itemsWithoutConsensus, openExclusions, message: parts.join('; ') });
   }
   const flaggedExclusions = record.exclusions.filter((e) => e.status === 'flagged').map((e) => e.number);
-  const passes = meetsThreshold(totals.totalHundredths, rules.thresholdPoints);
-  const nominationMinimumHundredths = rules.nominationMinimumPoints === undefined ? undefined : rules.nominationMinimumPoints * 100;
+  const passes = meetsThreshold(totals.totalHundredths, rules.awardThresholdPoints);
+  const nominationMinimumHundredths = rules.nominationMinimumPoints * 100;
   let recommendation: Recommendation;
   if (flaggedExclusions.length > 0) recommendation = 'not-recommended';
   else if (passes) recommendation = 'award';
-  else if (nominationMinimumHundredths === undefined || totals.totalHundredths >= nominationMinimumHundredths) recommendation = 'nomination';
+  else if (totals.totalHundredths >= nominationMinimumHundredths) recommendation = 'nomination';
   else recommendation = 'not-recommended';
   return ok({
     recommendation,
     totals,
     totalHundredths: totals.totalHundredths,
-    thresholdHundredths: rules.thresholdPoints * 100,
+    thresholdHundredths: rules.awardThresholdPoints * 100,
     meetsThreshold: passes,
     nominationMinimumHundredths,
     flaggedExclusions,

@@ -35,6 +35,8 @@ export const criteriaSetSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
   nameEn: nameSchema,
+  /** The set's own version (an industry's rules are revised), shown beside its name. */
+  version: z.string().trim().min(1).max(50).optional(),
   totalPoints: z.literal(1000),
   categories: z.array(criteriaCategorySchema).min(1).max(20),
 });

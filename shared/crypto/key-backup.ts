@@ -9,7 +9,7 @@ import { decodeBase64 } from './spki.js';
 
 /**
  * A passphrase-protected file of one person's private keys (`.zqakey`): the secretariat's
- * backup (DOMAIN.md §6) and the key files `zqa demo` writes. Format, version 1, UTF-8 JSON:
+ * backup and the key files `zqa demo` writes (docs/package-format.md §9). Format, version 1, UTF-8 JSON:
  *
  *   { "format": "zqa-key-backup", "version": 1,
  *     "kdf": { "name": "PBKDF2", "hash": "SHA-256", "iterations": 600000, "salt": b64(16) },

@@ -1,6 +1,7 @@
 import type { PublicKeys } from '../bridge/contract.js';
 import { bs } from './buffer-source.js';
 import { importIdentityKeyPairs, publicKeysOf, type IdentityKeyPairs } from './keys.js';
+import { signedBytes, type SignRequest } from './sign-request.js';
 import { importEcdhPublicKey } from './spki.js';
 
 /**
@@ -10,8 +11,11 @@ import { importEcdhPublicKey } from './spki.js';
  */
 export interface KeyHolder {
   publicKeys(): Promise<PublicKeys>;
-  /** ECDSA P-256 / SHA-256 over data; raw r‖s, 64 bytes. */
-  sign(data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * ECDSA P-256 / SHA-256 over `signedBytes(request)` (the purpose bound in, see
+   * sign-request.ts); raw r‖s, 64 bytes.
+   */
+  sign(request: SignRequest): Promise<Uint8Array>;
   /** ECDH P-256 with a peer's SPKI DER public key; 32 bytes. */
   deriveBits(peerSpki: Uint8Array): Promise<Uint8Array>;
 }
@@ -21,8 +25,8 @@ export async function softwareKeyHolder(pairs: IdentityKeyPairs): Promise<KeyHol
   const publicKeys = await publicKeysOf(pairs);
   return {
     publicKeys: () => Promise.resolve({ ...publicKeys }),
-    async sign(data) {
-      const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pairs.signing.privateKey, bs(data));
+    async sign(request) {
+      const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pairs.signing.privateKey, bs(signedBytes(request)));
       return new Uint8Array(sig);
     },
     async deriveBits(peerSpki) {

@@ -17,6 +17,8 @@ export const cycleSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   criteriaSetId: z.string().min(1).max(64),
   rules: cycleRulesSchema,
+  /** The call for applications (信息发布, Art. 17(1)): Art. 13's years are counted to it. */
+  callDate: isoDate.optional(),
   /** Planned on-site review start; recusal counts "the last 3 years" back from it. */
   reviewDate: isoDate.optional(),
 });
@@ -27,8 +29,12 @@ export function cycleTitleZh(cycle: Pick<Cycle, 'ordinal' | 'year'>): string {
   return `第${cycle.ordinal}届（${cycle.year}年）`;
 }
 
+/** A cycle from outside; its rules may be a preset with overrides (validateCycleRules). */
 export function validateCycle(input: unknown): Result<Cycle, RuleProblem[]> {
-  const parsed = cycleSchema.safeParse(input);
+  const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const rules = validateCycleRules(given.rules);
+  if (!rules.ok) return err(rules.error.map((p) => ({ ...p, path: `rules${p.path ? `.${p.path}` : ''}` })));
+  const parsed = cycleSchema.safeParse({ ...given, rules: rules.value });
   if (!parsed.success) {
     return err(
       parsed.error.issues.map((issue) => {
@@ -37,7 +43,5 @@ export function validateCycle(input: unknown): Result<Cycle, RuleProblem[]> {
       }),
     );
   }
-  const rules = validateCycleRules(parsed.data.rules);
-  if (!rules.ok) return err(rules.error.map((p) => ({ ...p, path: `rules.${p.path}` })));
   return ok(parsed.data);
 }

@@ -1,4 +1,5 @@
 import { GBT19580_2012 } from '../criteria/gbt19580-2012.js';
+import { rulesFromPreset } from '../regulation/presets.js';
 import type { ReviewAssignment } from './review-assignment.js';
 
 /**
@@ -27,6 +28,8 @@ export const DEMO_REVIEW: ReviewAssignment = {
       '2019 年获河南省省长质量奖提名奖。近三年营业收入年均增长 11%，研发投入占比 5.2%，拥有有效发明专利 146 项。',
   },
   criteriaSet: GBT19580_2012,
+  // A cycle on the 2021 draft that stated no nomination floor.
+  rules: rulesFromPreset('draft-2021', 0),
   materialReview: {
     '4.1.2': 60, '4.1.3': 55, '4.1.4': 50,
     '4.2.2': 55, '4.2.3': 50,

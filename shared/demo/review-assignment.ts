@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { criteriaSetSchema } from '../criteria/criteria-set.js';
+import { cycleRulesSchema } from '../cycle/cycle-rules.js';
 
 /**
  * What an expert's device knows about one review before any scoring: the part of an
@@ -48,6 +49,8 @@ export const reviewAssignmentSchema = z.strictObject({
   cycle: cycleSchema,
   applicant: applicantProfileSchema,
   criteriaSet: criteriaSetSchema,
+  /** The cycle's rules as the assignment carried them: the summary's award line follows them. */
+  rules: cycleRulesSchema,
   /** The panel's material-review percentages (材料评审), shown beside each item for reference. */
   materialReview: z.record(z.string(), z.number().int().min(0).max(100)),
   /** 现场核查要点: what the material review asks the site visit to verify. */

@@ -1,5 +1,7 @@
 import type { CriteriaSet } from '../criteria/criteria-set.js';
+import type { RecommendationRules } from '../cycle/cycle-rules.js';
 import type { ApplicantResult } from '../ranking/applicant-result.js';
+import type { DecisionRecord } from '../ranking/committee-decision.js';
 import type { Proposal } from '../ranking/proposal.js';
 import type { Result } from '../util/result.js';
 import { fileNames } from '../workflow/file-names.js';
@@ -16,16 +18,20 @@ export interface SecretariatExportInput {
   cycleName: string;
   results: readonly ApplicantResult[];
   proposal: Proposal;
+  /** The cycle's rules now: the signed recommendations are flagged against them. */
+  rules: RecommendationRules;
   itemScores: readonly ApplicantItemScores[];
+  /** The committee's decisions with their votes, once recorded (absent from `zqa rank`). */
+  decisions?: readonly DecisionRecord[];
 }
 
 export function secretariatWorkbook(input: SecretariatExportInput): Result<{ fileName: string; bytes: Uint8Array }, string[]> {
-  const written = writeXlsx({ sheets: [tableSheet(overviewTable(input.set, input.results, input.proposal)), tableSheet(itemScoresTable(input.set, input.itemScores))] });
+  const written = writeXlsx({ sheets: [tableSheet(overviewTable(input.set, input.results, input.proposal, input.rules, input.decisions)), tableSheet(itemScoresTable(input.set, input.itemScores))] });
   return written.ok ? { ok: true, value: { fileName: fileNames.secretariatExport(input.cycleName, '综合评审', 'xlsx'), bytes: written.value } } : written;
 }
 
 export function secretariatCsvFiles(input: SecretariatExportInput): { fileName: string; bytes: Uint8Array }[] {
-  return [overviewTable(input.set, input.results, input.proposal), itemScoresTable(input.set, input.itemScores)].map((t) => ({
+  return [overviewTable(input.set, input.results, input.proposal, input.rules, input.decisions), itemScoresTable(input.set, input.itemScores)].map((t) => ({
     fileName: fileNames.secretariatExport(input.cycleName, t.name, 'csv'),
     bytes: csvBytes(toCsv(t.header, t.rows)),
   }));

@@ -5,11 +5,11 @@ import { toBase64 } from '../util/bytes.js';
 
 /**
  * A member's countersignature of the report as packages carry it: base64 text around the one
- * definition in `shared/pki/countersignature.ts` (ECDSA P-256 / SHA-256 over the PDF's bytes,
- * DER), which `openssl dgst -sha256 -verify member.pem -signature sig.der report.pdf` checks.
+ * definition in `shared/pki/countersignature.ts` (ECDSA P-256 / SHA-256 over the purpose context and
+ * the PDF's bytes, DER, low S).
  */
 export async function signReportPdf(keys: KeyHolder, pdf: Uint8Array): Promise<string> {
-  return toBase64(await countersign(pdf, (data) => keys.sign(data)));
+  return toBase64(await countersign(pdf, (request) => keys.sign(request)));
 }
 
 export async function verifyReportSignature(signingKey: string, pdf: Uint8Array, signature: string): Promise<boolean> {

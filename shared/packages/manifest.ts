@@ -8,7 +8,14 @@ import { spkiBase64Schema } from '../identity/identity-card.js';
  * holds exactly `canonicalJson(manifest)`; `manifest.sig` signs those bytes.
  */
 export const PACKAGE_FORMAT = 'zqa-package';
-export const PACKAGE_FORMAT_VERSION = 1;
+/**
+ * 2: every signature names its purpose (shared/crypto/sign-request.ts), signatures are low S,
+ * packages are bound to cycle, applicant and panel. Version 1 signed bare bytes, so a
+ * version-1 signature could stand for another kind: a reader refuses version 1 as
+ * `outdated-format-version` (the sender exports it again), any other as
+ * `unsupported-format-version` (docs/package-format.md §3).
+ */
+export const PACKAGE_FORMAT_VERSION = 2;
 
 export const PACKAGE_TYPES = ['identity-card', 'assignment', 'scoresheet', 'report-for-signing', 'countersignature', 'panel-return'] as const;
 export const packageTypeSchema = z.enum(PACKAGE_TYPES);
@@ -32,7 +39,7 @@ export const recipientSchema = z.strictObject({
   ephemeralKey: spkiBase64Schema,
   /** HKDF-SHA-256 salt, 32 random bytes, base64. */
   hkdfSalt: b64(64),
-  /** HKDF info: `zqa-package/1 content-key <packageId> <keyId>` (checked by the reader). */
+  /** HKDF info: `zqa-package/2 content-key <packageId> <keyId>` (checked by the reader). */
   hkdfInfo: z.string().max(200),
   /** The 32-byte content key, AES-256-GCM: 12-byte IV ‖ ciphertext ‖ 16-byte tag, base64. */
   wrappedKey: b64(100),
@@ -68,11 +75,14 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /**
- * The document a package is a revision of: type, panel and sender. Derived, never stated,
- * so a sender cannot make its package replace someone else's.
+ * The document a package is a revision of: type, cycle, applicant, panel and sender, joined
+ * by `/` (`-` for an id an identity card has not). Derived, never stated, so a sender cannot
+ * make its package replace someone else's, nor a package for one cycle replace one for
+ * another that reuses the panel id.
  */
 export function seriesIdOf(manifest: Pick<Manifest, 'type' | 'subject' | 'sender'>): string {
-  return `${manifest.type}/${manifest.subject.panelId ?? '-'}/${manifest.sender.keyId}`;
+  const { cycleId, applicantId, panelId } = manifest.subject;
+  return [manifest.type, cycleId ?? '-', applicantId ?? '-', panelId ?? '-', manifest.sender.keyId].join('/');
 }
 
 export function hkdfInfoFor(packageId: string, recipientKeyId: string): string {

@@ -2,8 +2,8 @@ import type { KeyHolder } from '../crypto/key-holder.js';
 import { keyIdOf } from '../crypto/key-id.js';
 import { decodeBase64 } from '../crypto/spki.js';
 import { sha256Hex } from '../util/bytes.js';
-import { canonicalJson } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
+import { byteOrderMarkAt, canonicalBytesProblem } from './canonical-bytes.js';
 import { decryptEntry, unwrapContentKey } from './content-cipher.js';
 import { contentProblemError, contentRules, type PackageContent } from './content/registry.js';
 import { packageError, type PackageError } from './errors.js';
@@ -60,23 +60,18 @@ export async function openVerifiedPackage(
   const contentBytes = await decrypt(CONTENT_ENTRY);
   if (!contentBytes.ok) return contentBytes;
   if (contentBytes.value.length > limits.maxContentJsonBytes) return fail('entry-too-large', `${CONTENT_ENTRY} is ${contentBytes.value.length} bytes, limit ${limits.maxContentJsonBytes}`);
+  const bom = byteOrderMarkAt(contentBytes.value);
+  if (bom >= 0) return fail('not-canonical', `${CONTENT_ENTRY} holds a byte-order mark (U+FEFF) at byte ${bom}`);
   let raw: unknown;
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(contentBytes.value);
-    raw = JSON.parse(text);
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(contentBytes.value));
   } catch {
     return fail('content-malformed', `${CONTENT_ENTRY} is not UTF-8 JSON`);
   }
-  // Canonical, as the writer makes it: content that has no canonical form (a lone surrogate,
-  // 1e400) could be stored but never hashed, signed or exported again.
-  let canonical: string | null;
-  try {
-    canonical = canonicalJson(raw);
-  } catch {
-    canonical = null;
-  }
-  if (canonical !== text) return fail('content-malformed', `${CONTENT_ENTRY} is not canonical JSON (RFC 8785)`);
+  // Canonical, as the writer makes it, byte for byte: content that has no canonical form (a
+  // lone surrogate, 1e400) could be stored but never hashed, signed or exported again.
+  const canonical = canonicalBytesProblem(contentBytes.value, raw, CONTENT_ENTRY);
+  if (canonical) return fail('not-canonical', canonical);
   const rules = contentRules(manifest.type);
   const parsed = rules.schema.safeParse(raw);
   if (!parsed.success) {

@@ -1,15 +1,17 @@
-import { bs } from '../crypto/buffer-source.js';
-import { derSignatureToRaw } from '../crypto/ecdsa-signature.js';
 import { keyIdOf } from '../crypto/key-id.js';
 import { decodeBase64, importVerifyingKey } from '../crypto/spki.js';
+import { verifyPurposeSignature } from '../crypto/verify-signature.js';
 import { lookupSigner, roleFor, type TrustedKey, type TrustStore } from '../identity/trust-store.js';
 import { sha256Hex } from '../util/bytes.js';
-import { canonicalJson } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
+import { byteOrderMarkAt, canonicalBytesProblem } from './canonical-bytes.js';
+import type { AssignmentContent } from './content/assignment.js';
 import { packageError, type PackageError } from './errors.js';
+import type { HeldRecords } from './held-records.js';
 import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './limits.js';
 import { CONTENT_ENTRY, hkdfInfoFor, MANIFEST_ENTRY, manifestSchema, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_ENTRY, type Manifest, type PackageType } from './manifest.js';
 import { SENDER_ROLES } from './sender-roles.js';
+import { bindToAssignment, sameName } from './subject-binding.js';
 import { readStoredZip } from './zip-read.js';
 
 export interface VerifyOptions {
@@ -18,6 +20,12 @@ export interface VerifyOptions {
   /** The types the caller accepts here (a screen, a command); all when omitted. */
   accept?: readonly PackageType[];
   limits?: PackageLimits;
+  /**
+   * What the device holds (held-records.ts): with it, a package about a panel must be bound
+   * to an assignment held for exactly its cycle, applicant and panel, its signer on that
+   * roster. Null only where nothing is held to check against (`zqa verify` given cards only).
+   */
+  held?: HeldRecords | null;
 }
 
 /** How far the signer is trusted: identity cards are self-signed until a person checks them. */
@@ -28,6 +36,10 @@ export interface VerifiedPackage {
   /** SHA-256 of manifest.json: the package's identity for "imported twice". */
   manifestSha256: string;
   signer: SignerTrust;
+  /** The name to show for the sender: the trusted roster entry's or card's (equal to the manifest's, or refused). */
+  senderName: string;
+  /** The assignment the package is bound to (held records given, a type about a panel), else null. */
+  assignment: AssignmentContent | null;
   /** Every entry other than manifest.json and manifest.sig, as stored, hashes checked. */
   entries: ReadonlyMap<string, Uint8Array>;
 }
@@ -51,6 +63,10 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
   if (!signatureDer) return fail('entry-missing', SIGNATURE_ENTRY);
   if (manifestBytes.length > limits.maxManifestBytes) return fail('entry-too-large', `${MANIFEST_ENTRY} is ${manifestBytes.length} bytes, limit ${limits.maxManifestBytes}`);
 
+  // A byte-order mark is refused wherever it sits, before anything is read (the decoder
+  // would drop a leading one silently): canonical bytes have none.
+  const bom = byteOrderMarkAt(manifestBytes);
+  if (bom >= 0) return fail('not-canonical', `${MANIFEST_ENTRY} holds a byte-order mark (U+FEFF) at byte ${bom}`);
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
@@ -60,31 +76,28 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
   const head = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   if (head.format !== PACKAGE_FORMAT) return fail('manifest-malformed', `format is not "${PACKAGE_FORMAT}"`);
   if (head.formatVersion !== PACKAGE_FORMAT_VERSION) {
+    if (typeof head.formatVersion === 'number' && Number.isInteger(head.formatVersion) && head.formatVersion >= 1 && head.formatVersion < PACKAGE_FORMAT_VERSION) {
+      return fail('outdated-format-version', `format version ${head.formatVersion}, made before signatures named their purpose; this program reads version ${PACKAGE_FORMAT_VERSION}: export it again from an up-to-date app`);
+    }
     return fail('unsupported-format-version', `format version ${describeValue(head.formatVersion)}; this program reads version ${PACKAGE_FORMAT_VERSION}`);
   }
   const sender = (head.sender ?? {}) as Record<string, unknown>;
   const spki = typeof sender.signingKey === 'string' ? decodeBase64(sender.signingKey) : null;
   if (!spki) return fail('manifest-invalid', 'sender.signingKey is missing or not base64');
 
-  const signature = derSignatureToRaw(signatureDer);
-  if (!signature.ok) return fail('bad-signature', `${SIGNATURE_ENTRY}: ${signature.error}`);
-  let good: boolean;
   try {
-    const key = await importVerifyingKey(spki);
-    good = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bs(signature.value), bs(manifestBytes));
+    await importVerifyingKey(spki);
   } catch {
     return fail('manifest-invalid', 'sender.signingKey is not an ECDSA P-256 key');
   }
-  if (!good) return fail('bad-signature', `${SIGNATURE_ENTRY} does not verify over ${MANIFEST_ENTRY}`);
+  // The signature covers the manifest context and the exact bytes (shared/crypto/sign-request.ts):
+  // no other kind of signature by the same key can pass for a manifest's.
+  const signature = await verifyPurposeSignature(spki, { purpose: 'manifest', data: manifestBytes }, signatureDer);
+  if (!signature.ok) return fail('bad-signature', `${SIGNATURE_ENTRY}: ${signature.error} over ${MANIFEST_ENTRY}`);
 
   // Signed, so the sender wrote exactly these bytes; now hold them to the format.
-  let canonical: string | null;
-  try {
-    canonical = canonicalJson(raw);
-  } catch {
-    canonical = null; // e.g. a lone surrogate: no canonical form at all
-  }
-  if (canonical !== new TextDecoder().decode(manifestBytes)) return fail('manifest-invalid', `${MANIFEST_ENTRY} is not canonical JSON (RFC 8785)`);
+  const canonical = canonicalBytesProblem(manifestBytes, raw, MANIFEST_ENTRY);
+  if (canonical) return fail('not-canonical', canonical);
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) return fail('manifest-invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
   const manifest = parsed.data;
@@ -97,6 +110,16 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
   }
   const signer = checkSigner(manifest, options.trust);
   if (!signer.ok) return signer;
+  const bound = options.held ? await bindToAssignment(manifest, options.held) : ok(null);
+  if (!bound.ok) return bound;
+  // The sender shown is the name the device trusts for the key: the roster entry of the
+  // assignment the package is bound to, else the trusted card. A manifest naming someone else
+  // is refused, so nobody can send a package that reads as coming from a colleague.
+  const rosterName = bound.value?.panel.members.find((m) => m.keyId === manifest.sender.keyId)?.name;
+  const trustedName = rosterName ?? (signer.value.kind === 'trusted' ? signer.value.key.name : undefined);
+  if (trustedName !== undefined && !sameName(trustedName, manifest.sender.name)) {
+    return fail('sender-name-mismatch', `the manifest names "${manifest.sender.name}"; key ${manifest.sender.keyId} belongs to "${trustedName}"`);
+  }
 
   const listed = new Set(manifest.entries.map((e) => e.name));
   for (const name of byName.keys()) {
@@ -115,7 +138,7 @@ export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): 
     if (data.length !== e.size || (await sha256Hex(data)) !== e.sha256) return fail('entry-altered', `"${e.name}" does not match its SHA-256 in the manifest`);
     entries.set(e.name, data);
   }
-  return ok({ manifest, manifestSha256: await sha256Hex(manifestBytes), signer: signer.value, entries });
+  return ok({ manifest, manifestSha256: await sha256Hex(manifestBytes), signer: signer.value, senderName: trustedName ?? manifest.sender.name, assignment: bound.value, entries });
 }
 
 /** A short description of a hostile value: never serialised whole (it may be 4 MiB deep). */
@@ -140,7 +163,9 @@ function checkStructure(m: Manifest): string | null {
   if (new Set(ids).size !== ids.length) return 'a recipient is listed twice';
   const badInfo = m.recipients.find((r) => r.hkdfInfo !== hkdfInfoFor(m.packageId, r.keyId));
   if (badInfo) return `recipient ${badInfo.keyId}: HKDF info does not name this package and recipient`;
-  if (m.type !== 'identity-card' && !m.subject.panelId) return 'subject.panelId is required for this type';
+  // Every package about a panel names all three ids in what is signed (its series includes them).
+  if (m.type !== 'identity-card' && (!m.subject.cycleId || !m.subject.applicantId || !m.subject.panelId)) return 'subject.cycleId, applicantId and panelId are required for this type';
+  if (m.type === 'identity-card' && Object.keys(m.subject).length > 0) return 'an identity card is about no cycle, applicant or panel: subject must be {}';
   return null;
 }
 

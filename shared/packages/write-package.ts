@@ -6,6 +6,7 @@ import { randomBytes } from '../crypto/buffer-source.js';
 import { sha256Hex, toBase64, toHex } from '../util/bytes.js';
 import { canonicalJsonBytes } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
+import { withoutByteOrderMarks } from './canonical-bytes.js';
 import { encryptEntry, newContentKey, wrapContentKey } from './content-cipher.js';
 import { contentProblemError, contentRules, type ContentByType } from './content/registry.js';
 import { packageError, type PackageError } from './errors.js';
@@ -44,7 +45,9 @@ export interface WrittenPackage {
  * SHA-256 in the manifest and signs its canonical bytes. Returns the file's bytes; writing
  * them atomically is the host's job.
  */
-export async function writePackage<T extends PackageType>(input: WritePackageInput<T>): Promise<Result<WrittenPackage, PackageError>> {
+export async function writePackage<T extends PackageType>(given: WritePackageInput<T>): Promise<Result<WrittenPackage, PackageError>> {
+  // U+FEFF is invisible and a reader refuses it anywhere in canonical bytes: dropped here.
+  const input = { ...given, content: withoutByteOrderMarks(given.content), sender: { ...given.sender, name: withoutByteOrderMarks(given.sender.name) } };
   const rules = contentRules(input.type);
   const parsed = rules.schema.safeParse(input.content);
   if (!parsed.success) return err(packageError('content-invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
@@ -128,7 +131,7 @@ export async function assemblePackage(input: AssembleInput): Promise<Result<Writ
   if (!checked.success) return err(packageError('manifest-invalid', checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
   const manifest = checked.data;
   const manifestBytes = canonicalJsonBytes(manifest);
-  const signature = rawSignatureToDer(await input.sender.keys.sign(manifestBytes));
+  const signature = rawSignatureToDer(await input.sender.keys.sign({ purpose: 'manifest', data: manifestBytes }));
   const bytes = writeStoredZip([{ name: MANIFEST_ENTRY, data: manifestBytes }, { name: SIGNATURE_ENTRY, data: signature }, ...stored], createdAt);
   return ok({ bytes, manifest });
 }

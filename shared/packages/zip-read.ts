@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../util/result.js';
 import { crc32 } from './crc32.js';
-import { entryNameProblem } from './entry-names.js';
+import { entryNameProblem, nameKey } from './entry-names.js';
 import { packageError, type PackageError } from './errors.js';
 import type { PackageLimits } from './limits.js';
 import {
@@ -94,11 +94,12 @@ export function readStoredZip(bytes: Uint8Array, limits: PackageLimits): Result<
     if (total > limits.maxTotalBytes) return fail('total-too-large', `entries exceed ${limits.maxTotalBytes} bytes`);
     const problem = entryNameProblem(name);
     if (problem) return fail('unsafe-entry-name', `"${name}": ${problem}`);
-    if (names.has(name)) return fail('duplicate-entry-name', `"${name}" appears twice`);
-    names.add(name);
+    const key = nameKey(name);
+    if (names.has(key)) return fail('duplicate-entry-name', `"${name}" appears twice (names alike: the same after NFC and lower-casing)`);
+    names.add(key);
     const flags = u16(at + 8);
     const fixedOk =
-      u16(at + 4) === ZIP_VERSION && u16(at + 6) === ZIP_VERSION && (flags === FLAG_UTF8 || flags === 0) &&
+      u16(at + 4) === ZIP_VERSION && u16(at + 6) === ZIP_VERSION && flags === FLAG_UTF8 &&
       u16(at + 30) === 0 && u16(at + 32) === 0 && u16(at + 34) === 0 && u16(at + 36) === 0 && u32(at + 38) === 0;
     if (!fixedOk) return fail('malformed-container', `central record of "${name}" has unexpected fields`);
     records.push({ name, nameBytes, flags, time: u16(at + 12), date: u16(at + 14), crc: u32(at + 16), size, offset: u32(at + 42) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { creditCodeSchema } from '../applicant/applicant-profile.js';
+import { CONFLICT_KIND_NAMES, CONFLICT_KINDS, type ConflictKind } from '../regulation/conflict-of-interest.js';
 
 /**
  * An expert of the pool (评审员专家库, Art. 10(3)): known from an imported identity card, with
@@ -8,16 +9,12 @@ import { creditCodeSchema } from '../applicant/applicant-profile.js';
  */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-export const INTEREST_KINDS = ['employer', 'former-employer', 'consultancy-client', 'shareholding', 'relative-employer'] as const;
-export type InterestKind = (typeof INTEREST_KINDS)[number];
-
-export const INTEREST_KIND_NAMES: Record<InterestKind, { zh: string; en: string }> = {
-  employer: { zh: '现工作单位', en: 'current employer' },
-  'former-employer': { zh: '原工作单位', en: 'former employer' },
-  'consultancy-client': { zh: '咨询服务对象', en: 'consultancy client' },
-  shareholding: { zh: '持股单位', en: 'shareholding' },
-  'relative-employer': { zh: '亲属工作单位', en: "relative's employer" },
-};
+/** The interest kinds are the declaration's (shared/regulation/conflict-of-interest.ts): one list. */
+export const INTEREST_KINDS = CONFLICT_KINDS;
+export type InterestKind = ConflictKind;
+export const INTEREST_KIND_NAMES: Record<InterestKind, { zh: string; en: string }> = Object.fromEntries(
+  CONFLICT_KINDS.map((k) => [k, CONFLICT_KIND_NAMES[k].short]),
+) as Record<InterestKind, { zh: string; en: string }>;
 
 export const interestSchema = z
   .strictObject({
@@ -36,6 +33,12 @@ export const interestSchema = z
   });
 export type Interest = z.infer<typeof interestSchema>;
 
+export const employerSchema = z.strictObject({
+  name: z.string().trim().max(200),
+  creditCode: creditCodeSchema.optional(),
+});
+export type Employer = z.infer<typeof employerSchema>;
+
 export const poolExpertSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
   name: z.string().trim().min(1).max(50),
@@ -44,6 +47,12 @@ export const poolExpertSchema = z.strictObject({
   fingerprint: z.string().min(1).max(200),
   /** Confirmed out of band (in person, by phone) by the secretariat. */
   fingerprintConfirmed: z.boolean(),
+  /**
+   * Where the expert works, part of the profile (Art. 18): checked against every applicant
+   * without any declaration. The name starts as the identity card's organisation; a credit code
+   * makes the match exact.
+   */
+  employer: employerSchema,
   interests: z.array(interestSchema).max(100).default([]),
 });
 export type PoolExpert = z.infer<typeof poolExpertSchema>;

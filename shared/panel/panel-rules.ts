@@ -1,11 +1,11 @@
 import type { CycleRules } from '../cycle/cycle-rules.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { PoolExpert } from './expert.js';
-import { expertConflicts, type RecusalConflict, type RecusalTarget } from './recusal.js';
+import { expertConflicts, type RecusalConflict, type RecusalTarget, type RecusalWindow } from './recusal.js';
 
 /**
- * A review panel (评审组) for one applicant: 5–7 experts of the pool (Art. 11, or the cycle's
- * range), exactly one leader who is a member (组长负责制), no expert twice, every member's key
+ * A review panel (评审组) for one applicant: as many experts of the pool as the cycle's rules
+ * allow (Art. 11), exactly one leader who is a member (组长负责制), no expert twice, every member's key
  * fingerprint confirmed (packages are encrypted to those keys), and nobody with an interest
  * in the applicant (Art. 18). A panel breaking any rule is refused with every reason at once.
  */
@@ -27,11 +27,15 @@ export type PanelProblem =
   | ({ code: 'recusal' } & RecusalConflict);
 
 export interface PanelContext {
-  rules: Pick<CycleRules, 'panelSizeMin' | 'panelSizeMax'>;
+  rules: Pick<CycleRules, 'panelSizeMin' | 'panelSizeMax' | 'eligibility'>;
   pool: readonly PoolExpert[];
   applicant: RecusalTarget;
-  /** YYYY-MM-DD: interests that ended more than 3 years before it no longer count. */
+  /** YYYY-MM-DD: interests that ended more than the cycle's look-back before it no longer count. */
   reviewDate: string;
+}
+
+function windowOf(context: PanelContext): RecusalWindow {
+  return { reviewDate: context.reviewDate, lookbackYears: context.rules.eligibility.lookbackYears };
 }
 
 export function checkPanel(proposal: PanelProposal, context: PanelContext): Result<Panel, PanelProblem[]> {
@@ -77,7 +81,7 @@ export function checkPanel(proposal: PanelProposal, context: PanelContext): Resu
         en: `expert ${expert.name}'s key fingerprint has not been confirmed`,
       });
     }
-    for (const conflict of expertConflicts(expert, context.applicant, context.reviewDate)) {
+    for (const conflict of expertConflicts(expert, context.applicant, windowOf(context))) {
       problems.push({ code: 'recusal', ...conflict });
     }
   }
@@ -89,6 +93,6 @@ export function checkPanel(proposal: PanelProposal, context: PanelContext): Resu
  * The experts of the pool who could sit on an applicant's panel: confirmed and free of
  * conflict. For the secretariat's picker, so conflicts are seen before a panel is proposed.
  */
-export function eligibleExperts(context: Omit<PanelContext, 'rules'>): PoolExpert[] {
-  return context.pool.filter((e) => e.fingerprintConfirmed && expertConflicts(e, context.applicant, context.reviewDate).length === 0);
+export function eligibleExperts(context: PanelContext): PoolExpert[] {
+  return context.pool.filter((e) => e.fingerprintConfirmed && expertConflicts(e, context.applicant, windowOf(context)).length === 0);
 }

@@ -127,7 +127,7 @@ async function signCertificate(issuer: SigningIdentity, f: TbsFields): Promise<U
   cert.signature = new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 });
   cert.signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 });
   cert.tbsView = new Uint8Array(cert.encodeTBS().toBER());
-  const raw = await issuer.sign(cert.tbsView);
+  const raw = await issuer.sign({ purpose: 'certificate', data: cert.tbsView });
   cert.signatureValue = new asn1js.BitString({ valueHex: rawSignatureToDer(raw) });
   return new Uint8Array(cert.toSchema(true).toBER());
 }

@@ -53,7 +53,7 @@ export async function createDetachedCms(req: DetachedCmsRequest): Promise<Uint8A
   // What is signed is the attributes' DER with the SET tag, not the [0] they travel under.
   const toSign = new Uint8Array(signedAttrs.toSchema().toBER());
   toSign[0] = 0x31;
-  const raw = await req.sign(toSign);
+  const raw = await req.sign({ purpose: 'report-cms', data: toSign });
   signerInfo.signature = new asn1js.OctetString({ valueHex: bufferSource(rawSignatureToDer(raw)) });
 
   const signedData = new pkijs.SignedData({

@@ -1,24 +1,19 @@
-import { derSignatureToRaw, rawSignatureToDer } from '../crypto/ecdsa-signature.js';
-import { bufferSource, type SignPort } from './signer-port.js';
+import { rawSignatureToDer } from '../crypto/ecdsa-signature.js';
+import { verifyPurposeSignature } from '../crypto/verify-signature.js';
+import type { SignPort } from './signer-port.js';
 
 /**
- * A member's countersignature: a detached ECDSA P-256 / SHA-256 signature over the signed
- * report PDF's bytes, DER-encoded, so that
- * `openssl dgst -sha256 -verify member.pem -signature cs.der report.pdf` checks it.
+ * A member's countersignature: a detached ECDSA P-256 / SHA-256 signature, DER, low S, over
+ * the countersignature context and the signed report PDF's bytes
+ * (`"ZQA-SIG/2 countersignature" ‖ 0x00 ‖ report.pdf`, see shared/crypto/sign-request.ts), so
+ * that `(printf 'ZQA-SIG/2 countersignature\0'; cat report.pdf) | openssl dgst -sha256 -verify
+ * member.pem -signature cs.der` checks it, and no other kind of signature can pass for one.
  */
 export async function countersign(pdf: Uint8Array, sign: SignPort): Promise<Uint8Array> {
-  return rawSignatureToDer(await sign(pdf));
+  return rawSignatureToDer(await sign({ purpose: 'countersignature', data: pdf }));
 }
 
 export async function verifyCountersignature(pdf: Uint8Array, signatureDer: Uint8Array, memberSpki: Uint8Array): Promise<boolean> {
-  const decoded = derSignatureToRaw(signatureDer);
-  if (!decoded.ok) return false;
-  const raw = decoded.value;
-  try {
-    const key = await crypto.subtle.importKey('spki', bufferSource(memberSpki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bufferSource(raw), bufferSource(pdf));
-  } catch {
-    // A key that is not a P-256 SPKI (hostile or damaged input) verifies nothing: say "no".
-    return false;
-  }
+  // A damaged or hostile key or encoding verifies nothing: say "no".
+  return (await verifyPurposeSignature(memberSpki, { purpose: 'countersignature', data: pdf }, signatureDer)).ok;
 }

@@ -30,7 +30,7 @@ export function applicantResultFromConsensus(
   input: PanelOutcomeInput,
   rules: Pick<CycleRules, 'awardThresholdPoints' | 'nominationMinimumPoints' | 'divergenceLimitPoints'>,
 ): Result<ApplicantResult, string> {
-  const facts = recommend(set, input.consensus, { thresholdPoints: rules.awardThresholdPoints, nominationMinimumPoints: rules.nominationMinimumPoints });
+  const facts = recommend(set, input.consensus, rules);
   if (!facts.ok) return err(`${input.name}: the panel's consensus is not finished: ${facts.error.message}`);
   const exclusions = facts.value.flaggedExclusions.filter((n): n is ExclusionNumber => isExclusionNumber(n));
   const divergenceNotes: string[] = [];
@@ -53,5 +53,8 @@ export function applicantResultFromConsensus(
     exclusions,
     recommendation: facts.value.recommendation,
     divergenceNotes,
+    // Filled from the panel return's sign-off by whoever read it (shared/packages/panel-return-sign-off.ts).
+    dissents: [],
+    absences: [],
   });
 }

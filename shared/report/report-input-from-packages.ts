@@ -15,9 +15,6 @@ export interface ReportFromPackages {
   reportDate: string;
   /** ISO instant: the PDF's creation date. */
   issuedAt: string;
-  /** The cycle's award line; the regulation's 500 unless the cycle says otherwise. */
-  thresholdPoints?: number;
-  nominationMinimumPoints?: number;
   materialReviewDate?: string;
 }
 
@@ -42,7 +39,14 @@ export function reportInputFromPackages(p: ReportFromPackages): Result<ReportInp
     scoresheets: p.scoresheets.map(memberScoresFromScoresheet),
     materialReview: Object.fromEntries(p.assignment.materialReview.scores.map((s) => [s.itemId, s.percent])),
     consensus: p.consensus,
-    rules: { thresholdPoints: p.thresholdPoints ?? 500, nominationMinimumPoints: p.nominationMinimumPoints, divergenceLimit: p.assignment.panel.divergenceLimit },
+    // The cycle's own rules, as the secretariat issued them in the assignment.
+    rules: {
+      awardThresholdPoints: p.assignment.rules.awardThresholdPoints,
+      nominationMinimumPoints: p.assignment.rules.nominationMinimumPoints,
+      divergenceLimitPoints: p.assignment.rules.divergenceLimitPoints,
+      panelSizeMin: p.assignment.rules.panelSizeMin,
+      panelSizeMax: p.assignment.rules.panelSizeMax,
+    },
     issuedAt: p.issuedAt,
   });
 }

@@ -1,6 +1,7 @@
 import type { ConsensusRecord } from '../consensus/consensus-record.js';
 import type { MemberScores, PanelMember } from '../consensus/member-scores.js';
 import type { CriteriaSet } from '../criteria/criteria-set.js';
+import type { CycleRules } from '../cycle/cycle-rules.js';
 
 /** Everything the on-site review report (现场评审报告) is made from. Dates are YYYY-MM-DD. */
 export interface ApplicantProfile {
@@ -30,11 +31,8 @@ export interface ReviewSchedule {
   activities: readonly ScheduleEntry[];
 }
 
-export interface ReportRules {
-  thresholdPoints: number;
-  nominationMinimumPoints?: number | undefined;
-  divergenceLimit: number;
-}
+/** The cycle's rules the report applies and states, as the assignment carried them. */
+export type ReportRules = Pick<CycleRules, 'awardThresholdPoints' | 'nominationMinimumPoints' | 'divergenceLimitPoints' | 'panelSizeMin' | 'panelSizeMax'>;
 
 export interface ReportInput {
   /** e.g. 第三届（2026年） */

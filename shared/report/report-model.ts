@@ -26,7 +26,8 @@ export function buildReportModel(input: ReportInput): Result<ReportModel, string
   if (!record.success) return err(`consensus record: ${record.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const leaders = input.roster.filter((m) => m.role === 'leader');
   if (leaders.length !== 1) return err(`a panel has exactly one leader; this roster has ${leaders.length}`);
-  if (input.roster.length < 5 || input.roster.length > 7) return err(`a panel has 5 to 7 members (Art. 11); this roster has ${input.roster.length}`);
+  const { panelSizeMin: min, panelSizeMax: max } = input.rules;
+  if (input.roster.length < min || input.roster.length > max) return err(`a panel has ${min} to ${max} members under the cycle's rules (Art. 11); this roster has ${input.roster.length}`);
   for (const [label, date] of [['site visit start', input.schedule.siteVisitFrom], ['site visit end', input.schedule.siteVisitTo], ['report date', input.schedule.reportDate]] as const) {
     try {
       dateZh(date);
@@ -42,7 +43,7 @@ export function buildReportModel(input: ReportInput): Result<ReportModel, string
       roster: input.roster,
       scoresheets: input.scoresheets,
       materialReview: input.materialReview,
-      divergenceLimit: input.rules.divergenceLimit,
+      divergenceLimit: input.rules.divergenceLimitPoints,
     });
   } catch (e) {
     return err(`scoresheets: ${(e as Error).message}`);

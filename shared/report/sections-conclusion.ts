@@ -35,7 +35,12 @@ export function conclusionSection(model: ReportModel, n: number): Content[] {
     facts.flaggedExclusions.length === 0
       ? '经核查，未发现第十四条所列否决情形'
       : `经核查，确认存在第十四条第${facts.flaggedExclusions.map((x) => `（${numeralZh(x)}）`).join('、')}项否决情形，依规不予推荐`;
-  const score = facts.meetsThreshold ? `达到获奖分数线${line}分（含）` : `低于获奖分数线${line}分`;
+  // The cycle's own lines (carried in the assignment): the Award's, and the nomination minimum it stated.
+  const nominationLine =
+    facts.nominationMinimumHundredths === 0
+      ? '本届提名奖未设最低分'
+      : `${facts.totalHundredths >= facts.nominationMinimumHundredths ? '达到' : '低于'}本届提名奖最低分${pointsZh(facts.nominationMinimumHundredths)}分${facts.totalHundredths >= facts.nominationMinimumHundredths ? '（含）' : ''}`;
+  const score = facts.meetsThreshold ? `达到本届获奖分数线${line}分（含）` : `低于本届获奖分数线${line}分，${nominationLine}`;
   const list = (items: readonly string[]): Content => ({ ol: items.map((t) => ({ text: t, style: 'listItem' })), margin: [14, 0, 0, 4] });
   return [
     // The conclusion starts its own page, so the recommendation is read with its reasons.

@@ -29,7 +29,7 @@ export interface HeldScoresheet {
   packageBytes: Uint8Array;
 }
 
-type ReportPart = Pick<SignedReport, 'pdf' | 'sha256' | 'consensusJson' | 'reportText'>;
+type ReportPart = Pick<SignedReport, 'pdf' | 'sha256' | 'consensusJson' | 'reportText' | 'recommendation'>;
 type CountersignaturePart = Pick<ReceivedCountersignature, 'signerKeyId' | 'reportSha256' | 'signature' | 'package'>;
 
 /** Each member's countersignature status for the current report, with the reasons recorded for the missing. */
@@ -98,10 +98,14 @@ export async function assemblePanelReturn(input: PanelReturnInput, ports: PanelR
     content: {
       ...subject,
       consensus: input.consensus,
-      reportText: withExcuses(input.report.reportText, statuses.value),
+      // The recommendation the panel signed in its report, under the assignment's rules.
+      recommendation: input.report.recommendation,
+      reportText: input.report.reportText,
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: sheets.map((s, i) => ({ expertKeyId: s.memberKeyId, package: nested(1 + i) })),
       countersignatures: current.map((c, i) => ({ signerKeyId: c.signerKeyId, package: nested(1 + sheets.length + i) })),
+      // Who could not countersign, with the reason recorded: signed by the leader with the return.
+      absences: statuses.value.filter((s) => s.status === 'excused').map((s) => ({ memberKeyId: s.memberId, reason: s.reason ?? '', recordedAt: now.toISOString() })),
       returnedAt: now.toISOString(),
     },
     blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
@@ -113,11 +117,4 @@ export async function assemblePanelReturn(input: PanelReturnInput, ports: PanelR
     recipients: [a.secretariat, leader],
   });
   return written.ok ? ok({ written: written.value, revision }) : err(fromPackageError(written.error));
-}
-
-/** The return's content has no field for excuses, so the reasons travel in its signed text. */
-function withExcuses(text: string, statuses: readonly CountersignatureStatus[]): string {
-  const excused = statuses.filter((s) => s.status === 'excused');
-  if (excused.length === 0) return text;
-  return `${text}\n未会签成员及原因：${excused.map((s) => `${s.name}（${s.reason ?? ''}）`).join('；')}。`;
 }

@@ -2,6 +2,7 @@ import { consolidate, type Consolidation } from '../consensus/consolidate.js';
 import { memberScoresFromScoresheet, panelMemberFromRoster } from '../consensus/from-packages.js';
 import type { MemberScores, PanelMember } from '../consensus/member-scores.js';
 import type { CriteriaSet } from '../criteria/criteria-set.js';
+import type { CycleRules } from '../cycle/cycle-rules.js';
 import { validateCriteriaSet } from '../criteria/validate-criteria-set.js';
 import type { AssignmentContent } from '../packages/content/assignment.js';
 import type { ScoresheetContent } from '../packages/content/scoresheet.js';
@@ -22,6 +23,8 @@ export interface ReceivedSheet {
 
 export interface PanelModel {
   criteriaSet: CriteriaSet;
+  /** The cycle's rules as the assignment carries them: divergence limit, threshold, nomination minimum. */
+  rules: CycleRules;
   roster: PanelMember[];
   leader: PanelMember;
   sheets: MemberScores[];
@@ -50,9 +53,10 @@ export function buildPanelModel(assignment: AssignmentContent, sheets: readonly 
   const scores = [...latest.values()].map((s) => memberScoresFromScoresheet(s.content));
   const materialReview = Object.fromEntries(assignment.materialReview.scores.map((s) => [s.itemId, s.percent]));
   try {
-    const matrix = consolidate({ criteriaSet: set.value, roster, scoresheets: scores, materialReview, divergenceLimit: assignment.panel.divergenceLimit });
+    const matrix = consolidate({ criteriaSet: set.value, roster, scoresheets: scores, materialReview, divergenceLimit: assignment.rules.divergenceLimitPoints });
     return ok({
       criteriaSet: set.value,
+      rules: assignment.rules,
       roster,
       leader,
       sheets: scores,

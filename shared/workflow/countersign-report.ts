@@ -3,6 +3,7 @@ import type { AssignmentContent } from '../packages/content/assignment.js';
 import type { CountersignatureContent } from '../packages/content/countersignature.js';
 import type { ReportForSigningContent } from '../packages/content/report-for-signing.js';
 import { packageError, type PackageError } from '../packages/errors.js';
+import type { HeldRecords } from '../packages/held-records.js';
 import type { PackageHistory } from '../packages/revision.js';
 import { writePackage, type WrittenPackage } from '../packages/write-package.js';
 import { countersign } from '../pki/countersignature.js';
@@ -46,12 +47,14 @@ export interface ReceiveReportPorts {
   /** The reports for signing already held, by series (panel and leader). */
   history: PackageHistory;
   assignments: HeldAssignments;
+  /** What the device holds: the report is bound to one of its assignments (held-records.ts). */
+  held: HeldRecords;
   /** This device's key id: it must be among the signers. */
   myKeyId: string;
 }
 
 export async function receiveReportForSigning(bytes: Uint8Array, ports: ReceiveReportPorts): Promise<Result<{ reviewId: string; report: ReportToSign }, PackageError>> {
-  const received = await receivePackage(bytes, 'report-for-signing', { keys: ports.keys, trust: ports.trust, history: ports.history });
+  const received = await receivePackage(bytes, 'report-for-signing', { keys: ports.keys, trust: ports.trust, history: ports.history, held: ports.held });
   if (!received.ok) return received;
   const { content, manifest } = received.value;
   const held = await ports.assignments.forPanel(content);

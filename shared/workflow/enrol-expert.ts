@@ -29,7 +29,7 @@ export async function writeIdentityCard(facts: IdentityFacts, revision: number, 
 
 /** A well-formed identity-card package whose card binds the key that signed it. */
 export async function readIdentityCard(bytes: Uint8Array): Promise<Result<IdentityCard, PackageError>> {
-  const received = await receivePackage(bytes, 'identity-card', { keys: null, trust: EMPTY_TRUST_STORE, history: NO_HISTORY });
+  const received = await receivePackage(bytes, 'identity-card', { keys: null, trust: EMPTY_TRUST_STORE, history: NO_HISTORY, held: null });
   return received.ok ? ok(received.value.content) : received;
 }
 

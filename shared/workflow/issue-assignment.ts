@@ -1,6 +1,7 @@
 import type { ApplicantProfile } from '../applicant/applicant-profile.js';
 import type { CriteriaSet } from '../criteria/criteria-set.js';
 import type { Cycle } from '../cycle/cycle.js';
+import { validateCycleRules } from '../cycle/cycle-rules.js';
 import type { IdentityCard } from '../identity/identity-card.js';
 import type { AssignmentCertificates } from '../packages/content/assignment-certificates.js';
 import type { AssignmentContent } from '../packages/content/assignment.js';
@@ -15,8 +16,8 @@ import type { KeyHolder } from './ports/keys.js';
 import { fromPackageError, workflowError, type WorkflowError } from './workflow-error.js';
 
 /**
- * Issue an assignment (the secretariat → each panel member, DOMAIN.md §6): the cycle, the
- * applicant, the material-review scores and the issues to verify on site, the criteria set,
+ * Issue an assignment (the secretariat → each panel member, DOMAIN.md §6): the cycle and its
+ * rules, the applicant, the material-review scores and the issues to verify on site, the criteria set,
  * the roster with the leader and every member's public keys and fingerprints, the
  * certificates, the schedule. Encrypted to every member and to the secretariat (so it can
  * reread what it issued), signed with the secretariat's keys. A re-issue is a new revision
@@ -27,7 +28,9 @@ export interface AssignmentRequest {
   applicant: {
     profile: ApplicantProfile;
     /** The material-review result, once the secretariat has recorded one. */
-    materialReview?: { percentByItem: Readonly<Record<string, number>>; siteVisitIssues: readonly { itemId?: string | undefined; text: string }[]; summary?: string } | undefined;
+    materialReview?:
+      | { criteriaSetId?: string; percentByItem: Readonly<Record<string, number>>; siteVisitIssues: readonly { itemId?: string | undefined; text: string }[]; summary?: string }
+      | undefined;
   };
   panel: { id: string; name: string; leaderKeyId: string };
   /** The members in roster order as the pool holds them; undefined for one no longer in the pool. */
@@ -58,9 +61,16 @@ export interface IssuedAssignment {
 function problemsOf(req: AssignmentRequest): WorkflowError[] {
   const problems: WorkflowError[] = [];
   const { name } = req.applicant.profile;
-  if (!req.applicant.materialReview) problems.push(workflowError('not-ready', `“${name}”尚无材料评审结果，不能下发评审任务`, `"${name}" has no material-review result yet`));
-  const limit = req.cycle.rules.divergenceLimitPoints;
-  if (limit < 5) problems.push(workflowError('not-ready', `本届评分分歧界限为${limit}个百分点，评审任务包要求至少5`, `the divergence limit is ${limit}; an assignment needs at least 5`));
+  const review = req.applicant.materialReview;
+  if (!review) problems.push(workflowError('not-ready', `“${name}”尚无材料评审结果，不能下发评审任务`, `"${name}" has no material-review result yet`));
+  else if (review.criteriaSetId !== undefined && review.criteriaSetId !== req.criteriaSet.id) {
+    problems.push(workflowError('mismatch', `材料评审按“${review.criteriaSetId}”评分，本届评审标准为“${req.criteriaSet.id}”，请重新记录材料评审结果`, `the material review was scored against ${review.criteriaSetId}; the cycle uses ${req.criteriaSet.id}: record it again`));
+  }
+  // The rules travel in the assignment and are checked again by every reader: a cycle whose
+  // rules do not hold together (a divergence limit under 5, quotas below the reserved places …)
+  // is refused here, every problem named, before anyone is certified.
+  const rules = validateCycleRules(req.cycle.rules);
+  if (!rules.ok) for (const p of rules.error) problems.push(workflowError('not-ready', `本届评选规则有误：${p.zh}`, `the cycle's rules: ${p.en}`));
   if (req.members.some((m) => !m || !m.fingerprintConfirmed)) problems.push(workflowError('not-ready', '评审组成员不在专家库中或指纹未确认', 'a member is not in the pool or not confirmed'));
   if (!req.members.some((m) => m?.card.keyId === req.panel.leaderKeyId)) problems.push(workflowError('mismatch', '组长不是评审组成员', 'the leader is not a member of the panel'));
   return problems;
@@ -89,12 +99,13 @@ function assignmentContent(req: AssignmentRequest, secretariat: IdentityCard, ce
     panel: {
       id: req.panel.id,
       name: req.panel.name,
-      divergenceLimit: req.cycle.rules.divergenceLimitPoints,
       members: req.members.map((m) => {
         const { role: _r, ...identity } = m!.card;
         return { ...identity, role: m!.card.keyId === req.panel.leaderKeyId ? ('leader' as const) : ('expert' as const) };
       }),
     },
+    // The cycle's rules: the panel's summary, report and recommendation follow them.
+    rules: req.cycle.rules,
     secretariat: secretariatIdentity,
     certificates,
     criteriaSet: req.criteriaSet,

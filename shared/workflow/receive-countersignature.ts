@@ -1,6 +1,7 @@
 import type { TrustStore } from '../identity/trust-store.js';
 import type { AssignmentContent } from '../packages/content/assignment.js';
 import { packageError, type PackageError } from '../packages/errors.js';
+import type { HeldRecords } from '../packages/held-records.js';
 import type { PackageHistory } from '../packages/revision.js';
 import { verifyCountersignature } from '../pki/countersignature.js';
 import { fromBase64 } from '../util/bytes.js';
@@ -41,10 +42,12 @@ export interface ReceiveCountersignaturePorts {
   trust: TrustStore;
   /** The countersignatures already held for this review, by series (panel and member). */
   history: PackageHistory;
+  /** What the device holds: the countersignature is bound to one of its assignments (held-records.ts). */
+  held: HeldRecords;
 }
 
 export async function receiveCountersignature(bytes: Uint8Array, input: ReceiveCountersignatureInput, ports: ReceiveCountersignaturePorts): Promise<Result<ReceivedCountersignature, PackageError>> {
-  const received = await receivePackage(bytes, 'countersignature', { keys: ports.keys, trust: ports.trust, history: ports.history });
+  const received = await receivePackage(bytes, 'countersignature', { keys: ports.keys, trust: ports.trust, history: ports.history, held: ports.held });
   if (!received.ok) return received;
   const { manifest, manifestSha256, content } = received.value;
   const a = input.assignment;

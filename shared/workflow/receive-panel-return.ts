@@ -1,15 +1,14 @@
-import type { CycleRules } from '../cycle/cycle-rules.js';
 import type { ApplicantItemScores } from '../export/secretariat-tables.js';
 import type { IdentityCard } from '../identity/identity-card.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../identity/roster-trust.js';
 import type { AssignmentContent } from '../packages/content/assignment.js';
 import type { ScoresheetContent } from '../packages/content/scoresheet.js';
+import type { HeldRecords } from '../packages/held-records.js';
+import { signOffOfResult, type SignOff } from '../packages/panel-return-sign-off.js';
 import type { PackageHistory } from '../packages/revision.js';
 import { verifyPackage } from '../packages/verify-package.js';
 import type { ApplicantResult } from '../ranking/applicant-result.js';
-import { applicantResultFromConsensus } from '../ranking/from-consensus.js';
-import { panelOutcomeFromReturn } from '../ranking/from-panel-return.js';
-import { checkPanelReturnParts } from '../ranking/panel-return-checks.js';
+import { resultFromPanelReturn } from '../ranking/from-panel-return.js';
 import { sha256Hex } from '../util/bytes.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { KeyHolder } from './ports/keys.js';
@@ -21,9 +20,12 @@ import { fromPackageError, workflowError, type WorkflowError } from './workflow-
  * package signature with trust from the roster of the assignment this secretariat issued for
  * that panel (and only that panel); each nested scoresheet and countersignature as a package
  * in its own right; that each was signed by the member it is listed under, who sits on this
- * panel, for this panel; each countersignature over exactly this report PDF; the PDF's
- * SHA-256; a finished consensus. Then what it means for the comprehensive review: the
- * applicant's result under the cycle's rules and every member's item scores. No side
+ * panel, bound to this cycle, applicant and panel; each countersignature over exactly this
+ * report PDF; every member accounted for (a scoresheet each, a countersignature or a recorded
+ * absence); no history rewritten (all of it in the shared importer); a finished consensus; a
+ * signed recommendation that follows from it under the assignment's rules. Then what it means
+ * for the comprehensive review: the applicant's result as the panel signed it, with its
+ * dissents and absences, and every member's item scores. No side
  * effects: the caller stores the result in one transaction, or shows the reason.
  */
 export interface CheckedReturn {
@@ -31,6 +33,10 @@ export interface CheckedReturn {
   assignment: AssignmentContent;
   /** The members' scoresheets the return nests, each verified and opened. */
   scoresheets: ScoresheetContent[];
+  /** The revision of each member's nested scoresheet, by key id: the next return's must not be older. */
+  scoresheetRevisions: Record<string, number>;
+  /** Who countersigned, with reservations or not, and who was recorded absent. */
+  signOff: SignOff;
   reportPdf: Uint8Array;
   reportSha256: string;
   result: ApplicantResult;
@@ -46,8 +52,8 @@ export interface ReceivePanelReturnPorts {
   assignmentFor(panelId: string): Promise<AssignmentContent | undefined>;
   /** The returns already received, by series (the panel's leader). */
   history: PackageHistory;
-  /** The rules of the cycle the return names. */
-  rules(cycleId: string): Promise<CycleRules>;
+  /** The latest scoresheet of an expert for a panel received in an earlier return: a new one must extend its history. */
+  heldScoresheet: HeldRecords['scoresheet'];
   /** The applicant's category, for places reserved for one. */
   category?: (applicantId: string) => Promise<string | undefined>;
 }
@@ -65,28 +71,21 @@ export async function receivePanelReturn(bytes: Uint8Array, ports: ReceivePanelR
   if (!assignment) return refused(`本秘书处没有为评审组“${panelId}”下发过评审任务`, `no assignment was issued for panel "${panelId}"`);
   if (assignment.secretariat.keyId !== ports.self.keyId) return refused(`评审组“${panelId}”的评审任务不是以本秘书处的密钥下发的`, `the assignment for panel "${panelId}" was not issued under this secretariat's key`);
   const trust = trustAssignmentRoster(trustStoreFromAnchorCard(ports.self), assignment);
-  const received = await receivePackage(bytes, 'panel-return', { keys: ports.keys, trust, history: ports.history });
+  // The importer binds the return to this assignment, checks every nested package, the
+  // completeness of the sign-off and each scoresheet against the one received before.
+  const held: HeldRecords = { assignments: () => Promise.resolve([assignment]), scoresheet: ports.heldScoresheet };
+  const received = await receivePackage(bytes, 'panel-return', { keys: ports.keys, trust, history: ports.history, held });
   if (!received.ok) return err(fromPackageError(received.error));
   const { content } = received.value;
   const nested = received.value.panelReturn;
-  if (!nested) return refused('评审结果包中的成员评审包未经校验', 'the members’ nested packages were not checked');
+  const signOff = nested?.signOff;
+  if (!nested || !signOff) return refused('评审结果包中的成员评审包未经校验', 'the members’ nested packages were not checked');
   const reportPdf = received.value.blobs.get(content.report.entry) ?? new Uint8Array();
   const reportSha256 = await sha256Hex(reportPdf);
-  const problems = await checkPanelReturnParts({
-    assignment,
-    panelReturn: content,
-    reportPdf,
-    reportSha256,
-    scoresheets: content.scoresheets.map((s, i) => ({ listedKeyId: s.expertKeyId, senderKeyId: nested.scoresheets[i]!.manifest.sender.keyId, content: nested.scoresheets[i]!.content })),
-    countersignatures: content.countersignatures.map((c, i) => ({ listedKeyId: c.signerKeyId, senderKeyId: nested.countersignatures[i]!.manifest.sender.keyId, content: nested.countersignatures[i]!.content })),
-  });
-  if (problems.length > 0) return refused(problems.join('；'), problems.join('; '));
   const scoresheets = nested.scoresheets.map((s) => s.content);
-  const outcome = panelOutcomeFromReturn(assignment, content, scoresheets);
-  if (!outcome.ok) return refused(outcome.error, outcome.error);
-  const category = await ports.category?.(assignment.applicant.id);
-  const result = applicantResultFromConsensus(assignment.criteriaSet, { ...outcome.value, ...(category ? { category } : {}) }, await ports.rules(assignment.cycle.id));
-  if (!result.ok) return refused(`评审组共识尚未完成（${result.error}）`, result.error);
+  // Under the rules the panel worked with (the assignment's), with the recommendation it signed.
+  const result = resultFromPanelReturn(assignment, content, scoresheets, await ports.category?.(assignment.applicant.id));
+  if (!result.ok) return refused(result.error.zh, result.error.en);
   const percentsOf = (keyId: string) =>
     Object.fromEntries(scoresheets.find((s) => s.expertKeyId === keyId)?.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent] as const])) ?? []);
   const itemScores: ApplicantItemScores = {
@@ -94,5 +93,7 @@ export async function receivePanelReturn(bytes: Uint8Array, ports: ReceivePanelR
     members: assignment.panel.members.map((m) => ({ name: m.name, leader: m.role === 'leader', percentByItem: percentsOf(m.keyId) })),
     consensusPercentByItem: Object.fromEntries(content.consensus.items.flatMap((i) => (i.percent === null ? [] : [[i.itemId, i.percent] as const]))),
   };
-  return ok({ received: received.value, assignment, scoresheets, reportPdf, reportSha256, result: result.value, itemScores });
+  const scoresheetRevisions = Object.fromEntries(nested.scoresheets.map((s) => [s.content.expertKeyId, s.manifest.revision]));
+  // A dissent and an absence travel on with their reasons: the overview and the exports show them.
+  return ok({ received: received.value, assignment, scoresheets, scoresheetRevisions, signOff, reportPdf, reportSha256, result: { ...result.value, ...signOffOfResult(signOff) }, itemScores });
 }

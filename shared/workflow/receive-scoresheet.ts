@@ -1,6 +1,7 @@
 import type { TrustStore } from '../identity/trust-store.js';
 import type { AssignmentContent, RosterMember } from '../packages/content/assignment.js';
 import { packageError, type PackageError } from '../packages/errors.js';
+import { samePanelSubject, subjectOfAssignment, type HeldRecords } from '../packages/held-records.js';
 import type { PackageHistory } from '../packages/revision.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { KeyHolder } from './ports/keys.js';
@@ -8,7 +9,8 @@ import { receivePackage, type Received } from './received.js';
 
 /**
  * Receive a member's scoresheet (the leader): verified as signed by a member of the panel
- * (the roster of the assignment the device holds), opened, its hash-chained history checked;
+ * (the roster of the assignment the device holds for its cycle, applicant and panel), opened,
+ * its hash-chained history checked and shown to extend the one held from that member;
  * refused unless this device leads that panel and the sheet is scored against the panel's
  * criteria set. The caller keeps it as the member's latest, the older one in history.
  */
@@ -24,19 +26,22 @@ export interface ReceiveScoresheetPorts {
   trust: TrustStore;
   /** The scoresheets already held, by series (panel and member). */
   history: PackageHistory;
+  /** What the device already holds: the assignment the sheet is bound to, the member's last sheet. */
+  held: HeldRecords;
   myKeyId: string;
   /** The assignment this device holds for a panel, with its review; null when none. */
   assignmentFor(panelId: string): Promise<{ reviewId: string; content: AssignmentContent } | null>;
 }
 
 export async function receiveScoresheet(bytes: Uint8Array, ports: ReceiveScoresheetPorts): Promise<Result<ReceivedScoresheet, PackageError>> {
-  const received = await receivePackage(bytes, 'scoresheet', { keys: ports.keys, trust: ports.trust, history: ports.history });
+  const received = await receivePackage(bytes, 'scoresheet', { keys: ports.keys, trust: ports.trust, history: ports.history, held: ports.held });
   if (!received.ok) return received;
   const { manifest, content } = received.value;
   const panelId = manifest.subject.panelId ?? '';
   const held = await ports.assignmentFor(panelId);
   const leader = held?.content.panel.members.find((m) => m.role === 'leader');
-  if (!held || leader?.keyId !== ports.myKeyId) return err(packageError('wrong-type', `this device does not lead panel ${panelId}: only the panel leader imports members' scoresheets`));
+  // Filed under the review of exactly its cycle, applicant and panel (the importer bound it).
+  if (!held || !samePanelSubject(subjectOfAssignment(held.content), content) || leader?.keyId !== ports.myKeyId) return err(packageError('wrong-type', `this device does not lead panel ${panelId}: only the panel leader imports members' scoresheets`));
   const member = held.content.panel.members.find((m) => m.keyId === manifest.sender.keyId);
   if (!member) return err(packageError('untrusted-signer', `${manifest.sender.name} is not on panel ${panelId}`));
   if (content.criteriaSetId !== held.content.criteriaSet.id) {

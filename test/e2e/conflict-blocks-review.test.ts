@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../renderer/serve.mjs';
+import { lowS, rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
+import { verifyPurposeSignature } from '../../shared/crypto/verify-signature.js';
 import { canonicalJson } from '../../shared/util/canonical-json.js';
 import { fromBase64 } from '../../shared/util/bytes.js';
 import { startAppServer, screenshot } from './support/app.js';
@@ -55,9 +57,12 @@ describe('declaring a conflict of interest', () => {
     );
     expect(stored).toMatchObject({ conflict: true, conflictKind: 'former-employer', confidentiality: true });
     const { signature, signingKey, ...signed } = stored as { signature: string; signingKey: string };
-    const key = await crypto.subtle.importKey('spki', fromBase64(signingKey) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    // Signed for its purpose (the declaration context before the canonical declaration), low S: not over the bare bytes.
     const data = new TextEncoder().encode(canonicalJson(signed));
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, fromBase64(signature) as Uint8Array<ArrayBuffer>, data)).toBe(true);
+    const raw = fromBase64(signature);
+    expect(lowS(raw)).toEqual(raw);
+    expect((await verifyPurposeSignature(fromBase64(signingKey), { purpose: 'declaration', data }, rawSignatureToDer(raw))).ok).toBe(true);
+    expect((await verifyPurposeSignature(fromBase64(signingKey), { purpose: 'manifest', data }, rawSignatureToDer(raw))).ok).toBe(false);
 
     // Neither a reload nor a direct link to an item opens the material.
     await page.goto(`${server.url}#/item/4.1.2`);

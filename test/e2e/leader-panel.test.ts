@@ -1,3 +1,4 @@
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { testPort } from './support/ports.js';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -228,7 +229,7 @@ describe('the panel leader in Chromium', () => {
     const rfsBytes = new Uint8Array(await readFile(rfsFile));
     const memberTrust = trustAssignmentRoster(trustStoreFromAnchorCard(secretariat.card), assignment);
     const held = { forPanel: () => Promise.resolve({ reviewId: assignment.panel.id, content: assignment }) };
-    const got = await receiveReportForSigning(rfsBytes, { keys: others[0]!.keys, trust: memberTrust, history: NO_HISTORY, assignments: held, myKeyId: others[0]!.card.keyId });
+    const got = await receiveReportForSigning(rfsBytes, { keys: others[0]!.keys, trust: memberTrust, history: NO_HISTORY, assignments: held, held: heldRecordsFrom({ assignments: [assignment] }), myKeyId: others[0]!.card.keyId });
     if (!got.ok) throw new Error(got.error.message);
     expect(got.value.report.leaderCheckError).toBeNull();
     const signed = await countersignReport({ report: got.value.report, assignment, agrees: true, comment: '', lastRevision: 0 }, { keys: others[0]!.keys, clock: systemClock, myKeyId: others[0]!.card.keyId });

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
@@ -12,7 +12,8 @@ import { parseCsv } from '../../shared/export/csv.js';
 import { readXlsx } from '../../shared/export/xlsx-read.js';
 import { screenshot } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
-import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
+import { makePanelReturn, openAssignment } from './support/secretariat-returns.js';
+import { becomeSecretariat, choose, createCycle, importExperts, makeEligible, moveStage, openFile, recordMaterialReview } from './support/secretariat-ui.js';
 
 // Its own port: an origin of its own, so it never meets another test's profile or server.
 const PORT = testPort(5294);
@@ -31,40 +32,18 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-/** Picks an option of an antd Select as a person does: open it, click the option. */
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
-
-async function openFile(page: Page, click: () => Promise<void>, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await click();
-  await (await chooser).setFiles(file);
-}
-
 describe('the secretariat in Chromium', () => {
-  it('sets up a cycle, forms a panel (a recusal refused), issues the assignment, imports the panel return, and exports the overview', { timeout: 120_000 }, async () => {
+  it('sets up a cycle, forms a panel (a recusal refused), issues the assignment, imports the panel return, and exports the overview', { timeout: 300_000 }, async () => {
     const dir = await freshProfileDir('secretariat');
     dirs.push(dir);
     profile = await openProfile(dir, server.url, { width: 1440, height: 1000 });
     const { page } = profile;
 
-    // This device is the secretariat's.
-    await page.getByTestId('workspace-identity').click();
-    await page.getByTestId('profile-name').fill('张敏');
-    await page.getByTestId('profile-organisation').fill('郑州市市长质量奖评审委员会秘书处');
-    await page.getByText('秘书处', { exact: true }).click();
-    await page.getByTestId('profile-save').click();
-    await page.getByTestId('workspace-secretariat').click();
+    await becomeSecretariat(page);
 
-    // A cycle with the regulation's rules; a rule that breaks them is refused with the reason.
-    await page.getByTestId('cycle-ordinal').fill('3');
-    await page.getByTestId('cycle-year').fill('2026');
-    await page.getByTestId('cycle-name').fill('2026年度郑州市市长质量奖');
-    await page.getByTestId('cycle-review-date').fill('2026-06-01');
-    await page.getByTestId('create-cycle').click();
-    await page.getByTestId('cycle-rules').waitFor();
+    // A cycle on the 2021 draft: refused until the nomination minimum is stated; a rule that breaks the others is refused with the reason.
+    await createCycle(page, { ordinal: '3', year: '2026', name: '2026年度郑州市市长质量奖', preset: { id: 'draft-2021', label: '2021年修订征求意见稿' }, nominationMinimum: '0', callDate: '2026-03-01', reviewDate: '2026-06-01' });
+    expect(await page.getByTestId('rules-preset').textContent()).toContain('2021年10月26日');
     await page.getByTestId('rule-panelSizeMin').fill('9');
     await expect.poll(() => page.getByTestId('rule-problems').textContent()).toContain('评审组最少人数（9）大于最多人数（7）');
     await page.getByTestId('rule-panelSizeMin').fill('5');
@@ -86,33 +65,17 @@ describe('the secretariat in Chromium', () => {
     await page.getByTestId('profile-edit-address').fill('郑州市经开区第九大街 88 号');
     await page.getByTestId('profile-edit-save').click();
     await expect.poll(() => page.getByTestId('applicant-detail').textContent()).toContain('第九大街 88 号');
-    await choose(page, 'stage-target', '资格审核通过');
-    await page.getByTestId('stage-move').click();
+    await moveStage(page, '资格审核通过');
     await expect.poll(() => page.getByTestId('stage-problems').textContent()).toContain('尚未核查');
-    for (const item of itemsOf(GBT19580_2012)) await page.getByTestId(`mr-${item.id}`).fill('55');
-    await page.getByTestId('mr-add-issue').click();
-    await page.getByTestId('mr-issue-0').fill('核实近三年财务报表，确认无亏损');
-    await page.getByTestId('mr-save').click();
-    await expect.poll(() => page.getByTestId('material-review').textContent()).toContain('550.00');
+    expect(await page.getByTestId('stage-problems').textContent()).toContain('须登记起始日期');
+    await makeEligible(page, 'draft-2021', { foundedOn: '2008-04-01', excellenceModelSince: '2019-01-01' });
+    expect(await page.getByTestId('eligibility').textContent()).toContain('自2008-04-01起满17年（须满3年）');
+    await recordMaterialReview(page, '55');
     await screenshot(page, 'secretariat-02-applicant');
 
     // The pool: six experts' identity cards, made with real keys; fingerprints confirmed by hand.
     const names = ['李建国', '王丽华', '张志强', '刘秀英', '陈明', '杨伟'];
-    const experts: Expert[] = [];
-    await page.getByTestId('tab-experts').click();
-    for (const [i, name] of names.entries()) {
-      const e = await makeExpert({ name, organisation: ['郑州大学', '河南省质量协会', '郑州市标准化研究院', '河南工业大学', '中原质量研究院', '宇通咨询'][i]!, role: 'expert' });
-      experts.push(e);
-      const file = join(dir, `card-${i + 1}.zqa`);
-      await writeFile(file, e.cardPackage);
-      await openFile(page, () => page.getByTestId('import-card').click(), file);
-      await page.getByTestId(`confirm-${name}`).waitFor();
-    }
-    for (const name of names) {
-      // Saved, then shown from the database: the tick appears once the write committed.
-      await page.getByTestId(`confirm-${name}`).click();
-      await expect.poll(() => page.getByTestId(`confirm-${name}`).isChecked()).toBe(true);
-    }
+    const experts = await importExperts(page, dir, names, ['郑州大学', '河南省质量协会', '郑州市标准化研究院', '河南工业大学', '中原质量研究院', '宇通咨询']);
     await page.getByTestId('interests-杨伟').click();
     await page.getByTestId('interest-add').click();
     await page.getByTestId('interest-org-0').fill('郑州宇通精密机械有限责任公司');
@@ -141,7 +104,13 @@ describe('the secretariat in Chromium', () => {
     await expect.poll(() => page.getByTestId('panels-table').textContent()).toContain('已下发第1版');
 
     // The panel's return, made with the members' own keys through the shared code.
-    const returned = await makePanelReturn(new Uint8Array(await readFile(assignmentFile)), experts.slice(0, 5));
+    // One member countersigns with reservations, one could not countersign: both travel to the secretariat.
+    const assignmentBytes = new Uint8Array(await readFile(assignmentFile));
+    const [dissenter, absentee] = (await openAssignment(assignmentBytes, experts[0]!)).panel.members.filter((m) => m.role !== 'leader');
+    const returned = await makePanelReturn(assignmentBytes, experts.slice(0, 5), {
+      reservation: { keyId: dissenter!.keyId, reason: '对4.7.4财务结果的共识评分持保留意见' },
+      absence: { keyId: absentee!.keyId, reason: '因病未能到场，电话确认' },
+    });
     const returnFile = join(dir, 'panel-return.zqa');
     await writeFile(returnFile, returned);
     const tampered = returned.slice();
@@ -154,7 +123,10 @@ describe('the secretariat in Chromium', () => {
     await expect.poll(() => page.getByTestId('return-problems').textContent()).toContain('已拒收');
     expect(await page.getByTestId('returns-table').locator('tbody tr.ant-table-row').count()).toBe(0);
     await openFile(page, () => page.getByTestId('import-return').click(), returnFile);
-    await expect.poll(() => page.getByTestId('returns-table').textContent()).toContain('均已核验');
+    await expect.poll(() => page.getByTestId('returns-table').textContent(), { timeout: 30_000 }).toContain('均已核验');
+    const signOff = (await page.getByTestId('return-sign-off-a1-1').textContent())!;
+    expect(signOff).toContain(`有保留意见：${dissenter!.name}对4.7.4财务结果的共识评分持保留意见`);
+    expect(signOff).toContain(`未会签：${absentee!.name}因病未能到场，电话确认`);
     await screenshot(page, 'secretariat-05-returns');
     const pdf = page.waitForEvent('download');
     await page.getByTestId('report-a1').click();
@@ -165,6 +137,7 @@ describe('the secretariat in Chromium', () => {
     await page.getByTestId('tab-overview').click();
     const total = (await page.getByTestId('total-a1').textContent())!;
     expect(total).toMatch(/^\d+\.\d\d$/);
+    expect(await page.getByTestId('sign-off-a1').textContent()).toContain(`有保留意见：${dissenter!.name}`);
     await screenshot(page, 'secretariat-06-overview');
     const xlsx = page.waitForEvent('download');
     await page.getByTestId('export-xlsx').click();
@@ -188,17 +161,22 @@ describe('the secretariat in Chromium', () => {
     const overviewCsv = parseCsv(csv[0]!.text);
     if (!overviewCsv.ok) throw new Error(overviewCsv.error);
     expect(overviewCsv.value[1]!.slice(0, 3)).toEqual([APPLICANT, '装备制造', total]);
+    const signOffColumn = overviewCsv.value[0]!.indexOf('会签意见（有保留意见、未会签）');
+    expect(signOffColumn).toBeGreaterThan(0);
+    expect(overviewCsv.value[1]![signOffColumn]).toBe(`有保留意见：${dissenter!.name}（对4.7.4财务结果的共识评分持保留意见）\n未会签：${absentee!.name}（因病未能到场，电话确认）`);
 
     // The committee departs from the proposal only with a reason.
     const proposed = (await page.getByTestId('overview-table').textContent())!;
     const departure = proposed.includes('市长质量奖提名奖') ? '市长质量奖' : '市长质量奖提名奖';
     await page.getByTestId('decide-a1').click();
     await choose(page, 'decision-outcome', departure === '市长质量奖' ? '市长质量奖' : '提名奖');
+    await page.getByTestId('vote-for').fill('11');
+    await page.getByTestId('vote-against').fill('2');
     await page.getByTestId('decision-record').click();
     await expect.poll(() => page.getByTestId('decision-problems').textContent()).toContain('须注明理由');
     await page.getByTestId('decision-reason').fill('兼顾行业代表性，评委会表决');
     await page.getByTestId('decision-record').click();
-    await expect.poll(() => page.getByTestId('decide-a1').textContent()).toContain('*');
+    await expect.poll(() => page.getByTestId('decide-a1').textContent()).toContain('11/2/0 *');
     await screenshot(page, 'secretariat-07-decision');
 
     // Public notice: at least 7 days; a valid complaint proven withdraws the candidate.
@@ -208,7 +186,9 @@ describe('the secretariat in Chromium', () => {
     await expect.poll(() => page.getByTestId('notice-problems').textContent()).toContain('不少于7天');
     await page.getByTestId('notice-end').fill('2026-07-07');
     await page.getByTestId('notice-problems').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe('无异议');
+    // Today (the machine's) is after the period: ended without objection, until a complaint is registered.
+    const today = new Date().toISOString().slice(0, 10);
+    await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe(today > '2026-07-07' ? '公示期满无异议' : '公示未开始');
     await choose(page, 'complaint-applicant', APPLICANT);
     for (const [k, v] of Object.entries({ name: '赵某', phone: '13800000000', address: '郑州市金水区', identityProof: '身份证复印件', summary: '近三年存在亏损', evidence: '财务报表复印件' })) {
       await page.getByTestId(`complaint-${k}`).fill(v);
@@ -221,7 +201,7 @@ describe('the secretariat in Chromium', () => {
     await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe('举报核查中');
     await page.getByTestId('complaint-finding-0').fill('经核查，举报属实');
     await choose(page, 'complaint-status-0', '查实');
-    await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe('已取消候选资格');
+    await expect.poll(() => page.getByTestId('standing-a1').textContent()).toBe('举报经查实，取消候选资格');
     await screenshot(page, 'secretariat-08-notice');
     await page.getByTestId('tab-applicants').click();
     await expect.poll(() => page.getByTestId('stage-a1').textContent()).toBe('已撤销/退出');

@@ -3,6 +3,7 @@
  * keys, each with what a receiving device needs to import it (its keys, trust and accepted
  * type) and what a sender needs to write it again from changed plaintext (for content fuzzing).
  */
+import type { HeldRecords } from '../../shared/packages/held-records.js';
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import { countersignInMemory } from '../../cli/lib/demo-countersign.js';
 import { settleDemoConsensus } from '../../cli/lib/demo-leader.js';
@@ -20,7 +21,7 @@ import { writeAssignmentPackage } from '../../shared/workflow/issue-assignment.j
 import { steppingClock } from '../../shared/workflow/ports/clock.js';
 import { produceReport } from '../../shared/workflow/produce-report.js';
 import { receivePackage } from '../../shared/workflow/received.js';
-import { makePanel, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
+import { makePanel, panelHeld, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
 
 export interface PlainEntry {
   name: string;
@@ -31,7 +32,7 @@ export interface SeedPackage {
   type: PackageType;
   bytes: Uint8Array;
   /** The receiving device: whose keys open it, whom it trusts, what it accepts. */
-  receiver: { keys: KeyHolder | null; trust: TrustStore };
+  receiver: { keys: KeyHolder | null; trust: TrustStore; held: HeldRecords | null };
   /** The sender, able to sign manifests and wrap content keys as the real sender would. */
   sender: Participant;
   /** content.json (canonical JSON) and each blob, as plaintext, in entry order. */
@@ -53,7 +54,7 @@ interface Spec {
 
 /** A package a step wrote, opened as its receiver would, with its plaintext for rewriting. */
 async function seed(spec: Spec): Promise<SeedPackage> {
-  const opened = await receivePackage(spec.bytes, spec.type, { keys: spec.receiver.keys, trust: spec.receiver.trust, history: NO_HISTORY });
+  const opened = await receivePackage(spec.bytes, spec.type, { keys: spec.receiver.keys, trust: spec.receiver.trust, held: spec.receiver.held, history: NO_HISTORY });
   if (!opened.ok) throw new Error(`seed ${spec.type}: ${opened.error.message}`);
   const plain = [{ name: 'content.json', bytes: canonicalJsonBytes(opened.value.content) }, ...[...opened.value.blobs].map(([name, bytes]) => ({ name, bytes }))];
   return {
@@ -85,20 +86,20 @@ export async function buildSeedPackages(): Promise<SeedSet> {
 
   const card = await writeIdentityCard(expert.facts, 1, { keys: expert.keys, clock });
   if (!card.ok) throw new Error(card.error.en);
-  seeds.push(await seed({ type: 'identity-card', bytes: card.value.written.bytes, subject: {}, sender: expert, recipients: [], receiver: { keys: null, trust: EMPTY_TRUST_STORE } }));
+  seeds.push(await seed({ type: 'identity-card', bytes: card.value.written.bytes, subject: {}, sender: expert, recipients: [], receiver: { keys: null, trust: EMPTY_TRUST_STORE, held: null } }));
 
   const issued = await writeAssignmentPackage(assignment, null, { keys: secretariat.keys, clock, secretariat: secretariat.card });
   if (!issued.ok) throw new Error(issued.error.en);
   seeds.push(await seed({
     type: 'assignment', bytes: issued.value.written.bytes, subject, sender: secretariat,
-    recipients: [secretariat.card, ...panel.members.map((m) => m.card)], receiver: { keys: expert.keys, trust: memberTrust },
+    recipients: [secretariat.card, ...panel.members.map((m) => m.card)], receiver: { keys: expert.keys, trust: memberTrust, held: panelHeld(panel) },
   }));
 
   const photo = new Uint8Array(300).map((_, i) => (i * 31) & 0xff);
   const sheets = [];
   for (const m of panel.members) sheets.push(await scoresheetPackage(panel, m, { seed: 11, photos: m === expert ? [photo] : [] }));
   const toLeader = [leader.card, secretariat.card];
-  seeds.push(await seed({ type: 'scoresheet', bytes: sheets[1]!.bytes, subject, sender: expert, recipients: [...toLeader, expert.card], receiver: { keys: leader.keys, trust: memberTrust } }));
+  seeds.push(await seed({ type: 'scoresheet', bytes: sheets[1]!.bytes, subject, sender: expert, recipients: [...toLeader, expert.card], receiver: { keys: leader.keys, trust: memberTrust, held: panelHeld(panel) } }));
 
   const { consensus } = await settleDemoConsensus(assignment, sheets.map((s) => s.content), {}, { clock, actor: leader.card.keyId });
   const produced = await produceReport(
@@ -107,18 +108,18 @@ export async function buildSeedPackages(): Promise<SeedSet> {
   );
   if (!produced.ok) throw new Error(produced.error.en);
   const report = produced.value;
-  seeds.push(await seed({ type: 'report-for-signing', bytes: report.rfsPackage, subject, sender: leader, recipients: panel.members.map((m) => m.card), receiver: { keys: expert.keys, trust: memberTrust } }));
+  seeds.push(await seed({ type: 'report-for-signing', bytes: report.rfsPackage, subject, sender: leader, recipients: panel.members.map((m) => m.card), receiver: { keys: expert.keys, trust: memberTrust, held: panelHeld(panel) } }));
 
   const { packages: signed, received: countersignatures } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock });
-  const packages = await Promise.all(signed.map((bytes, i) => seed({ type: 'countersignature', bytes, subject, sender: others[i]!, recipients: [...toLeader, others[i]!.card], receiver: { keys: leader.keys, trust: memberTrust } })));
+  const packages = await Promise.all(signed.map((bytes, i) => seed({ type: 'countersignature', bytes, subject, sender: others[i]!, recipients: [...toLeader, others[i]!.card], receiver: { keys: leader.keys, trust: memberTrust, held: panelHeld(panel) } })));
   seeds.push(packages[0]!);
 
   const held = sheets.map((s, i) => ({ memberKeyId: panel.members[i]!.card.keyId, memberName: panel.members[i]!.facts.name, packageBytes: s.bytes }));
   const returned = await assemblePanelReturn({ assignment, consensus, report, scoresheets: held, countersignatures, excused: {}, previous: null }, { keys: leader.keys, clock });
   if (!returned.ok) throw new Error(returned.error.en);
-  const panelReturn = await seed({ type: 'panel-return', bytes: returned.value.written.bytes, subject, sender: leader, recipients: [secretariat.card, leader.card], receiver: { keys: secretariat.keys, trust: memberTrust } });
+  const panelReturn = await seed({ type: 'panel-return', bytes: returned.value.written.bytes, subject, sender: leader, recipients: [secretariat.card, leader.card], receiver: { keys: secretariat.keys, trust: memberTrust, held: panelHeld(panel) } });
   // The members' packages nested in it, by the blob entry that holds each (the report is blobs/0001).
-  const nestedSeeds = [...(await Promise.all(sheets.map((s, i) => seed({ type: 'scoresheet', bytes: s.bytes, subject, sender: panel.members[i]!, recipients: [...toLeader, panel.members[i]!.card], receiver: { keys: leader.keys, trust: memberTrust } })))), ...packages];
+  const nestedSeeds = [...(await Promise.all(sheets.map((s, i) => seed({ type: 'scoresheet', bytes: s.bytes, subject, sender: panel.members[i]!, recipients: [...toLeader, panel.members[i]!.card], receiver: { keys: leader.keys, trust: memberTrust, held: panelHeld(panel) } })))), ...packages];
   seeds.push({ ...panelReturn, nested: new Map(nestedSeeds.map((m, i) => [`blobs/${String(2 + i).padStart(4, '0')}`, m])) });
   return { panel, seeds };
 }

@@ -28,7 +28,7 @@ function lookAlikeKeys(): Promise<KeyHolder> {
 }
 
 async function signedZip(entries: RawEntry[], manifestBytes: Uint8Array, signer: KeyHolder): Promise<Uint8Array> {
-  const sig = rawSignatureToDer(await signer.sign(manifestBytes));
+  const sig = rawSignatureToDer(await signer.sign({ purpose: 'manifest', data: manifestBytes }));
   const out = entries.map((e) => (e.name === 'manifest.json' ? { ...e, data: manifestBytes } : e.name === 'manifest.sig' ? { ...e, data: sig } : e));
   return writeRawZip({ entries: out });
 }
@@ -97,7 +97,7 @@ async function lyingManifest(seed: SeedPackage, r: Rng): Promise<Mutant> {
       break;
     }
     case 7:
-      manifest.formatVersion = r.pick([0, 2, '1', null, 1.5]);
+      manifest.formatVersion = r.pick([0, 1, 3, '2', null, 1.5]);
       op = `formatVersion ${JSON.stringify(manifest.formatVersion)}`;
       break;
     case 8:

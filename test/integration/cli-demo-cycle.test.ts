@@ -24,7 +24,7 @@ const flat = (percent: number): Record<string, number> => Object.fromEntries(ITE
 const JUST_BELOW = { ...flat(50), '4.1.2': 45, '4.4.3': 65 };
 
 const scenario = {
-  rules: { awardQuota: 3, nominationQuota: 2, threshold: 500 },
+  rules: { awardQuota: 3, nominationQuota: 2, threshold: 500, nominationMinimum: 0 },
   applicants: [
     { name: '郑州卓越制造有限公司', industry: '装备制造', consensus: flat(70), exclusions: [5] },
     { name: '郑州门槛企业有限公司', industry: '食品加工', consensus: flat(50), exclusions: [] },
@@ -113,7 +113,7 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
 
     // Five award places: 500.00 is awarded, 499.75 is not although a place stays vacant.
     const rules = join(root, 'rules.json');
-    writeFileSync(rules, JSON.stringify({ awardQuota: 5, nominationQuota: 1, threshold: 500 }));
+    writeFileSync(rules, JSON.stringify({ awardQuota: 5, nominationQuota: 1, threshold: 500, nominationMinimum: 0 }));
     const wider = JSON.parse(zqa(['rank', dir, '--json', '--rules', rules]).stdout) as Proposal;
     expect(names(wider.award)).toEqual(['河南优秀电子有限公司', '郑州良好服务有限公司', '郑州稳健建设集团', '郑州门槛企业有限公司']);
     expect(names(wider.nomination)).toEqual(['郑州差一点股份有限公司']);
@@ -122,7 +122,7 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
 
   it('refuses a bad scenario with every problem named, and writes nothing', async () => {
     const bad = {
-      rules: { awardQuota: 3, nominationQuota: 2, threshold: 500 },
+      rules: { awardQuota: 3, nominationQuota: 2, threshold: 500, nominationMinimum: 0 },
       applicants: [
         { name: '缺项企业', industry: '', consensus: (({ '4.1.2': _gone, ...rest }) => rest)(flat(50)), exclusions: [] },
         { name: '离格企业', industry: '', consensus: { ...flat(50), '4.2.2': 52 }, exclusions: [8] },
@@ -142,7 +142,7 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
     expect(err).toMatch(/applicants\[2\] \(多项企业\)\.exclusions: 5 is given twice/);
     expect(existsSync(out)).toBe(false);
 
-    writeFileSync(badFile, JSON.stringify({ rules: { awardQuota: 3, nominationQuota: 2, threshold: 1200 }, applicants: [] }));
+    writeFileSync(badFile, JSON.stringify({ rules: { awardQuota: 3, nominationQuota: 2, threshold: 1200, nominationMinimum: 0 }, applicants: [] }));
     err = '';
     expect(await runCli(['demo', '--cycle', badFile, '--out', out], { stdout: () => undefined, stderr: (t) => (err += t), env: {} })).toBe(1);
     expect(err).toMatch(/rules\.threshold: at most 1000/);
@@ -150,7 +150,7 @@ describe('zqa demo --cycle, then zqa rank --json', () => {
     writeFileSync(badFile, JSON.stringify({ rules: { awardQuota: 3, nominationQuota: 2 }, applicants: [] }));
     err = '';
     expect(await runCli(['demo', '--cycle', badFile, '--out', out], { stdout: () => undefined, stderr: (t) => (err += t), env: {} })).toBe(1);
-    expect(err).toMatch(/rules\.threshold: .*number/i);
+    expect(err).toMatch(/rules\.nominationMinimum: state the nomination minimum \(0 for none\)/);
     expect(err).toMatch(/applicants: at least one applicant/);
     expect(existsSync(out)).toBe(false);
   });

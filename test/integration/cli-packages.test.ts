@@ -92,7 +92,8 @@ describe('zqa demo', () => {
       const r = await zqa(['verify', at(p.file), ...trust], env);
       expect(r.err).toBe('');
       const role = p.from === index.participants[1]!.name ? 'leader' : p.type === 'assignment' ? 'secretariat' : 'expert';
-      expect(r.out).toMatch(new RegExp(`good ${p.type} r1 .* trusted \\((card|roster): [^,]+, ${role}\\); content ${p.to.includes(secretariat.name) ? 'checked' : 'not checked'}`));
+      const bound = p.type === 'assignment' ? '' : ' bound to cycle [^;]+;';
+      expect(r.out).toMatch(new RegExp(`good ${p.type} r1 .* trusted \\((card|roster): [^,]+, ${role}\\);${bound} content ${p.to.includes(secretariat.name) ? 'checked' : 'not checked'}`));
     }
     // The assignment's roster needs a key to read it, and the secretariat's card to vouch for it.
     const noKey = await zqa(['verify', at(scoresheetOf('expert')), '--trust', at(secretariat.identityCard), '--trust', at('packages/assignment.zqa')]);
@@ -144,7 +145,7 @@ describe('zqa inspect', () => {
     const r = await zqa(['inspect', at('packages/assignment.zqa'), '--json']);
     expect(r.code).toBe(0);
     const manifest = JSON.parse(r.out) as { type: string; format: string; entries: unknown[] };
-    expect(manifest).toMatchObject({ type: 'assignment', format: 'zqa-package', formatVersion: 1 });
+    expect(manifest).toMatchObject({ type: 'assignment', format: 'zqa-package', formatVersion: 2 });
   });
 });
 

@@ -3,6 +3,7 @@
  * them with their own keys: genuinely signed, but saying what the app would never let them
  * send. The app's steps refuse to build these, so they are put together here by hand.
  */
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Participant } from '../../cli/lib/demo-participant.js';
@@ -22,9 +23,9 @@ import { receivePackage } from '../../shared/workflow/received.js';
 export async function forgeCountersignature(returnFile: string, countersignatureFile: { file: string }, ctx: { dir: string; assignment: AssignmentContent; leader: Participant; member: Participant }): Promise<void> {
   const { assignment, leader, member } = ctx;
   const trust = trustAssignmentRoster(trustStoreFromAnchorCard({ ...assignment.secretariat, role: 'secretariat' }), assignment);
-  const genuine = await receivePackage(new Uint8Array(await readFile(returnFile)), 'panel-return', { keys: leader.keys, trust, history: NO_HISTORY });
+  const genuine = await receivePackage(new Uint8Array(await readFile(returnFile)), 'panel-return', { keys: leader.keys, trust, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [assignment] }) });
   if (!genuine.ok) throw new Error(genuine.error.message);
-  const original = await receivePackage(new Uint8Array(await readFile(join(ctx.dir, countersignatureFile.file))), 'countersignature', { keys: leader.keys, trust, history: NO_HISTORY });
+  const original = await receivePackage(new Uint8Array(await readFile(join(ctx.dir, countersignatureFile.file))), 'countersignature', { keys: leader.keys, trust, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [assignment] }) });
   if (!original.ok) throw new Error(original.error.message);
   const subject = { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id };
   const signature = toBase64(await countersign(new TextEncoder().encode('%PDF- another report'), signPortOf(member.keys)));

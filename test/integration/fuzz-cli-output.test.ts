@@ -6,12 +6,14 @@ import { runCli } from '../../cli/main.js';
 import { createParticipant, writeCardPackage } from '../../cli/lib/demo-participant.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import { writePackage } from '../../shared/packages/write-package.js';
-import { makePanel, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
+import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
+import { makePanel, resign, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
 
 /**
  * Names inside a package are the sender's to choose: a card may call its owner
- * "王\u202E华" and an attachment "报告\u202Efdp.exe". The commands print them escaped and
- * write files under names a file manager shows as they are.
+ * "王\u202E华" (refused: a person's name has no control or format characters) and an
+ * attachment "报告\u202Efdp.exe". The commands never print them raw, and write files under
+ * names a file manager shows as they are.
  */
 const PASSPHRASE = 'cli-output-test';
 const BIDI = '\u202e';
@@ -28,10 +30,13 @@ async function zqa(args: string[]): Promise<{ code: number; out: string; err: st
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zqa-cli-output-'));
-  const spoof = await createParticipant({ name: `王${BIDI}华${CSI}2J`, organisation: '未知', role: 'expert' });
+  // Our writer refuses such a name, so the card is changed after writing and signed again by its sender.
+  const spoof = await createParticipant({ name: '王华', organisation: '未知', role: 'expert' });
+  const name = `王${BIDI}华${CSI}2J`;
   const card = await writeCardPackage(spoof, new Date(Date.UTC(2026, 5, 1)));
   if (!card.ok) throw new Error(card.error.en);
-  writeFileSync(join(dir, 'card.zqa'), card.value.bytes);
+  const forged = await resign(card.value.bytes, spoof.keys, (m) => ((m.sender as Record<string, unknown>).name = name), { 'content.json': canonicalJsonBytes({ ...spoof.card, name }) });
+  writeFileSync(join(dir, 'card.zqa'), forged);
 
   panel = await makePanel(5);
   const member = panel.members[1]!;
@@ -48,12 +53,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('hostile names on the command line', () => {
-  it('zqa verify and zqa inspect print a bidi override and a C1 control as escapes', async () => {
+  it('zqa verify and zqa inspect refuse a name hiding a bidi override and a C1 control, and print none of it raw', async () => {
     for (const args of [['verify', join(dir, 'card.zqa')], ['inspect', join(dir, 'card.zqa')]]) {
       const r = await zqa(args);
-      expect(r.code, r.err).toBe(0);
-      expect(r.out).not.toMatch(/[\u202e\u009b]/);
-      expect(r.out).toContain('王\\u{202e}华\\u{9b}2J');
+      expect(r.code).toBe(1);
+      expect(r.out + r.err).not.toMatch(/[\u202e\u009b]/);
+      expect(r.err).toMatch(/manifest-invalid: .*sender\.name: no control or format characters/);
     }
   });
 

@@ -38,7 +38,7 @@ describe('package importer under hostile input', () => {
     expect(set.seeds.map((s) => s.type).sort()).toEqual([...PACKAGE_TYPES].sort());
     for (const seed of set.seeds) {
       const store = new RecordingStore();
-      const r = await importPackage(seed.bytes, { keys: seed.receiver.keys, trust: seed.receiver.trust, accept: [seed.type], history: store.port() });
+      const r = await importPackage(seed.bytes, { keys: seed.receiver.keys, trust: seed.receiver.trust, held: seed.receiver.held, accept: [seed.type], history: store.port() });
       expect(r.ok ? r.value.type : r.error.message).toBe(seed.type);
       expect(store.reads).toHaveLength(1);
       expect(store.writes).toEqual([]);

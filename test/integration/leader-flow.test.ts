@@ -23,7 +23,7 @@ import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
 const deviceTrustStore = async (db: ZqaDatabase) => (await loadTrustStore(db))!;
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import { freshDatabase } from '../unit/db-test-helpers.js';
-import { assignmentPackage, makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
+import { assignmentPackage, panelHeld, makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
 
 /** A device that imported the assignment and trusts the secretariat: the rows G's importer writes (migration 0002). */
 async function device(panel: Panel, sheets: WrittenScoresheet[] = []): Promise<ZqaDatabase> {
@@ -135,12 +135,14 @@ describe('the leader’s flow through the app’s own modules', () => {
     const written = returned.value.written;
 
     // The secretariat opens it: every nested scoresheet and countersignature checks.
-    const opened = await receivePackage(written.bytes, 'panel-return', { keys: panel.secretariat.keys, trust: panel.memberTrust, history: NO_HISTORY });
+    const opened = await receivePackage(written.bytes, 'panel-return', { keys: panel.secretariat.keys, trust: panel.memberTrust, history: NO_HISTORY, held: panelHeld(panel) });
     if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.message}`);
     const content = opened.value.content;
     expect(content.scoresheets).toHaveLength(5);
     expect(content.countersignatures).toHaveLength(3);
-    expect(content.reportText).toContain('因病未能到场');
+    // The absence travels as its own signed record, and the secretariat's check reports it.
+    expect(content.absences).toEqual([{ memberKeyId: absent.card.keyId, reason: '因病未能到场，电话确认同意报告内容', recordedAt: expect.any(String) as string }]);
+    expect(opened.value.panelReturn?.signOff?.absences.map((a) => a.name)).toEqual([absent.card.name]);
     expect(content.report.sha256).toBe(report.sha256);
 
     // A consensus changed after signing: the return is refused until the report is signed again.
@@ -190,7 +192,7 @@ describe('the leader’s flow through the app’s own modules', () => {
     const forged = v2.pdf.slice();
     forged[200] = forged[200]! ^ 0x01;
     const [blob] = await prepareBlobs([{ fileName: 'report.pdf', mediaType: 'application/pdf', bytes: forged }]);
-    const opened = await receivePackage(v2.rfsPackage, 'report-for-signing', { keys: member.keys, trust: panel.memberTrust, history: NO_HISTORY });
+    const opened = await receivePackage(v2.rfsPackage, 'report-for-signing', { keys: member.keys, trust: panel.memberTrust, history: NO_HISTORY, held: panelHeld(panel) });
     if (!opened.ok) throw new Error(opened.error.message);
     const content = { ...opened.value.content, report: { ...blob!.ref, mediaType: 'application/pdf' as const } };
     const bad = await writePackage({ type: 'report-for-signing', content, blobs: [{ entry: blob!.ref.entry, bytes: forged }], subject: panel.subject, revision: 3, sender: { name: leader.facts.name, keys: leader.keys }, recipients: panel.assignment.panel.members });

@@ -10,6 +10,7 @@ import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/id
 import { EMPTY_TRUST_STORE, type TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import type { ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import type { StoredRevision } from '../../shared/packages/revision.js';
@@ -23,6 +24,8 @@ import { receivePackage } from '../../shared/workflow/received.js';
  */
 class Device {
   trust: TrustStore = EMPTY_TRUST_STORE;
+  /** The assignments this device imported: packages about a panel are bound to them. */
+  readonly assignments: AssignmentContent[] = [];
   readonly latest = new Map<string, StoredRevision & { imported: ImportedPackage }>();
   readonly superseded: StoredRevision[] = [];
   constructor(readonly person: Participant) {}
@@ -31,6 +34,7 @@ class Device {
     const r = await receivePackage(new Uint8Array(readFileSync(path)), type, {
       keys: this.person.keys, trust: this.trust,
       history: { latest: (series) => Promise.resolve(this.latest.get(series) ?? null) },
+      held: heldRecordsFrom({ assignments: this.assignments }),
     });
     if (r.ok) {
       const previous = this.latest.get(r.value.seriesId);
@@ -93,8 +97,10 @@ describe('a panel passes packages as files: secretariat, six members (one leader
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.content).toEqual(assignment);
       m.trust = trustAssignmentRoster(m.trust, r.value.content);
+      m.assignments.push(r.value.content);
     }
     secretariat.trust = trustAssignmentRoster(secretariat.trust, assignment);
+    secretariat.assignments.push(assignment);
   });
 
   it('brings every scoresheet back to the leader and the secretariat, identical', async () => {

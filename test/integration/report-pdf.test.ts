@@ -125,14 +125,21 @@ describe('the on-site review report PDF', () => {
     rmSync(file);
   });
 
-  it('carries a member countersignature that openssl verifies, and rejects for changed bytes', async () => {
-    const ok = run('openssl', ['dgst', '-sha256', '-verify', join(OUT, 'member.pem'), '-signature', join(OUT, 'member-countersignature.der'), join(OUT, 'report.pdf')]);
+  it('carries a member countersignature that openssl verifies over its context and the PDF, and rejects for changed bytes', async () => {
+    // The command docs/package-format.md §8 gives: the countersignature context, a zero byte, the PDF.
+    const verify = (pdf: string) =>
+      spawnSync('sh', ['-c', `{ printf 'ZQA-SIG/2 countersignature\\000'; cat "$1"; } | openssl dgst -sha256 -verify "$2" -signature "$3"`, 'sh', pdf, join(OUT, 'member.pem'), join(OUT, 'member-countersignature.der')], { encoding: 'utf8' });
+    const ok = verify(join(OUT, 'report.pdf'));
     expect(ok.stdout.trim()).toBe('Verified OK');
+    // Over the bare PDF (no purpose) it is not a signature at all: one kind cannot stand for another.
+    const bare = run('openssl', ['dgst', '-sha256', '-verify', join(OUT, 'member.pem'), '-signature', join(OUT, 'member-countersignature.der'), join(OUT, 'report.pdf')]);
+    expect(bare.status).not.toBe(0);
     const changed = signed.slice();
     changed[100] = changed[100]! ^ 1;
     writeFileSync(join(OUT, 'changed.pdf'), changed);
-    const bad = run('openssl', ['dgst', '-sha256', '-verify', join(OUT, 'member.pem'), '-signature', join(OUT, 'member-countersignature.der'), join(OUT, 'changed.pdf')]);
+    const bad = verify(join(OUT, 'changed.pdf'));
     expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toContain('Verification failure');
     rmSync(join(OUT, 'changed.pdf'));
     expect(await verifyCountersignature(signed, countersignature, memberSpki)).toBe(true);
   });

@@ -7,6 +7,7 @@
  * countersign it; the leader assembles the panel return. Written to DIR with index.json as
  * `zqa demo` lays it out, so `zqa rank DIR` reads it as the secretariat.
  */
+import { heldRecordsFrom, type HeldRecords } from '../../shared/packages/held-records.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
@@ -81,7 +82,7 @@ export async function enrolExperts(dir: string, devices: Devices): Promise<Ident
 
 /** The pool as the secretariat keeps it: fingerprints confirmed by a person, interests declared. */
 export function poolFrom(cards: readonly IdentityCard[], interests: Record<string, PoolExpert['interests']>): PoolExpert[] {
-  return cards.map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, interests: interests[c.name] ?? [] }));
+  return cards.map((c) => ({ id: c.keyId, name: c.name, organisation: c.organisation, fingerprint: c.fingerprint, fingerprintConfirmed: true, employer: { name: c.organisation }, interests: interests[c.name] ?? [] }));
 }
 
 interface IndexEntry {
@@ -116,6 +117,11 @@ class PanelRun {
     private readonly n: number,
   ) {}
 
+  /** What each member's device holds once it imported the assignment: packages about the panel are bound to it. */
+  private get held(): HeldRecords {
+    return heldRecordsFrom({ assignments: [this.assignment] });
+  }
+
   private get leader(): Device {
     return this.devices.get(this.assignment.panel.members.find((m) => m.role === 'leader')!.keyId)!;
   }
@@ -141,7 +147,7 @@ class PanelRun {
     const held: HeldScoresheet[] = [];
     for (const m of this.assignment.panel.members) {
       const device = this.devices.get(m.keyId)!;
-      const opened = await receivePackage(await this.read(assignmentFile), 'assignment', { keys: device.person.keys, trust: device.trust, history: NO_HISTORY });
+      const opened = await receivePackage(await this.read(assignmentFile), 'assignment', { keys: device.person.keys, trust: device.trust, history: NO_HISTORY, held: null });
       if (!opened.ok) throw new Error(`${m.name} cannot open the assignment: ${opened.error.message}`);
       device.trust = trustAssignmentRoster(device.trust, opened.value.content);
       const work = await demoWork({ random, assignment: opened.value.content, expert: device.person.card, startedAt: this.clock.now() });
@@ -151,7 +157,7 @@ class PanelRun {
       held.push({ memberKeyId: m.keyId, memberName: m.name, packageBytes: await this.read(file) });
     }
     for (const h of held) {
-      const got = await receivePackage(h.packageBytes, 'scoresheet', { keys: this.leader.person.keys, trust: this.leader.trust, history: NO_HISTORY });
+      const got = await receivePackage(h.packageBytes, 'scoresheet', { keys: this.leader.person.keys, trust: this.leader.trust, history: NO_HISTORY, held: this.held });
       if (!got.ok) throw new Error(`the leader refuses ${h.memberName}'s scoresheet: ${got.error.message}`);
     }
     return held;
@@ -162,7 +168,7 @@ class PanelRun {
     const leader = this.leader;
     const contents = [];
     for (const h of sheets) {
-      const got = await receivePackage(h.packageBytes, 'scoresheet', { keys: leader.person.keys, trust: leader.trust, history: NO_HISTORY });
+      const got = await receivePackage(h.packageBytes, 'scoresheet', { keys: leader.person.keys, trust: leader.trust, history: NO_HISTORY, held: this.held });
       if (!got.ok) throw new Error(got.error.message);
       contents.push(got.value.content);
     }
@@ -176,7 +182,7 @@ class PanelRun {
     const countersignatures: ReceivedCountersignature[] = [];
     for (const member of this.others) {
       const held = { forPanel: () => Promise.resolve({ reviewId: this.assignment.panel.id, content: this.assignment }) };
-      const got = await receiveReportForSigning(await this.read(rfsFile), { keys: member.person.keys, trust: member.trust, history: NO_HISTORY, assignments: held, myKeyId: member.person.card.keyId });
+      const got = await receiveReportForSigning(await this.read(rfsFile), { keys: member.person.keys, trust: member.trust, history: NO_HISTORY, assignments: held, held: this.held, myKeyId: member.person.card.keyId });
       if (!got.ok) throw new Error(`${member.person.facts.name} refuses the report: ${got.error.message}`);
       const signed = await countersignReport(
         { report: got.value.report, assignment: this.assignment, agrees: true, comment: '', lastRevision: previous ? 1 : 0 },
@@ -184,7 +190,7 @@ class PanelRun {
       );
       if (!signed.ok) throw new Error(signed.error.en);
       const file = await this.write(`countersignature-${this.n + 1}-${member.person.card.keyId.slice(0, 8)}-r${signed.value.revision}.zqa`, 'countersignature', signed.value.written.bytes, member.person, [leader.person, this.secretariat]);
-      const taken = await receiveCountersignature(await this.read(file), { assignment: this.assignment, report: produced.value }, { keys: leader.person.keys, trust: leader.trust, history: NO_HISTORY });
+      const taken = await receiveCountersignature(await this.read(file), { assignment: this.assignment, report: produced.value }, { keys: leader.person.keys, trust: leader.trust, history: NO_HISTORY, held: this.held });
       if (!taken.ok) throw new Error(`the leader refuses ${member.person.facts.name}'s countersignature: ${taken.error.message}`);
       countersignatures.push(taken.value);
     }

@@ -50,7 +50,7 @@ let devices: Devices;
 let cycle: Cycle;
 
 beforeAll(async () => {
-  const c = validateCycle({ id: 'zz-2026', ordinal: 6, year: 2026, name: '2026年度郑州市市长质量奖', criteriaSetId: GBT19580_2012.id, rules: { awardQuota: 3, nominationQuota: 2 }, reviewDate: '2026-06-10' });
+  const c = validateCycle({ id: 'zz-2026', ordinal: 6, year: 2026, name: '2026年度郑州市市长质量奖', criteriaSetId: GBT19580_2012.id, rules: { awardQuota: 3, nominationQuota: 2, nominationMinimumPoints: 400 }, reviewDate: '2026-06-10' });
   if (!c.ok) throw new Error(JSON.stringify(c.error));
   cycle = c.value;
   devices = await createDevices(8);
@@ -88,7 +88,7 @@ describe('a cycle from set-up to the overview, over files only, through the app�
     expect(panels[1]!.panel.memberIds).not.toContain(ids[0]);
     expect(eligibleExperts(context(scenario[1]!)).map((e) => e.id)).toEqual(ids.slice(1));
 
-    await runPanels(dir, cycle, devices, panels, { awardQuota: 3, nominationQuota: 2, threshold: 500 });
+    await runPanels(dir, cycle, devices, panels, { awardQuota: 3, nominationQuota: 2, threshold: 500, nominationMinimum: 400 });
 
     const { out, io: cliIo } = io();
     const exit = await runCli(['rank', dir, '--json'], cliIo);
@@ -104,14 +104,15 @@ describe('a cycle from set-up to the overview, over files only, through the app�
       ['郑州云启软件有限公司', 45000],
     ]);
     expect(json.notAwarded).toEqual([{ applicantId: 'app-4', name: '郑州速达物流有限公司', industry: '物流', totalHundredths: 70000, exclusions: [5], reason: 'excluded' }]);
+    expect(json.notRanked).toEqual([]);
     expect(json.vacancies).toEqual({ award: 1, nomination: 0 });
   }, 120_000);
 
   it('exports the overview and the item scores to a spreadsheet that reads back', async () => {
-    const read = await readPanelReturns(dir, cycle.rules, io().io);
+    const read = await readPanelReturns(dir, io().io);
     if (!read.ok) throw new Error(read.error);
     const proposal = proposeSplit(read.value.results, cycle.rules);
-    const overview = overviewTable(GBT19580_2012, read.value.results, proposal);
+    const overview = overviewTable(GBT19580_2012, read.value.results, proposal, cycle.rules);
     const items = itemScoresTable(GBT19580_2012, read.value.results.map((r) => ({ applicantName: r.name, members: [], consensusPercentByItem: scenario.find((s) => s.profile.id === r.applicantId)!.consensus })));
     const book = writeXlsx({ sheets: [tableSheet(overview), tableSheet(items)] });
     if (!book.ok) throw new Error(book.error.join('\n'));
@@ -159,7 +160,7 @@ describe('a cycle from set-up to the overview, over files only, through the app�
     const memberIds = pool.slice(0, 5).map((e) => e.id);
     const panel = checkPanel({ applicantId: a.profile.id, memberIds, leaderId: memberIds[0]! }, { rules: cycle.rules, pool, applicant: { name: a.profile.name }, reviewDate: '2026-06-10' });
     if (!panel.ok) throw new Error('panel refused');
-    await runPanels(forgedDir, cycle, devices, [{ applicant: a, panel: panel.value }], {}, { forgeCountersignatureInPanel: 0 });
+    await runPanels(forgedDir, cycle, devices, [{ applicant: a, panel: panel.value }], cycle.rules, { forgeCountersignatureInPanel: 0 });
     const { out, io: cliIo } = io();
     expect(await runCli(['rank', forgedDir, '--json'], cliIo)).toBe(1);
     expect(out.stdout).toBe('');
@@ -173,7 +174,7 @@ describe('a cycle from set-up to the overview, over files only, through the app�
     const memberIds = pool.slice(3, 8).map((e) => e.id);
     const panel = checkPanel({ applicantId: a.profile.id, memberIds, leaderId: memberIds[0]! }, { rules: cycle.rules, pool, applicant: { name: a.profile.name }, reviewDate: '2026-06-10' });
     if (!panel.ok) throw new Error('panel refused');
-    await runPanels(revisedDir, cycle, devices, [{ applicant: a, panel: panel.value }], {}, { reviseConsensus: { panel: 0, consensus: all(60), revision: 2 } });
+    await runPanels(revisedDir, cycle, devices, [{ applicant: a, panel: panel.value }], cycle.rules, { reviseConsensus: { panel: 0, consensus: all(60), revision: 2 } });
     const first = io();
     expect(await runCli(['rank', revisedDir, '--json'], first.io)).toBe(0);
     expect((JSON.parse(first.out.stdout) as RankJson).award.map((e) => e.totalHundredths)).toEqual([60000]);
@@ -186,7 +187,7 @@ describe('a cycle from set-up to the overview, over files only, through the app�
     expect(JSON.parse(twice.out.stdout)).toEqual(JSON.parse(first.out.stdout));
 
     const sameDir = join(dir, 'same-revision');
-    await runPanels(sameDir, cycle, devices, [{ applicant: a, panel: panel.value }], {}, { reviseConsensus: { panel: 0, consensus: all(60), revision: 1 } });
+    await runPanels(sameDir, cycle, devices, [{ applicant: a, panel: panel.value }], cycle.rules, { reviseConsensus: { panel: 0, consensus: all(60), revision: 1 } });
     await enrolExperts(sameDir, devices);
     const second = io();
     expect(await runCli(['rank', sameDir, '--json'], second.io)).toBe(1);

@@ -16,7 +16,7 @@ async function zqa(...args: string[]) {
 }
 
 const scenario = {
-  rules: { awardQuota: 2, nominationQuota: 2, threshold: 500 },
+  rules: { awardQuota: 2, nominationQuota: 2, threshold: 500, nominationMinimum: 0 },
   applicants: [
     { applicantId: 'a1', name: '郑州宇达机械有限公司', industry: '装备制造', totalHundredths: 50000 },
     { applicantId: 'a2', name: '河南某某食品股份有限公司', industry: '食品', totalHundredths: 49995 },
@@ -46,7 +46,7 @@ describe('zqa rank', () => {
     const file = join(dir, 'plain.json');
     writeFileSync(file, JSON.stringify(scenario.applicants));
     const rules = join(dir, 'rules.json');
-    writeFileSync(rules, JSON.stringify({ awardQuota: 1, nominationQuota: 0 }));
+    writeFileSync(rules, JSON.stringify({ awardQuota: 1, nominationQuota: 0, nominationMinimum: 0 }));
     const r = await zqa('rank', '--results', file, '--rules', rules);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('市长质量奖（1）\n   500.00  郑州宇达机械有限公司');
@@ -59,7 +59,7 @@ describe('zqa rank', () => {
     writeFileSync(
       file,
       JSON.stringify({
-        rules: { awardQuota: 1, nominationQuota: 2, reservations: [{ category: 'small', label: '小微企业', award: 0, nomination: 1 }] },
+        rules: { awardQuota: 1, nominationQuota: 2, nominationMinimum: 0, reservations: [{ category: 'small', label: '小微企业', award: 0, nomination: 1, kind: 'guaranteed-minimum' }] },
         applicants: [
           { applicantId: 'A0', name: '甲公司', category: 'small', totalHundredths: 60000 },
           { applicantId: 'A1', name: '乙公司', totalHundredths: 60000 },
@@ -75,10 +75,14 @@ describe('zqa rank', () => {
 
   it('refuses bad input with the reason and exit code 1, bad usage with 2', async () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ rules: { awardQuota: -1 }, applicants: [] }));
+    writeFileSync(bad, JSON.stringify({ rules: { awardQuota: -1, nominationMinimum: 0 }, applicants: [] }));
     const r1 = await zqa('rank', '--results', bad, '--json');
     expect([r1.code, r1.stderr]).toEqual([1, 'zqa rank: rules: awardQuota: must not be negative\n']);
-    writeFileSync(bad, JSON.stringify([{ applicantId: 'x', name: 'X', totalHundredths: 500.5 }]));
+    // The nomination minimum must be stated: the regulation gives none.
+    writeFileSync(bad, JSON.stringify(scenario.applicants));
+    const r0 = await zqa('rank', '--results', bad);
+    expect([r0.code, r0.stderr]).toEqual([1, 'zqa rank: rules: nominationMinimumPoints: state the nomination minimum (0 for none): the regulation gives none\n']);
+    writeFileSync(bad, JSON.stringify({ rules: { nominationMinimum: 0 }, applicants: [{ applicantId: 'x', name: 'X', totalHundredths: 500.5 }] }));
     const r2 = await zqa('rank', '--results', bad);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toContain('whole number of hundredths');

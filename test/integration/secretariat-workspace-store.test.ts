@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ELIGIBILITY_CONDITIONS } from '../../shared/regulation/eligibility.js';
+import { ELIGIBILITY_CONDITIONS_BY_PRESET } from '../../shared/regulation/eligibility.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { readXlsx } from '../../shared/export/xlsx-read.js';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import { ZqaDatabase } from '../../renderer/src/db/database.js';
-import { addApplicant, moveStage, setEligibility, setMaterialReview, updateProfile } from '../../renderer/src/secretariat/store/applicant-store.js';
+import { addApplicant, moveStage, setEligibility, setFacts, setMaterialReview, updateProfile } from '../../renderer/src/secretariat/store/applicant-store.js';
 import { saveCycle } from '../../renderer/src/secretariat/store/cycle-store.js';
 import { recordDecision } from '../../renderer/src/secretariat/store/decision-store.js';
 import { confirmFingerprint, importExpertCard, setInterests } from '../../renderer/src/secretariat/store/expert-store.js';
@@ -16,6 +16,7 @@ import { issueAssignment } from '../../renderer/src/secretariat/store/issue-assi
 import { addComplaint, setComplaintStatus, setNoticePeriod } from '../../renderer/src/secretariat/store/notice-store.js';
 import { loadOverview } from '../../renderer/src/secretariat/store/overview.js';
 import { savePanel } from '../../renderer/src/secretariat/store/panel-store.js';
+import { addStaff, setHandlers, setStaffInterests } from '../../renderer/src/secretariat/store/staff-store.js';
 import { receivePanelReturn } from '../../renderer/src/secretariat/store/receive-panel-return.js';
 import { loadSecretariatSelf } from '../../renderer/src/secretariat/store/secretariat-identity.js';
 import { softwareKeyHolder } from '../../shared/crypto/key-holder.js';
@@ -48,10 +49,10 @@ describe('secretariat workspace store', () => {
     await db.deviceProfile.put({ id: 'device', name: '秘书处张敏', organisation: '郑州市市长质量奖评审委员会秘书处', role: 'secretariat', keyId: 'x', fingerprint: 'x', createdAt: '', updatedAt: '' });
     const self = await loadSecretariatSelf(db, keys);
 
-    const bad = await saveCycle(db, { id: 'zqa-2026', ordinal: 3, year: 2026, name: '第三届', criteriaSetId: GBT19580_2012.id, rules: { ...defaultCycleRules(), panelSizeMin: 8 } }, self.actor);
+    const bad = await saveCycle(db, { id: 'zqa-2026', ordinal: 3, year: 2026, name: '第三届', criteriaSetId: GBT19580_2012.id, rules: { ...rulesFromPreset('draft-2021', 0), panelSizeMin: 8 } }, self.actor);
     expect(bad.ok).toBe(false);
     expect(await db.secCycles.count()).toBe(0);
-    expect((await saveCycle(db, { id: 'zqa-2026', ordinal: 3, year: 2026, name: '第三届市长质量奖', criteriaSetId: GBT19580_2012.id, rules: defaultCycleRules(), reviewDate: '2026-06-01' }, self.actor)).ok).toBe(true);
+    expect((await saveCycle(db, { id: 'zqa-2026', ordinal: 3, year: 2026, name: '第三届市长质量奖', criteriaSetId: GBT19580_2012.id, rules: { preset: 'draft-2021', nominationMinimumPoints: 0 }, callDate: '2026-03-01', reviewDate: '2026-06-01' }, self.actor)).ok).toBe(true);
 
     const wrongCode = await addApplicant(db, 'zqa-2026', { id: 'a1', name: '郑州宇通精密机械有限公司', creditCode: CREDIT.slice(0, 17) + '5', industry: '装备制造', address: '郑州市', contact: { name: '王', phone: '0371-1234567' } }, self.actor);
     expect(wrongCode.ok).toBe(false);
@@ -64,11 +65,32 @@ describe('secretariat workspace store', () => {
     expect((await db.secApplicants.get('a1'))!.record.profile.address).toBe('郑州市经开区');
     const early = await moveStage(db, 'a1', 'eligible', undefined, self.actor);
     expect(early.ok).toBe(false);
-    for (const c of ELIGIBILITY_CONDITIONS) await setEligibility(db, 'a1', c.id, { status: 'met', evidence: '营业执照等' }, self.actor);
+    for (const c of ELIGIBILITY_CONDITIONS_BY_PRESET['draft-2021']) await setEligibility(db, 'a1', c.id, { status: 'met', evidence: '营业执照等' }, self.actor);
+    // Ticks do not count for the years: those come from dates, to the cycle's call (2026-03-01).
+    const undated = await moveStage(db, 'a1', 'eligible', undefined, self.actor);
+    expect(!undated.ok && undated.error.map((e) => e.en)).toEqual([expect.stringContaining('its start date is needed'), expect.stringContaining('its start date is needed')]);
+    expect((await setFacts(db, 'a1', { foundedOn: '2024-01-01', excellenceModelSince: '2020-01-01', incidents: [] }, self.actor)).ok).toBe(true);
+    const young = await moveStage(db, 'a1', 'eligible', undefined, self.actor);
+    expect(!young.ok && young.error[0]!.zh).toContain('（2年，须满3年）');
+    // Two dates saved at once (a person tabbing through both fields) both stay.
+    await Promise.all([setFacts(db, 'a1', { foundedOn: '2008-01-01' }, self.actor), setFacts(db, 'a1', { excellenceModelSince: '2020-01-02' }, self.actor)]);
+    expect((await db.secApplicants.get('a1'))!.record.facts).toEqual({ foundedOn: '2008-01-01', excellenceModelSince: '2020-01-02', incidents: [] });
     expect((await moveStage(db, 'a1', 'eligible', undefined, self.actor)).ok).toBe(true);
     const offGrid = await setMaterialReview(db, 'a1', { criteriaSetId: GBT19580_2012.id, percentByItem: Object.fromEntries(items.map((i) => [i.id, 52])), siteVisitIssues: [] }, self.actor);
     expect(offGrid.ok).toBe(false);
     expect((await setMaterialReview(db, 'a1', { criteriaSetId: GBT19580_2012.id, percentByItem: Object.fromEntries(items.map((i) => [i.id, 55])), siteVisitIssues: [{ itemId: '4.7.4', text: '核实近三年财务报表' }] }, self.actor)).ok).toBe(true);
+    expect((await moveStage(db, 'a1', 'material-review', undefined, self.actor)).ok).toBe(true);
+
+    // Staff recuse like experts: one employed by the applicant cannot handle it (Art. 18).
+    const insider = await addStaff(db, { name: '孙丽', employer: { name: '郑州宇通精密机械有限公司' } }, self.actor);
+    const clerk = await addStaff(db, { name: '周强', employer: { name: '郑州市市场监督管理局' } }, self.actor);
+    if (!insider.ok || !clerk.ok) throw new Error('staff not added');
+    const refusedHandlers = await setHandlers(db, 'a1', [clerk.value.id, insider.value.id], self.actor);
+    expect(!refusedHandlers.ok && refusedHandlers.error.map((e) => e.zh)).toEqual(['工作人员孙丽的工作单位“郑州宇通精密机械有限公司”即申报单位“郑州宇通精密机械有限公司”（单位名称相同），依第十八条应当回避']);
+    expect((await db.secApplicants.get('a1'))!.record.handlerIds).toEqual([]);
+    expect((await setHandlers(db, 'a1', [clerk.value.id], self.actor)).ok).toBe(true);
+    expect((await setStaffInterests(db, clerk.value.id, [{ kind: 'family', organisation: '郑州宇通精密机械有限公司', relation: '配偶' }], self.actor)).ok).toBe(true);
+    expect((await setHandlers(db, 'a1', [clerk.value.id], self.actor)).ok).toBe(false);
 
     const experts: Expert[] = [];
     for (const [i, name] of ['李建国', '王丽华', '张志强', '刘秀英', '陈明', '杨伟'].entries()) {
@@ -139,12 +161,18 @@ describe('secretariat workspace store', () => {
     expect((await receivePanelReturn(db, returned, 'again.zqa', self)).ok).toBe(false);
     const overview = (await loadOverview(db, 'zqa-2026'))!;
     expect(overview.rows[0]!.result!.totalHundredths).toBe(received.value.result.totalHundredths);
-    expect((await db.secApplicants.get('a1'))!.record.onSiteTotalHundredths).toBe(received.value.result.totalHundredths);
+    expect((await db.secApplicants.get('a1'))!.record).toMatchObject({ onSiteTotalHundredths: received.value.result.totalHundredths, stage: 'on-site' });
+    // The issued assignment carried the cycle's rules; the recommendation shown is the one the panel signed under them.
+    expect(issued.value.row.content.rules).toEqual((await db.secCycles.get('zqa-2026'))!.cycle.rules);
+    expect(received.value.result.signedUnder).toEqual({ awardThresholdPoints: 500, nominationMinimumPoints: 0 });
 
     const entry = overview.rows[0]!.entry!;
     const other = entry.list === 'notAwarded' ? 'nomination' : 'notAwarded';
-    expect((await recordDecision(db, 'zqa-2026', 'a1', other, '', self.actor)).ok).toBe(false);
-    expect((await recordDecision(db, 'zqa-2026', 'a1', 'nomination', entry.list === 'nomination' ? '' : '行业代表性', self.actor)).ok).toBe(true);
+    const vote = { for: 10, against: 2, abstaining: 1 };
+    expect((await recordDecision(db, 'zqa-2026', 'a1', { outcome: other, reason: '', vote }, self.actor)).ok).toBe(false);
+    const unvoted = await recordDecision(db, 'zqa-2026', 'a1', { outcome: 'nomination', reason: '行业代表性', vote: { for: 0, against: 0, abstaining: 0 } }, self.actor);
+    expect(!unvoted.ok && unvoted.error.map((e) => e.code)).toEqual(['vote']);
+    expect((await recordDecision(db, 'zqa-2026', 'a1', { outcome: 'nomination', reason: entry.list === 'nomination' ? '' : '行业代表性', vote }, self.actor)).ok).toBe(true);
 
     expect((await setNoticePeriod(db, 'zqa-2026', { start: '2026-07-01', end: '2026-07-06' }, self.actor)).ok).toBe(false);
     expect((await setNoticePeriod(db, 'zqa-2026', { start: '2026-07-01', end: '2026-07-07' }, self.actor)).ok).toBe(true);

@@ -58,10 +58,10 @@ async function panelReturnWith(sheets: Uint8Array[]): Promise<Uint8Array> {
   const r = await writePackage({
     type: 'panel-return',
     content: {
-      ...panel.subject, consensus: newConsensusRecord(panel.assignment.criteriaSet), reportText: '评审组意见',
+      ...panel.subject, consensus: newConsensusRecord(panel.assignment.criteriaSet), recommendation: 'not-recommended', reportText: '评审组意见',
       report: { ...blobs[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: sheets.map((_, i) => ({ expertKeyId: panel.members[i]!.card.keyId, package: { ...blobs[1 + i]!.ref, mediaType: 'application/vnd.zqa.package' } })),
-      countersignatures: [], returnedAt: '2026-06-05T10:00:00.000Z',
+      countersignatures: [], absences: [], returnedAt: '2026-06-05T10:00:00.000Z',
     },
     blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject: panel.subject, revision: 1,
     sender: { name: leader.facts.name, keys: leader.keys }, recipients: [panel.secretariat.card, leader.card],
@@ -92,7 +92,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a scoresheet whose history was edited and re-signed by its owner', () => {
   it('is refused on import with the first broken link named', async () => {
-    const r = await importPackage(tampered, { keys: panel.members[0]!.keys, trust: panel.memberTrust, accept: ['scoresheet'], history: NO_HISTORY });
+    const r = await importPackage(tampered, { keys: panel.members[0]!.keys, trust: panel.memberTrust, accept: ['scoresheet'], history: NO_HISTORY, held: null });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('history-broken');
@@ -102,10 +102,10 @@ describe('a scoresheet whose history was edited and re-signed by its owner', () 
 
   it('is refused inside a panel return, naming the member and the link', async () => {
     const bytes = new Uint8Array(readFileSync(join(dir, 'return-tampered.zqa')));
-    const r = await importPackage(bytes, { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY });
+    const r = await importPackage(bytes, { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY, held: null });
     expect(r.ok ? 'accepted' : r.error.code).toBe('history-broken');
     if (!r.ok) expect(r.error.detail).toContain(`scoresheet of ${panel.members[2]!.card.keyId}: first broken link at seq 2 (hash)`);
-    const fine = await importPackage(new Uint8Array(readFileSync(join(dir, 'return-good.zqa'))), { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY });
+    const fine = await importPackage(new Uint8Array(readFileSync(join(dir, 'return-good.zqa'))), { keys: panel.secretariat.keys, trust: panel.memberTrust, accept: ['panel-return'], history: NO_HISTORY, held: null });
     expect(fine.ok && fine.value.panelReturn?.scoresheets.length).toBe(3);
   });
 

@@ -6,22 +6,31 @@ import { applicantProfileSchema } from '../../shared/applicant/applicant-profile
 import { applicantRecordSchema, applyTransition, newApplicantRecord } from '../../shared/applicant/applicant-record.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { ELIGIBILITY_CONDITIONS } from '../../shared/regulation/eligibility.js';
+import type { EligibilityContext } from '../../shared/applicant/eligibility-check.js';
+import { ELIGIBILITY_CONDITION_IDS } from '../../shared/regulation/eligibility.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 
+/** Every condition ticked met; the year counts come from the dates in `context`. */
 function allMet(): Record<string, EligibilityEntry> {
-  return Object.fromEntries(ELIGIBILITY_CONDITIONS.map((c) => [c.id, { status: 'met' as const, evidence: '营业执照、推荐函' }]));
+  return Object.fromEntries(ELIGIBILITY_CONDITION_IDS.map((id) => [id, { status: 'met' as const, evidence: '营业执照、推荐函' }]));
 }
-const state = (over: Partial<ApplicantState>): ApplicantState => ({ stage: 'applied', eligibility: emptyEligibilityChecklist(), exclusions: emptyExclusionChecklist(), ...over });
+const context: EligibilityContext = {
+  rules: rulesFromPreset('draft-2021', 0),
+  callDate: '2026-03-01',
+  facts: { foundedOn: '2010-05-01', excellenceModelSince: '2018-01-01', incidents: [] },
+  priorAwards: [],
+};
+const state = (over: Partial<ApplicantState>): ApplicantState => ({ stage: 'applied', eligibility: emptyEligibilityChecklist(), exclusions: emptyExclusionChecklist(), eligibilityContext: context, ...over });
 const fullReview = { criteriaSetId: GBT19580_2012.id, percentByItem: Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, 50])), siteVisitIssues: [{ itemId: '4.7.4', text: '核实近三年利润表' }] };
 
 describe('applicant stages', () => {
   it('refuses eligibility while any condition is unmet or unchecked, naming each', () => {
-    const eligibility = { ...allMet(), 'operating-3-years': { status: 'unmet' as const, evidence: '成立于2024年' }, recommended: { status: 'unchecked' as const, evidence: '' } };
+    const eligibility = { ...allMet(), licensed: { status: 'unmet' as const, evidence: '缺生产许可证' }, recommended: { status: 'unchecked' as const, evidence: '' } };
     const r = checkTransition(state({ eligibility }), 'eligible');
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.map((e) => e.code)).toEqual(['condition-unmet', 'condition-unmet']);
-      expect(r.error[0]!.zh).toContain('合法运营3年以上”不符合');
+      expect(r.error[0]!.zh).toContain('取得国家规定应取得的相关证照或资质”不符合');
       expect(r.error[1]!.en).toContain('has not been checked');
     }
     expect(checkTransition(state({ eligibility: allMet() }), 'eligible').ok).toBe(true);
@@ -74,11 +83,12 @@ describe('the applicant record', () => {
   it('moves through stages with a history, and refusals change nothing', () => {
     const record = newApplicantRecord('zz-2026', applicantProfileSchema.parse(profile));
     const frozen = structuredClone(record);
-    const refused = applyTransition(record, 'eligible', { at: '2026-03-01T02:00:00Z', by: '秘书处' });
+    const ctx = { rules: context.rules, callDate: context.callDate };
+    const refused = applyTransition(record, 'eligible', { at: '2026-03-01T02:00:00Z', by: '秘书处' }, ctx);
     expect(refused.ok).toBe(false);
     expect(record).toEqual(frozen);
-    const ready = { ...record, eligibility: allMet() };
-    const moved = applyTransition(ready, 'eligible', { at: '2026-03-01T02:00:00Z', by: '秘书处', reason: ' 资格审核通过 ' });
+    const ready = { ...record, eligibility: allMet(), facts: context.facts };
+    const moved = applyTransition(ready, 'eligible', { at: '2026-03-01T02:00:00Z', by: '秘书处', reason: ' 资格审核通过 ' }, ctx);
     expect(moved.ok && moved.value).toMatchObject({ stage: 'eligible', history: [{ from: 'applied', to: 'eligible', by: '秘书处', reason: '资格审核通过' }] });
     if (moved.ok) expect(applicantRecordSchema.parse(JSON.parse(JSON.stringify(moved.value)))).toEqual(moved.value);
   });

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createBrowserKeys } from '../../renderer/src/host/browser-keys.js';
 import { createKeptKeys, decodeKeptKeys, type KeptKeyFile } from '../../renderer/src/host/kept-device-keys.js';
+import { signedBytes } from '../../shared/crypto/sign-request.js';
 import { fromBase64 } from '../../shared/util/bytes.js';
 
 function memoryFile(initial: Uint8Array | null = null): KeptKeyFile & { bytes: Uint8Array | null } {
@@ -39,10 +40,10 @@ describe('the browser host’s device keys kept outside IndexedDB', () => {
     // A new, empty IndexedDB (Chromium's corruption recovery), the same kept file.
     const after = createBrowserKeys(idb(), crypto.subtle, file);
     expect(await after.publicKeys()).toEqual(pub);
-    const data = new TextEncoder().encode('声明');
-    const signature = await after.sign({ data });
+    const request = { purpose: 'declaration' as const, data: new TextEncoder().encode('{"声明":true}') };
+    const signature = await after.sign(request);
     if (!signature.ok) throw new Error(signature.error.message);
-    expect(await verifies(pub.value.signingKey, data, signature.value)).toBe(true);
+    expect(await verifies(pub.value.signingKey, signedBytes(request), signature.value)).toBe(true);
     expect(await after.deriveBits({ peerPublicKey })).toEqual(secretBefore);
     expect(await after.survivesDatabaseLoss?.()).toBe(true);
   });

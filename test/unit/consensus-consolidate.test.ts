@@ -32,7 +32,7 @@ function sheets(overrides: Record<string, Record<string, number | undefined>> = 
 
 describe('consolidation of members’ scoresheets', () => {
   it('gives mean, median and spread per item, display only in tenths', () => {
-    const c = consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: sheets({ m1: { '4.1.2': 55 }, m2: { '4.1.2': 60 }, m3: { '4.1.2': 40 } }) });
+    const c = consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: sheets({ m1: { '4.1.2': 55 }, m2: { '4.1.2': 60 }, m3: { '4.1.2': 40 } }), divergenceLimit: 20 });
     const row = c.rows.find((r) => r.itemId === '4.1.2')!;
     // 55, 60, 40, 50, 50 → mean 51.0, median 50.0, spread 20
     expect(row.cells.map((x) => x.percent)).toEqual([55, 60, 40, 50, 50]);
@@ -44,7 +44,7 @@ describe('consolidation of members’ scoresheets', () => {
 
   it('rounds the shown mean half up and takes the middle pair for an even count', () => {
     const four = roster.slice(0, 4);
-    const c = consolidate({ criteriaSet: GBT19580_2012, roster: four, scoresheets: sheets({ m1: { '4.2.2': 55 }, m2: { '4.2.2': 60 }, m3: { '4.2.2': 60 }, m4: { '4.2.2': 70 } }, four) });
+    const c = consolidate({ criteriaSet: GBT19580_2012, roster: four, scoresheets: sheets({ m1: { '4.2.2': 55 }, m2: { '4.2.2': 60 }, m3: { '4.2.2': 60 }, m4: { '4.2.2': 70 } }, four), divergenceLimit: 20 });
     const row = c.rows.find((r) => r.itemId === '4.2.2')!;
     expect(row.meanTenths).toBe(613); // 61.25 → 61.3
     expect(row.medianTenths).toBe(600);
@@ -54,8 +54,7 @@ describe('consolidation of members’ scoresheets', () => {
     const c = consolidate({
       criteriaSet: GBT19580_2012,
       roster,
-      scoresheets: sheets({ m1: { '4.7.4': 75, '4.3.3': 70 }, m2: { '4.7.4': 50 }, m3: { '4.3.3': 45, '4.1.3': 70 } }),
-    });
+      scoresheets: sheets({ m1: { '4.7.4': 75, '4.3.3': 70 }, m2: { '4.7.4': 50 }, m3: { '4.3.3': 45, '4.1.3': 70 } }), divergenceLimit: 20 });
     // 4.7.4: 75 vs 50 = 25 > 20; 4.3.3: 70 vs 45 = 25; 4.1.3: 70 vs 50 = 20, not divergent
     expect(c.divergentItemIds).toEqual(['4.3.3', '4.7.4']);
     expect(c.discussionOrder.slice(0, 2)).toEqual(['4.3.3', '4.7.4']);
@@ -72,7 +71,7 @@ describe('consolidation of members’ scoresheets', () => {
 
   it('names who is still missing and who left items unscored', () => {
     const arrived = sheets({ m2: { '4.4.3': undefined } }).filter((s) => s.memberId !== 'm4');
-    const c = consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: arrived });
+    const c = consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: arrived, divergenceLimit: 20 });
     expect(c.missingMembers.map((m) => m.memberId)).toEqual(['m4']);
     expect(c.incompleteMembers).toEqual([{ memberId: 'm2', missingItemIds: ['4.4.3'] }]);
     const row = c.rows.find((r) => r.itemId === '4.4.3')!;
@@ -81,7 +80,7 @@ describe('consolidation of members’ scoresheets', () => {
   });
 
   it('shows the material-review score in hundredths beside the members', () => {
-    const c = consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: sheets(), materialReview: { '4.1.2': 45 } });
+    const c = consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: sheets(), materialReview: { '4.1.2': 45 }, divergenceLimit: 20 });
     const row = c.rows.find((r) => r.itemId === '4.1.2')!;
     expect(row.materialReviewPercent).toBe(45);
     expect(row.materialReviewHundredths).toBe(2250);
@@ -90,9 +89,9 @@ describe('consolidation of members’ scoresheets', () => {
 
   it('refuses a scoresheet from a stranger, a duplicate, and an off-grid percentage', () => {
     const stranger = { ...sheets()[0]!, memberId: 'x9' };
-    expect(() => consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: [stranger] })).toThrow(/not on this panel/);
-    expect(() => consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: [sheets()[0]!, sheets()[0]!] })).toThrow(/two scoresheets/);
-    expect(() => consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: sheets({ m1: { '4.1.2': 52 } }) })).toThrow(/5% grid/);
+    expect(() => consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: [stranger], divergenceLimit: 20 })).toThrow(/not on this panel/);
+    expect(() => consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: [sheets()[0]!, sheets()[0]!], divergenceLimit: 20 })).toThrow(/two scoresheets/);
+    expect(() => consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: sheets({ m1: { '4.1.2': 52 } }), divergenceLimit: 20 })).toThrow(/5% grid/);
   });
 
   it('flags exactly the items whose spread exceeds the limit (property)', () => {

@@ -9,6 +9,9 @@ import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
 import { panelTotals, recommend } from '../../shared/consensus/recommendation.js';
 import { PERCENT_GRID } from '../../shared/scoring/percent.js';
 
+/** The 2021 draft's line, with no nomination floor stated. */
+const RULES = { awardThresholdPoints: 500, nominationMinimumPoints: 0 };
+
 /** A record with the given consensus percentages and every exclusion decided clear. */
 function decided(set: CriteriaSet, percents: Record<string, number>): ConsensusRecord {
   const r = newConsensusRecord(set);
@@ -36,7 +39,7 @@ describe('panel total and recommendation', () => {
   });
 
   it('500.00 exactly is an award', () => {
-    const facts = recommend(GBT19580_2012, decided(GBT19580_2012, {}));
+    const facts = recommend(GBT19580_2012, decided(GBT19580_2012, {}), RULES);
     expect(facts.ok && facts.value.totalHundredths).toBe(50000);
     expect(facts.ok && facts.value.recommendation).toBe('award');
     expect(facts.ok && facts.value.meetsThreshold).toBe(true);
@@ -44,7 +47,7 @@ describe('panel total and recommendation', () => {
 
   it('499.95 is below the line: a nomination, not an award', () => {
     // 11 × 25% + 9 × 80% = 9.95 points where 50% would give 10.00
-    const facts = recommend(variant, decided(variant, { '4.4.6': 25, '4.4.7': 80 }));
+    const facts = recommend(variant, decided(variant, { '4.4.6': 25, '4.4.7': 80 }), RULES);
     expect(facts.ok).toBe(true);
     if (!facts.ok) return;
     expect(facts.value.totalHundredths).toBe(49995);
@@ -52,18 +55,27 @@ describe('panel total and recommendation', () => {
     expect(facts.value.recommendation).toBe('nomination');
   });
 
-  it('a nomination minimum, where the cycle sets one, turns a low total into not recommended', () => {
+  it('the nomination minimum the cycle states turns a low total into not recommended; 0 states no floor', () => {
     const record = decided(GBT19580_2012, Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, 30])));
-    const low = recommend(GBT19580_2012, record, { thresholdPoints: 500, nominationMinimumPoints: 350 });
+    const low = recommend(GBT19580_2012, record, { awardThresholdPoints: 500, nominationMinimumPoints: 350 });
     expect(low.ok && low.value.totalHundredths).toBe(30000);
     expect(low.ok && low.value.recommendation).toBe('not-recommended');
-    expect(recommend(GBT19580_2012, record).ok && recommend(GBT19580_2012, record)).toMatchObject({ value: { recommendation: 'nomination' } });
+    expect(recommend(GBT19580_2012, record, RULES)).toMatchObject({ value: { recommendation: 'nomination' } });
+    // Exactly on the minimum counts (400.00 ≥ 400).
+    const forty = decided(GBT19580_2012, Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, 40])));
+    expect(recommend(GBT19580_2012, forty, { awardThresholdPoints: 500, nominationMinimumPoints: 400 })).toMatchObject({ value: { recommendation: 'nomination' } });
+  });
+
+  it("the cycle's own threshold decides the Award: 520 is an Award under 500 and a Nomination under 550", () => {
+    const record = decided(GBT19580_2012, { ...Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, 50])), '4.7.2': 75 });
+    expect(recommend(GBT19580_2012, record, RULES)).toMatchObject({ value: { totalHundredths: 52000, recommendation: 'award', thresholdHundredths: 50000 } });
+    expect(recommend(GBT19580_2012, record, { awardThresholdPoints: 550, nominationMinimumPoints: 400 })).toMatchObject({ value: { recommendation: 'nomination', thresholdHundredths: 55000, meetsThreshold: false } });
   });
 
   it('a confirmed exclusion is never recommended, whatever the score', () => {
     const record = decided(GBT19580_2012, Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, 90])));
     record.exclusions[4]!.status = 'flagged';
-    const facts = recommend(GBT19580_2012, record);
+    const facts = recommend(GBT19580_2012, record, RULES);
     expect(facts.ok && facts.value.totalHundredths).toBe(90000);
     expect(facts.ok && facts.value.flaggedExclusions).toEqual([5]);
     expect(facts.ok && facts.value.recommendation).toBe('not-recommended');
@@ -73,7 +85,7 @@ describe('panel total and recommendation', () => {
     const record = decided(GBT19580_2012, {});
     record.items[3]!.percent = null;
     record.exclusions[1]!.status = 'open';
-    const facts = recommend(GBT19580_2012, record);
+    const facts = recommend(GBT19580_2012, record, RULES);
     expect(facts.ok).toBe(false);
     if (facts.ok) return;
     expect(facts.error.itemsWithoutConsensus).toEqual(['4.2.2']);
@@ -89,7 +101,7 @@ describe('panel total and recommendation', () => {
         const totals = panelTotals(GBT19580_2012, record);
         expect(totals.categories.reduce((a, c) => a + c.scoreHundredths, 0)).toBe(totals.totalHundredths);
         expect(totals.totalHundredths).toBe(items.reduce((a, i, k) => a + i.points * ps[k]!, 0));
-        const facts = recommend(GBT19580_2012, record);
+        const facts = recommend(GBT19580_2012, record, RULES);
         expect(facts.ok && facts.value.recommendation).toBe(totals.totalHundredths >= 50000 ? 'award' : 'nomination');
       }),
       { numRuns: 200 },

@@ -1,3 +1,4 @@
+import { signedBytes } from '../../shared/crypto/sign-request.js';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,20 +94,24 @@ describe('key custody', () => {
 
   it('creates one identity when first calls race', async () => {
     const holder = custody();
-    const [a, b, c] = await Promise.all([holder.publicKeys(), holder.publicKeys(), holder.sign({ data: new Uint8Array([1]) })]);
+    const [a, b, c] = await Promise.all([holder.publicKeys(), holder.publicKeys(), holder.sign({ purpose: 'declaration', data: new Uint8Array([0x7b]) })]);
     expect(a).toEqual(b);
-    expect(await verify(a.signingKey, c, new Uint8Array([1]))).toBe(true);
+    expect(await verify(a.signingKey, c, signedBytes({ purpose: 'declaration', data: new Uint8Array([0x7b]) }))).toBe(true);
     expect(await readdir(path.dirname(keyFile()))).toEqual(['device-keys.json']);
   });
 
   it('signs with ECDSA P-256 / SHA-256, raw r‖s, verifiable with the public key', async () => {
     const holder = custody();
     const data = new TextEncoder().encode('{"type":"scoresheet"}');
-    const signature = await holder.sign({ data });
+    const signature = await holder.sign({ purpose: 'manifest', data });
     expect(signature.length).toBe(64);
     const { signingKey } = await holder.publicKeys();
-    expect(await verify(signingKey, signature, data)).toBe(true);
-    expect(await verify(signingKey, signature, new TextEncoder().encode('{"type":"forged"}'))).toBe(false);
+    // Over the purpose's context and the data, never the bare data (shared/crypto/sign-request.ts).
+    expect(await verify(signingKey, signature, signedBytes({ purpose: 'manifest', data }))).toBe(true);
+    expect(await verify(signingKey, signature, data)).toBe(false);
+    expect(await verify(signingKey, signature, signedBytes({ purpose: 'manifest', data: new TextEncoder().encode('{"type":"forged"}') }))).toBe(false);
+    // A request whose data is not what its purpose says is refused before anything is signed.
+    expect(await codeOf(holder.sign({ purpose: 'countersignature', data }))).toBe('invalid-argument');
   });
 
   it('derives the same 32-byte ECDH secret as a sender with an ephemeral key', async () => {
@@ -187,8 +192,8 @@ describe('secretariat key backup', () => {
     expect(person.asked).toHaveLength(1);
     expect(person.asked[0]!.detail).toContain(await fingerprintOf(fromBase64(original.signingKey)));
     expect(await newPc.publicKeys()).toEqual(original);
-    const data = new Uint8Array([7, 7, 7]);
-    expect(await verify(original.signingKey, await newPc.sign({ data }), data)).toBe(true);
+    const data = new Uint8Array([0x7b, 7, 7]);
+    expect(await verify(original.signingKey, await newPc.sign({ purpose: 'declaration', data }), signedBytes({ purpose: 'declaration', data }))).toBe(true);
     // After a restart the restored keys are the device's keys.
     expect(await custody(new FakeSafeStorage(0x22)).publicKeys()).toEqual(original);
     const files = await readdir(path.dirname(keyFile()));

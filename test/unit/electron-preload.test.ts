@@ -78,13 +78,13 @@ describe('preload', () => {
     await api.settings.get();
     await api.settings.set({ fontSize: 16 });
     await api.files.save({ kind: 'package', suggestedName: 'a.zqa', bytes });
-    await api.keys.sign({ data: bytes });
+    await api.keys.sign({ purpose: 'manifest', data: bytes });
     await api.files.takePendingOpens();
     expect(invoked).toEqual([
       [BRIDGE_CHANNELS['settings.get']],
       [BRIDGE_CHANNELS['settings.set'], { fontSize: 16 }],
       [BRIDGE_CHANNELS['files.save'], { kind: 'package', suggestedName: 'a.zqa', bytes }],
-      [BRIDGE_CHANNELS['keys.sign'], { data: bytes }],
+      [BRIDGE_CHANNELS['keys.sign'], { purpose: 'manifest', data: bytes }],
       [BRIDGE_CHANNELS['files.takePendingOpens']],
     ]);
   });

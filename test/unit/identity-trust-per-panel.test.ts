@@ -16,7 +16,7 @@ import { writePackage } from '../../shared/packages/write-package.js';
 type Roster = Pick<AssignmentContent, 'panel'>;
 const member = ({ card: { role: _role, ...identity } }: Participant, role: 'leader' | 'expert') => ({ ...identity, role });
 const roster = (id: string, leader: Participant, experts: Participant[]): Roster => ({
-  panel: { id, name: id, divergenceLimit: 20, members: [member(leader, 'leader'), ...experts.map((e) => member(e, 'expert'))] },
+  panel: { id, name: id, members: [member(leader, 'leader'), ...experts.map((e) => member(e, 'expert'))] },
 });
 
 /** A report-for-signing about `panelId`: only that panel's leader may send one. */

@@ -3,6 +3,9 @@ import { addDays, chinaDateOf, chinaDayStart, daysInclusive, isIsoDate } from '.
 import { complaintSchema, type Complaint } from '../../shared/public-notice/complaint.js';
 import { checkComplaintStatusChange, noticeCandidatesFrom, noticeStandings, viewComplaint, withdrawalReason } from '../../shared/public-notice/notice-list.js';
 import { checkNoticePeriod, minimumNoticePeriod, noticeClosesAt, noticeOpenAt } from '../../shared/public-notice/notice-period.js';
+import { noticeStateOf } from '../../shared/public-notice/notice-state.js';
+import { checkTransition, type ApplicantState } from '../../shared/applicant/stage.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 
 const period = { start: '2025-06-01', end: '2025-06-07' };
 const person = { kind: 'person' as const, name: '王五', signed: true, phone: '13800000000', address: '郑州市金水区某路1号', identityProof: '居民身份证复印件' };
@@ -87,7 +90,7 @@ describe('complaints', () => {
 
 describe('the notice list', () => {
   it('takes the candidates the committee put forward', () => {
-    const base = { totalHundredths: 50000, departs: false };
+    const base = { totalHundredths: 50000, departs: false, vote: { for: 9, against: 0, abstaining: 0 }, repeatWinner: false, prizeMoneyYuan: 0 };
     expect(
       noticeCandidatesFrom([
         { ...base, applicantId: 'A', name: '甲', proposed: 'award', outcome: 'award' },
@@ -98,5 +101,53 @@ describe('the notice list', () => {
       { applicantId: 'A', name: '甲', outcome: 'award' },
       { applicantId: 'C', name: '丙', outcome: 'nomination' },
     ]);
+  });
+});
+
+describe('where the notice stands, and the move to decided', () => {
+  const at = (iso: string) => Date.parse(iso);
+  it('not started, running, ended without objection: by the period in China’s calendar', () => {
+    expect(noticeStateOf(undefined, [], at('2025-06-03T02:00:00Z')).state).toBe('not-started');
+    expect(noticeStateOf(period, [], at('2025-05-31T15:59:00Z')).state).toBe('not-started');
+    expect(noticeStateOf(period, [], at('2025-05-31T16:00:00Z')).state).toBe('running');
+    expect(noticeStateOf(period, [], at('2025-06-07T15:59:00Z')).state).toBe('running');
+    expect(noticeStateOf(period, [], at('2025-06-07T16:00:00Z')).state).toBe('ended-without-objection');
+  });
+
+  it('a valid complaint open holds it under review, before, during or after the period; an invalid one does not', () => {
+    expect(noticeStateOf(period, [complaint()], at('2025-06-20T02:00:00Z'))).toMatchObject({ state: 'complaint-under-review', open: ['c1'] });
+    expect(noticeStateOf(period, [complaint({ status: 'investigating' })], at('2025-06-03T02:00:00Z')).state).toBe('complaint-under-review');
+    const unsigned = complaint({ complainant: { ...person, signed: false } });
+    expect(noticeStateOf(period, [unsigned], at('2025-06-20T02:00:00Z')).state).toBe('ended-without-objection');
+    expect(noticeStateOf(period, [complaint({ status: 'unfounded', finding: '经核查不属实' })], at('2025-06-20T02:00:00Z')).state).toBe('ended-without-objection');
+    expect(noticeStateOf(period, [complaint({ status: 'proven', finding: '属实' })], at('2025-06-04T02:00:00Z'))).toMatchObject({ state: 'ended-with-proven-complaint', proven: ['c1'] });
+  });
+
+  const onNotice = (notice: ApplicantState['notice'], decision: ApplicantState['decision'] = 'award'): ApplicantState => ({
+    stage: 'public-notice',
+    eligibility: {},
+    exclusions: {},
+    eligibilityContext: { rules: rulesFromPreset('draft-2021', 0), facts: { incidents: [] }, priorAwards: [] },
+    decision,
+    notice,
+  });
+
+  it('refuses the move to decided while the notice runs or a complaint is open, with the reason', () => {
+    const running = checkTransition(onNotice(noticeStateOf(period, [], at('2025-06-03T02:00:00Z'))), 'decided');
+    expect(!running.ok && running.error[0]!.zh).toBe('不能确定：公示中，公示期至2025-06-07止，尚未期满（第十七条第八、九项）');
+    const open = checkTransition(onNotice(noticeStateOf(period, [complaint()], at('2025-06-20T02:00:00Z'))), 'decided');
+    expect(!open.ok && open.error[0]!.zh).toBe('不能确定：举报核查中，有举报尚在核查（c1）（第十七条第八、九项）');
+    const proven = checkTransition(onNotice(noticeStateOf(period, [complaint({ status: 'proven', finding: '属实' })], at('2025-06-20T02:00:00Z'))), 'decided');
+    expect(!proven.ok && proven.error[0]!.en).toMatch(/complaint was proven/);
+    expect(checkTransition(onNotice(noticeStateOf(period, [], at('2025-06-08T02:00:00Z'))), 'decided').ok).toBe(true);
+  });
+
+  it('a candidate goes into the notice only when the committee put it forward, and is decided only through it', () => {
+    const { decision: _none, ...undecided } = onNotice(undefined);
+    const candidate = { ...undecided, stage: 'candidate' as const };
+    expect(checkTransition(candidate, 'public-notice')).toMatchObject({ ok: false, error: [{ code: 'no-decision' }] });
+    expect(checkTransition({ ...candidate, decision: 'nomination' }, 'public-notice').ok).toBe(true);
+    expect(checkTransition({ ...candidate, decision: 'award' }, 'decided')).toMatchObject({ ok: false, error: [{ code: 'put-forward' }] });
+    expect(checkTransition({ ...candidate, decision: 'notAwarded' }, 'decided').ok).toBe(true);
   });
 });

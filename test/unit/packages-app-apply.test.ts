@@ -6,25 +6,11 @@ import type { WorkflowError } from '../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { applyScoresheet } from '../../renderer/src/packages/apply-package.js';
 import { importIncoming } from '../../renderer/src/packages/incoming.js';
-import { dbPackageHistory, loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
+import { dbHeldRecords, dbPackageHistory, loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
 import { keyIdOf } from '../../shared/crypto/key-id.js';
-import { fromBase64, toHex } from '../../shared/util/bytes.js';
-import { freshDatabase } from './db-test-helpers.js';
+import { fromBase64 } from '../../shared/util/bytes.js';
+import { dumpDatabase as dump, freshDatabase } from './db-test-helpers.js';
 import { assignmentPackage, makePanel, scoresheetPackage, type Panel } from './packages-fixture.js';
-
-/** Every table, every row, in a form toEqual compares exactly (bytes as hex, blobs by content). */
-async function dump(db: ZqaDatabase): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of db.tables) out[table.name] = await Promise.all((await table.toArray()).map(normalise));
-  return out;
-}
-async function normalise(value: unknown): Promise<unknown> {
-  if (value instanceof Uint8Array) return `bytes:${toHex(value)}`;
-  if (value instanceof Blob) return `blob:${value.type}:${toHex(new Uint8Array(await value.arrayBuffer()))}`;
-  if (Array.isArray(value)) return Promise.all(value.map(normalise));
-  if (value && typeof value === 'object') return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await normalise(v)])));
-  return value;
-}
 
 const NOW = new Date('2026-06-03T08:00:00.000Z');
 const deviceKeyId = async (p: Participant) => keyIdOf(fromBase64((await p.keys.publicKeys()).signingKey));
@@ -177,7 +163,7 @@ describe('the leader receiving members’ scoresheets', () => {
       const held = await db.panelAssignments.where('panelId').equals(panelId).first();
       return held ? { reviewId: held.reviewId, content: held.content } : null;
     };
-    const received = await receiveScoresheet(sheet.bytes, { keys: leader.keys, trust, history: dbPackageHistory(db), myKeyId: leader.card.keyId, assignmentFor });
+    const received = await receiveScoresheet(sheet.bytes, { keys: leader.keys, trust, history: dbPackageHistory(db), held: dbHeldRecords(db), myKeyId: leader.card.keyId, assignmentFor });
     if (!received.ok) throw new Error(received.error.message);
     const ctx = { deviceKeyId: leader.card.keyId, now: NOW };
     expect((await applyScoresheet(db, received.value, sheet.bytes, ctx)).ok).toBe(true);

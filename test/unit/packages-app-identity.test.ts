@@ -83,7 +83,7 @@ describe('the device’s identity card', () => {
     const first = await writeDeviceCard(profile, expert.keys);
     if (!first.ok) throw new Error(first.error.en);
     expect(first.value.revision).toBe(1);
-    const read = await importPackage(first.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
+    const read = await importPackage(first.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY, held: null });
     expect(read.ok && read.value.content).toEqual(expert.card);
     await recordCardExport(db, first.value.revision);
     const second = await writeDeviceCard((await db.deviceProfile.get('device'))!, expert.keys);

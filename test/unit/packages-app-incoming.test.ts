@@ -12,7 +12,7 @@ import { countersignReport, receiveReportForSigning } from '../../shared/workflo
 import { steppingClock } from '../../shared/workflow/ports/clock.js';
 import { produceReport } from '../../shared/workflow/produce-report.js';
 import { freshDatabase } from './db-test-helpers.js';
-import { assignmentPackage, makePanel, scoresheetPackage, type Panel } from './packages-fixture.js';
+import { assignmentPackage, makePanel, panelHeld, scoresheetPackage, type Panel } from './packages-fixture.js';
 
 /**
  * The one registry of incoming package types in the app: every import button and every file
@@ -96,7 +96,7 @@ describe('the registry of incoming package types', () => {
     );
     if (!produced.ok) throw new Error(produced.error.en);
     const held = { forPanel: () => Promise.resolve({ reviewId: 'r', content: panel.assignment }) };
-    const got = await receiveReportForSigning(produced.value.rfsPackage, { keys: member.keys, trust: panel.memberTrust, history: NO_HISTORY, assignments: held, myKeyId: member.card.keyId });
+    const got = await receiveReportForSigning(produced.value.rfsPackage, { keys: member.keys, trust: panel.memberTrust, history: NO_HISTORY, assignments: held, held: panelHeld(panel), myKeyId: member.card.keyId });
     if (!got.ok) throw new Error(got.error.message);
     const signed = await countersignReport({ report: got.value.report, assignment: panel.assignment, agrees: true, comment: '', lastRevision: 0 }, { keys: member.keys, clock, myKeyId: member.card.keyId });
     if (!signed.ok) throw new Error(signed.error.en);

@@ -46,7 +46,7 @@ describe('assignment certificates', () => {
       recipients: [members[1]!.card], entries: [{ name: 'content.json', bytes: canonicalJsonBytes({ ...assignment, certificates: forged }) }],
     });
     if (!bad.ok) throw new Error(bad.error.message);
-    const imported = await importPackage(bad.value.bytes, { keys: members[1]!.keys, trust: panel.memberTrust, accept: ['assignment'], history: NO_HISTORY });
+    const imported = await importPackage(bad.value.bytes, { keys: members[1]!.keys, trust: panel.memberTrust, accept: ['assignment'], history: NO_HISTORY, held: null });
     expect(imported.ok ? 'imported' : `${imported.error.code}: ${imported.error.message}`).toMatch(/content-invalid: .*not signed by the secretariat's root/);
   });
 });

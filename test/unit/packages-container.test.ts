@@ -70,7 +70,9 @@ describe('assignment content rules', () => {
     };
     expect(problems({})).toEqual([]);
     const members = assignment.panel.members;
-    expect(problems({ panel: { ...assignment.panel, members: members.slice(0, 4) } }).join()).toMatch(/>=5|at least|too small/i);
+    // The size comes from the cycle's rules the assignment carries (Art. 11 in both presets: 5 to 7).
+    expect(problems({ panel: { ...assignment.panel, members: members.slice(0, 4) } }).join()).toMatch(/a panel of 4; the cycle's rules ask for 5 to 7/);
+    expect(problems({ rules: { ...assignment.rules, panelSizeMin: 3 }, panel: { ...assignment.panel, members: members.slice(0, 4) } }).join()).not.toMatch(/a panel of/);
     expect(problems({ panel: { ...assignment.panel, members: members.map((m) => ({ ...m, role: 'leader' })) } }).join()).toMatch(/exactly one leader, found 5/);
     const broken = { ...GBT19580_2012, categories: GBT19580_2012.categories.slice(1) };
     expect(problems({ criteriaSet: broken }).join()).toMatch(/criteria|1000|sum/i);

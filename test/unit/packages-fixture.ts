@@ -4,7 +4,10 @@ import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/id
 import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
+import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
+import { heldRecordsFrom, type HeldRecords } from '../../shared/packages/held-records.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
+import { writePackage } from '../../shared/packages/write-package.js';
 import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip, type ZipInputEntry } from '../../shared/packages/zip-write.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
@@ -40,6 +43,11 @@ export async function makePanel(memberCount = 5, seed = 1): Promise<Panel> {
   return { secretariat, members, assignment, subject, memberTrust };
 }
 
+/** What a device of this panel holds: its assignment (packages about the panel are bound to it). */
+export function panelHeld(panel: Pick<Panel, 'assignment'>): HeldRecords {
+  return heldRecordsFrom({ assignments: [panel.assignment] });
+}
+
 /** The panel's assignment as the secretariat's step writes it, as revision `revision`. */
 export async function assignmentPackage(panel: Panel, revision = 1): Promise<Uint8Array> {
   const previous = revision > 1 ? { packageId: '0'.repeat(32), revision: revision - 1 } : null;
@@ -57,16 +65,59 @@ export interface WrittenScoresheet {
   blobs: PreparedBlob[];
 }
 
-/** `member`'s scoresheet as the expert's export step writes it; given `previous`, the next revision of it. */
+/**
+ * `member`'s scoresheet as the expert's export step writes it; given `previous`, the next
+ * revision of it: the work of `seed`, its history the previous one's with each changed score
+ * appended, as the expert's app records it.
+ */
 export async function scoresheetPackage(panel: Panel, member: Participant, options: { seed?: number; photos?: Uint8Array[]; previous?: WrittenScoresheet } = {}): Promise<WrittenScoresheet> {
   const startedAt = new Date(Date.UTC(2026, 5, 2));
-  const work = await demoWork({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt, photos: options.photos ?? [] });
+  const fresh = await demoWork({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt, photos: options.photos ?? [] });
+  const work = options.previous ? { ...fresh, history: await extendedHistory(options.previous.content.history, fresh.scores, member.card.keyId) } : fresh;
   const previous = options.previous ? { packageId: options.previous.packageId, revision: options.previous.revision } : null;
   const r = await exportScoresheet({ work, assignment: panel.assignment, previous }, { keys: member.keys, clock: { now: () => startedAt }, myKeyId: member.card.keyId });
   if (!r.ok) throw new Error(r.error.en);
   const built = await buildScoresheet(work, panel.assignment, member.card.keyId, startedAt);
   if (!built.ok) throw new Error(built.error.en);
   return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs: built.value.blobs };
+}
+
+async function extendedHistory(before: readonly HistoryEntry[], scores: readonly { itemId: string; percent: number | null }[], actor: string): Promise<HistoryEntry[]> {
+  const history = [...before];
+  const last = new Map(before.map((e) => [e.itemId, e.to]));
+  for (const [n, score] of scores.entries()) {
+    const from = last.get(score.itemId) ?? null;
+    if (from !== score.percent) history.push(await nextHistoryEntry(history.at(-1), { at: new Date(Date.UTC(2026, 5, 3, 0, n)).toISOString(), actor, kind: 'score', itemId: score.itemId, from, to: score.percent }));
+  }
+  return history;
+}
+
+/**
+ * The next revision of a scoresheet as the expert's app makes it: the same history with the
+ * changes appended (each a new chained entry), the items' scores following them.
+ */
+export async function scoresheetRevision(
+  panel: Panel,
+  member: Participant,
+  previous: WrittenScoresheet,
+  options: { revision: number; changes: readonly { itemId: string; to: number | null }[] },
+): Promise<WrittenScoresheet> {
+  const history = [...previous.content.history];
+  const items = previous.content.items.map((i) => ({ ...i }));
+  for (const [n, c] of options.changes.entries()) {
+    const item = items.find((i) => i.itemId === c.itemId)!;
+    history.push(await nextHistoryEntry(history.at(-1), { at: new Date(Date.UTC(2026, 5, 3, 0, n)).toISOString(), actor: member.card.keyId, kind: 'score', itemId: c.itemId, from: item.percent, to: c.to }));
+    item.percent = c.to;
+  }
+  const content = { ...previous.content, items, history };
+  const r = await writePackage({
+    type: 'scoresheet', content, blobs: previous.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
+    subject: panel.subject, revision: options.revision, supersedes: previous.packageId,
+    sender: { name: member.facts.name, keys: member.keys },
+    recipients: [panel.members[0]!.card, panel.secretariat.card, member.card],
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return { bytes: r.value.bytes, packageId: r.value.manifest.packageId, revision: options.revision, content, blobs: previous.blobs };
 }
 
 /** The package's entries, taken apart, changed, and zipped again in the format's layout. */
@@ -102,6 +153,6 @@ export async function resign(
   mutate(manifest);
   const manifestBytes = canonicalJsonBytes(manifest);
   byName.set('manifest.json', manifestBytes);
-  byName.set('manifest.sig', rawSignatureToDer(await signer.sign(manifestBytes)));
+  byName.set('manifest.sig', rawSignatureToDer(await signer.sign({ purpose: 'manifest', data: manifestBytes })));
   return writeStoredZip([...byName].map(([name, data]) => ({ name, data })), new Date(Date.UTC(2026, 5, 1)));
 }

@@ -11,7 +11,7 @@ import { assemblePackage, writePackage } from '../../shared/packages/write-packa
 import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip } from '../../shared/packages/zip-write.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
-import { assignmentPackage, makePanel, resign, rezip, scoresheetPackage, type Panel, type WrittenScoresheet } from './packages-fixture.js';
+import { assignmentPackage, makePanel, resign, rezip, scoresheetPackage, type Panel, type WrittenScoresheet, panelHeld } from './packages-fixture.js';
 
 let panel: Panel;
 let sheet: WrittenScoresheet;
@@ -20,7 +20,7 @@ let leaderOptions: ImportOptions;
 beforeAll(async () => {
   panel = await makePanel(5);
   sheet = await scoresheetPackage(panel, panel.members[2]!);
-  leaderOptions = { keys: panel.members[0]!.keys, trust: panel.memberTrust, accept: ['scoresheet'], history: NO_HISTORY };
+  leaderOptions = { keys: panel.members[0]!.keys, trust: panel.memberTrust, accept: ['scoresheet'], history: NO_HISTORY, held: panelHeld(panel) };
 });
 
 async function refusal(bytes: Uint8Array, options: Partial<ImportOptions> = {}): Promise<{ code: PackageErrorCode | 'accepted'; message: string }> {
@@ -42,7 +42,8 @@ describe('importing a good package', () => {
     if (!r.ok || r.value.type !== 'scoresheet') return;
     expect(r.value.content).toEqual(sheet.content);
     expect(r.value.manifest.sender.keyId).toBe(panel.members[2]!.card.keyId);
-    expect(r.value.seriesId).toBe(`scoresheet/${panel.subject.panelId}/${panel.members[2]!.card.keyId}`);
+    const { cycleId, applicantId, panelId } = panel.subject;
+    expect(r.value.seriesId).toBe(`scoresheet/${cycleId}/${applicantId}/${panelId}/${panel.members[2]!.card.keyId}`);
     expect(r.value.disposition).toEqual({ kind: 'new' });
     expect(r.value.signer.kind).toBe('trusted');
     for (const b of sheet.blobs) expect(Array.from(r.value.blobs.get(b.ref.entry)!)).toEqual(Array.from(b.bytes));
@@ -154,16 +155,18 @@ describe('each bad input is refused with its own code', () => {
     const pretty = rezip(sheet.bytes, (es) => es.map((e) => (e.name === 'manifest.json' ? { name: e.name, data: new TextEncoder().encode(JSON.stringify(JSON.parse(new TextDecoder().decode(e.data)), null, 1)) } : e)));
     const entries = readStoredZip(pretty, DEFAULT_PACKAGE_LIMITS);
     if (!entries.ok) throw new Error(entries.error.message);
-    const sig = rawSignatureToDer(await sender.keys.sign(entries.value.find((e) => e.name === 'manifest.json')!.data));
+    const sig = rawSignatureToDer(await sender.keys.sign({ purpose: 'manifest', data: entries.value.find((e) => e.name === 'manifest.json')!.data }));
     const signedPretty = rezip(pretty, (es) => es.map((e) => (e.name === 'manifest.sig' ? { name: e.name, data: sig } : e)));
-    await expectRefused(signedPretty, 'manifest-invalid', /not canonical/);
+    await expectRefused(signedPretty, 'not-canonical', /not canonical/);
     const wrongId = await resign(sheet.bytes, sender.keys, (m) => ((m.sender as Record<string, unknown>).keyId = '0'.repeat(32)));
     await expectRefused(wrongId, 'manifest-invalid', /not the id of sender\.signingKey/);
   });
 
-  it('an unsupported format version', async () => {
-    const v2 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 2));
-    await expectRefused(v2, 'unsupported-format-version', /format version 2/);
+  it('a format version of the future, and version 1 (before signatures named their purpose)', async () => {
+    const v3 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 3));
+    await expectRefused(v3, 'unsupported-format-version', /format version 3/);
+    const v1 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 1));
+    await expectRefused(v1, 'outdated-format-version', /format version 1.*export it again/);
   });
 
   it("entry names with '..', an absolute path or a backslash, and duplicate names", async () => {
@@ -228,11 +231,11 @@ describe('identity cards', () => {
     const owner = panel.members[1]!;
     const card = await writePackage({ type: 'identity-card', content: owner.card, subject: {}, revision: 1, sender: { name: owner.facts.name, keys: owner.keys }, recipients: [] });
     if (!card.ok) throw new Error(card.error.message);
-    const r = await importPackage(card.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
+    const r = await importPackage(card.value.bytes, { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY, held: null });
     expect(r.ok && r.value.signer.kind).toBe('self-signed');
     expect(r.ok && r.value.content).toEqual(owner.card);
     const trusted = trustCards(EMPTY_TRUST_STORE, [owner.card]);
-    const again = await importPackage(card.value.bytes, { keys: null, trust: trusted, accept: ['identity-card'], history: NO_HISTORY });
+    const again = await importPackage(card.value.bytes, { keys: null, trust: trusted, accept: ['identity-card'], history: NO_HISTORY, held: null });
     expect(again.ok && again.value.signer.kind).toBe('trusted');
     // Someone else's card, signed by me: refused.
     const stolen = await assemblePackage({

@@ -3,11 +3,12 @@ import { prepareBlobs } from '../../shared/packages/blobs.js';
 import type { PanelReturnContent } from '../../shared/packages/content/panel-return.js';
 import { signReportPdf, verifyReportSignature } from '../../shared/packages/countersign.js';
 import { importPackage } from '../../shared/packages/import-package.js';
-import { checkPanelReturn } from '../../shared/packages/panel-return-check.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { writePackage } from '../../shared/packages/write-package.js';
+import { ok } from '../../shared/util/result.js';
 import { assemblePanelReturn } from '../../shared/workflow/assemble-panel-return.js';
 import { receivePackage } from '../../shared/workflow/received.js';
+import { panelHeld } from './packages-fixture.js';
 import { countersignatures, panelWithSheets, reportOnMemberDevice, settledConsensus, signedReport, type SteppedPanel } from './workflow-fixture.js';
 
 /**
@@ -21,12 +22,11 @@ beforeAll(async () => {
 }, 30_000);
 
 async function secretariatCheck(bytes: Uint8Array) {
-  const opts = { trust: p.memberTrust, keys: p.secretariat.keys };
-  const imported = await receivePackage(bytes, 'panel-return', { ...opts, history: NO_HISTORY });
+  const imported = await receivePackage(bytes, 'panel-return', { trust: p.memberTrust, keys: p.secretariat.keys, history: NO_HISTORY, held: panelHeld(p) });
   // The importer runs checkPanelReturn itself; a refusal is its answer.
   if (!imported.ok) return imported;
-  expect(imported.value.panelReturn).toBeDefined();
-  return checkPanelReturn(imported.value.content, imported.value.manifest, imported.value.blobs, opts);
+  if (!imported.value.panelReturn) throw new Error('a panel return was imported without its nested checks');
+  return ok(imported.value.panelReturn);
 }
 
 describe('the leader’s packages', () => {
@@ -38,11 +38,11 @@ describe('the leader’s packages', () => {
     expect(await verifyReportSignature(member.card.signingKey, report.pdf, signature)).toBe(true);
     expect(await verifyReportSignature(p.members[2]!.card.signingKey, report.pdf, signature)).toBe(false);
     // An expert cannot send a report for signing: only the leader may.
-    const opened = await receivePackage(report.rfsPackage, 'report-for-signing', { keys: member.keys, trust: p.memberTrust, history: NO_HISTORY });
+    const opened = await receivePackage(report.rfsPackage, 'report-for-signing', { keys: member.keys, trust: p.memberTrust, history: NO_HISTORY, held: panelHeld(p) });
     if (!opened.ok) throw new Error(opened.error.message);
     const [blob] = await prepareBlobs([{ fileName: '评审报告.pdf', mediaType: 'application/pdf', bytes: report.pdf }]);
     const asExpert = await writePackage({ type: 'report-for-signing', content: opened.value.content, blobs: [{ entry: blob!.ref.entry, bytes: report.pdf }], subject: p.subject, revision: 1, sender: { name: member.facts.name, keys: member.keys }, recipients: [p.members[0]!.card] });
-    const refused = asExpert.ok ? await importPackage(asExpert.value.bytes, { keys: p.members[0]!.keys, trust: p.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY }) : null;
+    const refused = asExpert.ok ? await importPackage(asExpert.value.bytes, { keys: p.members[0]!.keys, trust: p.memberTrust, accept: ['report-for-signing'], history: NO_HISTORY, held: panelHeld(p) }) : null;
     expect(refused && !refused.ok && refused.error.code).toBe('untrusted-signer');
   });
 
@@ -57,6 +57,7 @@ describe('the leader’s packages', () => {
     if (!checked.ok) throw new Error(checked.error.message);
     expect(checked.value.scoresheets.map((s) => s.manifest.sender.keyId)).toEqual(p.members.map((m) => m.card.keyId));
     expect(checked.value.countersignatures.map((c) => c.content.signerKeyId)).toEqual(p.members.slice(1).map((m) => m.card.keyId));
+    expect(checked.value.signOff).toMatchObject({ dissents: [], absences: [] });
   });
 
   it('refuses a panel return whose countersignature signs another PDF', async () => {
@@ -77,15 +78,16 @@ describe('the leader’s packages', () => {
     ]);
     const nested = (i: number) => ({ ...files[i]!.ref, mediaType: 'application/vnd.zqa.package' as const });
     const content: PanelReturnContent = {
-      ...p.subject, consensus, reportText: report.reportText, report: { ...files[0]!.ref, mediaType: 'application/pdf' },
+      ...p.subject, consensus, recommendation: report.recommendation, reportText: report.reportText, report: { ...files[0]!.ref, mediaType: 'application/pdf' },
       scoresheets: p.members.map((m, i) => ({ expertKeyId: m.card.keyId, package: nested(1 + i) })),
       countersignatures: [{ signerKeyId: member.card.keyId, package: nested(1 + p.sheets.length) }],
+      absences: [],
       returnedAt: genuine!.signedAt,
     };
     const leader = p.members[0]!;
     const hostile = await writePackage({ type: 'panel-return', content, blobs: files.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })), subject: p.subject, revision: 1, sender: { name: leader.facts.name, keys: leader.keys }, recipients: [p.secretariat.card, leader.card] });
     if (!hostile.ok) throw new Error(hostile.error.message);
     const checked = await secretariatCheck(hostile.value.bytes);
-    expect(checked.ok ? 'accepted' : checked.error.message).toMatch(/countersignature is not a valid signature over this report PDF/);
+    expect(checked.ok ? 'accepted' : `${checked.error.code}: ${checked.error.message}`).toMatch(/^return-part-invalid: .*countersignature is not a valid signature over this report PDF/);
   });
 });

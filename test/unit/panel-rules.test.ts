@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { poolExpertSchema, type PoolExpert } from '../../shared/panel/expert.js';
 import { checkPanel, eligibleExperts, type PanelContext } from '../../shared/panel/panel-rules.js';
 
 const expert = (id: string, over: Partial<PoolExpert> = {}): PoolExpert =>
-  poolExpertSchema.parse({ id, name: `专家${id}`, fingerprint: `${id}-fp`, fingerprintConfirmed: true, ...over });
+  poolExpertSchema.parse({ id, name: `专家${id}`, fingerprint: `${id}-fp`, fingerprintConfirmed: true, employer: { name: '郑州大学' }, ...over });
 const pool = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'].map((id) => expert(id));
 const context = (over: Partial<PanelContext> = {}): PanelContext => ({
-  rules: defaultCycleRules(),
+  rules: rulesFromPreset('draft-2021', 0),
   pool,
   applicant: { name: '郑州宇达机械有限公司', creditCode: '91350100M000100Y43' },
   reviewDate: '2025-06-01',
@@ -26,7 +26,7 @@ describe('panel rules', () => {
       const r = checkPanel({ applicantId: 'a1', memberIds: ids, leaderId: 'e1' }, context());
       expect(!r.ok && r.error.map((p) => p.code)).toEqual(['size']);
     }
-    const custom = checkPanel({ applicantId: 'a1', memberIds: ['e1', 'e2', 'e3'], leaderId: 'e1' }, context({ rules: { panelSizeMin: 3, panelSizeMax: 3 } }));
+    const custom = checkPanel({ applicantId: 'a1', memberIds: ['e1', 'e2', 'e3'], leaderId: 'e1' }, context({ rules: { ...rulesFromPreset('draft-2021', 0), panelSizeMin: 3, panelSizeMax: 3 } }));
     expect(custom.ok).toBe(true);
   });
 
@@ -50,6 +50,16 @@ describe('panel rules', () => {
 
   it('offers only experts free of conflict and confirmed', () => {
     const withConflict = [...pool.slice(1), expert('e1', { interests: [{ kind: 'shareholding', organisation: '其他公司', creditCode: '91350100M000100Y43' }] })];
-    expect(eligibleExperts({ pool: withConflict, applicant: context().applicant, reviewDate: '2025-06-01' }).map((e) => e.id)).not.toContain('e1');
+    expect(eligibleExperts(context({ pool: withConflict })).map((e) => e.id)).not.toContain('e1');
+  });
+
+  it('an undeclared employee of the applicant cannot lead its panel: the employer is checked without any declaration', () => {
+    const employee = [...pool.filter((e) => e.id !== 'e1'), expert('e1', { employer: { name: '郑州宇达机械有限公司' } })];
+    const r = checkPanel({ applicantId: 'a1', memberIds: ['e1', 'e2', 'e3', 'e4', 'e5'], leaderId: 'e1' }, context({ pool: employee }));
+    expect(!r.ok && r.error.map((p) => [p.code, p.zh])).toEqual([['recusal', '评审员专家e1的工作单位“郑州宇达机械有限公司”即申报单位“郑州宇达机械有限公司”（单位名称相同），依第十八条应当回避']]);
+    // By credit code: a different name for the same organisation still matches.
+    const renamed = [...pool.filter((e) => e.id !== 'e1'), expert('e1', { employer: { name: '宇达机械', creditCode: '91350100M000100Y43' } })];
+    expect(checkPanel({ applicantId: 'a1', memberIds: ['e1', 'e2', 'e3', 'e4', 'e5'], leaderId: 'e2' }, context({ pool: renamed })).ok).toBe(false);
+    expect(eligibleExperts(context({ pool: renamed })).map((e) => e.id)).not.toContain('e1');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRootCertificate, describeCertificate, issueCertificate, verifyCertificate } from '../../shared/pki/certificates.js';
-import { derSignatureToRaw, rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
+import { derSignatureToRaw, lowS, rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { certificateToPem } from '../../shared/pki/pem.js';
 import { makeSigner } from './pki-test-keys.js';
 
@@ -55,13 +55,14 @@ describe('the secretariat as certificate authority', () => {
   it('converts ECDSA signatures between raw and DER both ways', async () => {
     const s = await makeSigner();
     for (let i = 0; i < 20; i++) {
-      const raw = await s.sign(new Uint8Array([i]));
+      const raw = lowS(await s.sign({ purpose: 'certificate', data: new Uint8Array([0x30, i]) }));
       expect(derSignatureToRaw(rawSignatureToDer(raw))).toEqual({ ok: true, value: raw });
     }
+    // A high bit in r takes DER's zero pad (s is always low, so only r can need it).
     const edge = new Uint8Array(64);
-    edge[31] = 1;
-    edge[32] = 0x80;
-    expect(rawSignatureToDer(edge)).toEqual(new Uint8Array([0x30, 0x26, 0x02, 0x01, 0x01, 0x02, 0x21, 0x00, 0x80, ...new Array<number>(31).fill(0)]));
+    edge[0] = 0x80;
+    edge[63] = 1;
+    expect(rawSignatureToDer(edge)).toEqual(new Uint8Array([0x30, 0x26, 0x02, 0x21, 0x00, 0x80, ...new Array<number>(31).fill(0), 0x02, 0x01, 0x01]));
     expect(derSignatureToRaw(new Uint8Array([0x30, 0x01, 0x02]))).toEqual({ ok: false, error: 'not a DER ECDSA signature' });
   });
 });

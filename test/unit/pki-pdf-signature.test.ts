@@ -3,9 +3,10 @@ import { createRootCertificate, issueCertificate } from '../../shared/pki/certif
 import { countersign, verifyCountersignature } from '../../shared/pki/countersignature.js';
 import { signPdf, verifyPdfSignature, type PdfSigner } from '../../shared/pki/pades.js';
 import { addSignaturePlaceholder } from '../../shared/pki/pdf-signature-placeholder.js';
+import type { SignPort } from '../../shared/pki/signer-port.js';
 import { makeSigner, tinyPdf } from './pki-test-keys.js';
 
-async function leaderSigner(): Promise<{ signer: PdfSigner; spki: Uint8Array; sign: (d: Uint8Array) => Promise<Uint8Array> }> {
+async function leaderSigner(): Promise<{ signer: PdfSigner; spki: Uint8Array; sign: SignPort }> {
   const secretariat = await makeSigner();
   const leader = await makeSigner();
   const notBefore = new Date('2026-01-01T00:00:00Z');

@@ -1,3 +1,4 @@
+import { signedBytes } from '../../shared/crypto/sign-request.js';
 import type { SigningIdentity } from '../../shared/pki/signer-port.js';
 
 /** A key holder for tests: the private key stays inside the closure, as behind the bridge. */
@@ -6,7 +7,7 @@ export async function makeSigner(): Promise<SigningIdentity> {
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
   return {
     spki,
-    sign: async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, data as Uint8Array<ArrayBuffer>)),
+    sign: async (request) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, signedBytes(request) as Uint8Array<ArrayBuffer>)),
   };
 }
 

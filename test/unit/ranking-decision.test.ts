@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { applicantResultSchema } from '../../shared/ranking/applicant-result.js';
 import { recordDecisions } from '../../shared/ranking/committee-decision.js';
 import { proposeSplit } from '../../shared/ranking/proposal.js';
 import { rankJson } from '../../shared/ranking/rank-json.js';
 
-const rules = { ...defaultCycleRules(), awardQuota: 1, nominationQuota: 1 };
+const rules = { ...rulesFromPreset('draft-2021', 0), awardQuota: 1, nominationQuota: 1 };
+const vote = { for: 11, against: 2, abstaining: 0 };
 const results = [
   { applicantId: 'A', name: '甲公司', totalHundredths: 62000 },
   { applicantId: 'B', name: '乙公司', totalHundredths: 55000 },
@@ -20,11 +21,11 @@ describe('the committee decision', () => {
     const r = recordDecisions(
       proposal,
       [
-        { applicantId: 'A', outcome: 'award' },
-        { applicantId: 'B', outcome: 'nomination' },
-        { applicantId: 'C', outcome: 'notAwarded' },
-        { applicantId: 'D', outcome: 'notAwarded' },
-        { applicantId: 'E', outcome: 'notAwarded' },
+        { applicantId: 'A', outcome: 'award', vote },
+        { applicantId: 'B', outcome: 'nomination', vote },
+        { applicantId: 'C', outcome: 'notAwarded', vote },
+        { applicantId: 'D', outcome: 'notAwarded', vote },
+        { applicantId: 'E', outcome: 'notAwarded', vote },
       ],
       rules,
     );
@@ -33,11 +34,11 @@ describe('the committee decision', () => {
 
   it('requires a reason for a departure and records it', () => {
     const decisions = [
-      { applicantId: 'A', outcome: 'nomination' as const },
-      { applicantId: 'B', outcome: 'award' as const },
-      { applicantId: 'C', outcome: 'notAwarded' as const },
-      { applicantId: 'D', outcome: 'notAwarded' as const },
-      { applicantId: 'E', outcome: 'notAwarded' as const },
+      { applicantId: 'A', outcome: 'nomination' as const, vote },
+      { applicantId: 'B', outcome: 'award' as const, vote },
+      { applicantId: 'C', outcome: 'notAwarded' as const, vote },
+      { applicantId: 'D', outcome: 'notAwarded' as const, vote },
+      { applicantId: 'E', outcome: 'notAwarded' as const, vote },
     ];
     const refused = recordDecisions(proposal, decisions, rules);
     expect(!refused.ok && refused.error.map((p) => [p.code, p.applicantId])).toEqual([
@@ -52,11 +53,11 @@ describe('the committee decision', () => {
     const r = recordDecisions(
       proposal,
       [
-        { applicantId: 'A', outcome: 'award' },
-        { applicantId: 'D', outcome: 'award', reason: '得分最高' },
-        { applicantId: 'E', outcome: 'award', reason: '差0.05分' },
-        { applicantId: 'E', outcome: 'notAwarded' },
-        { applicantId: 'X', outcome: 'award' },
+        { applicantId: 'A', outcome: 'award', vote },
+        { applicantId: 'D', outcome: 'award', reason: '得分最高', vote },
+        { applicantId: 'E', outcome: 'award', reason: '差0.05分', vote },
+        { applicantId: 'E', outcome: 'notAwarded', vote },
+        { applicantId: 'X', outcome: 'award', vote },
       ],
       rules,
     );

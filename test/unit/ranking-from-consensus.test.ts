@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
+
+const defaultCycleRules = () => rulesFromPreset('draft-2021', 0);
 import { applicantResultFromConsensus } from '../../shared/ranking/from-consensus.js';
 
 const items = itemsOf(GBT19580_2012);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCycleRules, validateCycleRules, type CycleRules } from '../../shared/cycle/cycle-rules.js';
+import { validateCycleRules, type CycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { applicantResultSchema, type ApplicantResultInput } from '../../shared/ranking/applicant-result.js';
 import { proposeSplit, validateApplicantResults, type Proposal } from '../../shared/ranking/proposal.js';
 
@@ -12,7 +13,7 @@ const a = (id: string, totalHundredths: number, extra: Partial<ApplicantResultIn
   ...extra,
 });
 const rules = (over: Partial<CycleRules> = {}): CycleRules => {
-  const r = validateCycleRules({ ...defaultCycleRules(), ...over });
+  const r = validateCycleRules({ ...rulesFromPreset('draft-2021', 0), ...over });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };
@@ -76,7 +77,7 @@ describe('the comprehensive review proposal', () => {
     expect(p.award[0]!.exclusions).toBeUndefined();
   });
 
-  it('honours the optional nomination minimum', () => {
+  it('honours the nomination minimum the cycle states', () => {
     const p = proposeSplit(results([a('A', 45000), a('B', 40000), a('C', 39995)]), rules({ nominationMinimumPoints: 400 }));
     expect(ids(p, 'nomination')).toEqual(['A', 'B']);
     expect(p.notAwarded).toEqual([expect.objectContaining({ applicantId: 'C', reason: 'below-nomination-minimum' })]);
@@ -84,7 +85,7 @@ describe('the comprehensive review proposal', () => {
   });
 
   it('fills reserved places with their category first, then open places by total', () => {
-    const r = rules({ awardQuota: 2, nominationQuota: 1, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0 }] });
+    const r = rules({ awardQuota: 2, nominationQuota: 1, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0, kind: 'guaranteed-minimum' }] });
     const p = proposeSplit(results([a('BIG1', 80000), a('BIG2', 75000), a('SM1', 60000, { category: 'small' }), a('SM2', 55000, { category: 'small' })]), r);
     expect(ids(p, 'award')).toEqual(['BIG1', 'SM1']);
     expect(p.award.find((e) => e.applicantId === 'SM1')!.place).toEqual({ kind: 'reserved', category: 'small' });
@@ -93,13 +94,13 @@ describe('the comprehensive review proposal', () => {
   });
 
   it('does not push out a category applicant that wins an open place anyway', () => {
-    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0 }] });
+    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0, kind: 'guaranteed-minimum' }] });
     const p = proposeSplit(results([a('SM1', 80000, { category: 'small' }), a('BIG', 70000), a('SM2', 60000, { category: 'small' })]), r);
     expect(ids(p, 'award')).toEqual(['SM1', 'BIG']);
   });
 
   it('leaves a reserved place vacant when no applicant of its category qualifies', () => {
-    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0 }] });
+    const r = rules({ awardQuota: 2, nominationQuota: 0, reservations: [{ category: 'small', label: '小微企业', award: 1, nomination: 0, kind: 'guaranteed-minimum' }] });
     const p = proposeSplit(results([a('BIG1', 80000), a('BIG2', 70000), a('SM', 45000, { category: 'small' })]), r);
     expect(ids(p, 'award')).toEqual(['BIG1']);
     expect(p.vacancies.award).toBe(1);
@@ -108,7 +109,7 @@ describe('the comprehensive review proposal', () => {
   it('marks a lower applicant whose fate a tie above decides (reserved places)', () => {
     // Award to A0: the reserved Nomination (small) stays empty and A1 takes the open one;
     // award to A1: A0 takes the reserved Nomination and B the open one.
-    const r = rules({ awardQuota: 1, nominationQuota: 2, reservations: [{ category: 'small', label: '小微企业', award: 0, nomination: 1 }] });
+    const r = rules({ awardQuota: 1, nominationQuota: 2, reservations: [{ category: 'small', label: '小微企业', award: 0, nomination: 1, kind: 'guaranteed-minimum' }] });
     const p = proposeSplit(results([a('A0', 60000, { category: 'small' }), a('A1', 60000), a('B', 55000)]), r);
     expect(p.award.map((e) => [e.applicantId, e.tie?.possible])).toEqual([
       ['A0', ['award', 'nomination']],

@@ -1,3 +1,4 @@
+import { signedBytes } from '../../shared/crypto/sign-request.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
@@ -41,11 +42,11 @@ describe('browser host keys', () => {
     if (!pub.ok) throw new Error(pub.error.message);
     expect(await holder.publicKeys()).toEqual(pub);
     const data = new TextEncoder().encode('declaration');
-    const signature = await holder.sign({ data });
+    const signature = await holder.sign({ purpose: 'declaration', data: new Uint8Array([0x7b, ...data]) });
     if (!signature.ok) throw new Error(signature.error.message);
     expect(signature.value.byteLength).toBe(64);
     const verifyKey = await crypto.subtle.importKey('spki', fromBase64(pub.value.signingKey) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifyKey, signature.value as Uint8Array<ArrayBuffer>, data)).toBe(true);
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifyKey, signature.value as Uint8Array<ArrayBuffer>, signedBytes({ purpose: 'declaration', data: new Uint8Array([0x7b, ...data]) }) as Uint8Array<ArrayBuffer>)).toBe(true);
 
     const peer = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
     const peerSpki = new Uint8Array(await crypto.subtle.exportKey('spki', peer.publicKey));

@@ -27,8 +27,15 @@ describe('report input from what the packages carry', () => {
     expect(input.ok).toBe(true);
     if (!input.ok) return;
     expect(input.value.roster.map((m) => m.memberId)).toEqual(members.map((m) => m.card.keyId));
-    expect(input.value.rules.divergenceLimit).toBe(assignment.panel.divergenceLimit);
-    const c = consolidate({ criteriaSet: input.value.criteriaSet, roster: input.value.roster, scoresheets: input.value.scoresheets });
+    // The report applies and states the rules the assignment carries.
+    expect(input.value.rules).toEqual({
+      awardThresholdPoints: assignment.rules.awardThresholdPoints,
+      nominationMinimumPoints: assignment.rules.nominationMinimumPoints,
+      divergenceLimitPoints: assignment.rules.divergenceLimitPoints,
+      panelSizeMin: assignment.rules.panelSizeMin,
+      panelSizeMax: assignment.rules.panelSizeMax,
+    });
+    const c = consolidate({ criteriaSet: input.value.criteriaSet, roster: input.value.roster, scoresheets: input.value.scoresheets, divergenceLimit: input.value.rules.divergenceLimitPoints });
     expect(c.missingMembers).toEqual([]);
     const first = sheets[0]!.items[0]!;
     expect(c.rows[0]!.cells[0]!.percent).toBe(first.percent);

@@ -6,6 +6,7 @@
 import { countersignInMemory } from '../../cli/lib/demo-countersign.js';
 import { settleDemoConsensus } from '../../cli/lib/demo-leader.js';
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { receiveReportForSigning, type ReportToSign } from '../../shared/workflow/countersign-report.js';
 import { steppingClock, type Clock } from '../../shared/workflow/ports/clock.js';
@@ -49,7 +50,7 @@ export async function signedReport(p: SteppedPanel, consensus: ConsensusRecord, 
 export async function reportOnMemberDevice(p: SteppedPanel, report: SignedReport, memberIndex: number): Promise<ReportToSign> {
   const m = p.members[memberIndex]!;
   const held = { forPanel: () => Promise.resolve({ reviewId: 'r1', content: p.assignment }) };
-  const got = await receiveReportForSigning(report.rfsPackage, { keys: m.keys, trust: p.memberTrust, history: NO_HISTORY, assignments: held, myKeyId: m.card.keyId });
+  const got = await receiveReportForSigning(report.rfsPackage, { keys: m.keys, trust: p.memberTrust, history: NO_HISTORY, assignments: held, held: heldRecordsFrom({ assignments: [p.assignment] }), myKeyId: m.card.keyId });
   if (!got.ok) throw new Error(got.error.message);
   return got.value.report;
 }

@@ -4,9 +4,10 @@ import { applicantProfileSchema } from '../../shared/applicant/applicant-profile
 import { creditCodeCheckCharacter } from '../../shared/applicant/credit-code.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
 import { issueAssignment, type AssignmentRequest } from '../../shared/workflow/issue-assignment.js';
 import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
@@ -30,7 +31,7 @@ async function people(): Promise<{ secretariat: Participant; members: Participan
 
 function request(members: Participant[], overrides: Partial<AssignmentRequest> = {}): AssignmentRequest {
   return {
-    cycle: { id: 'zz-2026', name: '2026年度郑州市市长质量奖', year: 2026, rules: defaultCycleRules(), reviewDate: '2026-06-10' },
+    cycle: { id: 'zz-2026', name: '2026年度郑州市市长质量奖', year: 2026, rules: rulesFromPreset('draft-2021', 0), reviewDate: '2026-06-10' },
     applicant: { profile, materialReview: { percentByItem: Object.fromEntries(itemsOf(GBT19580_2012).map((i) => [i.id, 55])), siteVisitIssues: [{ itemId: '4.7.4', text: '核实财务报表' }, { text: '核实有无重大事故' }] } },
     panel: { id: 'panel-1', name: '第一评审组', leaderKeyId: members[0]!.card.keyId },
     members: members.map((m) => ({ card: m.card, fingerprintConfirmed: true })),
@@ -47,7 +48,7 @@ describe('issue an assignment (shared/workflow/issue-assignment.ts)', () => {
     const ports = { keys: secretariat.keys, clock: steppingClock(new Date(Date.UTC(2026, 5, 1))), secretariat: secretariat.card, certificates };
     const refused = await issueAssignment(
       request(members, {
-        cycle: { id: 'zz-2026', name: '届', year: 2026, rules: { ...defaultCycleRules(), divergenceLimitPoints: 3 }, reviewDate: undefined },
+        cycle: { id: 'zz-2026', name: '届', year: 2026, rules: { ...rulesFromPreset('draft-2021', 0), divergenceLimitPoints: 3 }, reviewDate: undefined },
         applicant: { profile },
         members: [{ card: members[0]!.card, fingerprintConfirmed: false }, undefined],
         panel: { id: 'panel-1', name: '组', leaderKeyId: 'f'.repeat(32) },
@@ -56,7 +57,7 @@ describe('issue an assignment (shared/workflow/issue-assignment.ts)', () => {
     );
     expect(refused.ok ? [] : refused.error.map((e) => e.en)).toEqual([
       expect.stringMatching(/no material-review result/),
-      expect.stringMatching(/divergence limit is 3/),
+      expect.stringMatching(/the cycle's rules: divergenceLimitPoints: must be at least 5/),
       expect.stringMatching(/not in the pool or not confirmed/),
       expect.stringMatching(/leader is not a member/),
     ]);
@@ -83,11 +84,11 @@ describe('issue an assignment (shared/workflow/issue-assignment.ts)', () => {
 
     const trust = trustStoreFromAnchorCard(secretariat.card);
     for (const m of members) {
-      const r = await receiveAssignment(written.bytes, { keys: m.keys, trust, history: NO_HISTORY, myKeyId: m.card.keyId });
+      const r = await receiveAssignment(written.bytes, { keys: m.keys, trust, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [] }), myKeyId: m.card.keyId });
       expect(r.ok && r.value.leader.keyId).toBe(members[0]!.card.keyId);
     }
     // The secretariat is a recipient (it rereads what it issued) but not on the roster.
-    expect(await receiveAssignment(written.bytes, { keys: secretariat.keys, trust, history: NO_HISTORY, myKeyId: secretariat.card.keyId })).toMatchObject({ ok: false, error: { code: 'not-a-recipient' } });
+    expect(await receiveAssignment(written.bytes, { keys: secretariat.keys, trust, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [] }), myKeyId: secretariat.card.keyId })).toMatchObject({ ok: false, error: { code: 'not-a-recipient' } });
 
     const again = await issueAssignment(request(members, { previous: { packageId: written.manifest.packageId, revision: 1 } }), ports);
     expect(again.ok && [again.value.revision, again.value.written.manifest.supersedes]).toEqual([2, written.manifest.packageId]);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
+import { heldRecordsFrom } from '../../shared/packages/held-records.js';
 import { checkSignedReport } from '../../shared/report/report-checks.js';
 import { fromBase64 } from '../../shared/util/bytes.js';
 import { assemblePanelReturn } from '../../shared/workflow/assemble-panel-return.js';
@@ -28,7 +29,7 @@ describe('produce and sign the report (shared/workflow/produce-report.ts)', () =
     const report = await signedReport(p, await settledConsensus(p));
     expect((await checkSignedReport(report.pdf, { sha256: report.sha256, leaderSpki: fromBase64(p.members[0]!.card.signingKey), rootCertificate: fromBase64(p.assignment.certificates.root) })).ok).toBe(true);
     expect(report.reportText).toMatch(/共识总分 \d+\.\d\d 分；/);
-    const rfs = await receivePackage(report.rfsPackage, 'report-for-signing', { keys: p.members[3]!.keys, trust: p.memberTrust, history: NO_HISTORY });
+    const rfs = await receivePackage(report.rfsPackage, 'report-for-signing', { keys: p.members[3]!.keys, trust: p.memberTrust, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [p.assignment] }) });
     expect(rfs.ok && rfs.value.content.signers).toEqual(p.members.slice(1).map((m) => m.card.keyId));
     const next = await signedReport(p, await settledConsensus(p), report);
     expect([next.rfsRevision, next.rfsPackageId === report.rfsPackageId]).toEqual([2, false]);
@@ -40,10 +41,10 @@ describe('countersign (shared/workflow/countersign-report.ts, receive-countersig
     const report = await signedReport(p, await settledConsensus(p));
     const m = p.members[1]!;
     const none = { forPanel: () => Promise.resolve(null) };
-    expect(await receiveReportForSigning(report.rfsPackage, { keys: m.keys, trust: p.memberTrust, history: NO_HISTORY, assignments: none, myKeyId: m.card.keyId })).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/holds no assignment/) as unknown } });
+    expect(await receiveReportForSigning(report.rfsPackage, { keys: m.keys, trust: p.memberTrust, history: NO_HISTORY, assignments: none, held: heldRecordsFrom({ assignments: [] }), myKeyId: m.card.keyId })).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/holds no assignment/) as unknown } });
     const leader = p.members[0]!;
     const held = { forPanel: () => Promise.resolve({ reviewId: 'r1', content: p.assignment }) };
-    expect(await receiveReportForSigning(report.rfsPackage, { keys: leader.keys, trust: p.memberTrust, history: NO_HISTORY, assignments: held, myKeyId: leader.card.keyId })).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/not among the members asked/) as unknown } });
+    expect(await receiveReportForSigning(report.rfsPackage, { keys: leader.keys, trust: p.memberTrust, history: NO_HISTORY, assignments: held, held: heldRecordsFrom({ assignments: [p.assignment] }), myKeyId: leader.card.keyId })).toMatchObject({ ok: false, error: { detail: expect.stringMatching(/not among the members asked/) as unknown } });
   });
 
   it('needs a reason to dissent, refuses a report whose signature fails, and the leader takes only this report’s countersignature', async () => {
@@ -57,7 +58,7 @@ describe('countersign (shared/workflow/countersign-report.ts, receive-countersig
     const dissent = await countersignReport({ report: onDevice, assignment: p.assignment, agrees: false, comment: '第 4.7.4 条评分偏高', lastRevision: 2 }, ports);
     if (!dissent.ok) throw new Error(dissent.error.en);
     expect([dissent.value.revision, dissent.value.content.agrees, dissent.value.content.comment]).toEqual([3, false, '第 4.7.4 条评分偏高']);
-    const leaderPorts = { keys: p.members[0]!.keys, trust: p.memberTrust, history: NO_HISTORY };
+    const leaderPorts = { keys: p.members[0]!.keys, trust: p.memberTrust, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [p.assignment] }) };
     const taken = await receiveCountersignature(dissent.value.written.bytes, { assignment: p.assignment, report }, leaderPorts);
     expect(taken.ok && [taken.value.signerKeyId, taken.value.agrees]).toEqual([m.card.keyId, false]);
     const newer = await signedReport(p, await settledConsensus(p), report);
@@ -79,11 +80,12 @@ describe('assemble the panel return (shared/workflow/assemble-panel-return.ts)',
     expect(await assemblePanelReturn({ ...input, consensus: changed, excused }, ports)).toMatchObject({ ok: false, error: { code: 'mismatch' } });
     const returned = await assemblePanelReturn({ ...input, excused }, ports);
     if (!returned.ok) throw new Error(returned.error.en);
-    const opened = await receivePackage(returned.value.written.bytes, 'panel-return', { keys: p.secretariat.keys, trust: p.memberTrust, history: NO_HISTORY });
+    const opened = await receivePackage(returned.value.written.bytes, 'panel-return', { keys: p.secretariat.keys, trust: p.memberTrust, history: NO_HISTORY, held: heldRecordsFrom({ assignments: [p.assignment] }) });
     if (!opened.ok) throw new Error(opened.error.message);
     expect(opened.value.content.scoresheets.map((s) => s.expertKeyId)).toEqual(p.members.map((m) => m.card.keyId));
     expect(opened.value.content.countersignatures).toHaveLength(3);
-    expect(opened.value.content.reportText).toContain('因病未能到场');
+    // The absence travels as its own signed record (docs/package-format.md), the reason with it.
+    expect(opened.value.content.absences.map((x) => [x.memberKeyId, x.reason])).toEqual([[p.members[4]!.card.keyId, '因病未能到场']]);
     expect(opened.value.panelReturn?.countersignatures.map((c) => c.content.signerKeyId)).toEqual(p.members.slice(1, 4).map((m) => m.card.keyId));
     const again = await assemblePanelReturn({ ...input, excused, previous: { packageId: returned.value.written.manifest.packageId, revision: 1 } }, ports);
     expect(again.ok && again.value.revision).toBe(2);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import type { ApplicantResult } from '../../shared/ranking/applicant-result.js';
 import type { ExclusionNumber } from '../../shared/regulation/exclusions.js';
@@ -26,7 +26,7 @@ const ports = (over: Partial<ReceivePanelReturnPorts> = {}): ReceivePanelReturnP
   self: p.secretariat.card,
   assignmentFor: (panelId) => Promise.resolve(panelId === p.assignment.panel.id ? p.assignment : undefined),
   history: NO_HISTORY,
-  rules: () => Promise.resolve(defaultCycleRules()),
+  heldScoresheet: () => Promise.resolve(null),
   ...over,
 });
 
@@ -49,10 +49,10 @@ describe('receive and check a panel return (shared/workflow/receive-panel-return
 });
 
 describe('propose the ranking (shared/workflow/propose-ranking.ts)', () => {
-  const result = (id: string, total: number, exclusions: ExclusionNumber[] = []): ApplicantResult => ({ applicantId: id, name: id, industry: '制造', totalHundredths: total, categorySubtotals: {}, exclusions, recommendation: '', divergenceNotes: [] });
+  const result = (id: string, total: number, exclusions: ExclusionNumber[] = []): ApplicantResult => ({ applicantId: id, name: id, industry: '制造', totalHundredths: total, categorySubtotals: {}, exclusions, recommendation: '', divergenceNotes: [], dissents: [], absences: [] });
 
   it('joins the secretariat’s own findings to the panels’ results and splits under the cycle’s rules', () => {
-    const rules = { ...defaultCycleRules(), awardQuota: 1, nominationQuota: 1 };
+    const rules = { ...rulesFromPreset('draft-2021', 0), awardQuota: 1, nominationQuota: 1 };
     const findings = new Map([['b', { exclusions: { 5: { status: 'confirmed' as const, evidence: '年报' } } }]]);
     const { results, proposal } = proposeRanking(rules, [result('a', 52000), result('b', 61000), result('c', 48000)], findings);
     expect(results.find((r) => r.applicantId === 'b')?.exclusions).toEqual([5]);

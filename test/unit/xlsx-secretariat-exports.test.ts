@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { defaultCycleRules } from '../../shared/cycle/cycle-rules.js';
+import { rulesFromPreset } from '../../shared/regulation/presets.js';
+import { recordDecisions } from '../../shared/ranking/committee-decision.js';
 import { csvBytes, parseCsv, toCsv } from '../../shared/export/csv.js';
 import { itemScoresTable, overviewTable, tableSheet } from '../../shared/export/secretariat-tables.js';
 import { secretariatCsvFiles, secretariatWorkbook } from '../../shared/export/secretariat-export.js';
@@ -27,18 +28,24 @@ function result(id: string, name: string, percents: Record<string, number>, extr
 }
 const results = [
   result('A', '郑州宇达机械有限公司', consensusA, { recommendation: 'award' }),
-  result('B', '河南某某食品股份有限公司', consensusB, { recommendation: 'nomination', divergenceNotes: ['4.7.4 财务结果：评分跨度25个百分点', '4.2.2 战略制定：跨度30'] }),
+  result('B', '河南某某食品股份有限公司', consensusB, {
+    recommendation: 'nomination',
+    divergenceNotes: ['4.7.4 财务结果：评分跨度25个百分点', '4.2.2 战略制定：跨度30'],
+    dissents: [{ name: '李四', reason: '对财务结果的共识评分持保留意见' }],
+    absences: [{ name: '王五', reason: '因病未能到场' }],
+  }),
   result('C', '郑州某某物流有限公司', consensusA, { exclusions: [5], recommendation: 'not-recommended' }),
 ];
-const proposal = proposeSplit(results, defaultCycleRules());
+const rules = rulesFromPreset('draft-2021', 0);
+const proposal = proposeSplit(results, rules);
 
 describe('the secretariat’s exports', () => {
-  it('overview: one row per applicant with total, subtotals, recommendation, proposal, exclusions, divergence notes', () => {
-    const t = overviewTable(GBT19580_2012, results, proposal);
+  it('overview: one row per applicant with total, subtotals, recommendation, proposal, exclusions, divergence notes, sign-off', () => {
+    const t = overviewTable(GBT19580_2012, results, proposal, rules);
     expect(t.header).toEqual([
       '申报单位', '行业', '总分',
       '4.1 领导（110分）', '4.2 战略（90分）', '4.3 顾客与市场（90分）', '4.4 资源（130分）', '4.5 过程管理（100分）', '4.6 测量、分析与改进（80分）', '4.7 结果（400分）',
-      '评审组建议', '建议结果', '否决项（第十四条）', '评分分歧说明',
+      '评审组建议', '建议结果', '否决项（第十四条）', '评分分歧说明', '会签意见（有保留意见、未会签）', '签署推荐与建议结果',
     ]);
     const bytes = writeXlsx({ sheets: [tableSheet(t), tableSheet(itemScoresTable(GBT19580_2012, []))] });
     expect(bytes.ok).toBe(true);
@@ -55,9 +62,56 @@ describe('the secretariat’s exports', () => {
     expect(rows[2]![3]).toBe(55);
     expect(rows[2]![10]).toBe('建议授予市长质量奖');
     expect(rows[3]![13]).toBe('4.7.4 财务结果：评分跨度25个百分点\n4.2.2 战略制定：跨度30');
+    // Each dissent and absence with its reason, one a line; nothing where all agreed.
+    expect(rows[3]![14]).toBe('有保留意见：李四（对财务结果的共识评分持保留意见）\n未会签：王五（因病未能到场）');
+    expect(rows[2]![14] ?? '').toBe('');
+    // Every signed recommendation here is what the proposal says: no flag.
+    expect(rows.slice(1).map((r) => r[15] ?? '')).toEqual(['', '', '']);
     // The same rows in CSV.
     const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes(toCsv(t.header, t.rows))));
     expect(csv.ok && csv.value[2]!.slice(0, 4)).toEqual(['郑州宇达机械有限公司', '装备制造', '500.00', '55.00']);
+  });
+
+  it('flags a signed recommendation the proposal departs from, and one signed under other rules', () => {
+    const flagged = [
+      result('A', '郑州宇达机械有限公司', consensusA, { recommendation: 'award', signedUnder: { awardThresholdPoints: 550, nominationMinimumPoints: 0 } }),
+      result('C', '郑州某某物流有限公司', consensusA, { exclusions: [5], recommendation: 'award' }),
+    ];
+    const t = overviewTable(GBT19580_2012, flagged, proposeSplit(flagged, rules), rules);
+    const column = t.header.indexOf('签署推荐与建议结果');
+    const flag = (name: string) => t.rows.find((r) => r[0] === name)![column];
+    expect(flag('郑州宇达机械有限公司')).toBe('签署后本届规则已改');
+    expect(flag('郑州某某物流有限公司')).toBe('与建议结果不一致');
+  });
+
+  it('with the committee’s decisions: the outcome, the vote, the reason and the prize money, read back from the workbook', () => {
+    const vote = { for: 11, against: 1, abstaining: 1 };
+    const decided = recordDecisions(
+      proposal,
+      [
+        { applicantId: 'A', outcome: 'award', vote },
+        { applicantId: 'B', outcome: 'nomination', vote: { for: 7, against: 5, abstaining: 1 }, reason: '兼顾行业代表性' },
+        { applicantId: 'C', outcome: 'notAwarded', vote },
+      ],
+      rules,
+    );
+    if (!decided.ok) throw new Error(JSON.stringify(decided.error));
+    const t = overviewTable(GBT19580_2012, results, proposal, rules, decided.value);
+    expect(t.header.slice(-6)).toEqual(['评委会决定', '赞成', '反对', '弃权', '决定理由', '奖金（元）']);
+    const bytes = writeXlsx({ sheets: [tableSheet(t)] });
+    if (!bytes.ok) throw new Error(bytes.error.join());
+    const back = readXlsx(bytes.value);
+    if (!back.ok) throw new Error(back.error);
+    const rows = sheetValues(back.value[0]!);
+    const row = (name: string) => rows.find((r) => r[0] === name)!.slice(-6);
+    expect(row('郑州宇达机械有限公司')).toEqual(['市长质量奖', 11, 1, 1, '', 1000000]);
+    expect(row('河南某某食品股份有限公司')).toEqual(['市长质量奖提名奖', 7, 5, 1, '兼顾行业代表性', 0]);
+  });
+
+  it('lists an applicant that is no candidate with its stage and why', () => {
+    const withdrawn = [...results, result('W', '郑州撤回有限公司', consensusA, { stage: 'withdrawn', stageReason: '主动撤回' })];
+    const t = overviewTable(GBT19580_2012, withdrawn, proposeSplit(withdrawn, rules), rules);
+    expect(t.rows.find((r) => r[0] === '郑州撤回有限公司')![11]).toBe('非候选单位（已撤销/退出：主动撤回）');
   });
 
   it('item scores: applicant × item × member, then the consensus, with scores in points', () => {
@@ -85,7 +139,7 @@ describe('the secretariat’s exports', () => {
 
 describe('the secretariat’s export files', () => {
   it('one workbook with both sheets, or one CSV per table, named for the cycle', () => {
-    const input = { set: GBT19580_2012, cycleName: '2026年度/郑州市市长质量奖', results, proposal, itemScores: [{ applicantName: '郑州宇达机械有限公司', members: [], consensusPercentByItem: consensusA }] };
+    const input = { set: GBT19580_2012, cycleName: '2026年度/郑州市市长质量奖', results, proposal, rules, itemScores: [{ applicantName: '郑州宇达机械有限公司', members: [], consensusPercentByItem: consensusA }] };
     const book = secretariatWorkbook(input);
     expect(book.ok && book.value.fileName).toBe('2026年度_郑州市市长质量奖-综合评审.xlsx');
     const back = book.ok ? readXlsx(book.value.bytes) : undefined;

@@ -27,6 +27,7 @@ import type {
   ApplicantRow,
   AuthorityRecord,
   ComplaintRow,
+  CriteriaSetRow,
   CycleRecord,
   DecisionRow,
   ExpertRow,
@@ -34,6 +35,7 @@ import type {
   PanelReturnRow,
   PanelRow,
   SeriesRow,
+  StaffRow,
   SummaryRow,
 } from '../secretariat/records.js';
 
@@ -78,6 +80,9 @@ export class ZqaDatabase extends Dexie {
   secNotices!: Table<NoticeRow, string>;
   secComplaints!: Table<ComplaintRow, string>;
   secSeries!: Table<SeriesRow, string>;
+  // 0005: the regulation as data (renderer/src/secretariat)
+  secStaff!: Table<StaffRow, string>;
+  secCriteriaSets!: Table<CriteriaSetRow, string>;
 
   // 0006: where the index stands in the journal (renderer/src/journal)
   journalMeta!: Table<JournalPosition, 'position'>;

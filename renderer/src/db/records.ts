@@ -93,8 +93,9 @@ export interface ExclusionCheckRecord extends Stamp {
   note: string;
 }
 
-export const CONFLICT_KINDS = ['employer', 'former-employer', 'consultancy', 'shareholding', 'family'] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+/** The declaration's interest kinds are the expert pool's: one list (shared/regulation/conflict-of-interest.ts). */
+export { CONFLICT_KINDS, type ConflictKind } from '../../../shared/regulation/conflict-of-interest.js';
+import type { ConflictKind } from '../../../shared/regulation/conflict-of-interest.js';
 
 /** The Art. 18 / Art. 25 declaration signed before the applicant's material opens. */
 export type DeclarationRecord = Stamp & {

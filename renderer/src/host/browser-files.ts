@@ -10,6 +10,7 @@ const ACCEPT: Record<FileKind, string> = {
   csv: '.csv,text/csv',
   backup: '.zqabak',
   'key-backup': '.zqakey',
+  'criteria-set': '.json,application/json',
 };
 
 const MIME: Record<FileKind, string> = {
@@ -20,6 +21,7 @@ const MIME: Record<FileKind, string> = {
   csv: 'text/csv;charset=utf-8',
   backup: 'application/octet-stream',
   'key-backup': 'application/octet-stream',
+  'criteria-set': 'application/json',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { deriveArgsSchema, signArgsSchema, type HostBridge, type PublicKeys } from '../../../shared/bridge/contract.js';
+import { signedBytes, signRequestProblem } from '../../../shared/crypto/sign-request.js';
 import { bytesEqual, toBase64 } from '../../../shared/util/bytes.js';
 import { err, ok } from '../../../shared/util/result.js';
 import { decodeKeptKeys, createKeptKeys, ECDH, ECDSA, type KeptKeyFile } from './kept-device-keys.js';
@@ -88,9 +89,11 @@ export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto, kept:
     sign: async (args) => {
       const parsed = signArgsSchema.safeParse(args);
       if (!parsed.success) return err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid data' });
+      const problem = signRequestProblem(parsed.data);
+      if (problem) return err({ code: 'invalid-argument' as const, message: problem });
       try {
         const keys = await deviceKeys();
-        const data = parsed.data.data;
+        const data = signedBytes(parsed.data) as Uint8Array<ArrayBuffer>;
         return ok(new Uint8Array(await subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.signing.privateKey, data)));
       } catch (e) {
         return failure('could not sign', e);

@@ -1,3 +1,4 @@
+import { conflictKindLabels } from './conflict-kind-labels.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
@@ -21,13 +22,8 @@ export const en: Messages = {
     needConfidentiality: 'Tick the confidentiality undertaking first',
     needKind: 'Choose the kind of interest and describe it',
   },
-  conflictKinds: {
-    employer: 'Employed by the applicant',
-    'former-employer': 'Employed by the applicant within the last 3 years',
-    consultancy: 'Consultant to the applicant',
-    shareholding: 'Shareholder of the applicant',
-    family: 'A close relative works for or holds shares in the applicant',
-  },
+  conflictKinds: conflictKindLabels('en'),
+
   blocked: {
     title: 'Conflict declared: recusal',
     reason: 'You declared an interest in “{{applicant}}” ({{kind}}: {{detail}}). Under Art. 18 of the Zhengzhou Mayor’s Quality Award rules an expert with an interest in an applicant must recuse themselves and may not review it, so this device no longer shows the applicant’s material.',
@@ -110,8 +106,8 @@ export const en: Messages = {
     title: 'Summary',
     total: 'Total',
     of1000: '/ 1000',
-    meets: 'Meets {{threshold}}',
-    below: 'Below {{threshold}}',
+    meets: "Meets the cycle's line of {{threshold}}",
+    below: "Below the cycle's line of {{threshold}}",
     category: 'Category',
     subtotal: 'Score',
     max: 'Maximum',

@@ -1,3 +1,5 @@
+import { conflictKindLabels } from './conflict-kind-labels.js';
+
 /** Simplified Chinese, the app's first language. Keys mirror en.ts exactly (checked by type). */
 export const zhCN = {
   app: { title: '市长质量奖现场评审', loading: '正在打开评审…', loadFailed: '无法打开本地数据库：{{error}}' },
@@ -20,13 +22,8 @@ export const zhCN = {
     needConfidentiality: '请先勾选保密承诺',
     needKind: '请选择利害关系类型并填写说明',
   },
-  conflictKinds: {
-    employer: '现任职于申报单位',
-    'former-employer': '近三年内曾任职于申报单位',
-    consultancy: '为申报单位提供咨询服务',
-    shareholding: '持有申报单位股份',
-    family: '近亲属在申报单位任职或持股',
-  },
+  // The one list of interest kinds (shared/regulation/conflict-of-interest.ts), as the expert declares them.
+  conflictKinds: conflictKindLabels('zh'),
   blocked: {
     title: '已申报利益冲突，须回避',
     reason: '您已申报与“{{applicant}}”存在利害关系（{{kind}}：{{detail}}）。根据《郑州市市长质量奖管理办法》第十八条，与申报单位有利害关系的评审员应当回避，不得参与对该单位的评审，因此本设备不再显示该单位的评审材料。',
@@ -109,8 +106,8 @@ export const zhCN = {
     title: '评分汇总',
     total: '总分',
     of1000: '/ 1000 分',
-    meets: '达到 {{threshold}} 分',
-    below: '未达到 {{threshold}} 分',
+    meets: '达到本届获奖分数线 {{threshold}} 分',
+    below: '未达到本届获奖分数线 {{threshold}} 分',
     category: '类目',
     subtotal: '得分',
     max: '满分',

@@ -25,7 +25,7 @@ function unwrap<T>(result: BridgeResult<T>): T {
 export function bridgeKeyHolder(keys: HostBridge['keys']): KeyHolder {
   return {
     publicKeys: async () => unwrap(await keys.publicKeys()),
-    sign: async (data) => unwrap(await keys.sign({ data: new Uint8Array(data) })),
+    sign: async (request) => unwrap(await keys.sign({ purpose: request.purpose, data: new Uint8Array(request.data) })),
     deriveBits: async (peerSpki) => unwrap(await keys.deriveBits({ peerPublicKey: new Uint8Array(peerSpki) })),
   };
 }

@@ -128,7 +128,7 @@ function useFacts(record: ReportToSignRecord): { applicant: string; total: strin
   const { t } = useTranslation();
   const assignment = useLiveQuery(() => getDatabase().panelAssignments.get(record.reviewId), [record.reviewId]);
   const set = assignment ? validateCriteriaSet(assignment.content.criteriaSet) : null;
-  const r = set?.ok ? recommend(set.value, record.content.consensus) : null;
+  const r = set?.ok && assignment ? recommend(set.value, record.content.consensus, assignment.content.rules) : null;
   return {
     applicant: assignment?.content.applicant.name ?? record.content.applicantId,
     total: r?.ok ? formatHundredths(r.value.totalHundredths) : '—',

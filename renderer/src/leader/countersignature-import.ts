@@ -1,3 +1,4 @@
+import { dbHeldRecords } from '../packages/trust-from-db.js';
 import type { TrustStore } from '../../../shared/identity/trust-store.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
 import type { PackageError } from '../../../shared/packages/errors.js';
@@ -23,7 +24,7 @@ export interface CountersignatureImport {
   now: Date;
 }
 
-/** The history port: a member's series is `countersignature/<panel>/<member key id>`. */
+/** The history port: a member's series is `countersignature/<cycle>/<applicant>/<panel>/<member key id>` (seriesIdOf). */
 function heldCountersignatures(db: ZqaDatabase, reviewId: string): PackageHistory {
   return {
     latest: async (seriesId) => {
@@ -35,7 +36,7 @@ function heldCountersignatures(db: ZqaDatabase, reviewId: string): PackageHistor
 }
 
 export async function importCountersignature(bytes: Uint8Array, c: CountersignatureImport): Promise<Result<ReceivedCountersignatureRecord, PackageError>> {
-  const received = await receiveCountersignature(bytes, { assignment: c.assignment, report: c.report }, { keys: c.keys, trust: c.trust, history: heldCountersignatures(c.db, c.reviewId) });
+  const received = await receiveCountersignature(bytes, { assignment: c.assignment, report: c.report }, { keys: c.keys, trust: c.trust, history: heldCountersignatures(c.db, c.reviewId), held: dbHeldRecords(c.db) });
   if (!received.ok) return received;
   const record: ReceivedCountersignatureRecord = { ...received.value, reviewId: c.reviewId, receivedAt: c.now.toISOString() };
   await c.db.transaction('rw', c.db.receivedCountersignatures, () => c.db.receivedCountersignatures.put(record));

@@ -1,3 +1,4 @@
+import { dbHeldRecords } from '../packages/trust-from-db.js';
 import type { TrustStore } from '../../../shared/identity/trust-store.js';
 import type { PackageError } from '../../../shared/packages/errors.js';
 import type { PackageHistory } from '../../../shared/packages/revision.js';
@@ -23,12 +24,15 @@ function heldAssignments(db: ZqaDatabase): HeldAssignments {
   };
 }
 
-/** The history port: the leader's reports for signing of one panel are one series. */
+/** The history port: the leader's reports for signing of one cycle, applicant and panel are one series. */
 function heldReports(db: ZqaDatabase): PackageHistory {
   return {
     latest: async (seriesId) => {
-      const [panelId, sender] = seriesId.split('/').slice(1);
-      const held = (await db.reportsToSign.toArray()).filter((r) => r.content.panelId === panelId && r.leaderKeyId === sender).sort((x, y) => y.revision - x.revision)[0];
+      // seriesIdOf: type/cycle/applicant/panel/sender.
+      const [cycleId, applicantId, panelId, sender] = seriesId.split('/').slice(1);
+      const held = (await db.reportsToSign.toArray())
+        .filter((r) => r.content.cycleId === cycleId && r.content.applicantId === applicantId && r.content.panelId === panelId && r.leaderKeyId === sender)
+        .sort((x, y) => y.revision - x.revision)[0];
       return held ? { packageId: held.packageId, revision: held.revision, manifestSha256: held.manifestSha256 } : null;
     },
   };
@@ -38,7 +42,7 @@ export async function importReportForSigning(
   bytes: Uint8Array,
   c: { db: ZqaDatabase; keys: KeyHolder; trust: TrustStore; now: Date; myKeyId: string },
 ): Promise<Result<ReportToSignRecord, PackageError>> {
-  const received = await receiveReportForSigning(bytes, { keys: c.keys, trust: c.trust, history: heldReports(c.db), assignments: heldAssignments(c.db), myKeyId: c.myKeyId });
+  const received = await receiveReportForSigning(bytes, { keys: c.keys, trust: c.trust, history: heldReports(c.db), assignments: heldAssignments(c.db), held: dbHeldRecords(c.db), myKeyId: c.myKeyId });
   if (!received.ok) return received;
   const record: ReportToSignRecord = {
     ...received.value.report,

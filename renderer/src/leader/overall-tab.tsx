@@ -76,7 +76,7 @@ function ExclusionRow({ exclusion }: { exclusion: ExclusionConsensus }) {
 export function RecommendationCard() {
   const { t } = useTranslation();
   const { model, consensus } = useLeader();
-  const facts = recommend(model.criteriaSet, consensus);
+  const facts = recommend(model.criteriaSet, consensus, model.rules);
   return (
     <Card size="small" title={t('leader.recommendation')} data-testid="recommendation">
       {!facts.ok ? (

@@ -25,7 +25,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
   const [reportDate, setReportDate] = useState(() => localDate(new Date()));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const facts = recommend(model.criteriaSet, consensus);
+  const facts = recommend(model.criteriaSet, consensus, model.rules);
   const report = data.report;
   const stale = report !== null && report.consensusJson !== canonicalJson(consensus);
   const missing = model.matrix.missingMembers.map((m) => m.name);

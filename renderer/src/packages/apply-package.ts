@@ -1,5 +1,6 @@
 import { packageError, type PackageError } from '../../../shared/packages/errors.js';
 import { classifyRevision } from '../../../shared/packages/revision.js';
+import { historyExtensionProblem } from '../../../shared/packages/score-history.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
 import type { Received } from '../../../shared/workflow/received.js';
 import type { ReceivedAssignment } from '../../../shared/workflow/receive-assignment.js';
@@ -48,13 +49,17 @@ function applyTables(db: ZqaDatabase) {
   return [db.receivedPackages, db.panelAssignments, db.reviews, db.memberScoresheets, db.memberScoresheetHistory];
 }
 
-/** In one transaction: the revision checked again, the package recorded (superseding its predecessor), then `write`. */
-async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'scoresheet'>, bytes: Uint8Array, reviewId: string, ctx: ApplyContext, write: () => Promise<T>): Promise<Result<T & { revision: number; superseded: boolean }, PackageError>> {
+/**
+ * In one transaction: the revision checked again, then `write` (which refuses before its first
+ * write, or writes), then the package recorded (superseding its predecessor).
+ */
+async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'scoresheet'>, bytes: Uint8Array, reviewId: string, ctx: ApplyContext, write: () => Promise<Result<T, PackageError>>): Promise<Result<T & { revision: number; superseded: boolean }, PackageError>> {
   return db.transaction('rw', applyTables(db), async () => {
     const disposition = classifyRevision(received.manifest, received.manifestSha256, await latestRevision(db, received.seriesId));
     if (!disposition.ok) return disposition;
     const previous = disposition.value.kind === 'supersedes' ? disposition.value.previous : null;
-    const value = await write();
+    const written = await write();
+    if (!written.ok) return written;
     const record: ReceivedPackageRecord = {
       manifestSha256: received.manifestSha256,
       packageId: received.manifest.packageId,
@@ -62,7 +67,8 @@ async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'score
       revision: received.manifest.revision,
       type: received.manifest.type,
       senderKeyId: received.manifest.sender.keyId,
-      senderName: received.manifest.sender.name,
+      // The name the device trusts for the key (roster or card), never only what the manifest says.
+      senderName: received.senderName,
       reviewId,
       receivedAt: ctx.now.toISOString(),
       supersededBy: null,
@@ -70,7 +76,7 @@ async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'score
     };
     if (previous) await db.receivedPackages.update(previous.manifestSha256, { supersededBy: record.manifestSha256 });
     await db.receivedPackages.add(record);
-    return ok({ ...value, revision: received.manifest.revision, superseded: previous !== null });
+    return ok({ ...written.value, revision: received.manifest.revision, superseded: previous !== null });
   });
 }
 
@@ -86,7 +92,7 @@ export async function applyAssignment(db: ZqaDatabase, r: ReceivedAssignment, by
     const existing = await db.reviews.get(reviewId);
     if (existing) await db.reviews.put({ ...existing, assignment: review.value, updatedAt: at, updatedBy: ctx.deviceKeyId });
     else await addReviewFromAssignment(db, review.value, r.me.keyId, ctx.now);
-    return { type: 'assignment' as const, reviewId, applicantName: content.applicant.name };
+    return ok({ type: 'assignment' as const, reviewId, applicantName: content.applicant.name });
   });
 }
 
@@ -112,8 +118,11 @@ export async function applyScoresheet(db: ZqaDatabase, r: ReceivedScoresheet, by
   };
   return keep(db, r.received, bytes, r.reviewId, ctx, async () => {
     const older = await db.memberScoresheets.get([record.reviewId, record.memberKeyId]);
+    // Checked by the importer too; again here, inside the transaction, against what is stored now.
+    const rewritten = older ? historyExtensionProblem(older.content.history, content.history) : null;
+    if (rewritten) return refuse('history-rewritten', `${r.member.name}'s scoresheet revision ${record.revision}: ${rewritten}`);
     if (older) await db.memberScoresheetHistory.put(older);
     await db.memberScoresheets.put(record);
-    return { type: 'scoresheet' as const, reviewId: record.reviewId, memberKeyId: r.member.keyId, memberName: r.member.name };
+    return ok({ type: 'scoresheet' as const, reviewId: record.reviewId, memberKeyId: r.member.keyId, memberName: r.member.name });
   });
 }

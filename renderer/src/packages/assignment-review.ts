@@ -39,6 +39,7 @@ export function reviewAssignmentFromContent(content: AssignmentContent): Result<
       summary: orDash(content.applicant.profile).slice(0, 4000),
     },
     criteriaSet: content.criteriaSet,
+    rules: content.rules,
     materialReview: Object.fromEntries(content.materialReview.scores.map((s) => [s.itemId, s.percent])),
     siteIssues: content.siteIssues.map((s) => ({ id: s.id, itemId: s.itemId, text: s.text })),
     panel: content.panel.members.map((m) => ({

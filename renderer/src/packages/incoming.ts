@@ -16,7 +16,7 @@ import { importExpertCard } from '../secretariat/store/expert-store.js';
 import { receivePanelReturn } from '../secretariat/store/receive-panel-return.js';
 import { loadSecretariatSelf } from '../secretariat/store/secretariat-identity.js';
 import { applyAssignment, applyScoresheet, type AssignmentOutcome, type ScoresheetOutcome } from './apply-package.js';
-import { dbPackageHistory, loadTrustStore } from './trust-from-db.js';
+import { dbHeldRecords, dbPackageHistory, loadTrustStore } from './trust-from-db.js';
 
 /**
  * The registry of incoming package types on this device (shared/workflow/incoming.ts): for
@@ -70,7 +70,7 @@ export function incomingRegistry(device: IncomingDevice): IncomingRegistry<Incom
     assignment: async (bytes) => {
       const trust = await trusted();
       if (!trust) return err(NO_ANCHOR);
-      const received = await receiveAssignment(bytes, { keys, trust, history: dbPackageHistory(db), myKeyId: keyId });
+      const received = await receiveAssignment(bytes, { keys, trust, history: dbPackageHistory(db), held: dbHeldRecords(db), myKeyId: keyId });
       if (!received.ok) return refused(received);
       return refused(await applyAssignment(db, received.value, bytes, applyCtx()));
     },
@@ -81,7 +81,7 @@ export function incomingRegistry(device: IncomingDevice): IncomingRegistry<Incom
         const held = await db.panelAssignments.where('panelId').equals(panelId).first();
         return held ? { reviewId: held.reviewId, content: held.content } : null;
       };
-      const received = await receiveScoresheet(bytes, { keys, trust, history: dbPackageHistory(db), myKeyId: keyId, assignmentFor });
+      const received = await receiveScoresheet(bytes, { keys, trust, history: dbPackageHistory(db), held: dbHeldRecords(db), myKeyId: keyId, assignmentFor });
       if (!received.ok) return refused(received);
       return refused(await applyScoresheet(db, received.value, bytes, applyCtx()));
     },

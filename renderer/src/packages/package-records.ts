@@ -11,7 +11,7 @@ export interface ReceivedPackageRecord {
   /** SHA-256 of manifest.json (hex): one package, whatever file name it travelled under. */
   manifestSha256: string;
   packageId: string;
-  /** shared/packages/manifest.ts seriesIdOf: type / panel / sender. */
+  /** shared/packages/manifest.ts seriesIdOf: type / cycle / applicant / panel / sender. */
   seriesId: string;
   revision: number;
   type: PackageType;

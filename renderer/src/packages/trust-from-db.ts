@@ -3,6 +3,7 @@ import type { TrustStore } from '../../../shared/identity/trust-store.js';
 import { Dexie } from 'dexie';
 import type { ZqaDatabase } from '../db/database.js';
 import type { PackageHistory, StoredRevision } from '../../../shared/packages/revision.js';
+import { samePanelSubject, type HeldRecords } from '../../../shared/packages/held-records.js';
 
 /**
  * The device's trust, rebuilt from what is stored: the secretariat's card (the anchor the
@@ -31,4 +32,22 @@ export async function latestRevision(db: ZqaDatabase, seriesId: string): Promise
 /** The importer's PackageHistory port over the receivedPackages table. */
 export function dbPackageHistory(db: ZqaDatabase): PackageHistory {
   return { latest: (seriesId) => latestRevision(db, seriesId) };
+}
+
+/**
+ * The importer's HeldRecords port over this device's tables: the assignments it imported
+ * (packages are bound to one of them by cycle, applicant and panel), and the latest scoresheet
+ * the leader holds from each member (a new revision must extend its history).
+ */
+export function dbHeldRecords(db: ZqaDatabase): HeldRecords {
+  const assignments = async (panelId: string) => db.panelAssignments.where('panelId').equals(panelId).toArray();
+  return {
+    assignments: async (panelId) => (await assignments(panelId)).map((a) => a.content),
+    async scoresheet(subject, expertKeyId) {
+      const bound = (await assignments(subject.panelId)).find((a) => samePanelSubject({ cycleId: a.content.cycle.id, applicantId: a.content.applicant.id, panelId: a.panelId }, subject));
+      if (!bound) return null;
+      const held = await db.memberScoresheets.get([bound.reviewId, expertKeyId]);
+      return held && samePanelSubject(held.content, subject) ? { revision: held.revision, history: held.content.history } : null;
+    },
+  };
 }

@@ -2,13 +2,16 @@ import type { ApplicantRecord } from '../../../shared/applicant/applicant-record
 import type { Cycle } from '../../../shared/cycle/cycle.js';
 import type { ApplicantItemScores } from '../../../shared/export/secretariat-tables.js';
 import type { IdentityCard } from '../../../shared/identity/identity-card.js';
-import type { PoolExpert } from '../../../shared/panel/expert.js';
+import type { Employer, Interest, PoolExpert } from '../../../shared/panel/expert.js';
+import type { CriteriaSet } from '../../../shared/criteria/criteria-set.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
 import type { PanelReturnContent } from '../../../shared/packages/content/panel-return.js';
+import type { SignOff } from '../../../shared/packages/panel-return-sign-off.js';
 import type { ScoresheetContent } from '../../../shared/packages/content/scoresheet.js';
 import type { Complaint } from '../../../shared/public-notice/complaint.js';
 import type { NoticePeriod } from '../../../shared/public-notice/notice-period.js';
 import type { ApplicantResult, ProposalList } from '../../../shared/ranking/applicant-result.js';
+import type { CommitteeVote } from '../../../shared/ranking/committee-decision.js';
 
 /**
  * The secretariat's records (migration 0004). Each keeps who changed it and when. The
@@ -90,6 +93,10 @@ export interface PanelReturnRow {
   manifestSha256: string;
   content: PanelReturnContent;
   scoresheets: ScoresheetContent[];
+  /** Each nested scoresheet's revision by expert key id (absent in rows received before it was kept). */
+  scoresheetRevisions?: Record<string, number>;
+  /** Who countersigned, with reservations or not, and who was recorded absent (absent in rows received before it was kept). */
+  signOff?: SignOff;
   reportPdf: Blob;
   reportSha256: string;
   fileName: string;
@@ -115,6 +122,8 @@ export interface DecisionRow extends Stamp {
   applicantId: string;
   outcome: ProposalList;
   reason?: string;
+  /** The committee's vote (审议表决); absent on decisions stored before votes were recorded. */
+  vote?: CommitteeVote;
 }
 
 export interface NoticeRow extends Stamp {
@@ -127,6 +136,24 @@ export interface ComplaintRow extends Stamp {
   cycleId: string;
   applicantId: string;
   complaint: Complaint;
+}
+
+/** A member of the secretariat's staff (Art. 18: recuses from applicants they have an interest in, like experts). */
+export interface StaffRow extends Stamp {
+  id: string;
+  name: string;
+  employer: Employer;
+  interests: Interest[];
+}
+
+/** An imported criteria set (Art. 16: per industry), validated, kept whole; a cycle chooses one. */
+export interface CriteriaSetRow {
+  id: string;
+  set: CriteriaSet;
+  /** The file it came from, and who imported it when. */
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
 }
 
 /** The latest revision of each package series the secretariat accepted (the importer's history port). */

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { cycleTitleZh } from '../../../shared/cycle/cycle.js';
 import { listCycles } from './store/cycle-store.js';
 import { ApplicantsTab } from './ui/applicants-tab.js';
-import { CycleRulesCard, NewCycleForm } from './ui/cycle-tab.js';
+import { NewCycleForm } from './ui/cycle-tab.js';
+import { CycleRulesCard } from './ui/cycle-rules-card.js';
 import { ExpertsTab } from './ui/experts-tab.js';
 import { NoticeTab } from './ui/notice-tab.js';
 import { OverviewTab } from './ui/overview-tab.js';
@@ -23,7 +24,7 @@ function rememberedCycle(): string | null {
   }
 }
 
-/** The secretariat's workspace (issue 5): one cycle at a time, its steps as tabs in process order. */
+/** The secretariat's workspace: one cycle at a time, its steps as tabs in process order. */
 export function SecretariatWorkspace() {
   const { t } = useTranslation();
   const { db } = useSec();

@@ -5,7 +5,7 @@ import { bytesEqual } from '../../util/bytes.js';
 import { keyIdSchema } from '../manifest.js';
 
 /**
- * The certificates an assignment carries (issue 4): the secretariat's app is the small CA of
+ * The certificates an assignment carries (docs/report.md, "How it is signed"): the secretariat's app is the small CA of
  * its expert pool, and certificates travel in assignments. `root` is the secretariat's
  * self-signed root, `members` one X.509 certificate per roster member, each DER, base64.
  * The leader signs the report PDF under its certificate; members check it against the root.

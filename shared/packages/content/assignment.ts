@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { itemsOf, validateCriteriaSet } from '../../criteria/validate-criteria-set.js';
 import type { CriteriaSet } from '../../criteria/criteria-set.js';
+import { cycleRulesSchema, validateCycleRules } from '../../cycle/cycle-rules.js';
 import { assignmentCertificatesSchema, certificateProblems } from './assignment-certificates.js';
 import { isoTimeSchema, itemIdSchema, localIdSchema, longText, panelSubjectShape, percentSchema, publicIdentitySchema, shortText, duplicates } from './common.js';
 
@@ -30,10 +31,15 @@ export const assignmentContentSchema = z
     panel: z.strictObject({
       id: panelSubjectShape.panelId,
       name: shortText,
-      /** Percentage points beyond which members' scores for an item are flagged for discussion. */
-      divergenceLimit: z.number().int().min(5).max(100),
-      members: z.array(rosterMemberSchema).min(5).max(7),
+      /** Its size is checked against the cycle's rules below (Art. 11). */
+      members: z.array(rosterMemberSchema).min(1).max(50),
     }),
+    /**
+     * The cycle's rules (shared/cycle/cycle-rules.ts): the panel's summary, report and
+     * recommendation follow them, never numbers of their own (threshold, nomination minimum,
+     * divergence limit …).
+     */
+    rules: cycleRulesSchema,
     secretariat: publicIdentitySchema,
     /**
      * The secretariat's root and every member's certificate (assignment-certificates.ts):
@@ -58,6 +64,12 @@ export const assignmentContentSchema = z
     if (!criteria.ok) {
       for (const e of criteria.error) ctx.addIssue({ code: 'custom', path: ['criteriaSet'], message: `${e.path}: ${e.message}` });
       return;
+    }
+    const rules = validateCycleRules(a.rules);
+    if (!rules.ok) for (const p of rules.error) ctx.addIssue({ code: 'custom', path: ['rules'], message: p.en });
+    const size = a.panel.members.length;
+    if (size < a.rules.panelSizeMin || size > a.rules.panelSizeMax) {
+      ctx.addIssue({ code: 'custom', path: ['panel', 'members'], message: `a panel of ${size}; the cycle's rules ask for ${a.rules.panelSizeMin} to ${a.rules.panelSizeMax}` });
     }
     const leaders = a.panel.members.filter((m) => m.role === 'leader').length;
     if (leaders !== 1) ctx.addIssue({ code: 'custom', path: ['panel', 'members'], message: `exactly one leader, found ${leaders}` });

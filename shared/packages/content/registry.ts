@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { checkCardKeys, type IdentityCard } from '../../identity/identity-card.js';
 import { verifyHistoryChain } from '../../history/hash-chain.js';
 import { packageError, type PackageError } from '../errors.js';
+import { currentScoresProblem } from '../score-history.js';
+import { sameName } from '../subject-binding.js';
 import type { Manifest, PackageType } from '../manifest.js';
 import { assignmentContentSchema, type AssignmentContent } from './assignment.js';
 import { verifyAssignmentCertificates } from './assignment-certificates.js';
@@ -54,6 +56,7 @@ const RULES: { [T in PackageType]: ContentRules & { blobs(c: ContentByType[T]): 
     blobs: () => [],
     async check(card, manifest) {
       if (card.keyId !== manifest.sender.keyId || card.signingKey !== manifest.sender.signingKey) return "the card's key is not the key that signed it";
+      if (!sameName(card.name, manifest.sender.name)) return packageError('sender-name-mismatch', `the manifest names "${manifest.sender.name}"; the card is "${card.name}"'s`);
       const keys = await checkCardKeys(card);
       return keys.ok ? null : keys.error;
     },
@@ -82,9 +85,12 @@ const RULES: { [T in PackageType]: ContentRules & { blobs(c: ContentByType[T]): 
       // The chain is re-checked here, not trusted from the sender's device: a history edited
       // and re-signed by its own owner still breaks at the first changed entry.
       const chain = await verifyHistoryChain(s.history);
-      if (chain.ok) return null;
-      const { seq, problem, message } = chain.error;
-      return { ...packageError('history-broken', `first broken link at seq ${seq} (${problem}): ${message}`), historyBreak: { seq, problem } };
+      if (!chain.ok) {
+        const { seq, problem, message } = chain.error;
+        return { ...packageError('history-broken', `first broken link at seq ${seq} (${problem}): ${message}`), historyBreak: { seq, problem } };
+      }
+      const scores = currentScoresProblem(s);
+      return scores ? packageError('score-not-in-history', scores) : null;
     },
   },
   'report-for-signing': {

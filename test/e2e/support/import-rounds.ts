@@ -4,6 +4,7 @@ import type { Participant } from '../../../cli/lib/demo-participant.js';
 import type { SeededRandom } from '../../../cli/lib/seeded-random.js';
 import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
+import { nextHistoryEntry, type HistoryEntry } from '../../../shared/history/hash-chain.js';
 import { exportScoresheet } from '../../../shared/workflow/export-scoresheet.js';
 import type { ImportQuery } from './import-state.js';
 import { writeTemp } from './leader-panel.js';
@@ -23,6 +24,8 @@ export interface ImportRound {
   query: ImportQuery;
   /** Each attachment's id → size and SHA-256, as the signed content lists them. */
   attachments: Record<string, { size: number; sha256: string }>;
+  /** A scoresheet's score history: its next revision extends it, as the expert's app does. */
+  history: readonly HistoryEntry[];
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -55,7 +58,7 @@ export async function writeAssignment(
     assignment,
     round: {
       kind: 'assignment', revision: 1, file: await writeTemp(dir, `评审任务-${number}.zqa`, written.bytes), fileSha256: sha256(written.bytes),
-      query: { packageId: written.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null, previousPackageId: null }, attachments: {},
+      query: { packageId: written.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: null, previousPackageId: null }, attachments: {}, history: [],
     },
   };
 }
@@ -69,7 +72,9 @@ export async function writeScoresheet(
   dir: string, random: SeededRandom, assignment: AssignmentContent, member: Participant, photos: Uint8Array[], now: Date,
   previous: ImportRound | null = null,
 ): Promise<ImportRound> {
-  const work = await demoWork({ random, assignment, expert: member.card, startedAt: now, photos });
+  const fresh = await demoWork({ random, assignment, expert: member.card, startedAt: now, photos });
+  // A new revision keeps every entry received before and records each changed score after them.
+  const work = previous ? { ...fresh, history: await extendHistory(previous.history, fresh.scores, member.card.keyId, now) } : fresh;
   const exported = await exportScoresheet(
     { work, assignment, previous: previous ? { packageId: previous.query.packageId, revision: previous.revision } : null },
     { keys: member.keys, clock: { now: () => now }, myKeyId: member.card.keyId },
@@ -81,5 +86,16 @@ export async function writeScoresheet(
     file: await writeTemp(dir, `评分表-${member.facts.name}-第${revision}版.zqa`, written.bytes), fileSha256: sha256(written.bytes),
     query: { packageId: written.manifest.packageId, reviewId: assignment.panel.id, memberKeyId: member.card.keyId, previousPackageId: previous?.query.packageId ?? null },
     attachments: Object.fromEntries(content.attachments.map((a) => [a.id, { size: a.size, sha256: a.sha256 }])),
+    history: content.history,
   };
+}
+
+async function extendHistory(before: readonly HistoryEntry[], scores: readonly { itemId: string; percent: number | null }[], actor: string, now: Date): Promise<HistoryEntry[]> {
+  const history = [...before];
+  const last = new Map(before.map((e) => [e.itemId, e.to]));
+  for (const score of scores) {
+    const from = last.get(score.itemId) ?? null;
+    if (from !== score.percent) history.push(await nextHistoryEntry(history.at(-1), { at: now.toISOString(), actor, kind: 'score', itemId: score.itemId, from, to: score.percent }));
+  }
+  return history;
 }

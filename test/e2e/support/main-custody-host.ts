@@ -5,6 +5,7 @@ import { toBridgeError } from '../../../electron/ipc/bridge-failure.js';
 import { keyBackupCodec } from '../../../electron/keys/key-backup-codec.js';
 import { createCustodyRole, type ConfirmInMain } from '../../../electron/keys/custody-role.js';
 import { createKeyCustody } from '../../../electron/keys/key-custody.js';
+import type { SignRequest } from '../../../shared/crypto/sign-request.js';
 import { FakeSafeStorage } from '../../unit/fake-safe-storage.js';
 
 /**
@@ -43,7 +44,7 @@ export async function installMainCustodyHost(context: BrowserContext, userData: 
   });
   const methods: Record<string, (arg: never) => Promise<unknown>> = {
     publicKeys: () => custody.publicKeys(),
-    sign: (arg: { data: Uint8Array }) => custody.sign(arg),
+    sign: (arg: SignRequest) => custody.sign(arg),
     deriveBits: (arg: { peerPublicKey: Uint8Array }) => custody.deriveBits(arg),
     setDeviceRole: (arg: { role: 'expert' | 'secretariat' }) => custody.setDeviceRole(arg),
     exportBackup: (arg: { passphrase: string }) => custody.exportBackup(arg),

@@ -44,7 +44,7 @@ export async function setUpIdentity(page: Page, name: string, organisation: stri
 
 /** Reads an identity card package as the secretariat's device would (self-signed, checked). */
 export async function readCardFile(path: string): Promise<IdentityCard> {
-  const imported = await importPackage(new Uint8Array(await readFile(path)), { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY });
+  const imported = await importPackage(new Uint8Array(await readFile(path)), { keys: null, trust: EMPTY_TRUST_STORE, accept: ['identity-card'], history: NO_HISTORY, held: null });
   if (!imported.ok || imported.value.type !== 'identity-card') throw new Error(`not a card: ${imported.ok ? imported.value.type : imported.error.message}`);
   return imported.value.content;
 }

@@ -48,7 +48,7 @@ export async function openAssignment(bytes: Uint8Array, by: Expert): Promise<Ass
   const s = peek.value.manifest.sender;
   // The test's stand-in for the anchor a member's device was set up with: the signer named in the file.
   const trust = trustAnchor({ keyId: s.keyId, signingKey: s.signingKey, encryptionKey: '', name: s.name, organisation: '', role: 'secretariat' });
-  const r = await receivePackage(bytes, 'assignment', { keys: by.keys, trust, history: NO_HISTORY });
+  const r = await receivePackage(bytes, 'assignment', { keys: by.keys, trust, history: NO_HISTORY, held: null });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.content;
 }
@@ -57,6 +57,10 @@ export interface PanelReturnOptions {
   seed?: number;
   /** Art. 14 numbers the panel confirms. */
   exclusions?: readonly number[];
+  /** A member (by key id) who countersigns with reservations (有保留意见), and why. */
+  reservation?: { keyId: string; reason: string };
+  /** A member (by key id) who could not countersign, and the reason the leader records. */
+  absence?: { keyId: string; reason: string };
 }
 
 export async function makePanelReturn(assignmentBytes: Uint8Array, experts: readonly Expert[], options: PanelReturnOptions = {}): Promise<Uint8Array> {
@@ -94,8 +98,10 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   );
   if (!produced.ok) throw new Error(produced.error.en);
   const report = produced.value;
-  const { received } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock });
-  const returned = await assemblePanelReturn({ assignment, consensus, report, scoresheets: nested, countersignatures: received, excused: {}, previous: null }, { keys: leader.keys, clock });
+  const opinions = { ...(options.reservation ? { reservation: options.reservation } : {}), ...(options.absence ? { absentKeyId: options.absence.keyId } : {}) };
+  const { received } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock }, opinions);
+  const excused = options.absence ? { [options.absence.keyId]: options.absence.reason } : {};
+  const returned = await assemblePanelReturn({ assignment, consensus, report, scoresheets: nested, countersignatures: received, excused, previous: null }, { keys: leader.keys, clock });
   if (!returned.ok) throw new Error(returned.error.en);
   return returned.value.written.bytes;
 }

@@ -1,4 +1,5 @@
-import { interestSchema, type Interest } from '../../../../shared/panel/expert.js';
+import type { Employer, Interest } from '../../../../shared/panel/expert.js';
+import { parseEmployer, parseInterests } from './person-profile.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import { enrolExpert, type ExpertPool } from '../../../../shared/workflow/enrol-expert.js';
 import type { WorkflowError } from '../../../../shared/workflow/workflow-error.js';
@@ -24,7 +25,8 @@ function dexiePool(db: ZqaDatabase, actor: string): ExpertPool<ExpertRow> {
           id,
           keyId: card.keyId,
           card,
-          expert: { id, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, fingerprintConfirmed: false, interests: [] },
+          // The card's organisation is the expert's employer until the secretariat records more (a credit code).
+          expert: { id, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, fingerprintConfirmed: false, employer: { name: card.organisation }, interests: [] },
           importedAt: at,
           updatedAt: at,
           updatedBy: actor,
@@ -56,20 +58,26 @@ export async function confirmFingerprint(db: ZqaDatabase, id: string, confirmed:
   });
 }
 
-/** Replaces the expert's declared interests; each is validated (a former employer needs its end date). */
-export async function setInterests(db: ZqaDatabase, id: string, input: readonly unknown[], actor: string): Promise<Result<Interest[], Bilingual[]>> {
-  const interests: Interest[] = [];
-  const problems: Bilingual[] = [];
-  input.forEach((raw, i) => {
-    const parsed = interestSchema.safeParse(raw);
-    if (parsed.success) interests.push(parsed.data);
-    else for (const issue of parsed.error.issues) problems.push({ zh: `第${i + 1}项 ${issue.path.join('.')}：${(issue as { params?: { zh?: string } }).params?.zh ?? issue.message}`, en: `interest ${i + 1} ${issue.path.join('.')}: ${issue.message}` });
-  });
-  if (problems.length > 0) return err(problems);
+/** The expert's employer (name and, for an exact match, its credit code), checked against every applicant. */
+export async function setEmployer(db: ZqaDatabase, id: string, input: unknown, actor: string): Promise<Result<Employer, Bilingual[]>> {
+  const employer = parseEmployer(input);
+  if (!employer.ok) return employer;
   return db.transaction('rw', db.secExperts, async () => {
     const row = await db.secExperts.get(id);
     if (!row) return err([same(`unknown expert ${id}`)]);
-    await db.secExperts.put({ ...row, expert: { ...row.expert, interests }, updatedAt: nowIso(), updatedBy: actor });
-    return ok(interests);
+    await db.secExperts.put({ ...row, expert: { ...row.expert, employer: employer.value }, updatedAt: nowIso(), updatedBy: actor });
+    return ok(employer.value);
+  });
+}
+
+/** Replaces the expert's declared interests; each is validated (a former employer needs its end date). */
+export async function setInterests(db: ZqaDatabase, id: string, input: readonly unknown[], actor: string): Promise<Result<Interest[], Bilingual[]>> {
+  const interests = parseInterests(input);
+  if (!interests.ok) return interests;
+  return db.transaction('rw', db.secExperts, async () => {
+    const row = await db.secExperts.get(id);
+    if (!row) return err([same(`unknown expert ${id}`)]);
+    await db.secExperts.put({ ...row, expert: { ...row.expert, interests: interests.value }, updatedAt: nowIso(), updatedBy: actor });
+    return ok(interests.value);
   });
 }

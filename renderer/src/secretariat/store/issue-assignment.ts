@@ -1,9 +1,9 @@
-import { GBT19580_2012 } from '../../../../shared/criteria/gbt19580-2012.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import { issueAssignment as issueStep } from '../../../../shared/workflow/issue-assignment.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { AssignmentRow } from '../records.js';
 import { dexieCertificateStore } from './certificate-store.js';
+import { criteriaSetById } from './criteria-store.js';
 import type { Bilingual } from './messages.js';
 import type { SecretariatSelf } from './secretariat-identity.js';
 
@@ -19,7 +19,7 @@ export interface IssuedAssignment {
  * with files.save.
  */
 export async function issueAssignment(db: ZqaDatabase, panelId: string, self: SecretariatSelf): Promise<Result<IssuedAssignment, Bilingual[]>> {
-  const loaded = await db.transaction('r', [db.secPanels, db.secCycles, db.secApplicants, db.secExperts, db.secAssignments], async () => {
+  const loaded = await db.transaction('r', [db.secPanels, db.secCycles, db.secApplicants, db.secExperts, db.secAssignments, db.secCriteriaSets], async () => {
     const panel = await db.secPanels.get(panelId);
     if (!panel) return null;
     return {
@@ -32,6 +32,9 @@ export async function issueAssignment(db: ZqaDatabase, panelId: string, self: Se
   });
   if (!loaded?.cycle || !loaded.applicant) return err([{ zh: '评审组、届次或申报单位不存在', en: 'unknown panel, cycle or applicant' }]);
   const { panel, cycle, applicant, experts, previous } = loaded;
+  // The cycle's criteria set (Art. 16: per industry), built in or imported on this device.
+  const criteriaSet = await criteriaSetById(db, cycle.cycle.criteriaSetId);
+  if (!criteriaSet) return err([{ zh: `本届的评审标准“${cycle.cycle.criteriaSetId}”不在本机`, en: `the cycle's criteria set "${cycle.cycle.criteriaSetId}" is not on this device` }]);
   const leader = experts.get(panel.leaderId);
   const issued = await issueStep(
     {
@@ -42,7 +45,7 @@ export async function issueAssignment(db: ZqaDatabase, panelId: string, self: Se
         const e = experts.get(id);
         return e ? { card: e.card, fingerprintConfirmed: e.expert.fingerprintConfirmed } : undefined;
       }),
-      criteriaSet: GBT19580_2012,
+      criteriaSet,
       previous: previous ? { packageId: previous.packageId, revision: previous.revision } : null,
     },
     { keys: self.keys, clock: { now: () => new Date() }, secretariat: self.card, certificates: dexieCertificateStore(db) },

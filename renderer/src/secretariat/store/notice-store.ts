@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { ComplaintRow } from '../records.js';
 import { nowIso, same, type Bilingual } from './messages.js';
+import { TRANSITION_TABLES, transitionContext } from './transition-context.js';
 
 /**
  * Public notice (公示, Art. 17(8)): the period (at least the cycle's minimum, counted in
@@ -35,7 +36,7 @@ export async function addComplaint(db: ZqaDatabase, cycleId: string, input: unkn
 
 /** A finding; proven withdraws the candidate (stage → withdrawn with the reason) in the same transaction. */
 export async function setComplaintStatus(db: ZqaDatabase, id: string, to: ComplaintStatus, finding: string, actor: string): Promise<Result<ComplaintRow, Bilingual[]>> {
-  return db.transaction('rw', [db.secComplaints, db.secNotices, db.secApplicants, db.secDecisions], async () => {
+  return db.transaction('rw', [...TRANSITION_TABLES], async () => {
     const row = await db.secComplaints.get(id);
     if (!row) return err([same(`unknown complaint ${id}`)]);
     const notice = await db.secNotices.get(row.cycleId);
@@ -51,7 +52,7 @@ export async function setComplaintStatus(db: ZqaDatabase, id: string, to: Compla
         const standing = noticeStandings([{ applicantId: row.applicantId, name: applicant.record.profile.name, outcome: decision.outcome }], [next.complaint], notice.period)[0]!;
         const reason = withdrawalReason(standing);
         if (reason && applicant.record.stage !== 'withdrawn') {
-          const moved = applyTransition(applicant.record, 'withdrawn', { at: nowIso(), by: actor, reason });
+          const moved = applyTransition(applicant.record, 'withdrawn', { at: nowIso(), by: actor, reason }, await transitionContext(db, applicant));
           if (!moved.ok) throw new Error(moved.error.map((e) => e.en).join('; ')); // aborts the whole transaction
           await db.secApplicants.put({ ...applicant, record: moved.value, updatedAt: nowIso(), updatedBy: actor });
         }

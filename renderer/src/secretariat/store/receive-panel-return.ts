@@ -1,11 +1,13 @@
-import { defaultCycleRules } from '../../../../shared/cycle/cycle-rules.js';
+import { samePanelSubject, type HeldScoresheet, type PanelSubject } from '../../../../shared/packages/held-records.js';
 import { seriesIdOf } from '../../../../shared/packages/manifest.js';
 import type { PackageHistory } from '../../../../shared/packages/revision.js';
 import { err, ok, type Result } from '../../../../shared/util/result.js';
 import type { ZqaDatabase } from '../../db/database.js';
 import type { PanelReturnRow, SummaryRow } from '../records.js';
+import { applyTransition, type ApplicantRecord } from '../../../../shared/applicant/applicant-record.js';
 import { receivePanelReturn as receiveStep } from '../../../../shared/workflow/receive-panel-return.js';
 import { workflowError, type WorkflowError } from '../../../../shared/workflow/workflow-error.js';
+import { TRANSITION_TABLES, transitionContext } from './transition-context.js';
 import { nowIso } from './messages.js';
 import type { SecretariatSelf } from './secretariat-identity.js';
 
@@ -17,6 +19,18 @@ export function seriesHistory(db: ZqaDatabase): PackageHistory {
       return row ? { packageId: row.packageId, revision: row.revision, manifestSha256: row.manifestSha256 } : null;
     },
   };
+}
+
+/**
+ * The latest scoresheet of an expert for a panel that came in an earlier return (the current
+ * one of that panel, which was itself checked against those before it).
+ */
+async function heldScoresheet(db: ZqaDatabase, subject: PanelSubject, expertKeyId: string): Promise<HeldScoresheet | null> {
+  const rows = await db.secPanelReturns.where('panelId').equals(subject.panelId).toArray();
+  const latest = rows.filter((r) => samePanelSubject(r, subject)).sort((a, b) => b.revision - a.revision)[0];
+  const sheet = latest?.scoresheets.find((s) => s.expertKeyId === expertKeyId);
+  // Rows written before revisions were kept count as revision 1: the history is what is compared.
+  return latest && sheet ? { revision: latest.scoresheetRevisions?.[expertKeyId] ?? 1, history: sheet.history } : null;
 }
 
 /**
@@ -32,7 +46,7 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     self: self.card,
     assignmentFor: async (panelId) => (await db.secAssignments.get(panelId))?.content,
     history: seriesHistory(db),
-    rules: async (cycleId) => (await db.secCycles.get(cycleId))?.cycle.rules ?? defaultCycleRules(),
+    heldScoresheet: (subject, expertKeyId) => heldScoresheet(db, subject, expertKeyId),
     category: async (applicantId) => (await db.secApplicants.get(applicantId))?.record.profile.category,
   });
   if (!checked.ok) return checked;
@@ -59,6 +73,8 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     manifestSha256: imported.manifestSha256,
     content,
     scoresheets: checked.value.scoresheets,
+    scoresheetRevisions: checked.value.scoresheetRevisions,
+    signOff: checked.value.signOff,
     reportPdf: new Blob([checked.value.reportPdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
     reportSha256: checked.value.reportSha256,
     fileName,
@@ -66,7 +82,7 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     receivedBy: self.actor,
     current: true,
   };
-  return db.transaction('rw', [db.secSeries, db.secPanelReturns, db.secSummaries, db.secApplicants], async () => {
+  return db.transaction('rw', [db.secSeries, db.secPanelReturns, db.secSummaries, ...TRANSITION_TABLES], async () => {
     const latest = await db.secSeries.get(seriesId);
     const expected = imported.disposition.kind === 'supersedes' ? imported.disposition.previous.packageId : undefined;
     if (latest?.packageId !== expected) return err(workflowError('mismatch', '该评审组的结果已在此期间更新，请重新导入', "this panel's return changed meanwhile; import again"));
@@ -77,7 +93,13 @@ export async function receivePanelReturn(db: ZqaDatabase, bytes: Uint8Array, fil
     await db.secSummaries.put(summary);
     const applicant = await db.secApplicants.get(content.applicantId);
     if (applicant) {
-      await db.secApplicants.put({ ...applicant, record: { ...applicant.record, onSiteTotalHundredths: summary.result.totalHundredths }, updatedAt: at, updatedBy: self.actor });
+      let record: ApplicantRecord = { ...applicant.record, onSiteTotalHundredths: summary.result.totalHundredths };
+      // The panel's on-site result is in: the on-site review took place (Art. 17(6)).
+      if (record.stage === 'material-review') {
+        const moved = applyTransition(record, 'on-site', { at, by: self.actor, reason: '已收到评审组现场评审结果' }, await transitionContext(db, applicant));
+        if (moved.ok) record = moved.value;
+      }
+      await db.secApplicants.put({ ...applicant, record, updatedAt: at, updatedBy: self.actor });
     }
     return ok(summary);
   });

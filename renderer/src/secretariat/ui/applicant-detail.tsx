@@ -3,23 +3,30 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGE_NAMES, TRANSITIONS, type Stage } from '../../../../shared/applicant/stage.js';
-import { ELIGIBILITY_CONDITIONS } from '../../../../shared/regulation/eligibility.js';
-import { EXCLUSION_RULES } from '../../../../shared/regulation/exclusions.js';
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
-import { moveStage, setEligibility, setExclusion } from '../store/applicant-store.js';
+import { moveStage } from '../store/applicant-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
+import { AwardsCard } from './awards-card.js';
+import { EligibilityCard } from './eligibility-card.js';
+import { ExclusionsCard } from './exclusions-card.js';
+import { HandlersCard } from './handlers-card.js';
 import { MaterialReviewCard } from './material-review-card.js';
 import { ProblemList } from './problem-list.js';
 import { ProfileEditor } from './profile-editor.js';
 import { useSec } from './use-secretariat.js';
 
-/** One applicant: profile, the Art. 13 and Art. 14 checklists with evidence, material review, stage. */
+/**
+ * One applicant: profile, Art. 13 (full texts, computed years) and Art. 14 (with dated
+ * incidents), material review, awards before and after (Art. 24, 27), the staff who handle it,
+ * and its stage with every guard of the move.
+ */
 export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSelf }) {
   const { t } = useTranslation();
   const { db, language } = useSec();
   const { message } = App.useApp();
   const row = useLiveQuery(() => db.secApplicants.get(id), [id]);
+  const cycle = useLiveQuery(() => (row ? db.secCycles.get(row.cycleId) : undefined), [row?.cycleId]);
   const [to, setTo] = useState<Stage | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Bilingual[]>([]);
@@ -61,59 +68,15 @@ export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSel
           { key: 'onsite', label: t('sec.applicant.onSite'), children: r.onSiteTotalHundredths === undefined ? '—' : formatHundredths(r.onSiteTotalHundredths) },
         ]}
       />
-      <Flex gap="middle" wrap align="start">
-        <Card size="small" title={t('sec.applicant.eligibility')} style={{ flex: 1, minWidth: 420 }} data-testid="eligibility">
-          {ELIGIBILITY_CONDITIONS.map((c) => {
-            const entry = r.eligibility[c.id] ?? { status: 'unchecked' as const, evidence: '' };
-            return (
-              <Flex key={c.id} gap="small" align="center" style={{ marginBottom: 6 }}>
-                <span style={{ flex: 2 }}>{`（${c.paragraph}）${c[lang]}`}</span>
-                <Select
-                  size="small"
-                  value={entry.status}
-                  style={{ width: '7em' }}
-                  data-testid={`eligibility-${c.id}`}
-                  onChange={(status) => void setEligibility(db, id, c.id, { status, evidence: entry.evidence }, self.actor).then(saved)}
-                  options={(['unchecked', 'met', 'unmet'] as const).map((s) => ({ value: s, label: t(`sec.status.${s}`) }))}
-                />
-                <Input
-                  size="small"
-                  style={{ flex: 2 }}
-                  defaultValue={entry.evidence}
-                  placeholder={t('sec.applicant.evidence')}
-                  onBlur={(e) => e.target.value !== entry.evidence && void setEligibility(db, id, c.id, { status: entry.status, evidence: e.target.value }, self.actor).then(saved)}
-                />
-              </Flex>
-            );
-          })}
-        </Card>
-        <Card size="small" title={t('sec.applicant.exclusions')} style={{ flex: 1, minWidth: 420 }} data-testid="exclusions">
-          {EXCLUSION_RULES.map((x) => {
-            const entry = r.exclusions[x.number] ?? { status: 'unchecked' as const, evidence: '' };
-            return (
-              <Flex key={x.number} gap="small" align="center" style={{ marginBottom: 6 }}>
-                <span style={{ flex: 2 }} title={x[lang]}>{`（${x.number}）${x[lang].slice(0, 40)}`}</span>
-                <Select
-                  size="small"
-                  value={entry.status}
-                  style={{ width: '7em' }}
-                  data-testid={`exclusion-${x.number}`}
-                  onChange={(status) => void setExclusion(db, id, x.number, { status, evidence: entry.evidence }, self.actor).then(saved)}
-                  options={(['unchecked', 'clear', 'flagged', 'confirmed'] as const).map((s) => ({ value: s, label: t(`sec.status.${s}`) }))}
-                />
-                <Input
-                  size="small"
-                  style={{ flex: 2 }}
-                  defaultValue={entry.evidence}
-                  placeholder={t('sec.applicant.evidence')}
-                  onBlur={(e) => e.target.value !== entry.evidence && void setExclusion(db, id, x.number, { status: entry.status, evidence: e.target.value }, self.actor).then(saved)}
-                />
-              </Flex>
-            );
-          })}
-        </Card>
-      </Flex>
-      <MaterialReviewCard id={id} record={r} self={self} />
+      {cycle && (
+        <Flex gap="middle" wrap align="start">
+          <EligibilityCard id={id} record={r} cycle={cycle.cycle} self={self} onSaved={saved} />
+          <ExclusionsCard key={row.updatedAt} id={id} record={r} cycle={cycle.cycle} self={self} onSaved={saved} />
+        </Flex>
+      )}
+      {cycle && <MaterialReviewCard id={id} record={r} cycle={cycle.cycle} self={self} />}
+      {cycle && <AwardsCard key={`awards-${row.updatedAt}`} id={id} record={r} cycle={cycle.cycle} self={self} />}
+      <HandlersCard id={id} handlerIds={r.handlerIds} self={self} />
       <Card size="small" title={t('sec.applicant.stageMove')} style={{ marginTop: 12 }}>
         <Space wrap>
           <Select

@@ -4,16 +4,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getHost } from '../../host/get-host.js';
 import { importFile } from '../../packages/import-file.js';
-import { confirmFingerprint } from '../store/expert-store.js';
+import { confirmFingerprint, setEmployer, setInterests } from '../store/expert-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
+import { EmployerEditor } from './employer-editor.js';
 import { InterestsEditor } from './interests-editor.js';
+import { StaffCard } from './staff-card.js';
 import { ProblemList } from './problem-list.js';
 import { useSec } from './use-secretariat.js';
 
 /**
  * The expert pool: identity cards imported (signature and keys checked), each fingerprint
- * ticked by a person who compared it with the expert, and each expert's declared interests.
+ * ticked by a person who compared it with the expert, each expert's employer and declared
+ * interests; and the secretariat's own staff, who recuse the same way (Art. 18).
  */
 export function ExpertsTab({ self }: { self: SecretariatSelf }) {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const experts = useLiveQuery(() => db.secExperts.toArray(), []);
+  const editingRow = experts?.find((e) => e.id === editing);
   const importCard = async () => {
     const opened = await getHost().files.open({ kind: 'identity-card' });
     if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
@@ -49,6 +53,7 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
         columns={[
           { title: t('sec.expert.name'), render: (_v, r) => r.expert.name },
           { title: t('sec.expert.organisation'), render: (_v, r) => r.expert.organisation },
+          { title: t('sec.employer.title'), render: (_v, r) => `${r.expert.employer.name}${r.expert.employer.creditCode ? `（${r.expert.employer.creditCode}）` : ''}` },
           { title: t('sec.expert.fingerprint'), render: (_v, r) => <span className="zqa-fingerprint">{r.expert.fingerprint}</span> },
           {
             title: t('sec.expert.confirmed'),
@@ -69,11 +74,13 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
           },
         ]}
       />
-      {editing && experts?.find((e) => e.id === editing) && (
-        <Card size="small" title={t('sec.expert.interestsOf', { name: experts.find((e) => e.id === editing)!.expert.name })}>
-          <InterestsEditor key={editing} row={experts.find((e) => e.id === editing)!} self={self} />
+      {editingRow && (
+        <Card size="small" title={t('sec.expert.interestsOf', { name: editingRow.expert.name })}>
+          <EmployerEditor key={`e-${editingRow.id}`} employer={editingRow.expert.employer} save={(input) => setEmployer(db, editingRow.id, input, self.actor)} />
+          <InterestsEditor key={editingRow.id} interests={editingRow.expert.interests} save={(input) => setInterests(db, editingRow.id, input, self.actor)} />
         </Card>
       )}
+      <StaffCard self={self} />
     </Flex>
   );
 }

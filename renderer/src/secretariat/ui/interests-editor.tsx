@@ -1,11 +1,9 @@
 import { App, Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INTEREST_KINDS, INTEREST_KIND_NAMES, type InterestKind } from '../../../../shared/panel/expert.js';
-import { setInterests } from '../store/expert-store.js';
+import { INTEREST_KINDS, INTEREST_KIND_NAMES, type Interest, type InterestKind } from '../../../../shared/panel/expert.js';
+import type { Result } from '../../../../shared/util/result.js';
 import type { Bilingual } from '../store/messages.js';
-import type { SecretariatSelf } from '../store/secretariat-identity.js';
-import type { ExpertRow } from '../records.js';
 import { ProblemList } from './problem-list.js';
 import { useSec } from './use-secretariat.js';
 
@@ -19,13 +17,16 @@ interface Draft {
 
 const blank = (d: string) => d.trim() === '';
 
-/** An expert's declared interests (Art. 18): recorded together, each validated, refused with the reason. */
-export function InterestsEditor({ row, self }: { row: ExpertRow; self: SecretariatSelf }) {
+/**
+ * A person's declared interests (Art. 18: an expert of the pool, a member of staff): recorded
+ * together, each validated, refused with the reason. The kinds are the declaration's.
+ */
+export function InterestsEditor({ interests, save: store }: { interests: readonly Interest[]; save: (input: unknown[]) => Promise<Result<unknown, Bilingual[]>> }) {
   const { t } = useTranslation();
-  const { db, language } = useSec();
+  const { language } = useSec();
   const { message } = App.useApp();
   const [drafts, setDrafts] = useState<Draft[]>(() =>
-    row.expert.interests.map((i) => ({ kind: i.kind, organisation: i.organisation, creditCode: i.creditCode ?? '', until: i.until ?? '', relation: i.relation ?? '' })),
+    interests.map((i) => ({ kind: i.kind, organisation: i.organisation, creditCode: i.creditCode ?? '', until: i.until ?? '', relation: i.relation ?? '' })),
   );
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const edit = (k: number, patch: Partial<Draft>) => setDrafts((all) => all.map((d, j) => (j === k ? { ...d, ...patch } : d)));
@@ -37,7 +38,7 @@ export function InterestsEditor({ row, self }: { row: ExpertRow; self: Secretari
       ...(blank(d.until) ? {} : { until: d.until }),
       ...(blank(d.relation) ? {} : { relation: d.relation }),
     }));
-    const r = await setInterests(db, row.id, input, self.actor);
+    const r = await store(input);
     if (!r.ok) return setProblems(r.error);
     setProblems([]);
     void message.success({ content: t('sec.saved'), key: 'interests', duration: 1 });

@@ -1,10 +1,13 @@
 import { App, Button, Card, Flex, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantRecord } from '../../../../shared/applicant/applicant-record.js';
 import { materialReviewTotals } from '../../../../shared/applicant/material-review.js';
-import { GBT19580_2012 } from '../../../../shared/criteria/gbt19580-2012.js';
+import type { CriteriaSet } from '../../../../shared/criteria/criteria-set.js';
 import { itemsOf } from '../../../../shared/criteria/validate-criteria-set.js';
+import type { Cycle } from '../../../../shared/cycle/cycle.js';
+import { criteriaSetById } from '../store/criteria-store.js';
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
 import { setMaterialReview } from '../store/applicant-store.js';
 import type { Bilingual } from '../store/messages.js';
@@ -17,22 +20,30 @@ import { useSec } from './use-secretariat.js';
  * site. It is one result, complete or not at all, so it is recorded when every item has its
  * percentage; the domain refuses anything off the grid or missing, with the item named.
  */
-export function MaterialReviewCard({ id, record, self }: { id: string; record: ApplicantRecord; self: SecretariatSelf }) {
+export function MaterialReviewCard({ id, record, cycle, self }: { id: string; record: ApplicantRecord; cycle: Cycle; self: SecretariatSelf }) {
+  const { db } = useSec();
+  const set = useLiveQuery(() => criteriaSetById(db, cycle.criteriaSetId), [cycle.criteriaSetId]);
+  if (!set) return null;
+  return <MaterialReviewForm id={id} record={record} set={set} self={self} />;
+}
+
+function MaterialReviewForm({ id, record, set, self }: { id: string; record: ApplicantRecord; set: CriteriaSet; self: SecretariatSelf }) {
   const { t } = useTranslation();
   const { db } = useSec();
   const { message } = App.useApp();
-  const items = itemsOf(GBT19580_2012);
+  const items = itemsOf(set);
   const [percents, setPercents] = useState<Record<string, number | null>>(() => Object.fromEntries(items.map((i) => [i.id, record.materialReview?.percentByItem[i.id] ?? null])));
   const [issues, setIssues] = useState(() => record.materialReview?.siteVisitIssues ?? []);
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const save = async () => {
     const percentByItem = Object.fromEntries(Object.entries(percents).filter((e): e is [string, number] => e[1] !== null));
-    const r = await setMaterialReview(db, id, { criteriaSetId: GBT19580_2012.id, percentByItem, siteVisitIssues: issues.filter((i) => i.text.trim()) }, self.actor);
+    const r = await setMaterialReview(db, id, { criteriaSetId: set.id, percentByItem, siteVisitIssues: issues.filter((i) => i.text.trim()) }, self.actor);
     if (!r.ok) return setProblems(r.error);
     setProblems([]);
     void message.success({ content: t('sec.saved'), key: 'mr-saved', duration: 1 });
   };
-  const total = record.materialReview ? formatHundredths(materialReviewTotals(GBT19580_2012, record.materialReview).totalHundredths) : '—';
+  // A result scored against another set (the cycle's set changed since) has no total here.
+  const total = record.materialReview?.criteriaSetId === set.id ? formatHundredths(materialReviewTotals(set, record.materialReview).totalHundredths) : '—';
   return (
     <Card size="small" title={`${t('sec.material.title')}（${t('sec.material.total')} ${total}）`} style={{ marginTop: 12 }} data-testid="material-review">
       <Flex wrap gap="small">

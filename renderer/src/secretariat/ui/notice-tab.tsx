@@ -5,14 +5,28 @@ import { useTranslation } from 'react-i18next';
 import { chinaDayStart } from '../../../../shared/public-notice/china-date.js';
 import type { ComplaintStatus } from '../../../../shared/public-notice/complaint.js';
 import { noticeCandidatesFrom, noticeStandings } from '../../../../shared/public-notice/notice-list.js';
+import { NOTICE_STATE_NAMES, noticeStateOf, type NoticeState } from '../../../../shared/public-notice/notice-state.js';
+import { STAGE_NAMES, type Stage } from '../../../../shared/applicant/stage.js';
+import { moveStage } from '../store/applicant-store.js';
 import { LIST_NAMES } from '../../../../shared/ranking/applicant-result.js';
-import { decisionStatus } from '../store/decision-store.js';
+import { decisionStatus, putForwardThenWithdrawn } from '../store/decision-store.js';
 import type { Bilingual } from '../store/messages.js';
 import { addComplaint, setComplaintStatus, setNoticePeriod } from '../store/notice-store.js';
 import { loadOverview } from '../store/overview.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
 import { useSec } from './use-secretariat.js';
+
+const STATE_COLOURS: Record<NoticeState, string> = {
+  'not-started': 'default',
+  running: 'blue',
+  'complaint-under-review': 'gold',
+  'ended-without-objection': 'green',
+  'ended-with-proven-complaint': 'red',
+};
+
+/** The next step of a candidate the committee put forward: into the notice, then decided (Art. 17(8), (9)). */
+const NEXT_STAGE: Partial<Record<Stage, Stage>> = { 'on-site': 'candidate', candidate: 'public-notice', 'public-notice': 'decided' };
 
 interface ComplaintDraft {
   applicantId: string;
@@ -32,9 +46,11 @@ const emptyDraft = (): ComplaintDraft => ({ applicantId: '', kind: 'person', nam
 
 /**
  * Public notice (公示): the candidates the committee put forward, the period (refused when
- * shorter than the cycle's minimum), complaints with their particulars (an incomplete one is
- * kept on record as invalid, each missing particular named), findings; a proven complaint
- * withdraws the candidate.
+ * shorter than the cycle's minimum), where each candidate's notice stands (not started,
+ * running, complaint under review, ended without objection, ended with a proven complaint),
+ * its stage with the next step (decided only once the notice ended without objection),
+ * complaints with their particulars (an incomplete one is kept on record as invalid, each
+ * missing particular named), findings; a proven complaint withdraws the candidate.
  */
 export function NoticeTab({ cycleId, self }: { cycleId: string; self: SecretariatSelf }) {
   const { t } = useTranslation();
@@ -44,6 +60,9 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
     overview: await loadOverview(db, cycleId),
     notice: await db.secNotices.get(cycleId),
     complaints: await db.secComplaints.where('cycleId').equals(cycleId).toArray(),
+    stages: new Map((await db.secApplicants.where('cycleId').equals(cycleId).toArray()).map((a) => [a.id, a.record.stage])),
+    // Read with the data: the states shown are as of the last change (a move re-checks them anyway).
+    now: Date.now(),
   }), [cycleId]);
   const [period, setPeriod] = useState<{ start: string; end: string } | null>(null);
   const [draft, setDraft] = useState<ComplaintDraft>(emptyDraft);
@@ -52,16 +71,24 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
   if (!data?.overview) return null;
   const lang = language === 'en' ? 'en' : 'zh';
   const records = decisionStatus(data.overview).records;
-  const candidates = records ? noticeCandidatesFrom(records) : [];
+  const candidates = records ? [...noticeCandidatesFrom(records), ...putForwardThenWithdrawn(data.overview)] : [];
   const shown = period ?? data.notice?.period ?? { start: '', end: '' };
-  const standings = data.notice ? noticeStandings(candidates, data.complaints.map((c) => c.complaint), data.notice.period) : [];
+  const standings = noticeStandings(candidates, data.complaints.map((c) => c.complaint), data.notice?.period ?? { start: '', end: '' });
+  const stateOf = (applicantId: string) => noticeStateOf(data.notice?.period, data.complaints.filter((c) => c.applicantId === applicantId).map((c) => c.complaint), data.now);
+  const advance = async (applicantId: string, to: Stage) => {
+    const r = await moveStage(db, applicantId, to, undefined, self.actor);
+    if (!r.ok) return setProblems(r.error);
+    setProblems([]);
+    void message.success({ content: t('sec.saved'), key: 'advance', duration: 1 });
+  };
   const changePeriod = async (next: { start: string; end: string }) => {
     setPeriod(next);
     if (!next.start || !next.end) return;
     const r = await setNoticePeriod(db, cycleId, next, self.actor);
     if (!r.ok) return setProblems(r.error);
+    // The draft stays what is shown: it equals what was stored, and a second date typed before
+    // the stored period is read back must combine with this one, not with the older one.
     setProblems([]);
-    setPeriod(null);
   };
   const record = async () => {
     const d = draft;
@@ -109,8 +136,35 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
         columns={[
           { title: t('sec.overview.applicant'), render: (_v, s) => s.candidate.name },
           { title: t('sec.overview.decision'), render: (_v, s) => LIST_NAMES[s.candidate.outcome][lang] },
-          { title: t('sec.notice.standing'), render: (_v, s) => <Tag data-testid={`standing-${s.candidate.applicantId}`} color={s.standing === 'stands' ? 'green' : s.standing === 'withdrawn' ? 'red' : 'gold'}>{t(`sec.notice.standings.${s.standing}`)}</Tag> },
+          {
+            title: t('sec.notice.standing'),
+            render: (_v, s) => {
+              const state = stateOf(s.candidate.applicantId).state;
+              return (
+                <Tag data-testid={`standing-${s.candidate.applicantId}`} color={STATE_COLOURS[state]}>
+                  {NOTICE_STATE_NAMES[state][lang]}
+                </Tag>
+              );
+            },
+          },
           { title: t('sec.notice.complaints'), render: (_v, s) => s.complaints.length },
+          {
+            title: t('sec.applicant.stage'),
+            render: (_v, s) => {
+              const stage = data.stages.get(s.candidate.applicantId);
+              const next = stage ? NEXT_STAGE[stage] : undefined;
+              return (
+                <Space>
+                  <span data-testid={`notice-stage-${s.candidate.applicantId}`}>{stage ? STAGE_NAMES[stage][lang] : '—'}</span>
+                  {next && (
+                    <Button size="small" onClick={() => void advance(s.candidate.applicantId, next)} data-testid={`advance-${s.candidate.applicantId}`}>
+                      {t('sec.notice.advance', { stage: STAGE_NAMES[next][lang] })}
+                    </Button>
+                  )}
+                </Space>
+              );
+            },
+          },
         ]}
       />
       <Card size="small" title={t('sec.notice.newComplaint')} data-testid="complaint-form">

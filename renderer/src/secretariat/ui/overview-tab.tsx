@@ -1,26 +1,41 @@
-import { App, Button, Card, Flex, Select, Table, Tag, Typography, Input, Alert } from 'antd';
+import { App, Button, Card, Flex, Table, Tag, Typography, Alert } from 'antd';
+import type { TFunction } from 'i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GBT19580_2012 } from '../../../../shared/criteria/gbt19580-2012.js';
-import { LIST_NAMES, LIST_ORDER, type ProposalList } from '../../../../shared/ranking/applicant-result.js';
+import { LIST_NAMES, LIST_ORDER } from '../../../../shared/ranking/applicant-result.js';
+import type { DecisionRecord } from '../../../../shared/ranking/committee-decision.js';
+import { industryWarning } from '../../../../shared/ranking/industry-representation.js';
+import { recommendationDisagreement } from '../../../../shared/ranking/recommendation-check.js';
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
-import { decisionStatus, recordDecision } from '../store/decision-store.js';
+import { decisionStatus, recordDecision, recordedDecisions } from '../store/decision-store.js';
+import type { DecisionRow } from '../records.js';
+import { DecisionEditor, type DecisionInput } from './decision-editor.js';
+import { NotCandidatesTable } from './not-candidates-table.js';
 import { csvFiles, exportInput, workbookFile } from '../store/export-files.js';
 import type { Bilingual } from '../store/messages.js';
 import { loadOverview, type OverviewRow } from '../store/overview.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
+import { SignOffTags } from './sign-off-tags.js';
 import { isProblem, saveFile } from './save-file.js';
 import { useSec } from './use-secretariat.js';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
+/** "市长质量奖 15/0/1 *": the outcome, the vote, a star where a reason departs from the proposal. */
+function decisionLabel(row: DecisionRow, record: DecisionRecord | undefined, lang: 'zh' | 'en', t: TFunction): string {
+  const vote = row.vote ? ` ${row.vote.for}/${row.vote.against}/${row.vote.abstaining}` : ` ${t('sec.overview.noVote')}`;
+  return `${LIST_NAMES[row.outcome][lang]}${record?.repeatWinner ? t('sec.overview.repeat') : ''}${vote}${row.reason ? ' *' : ''}`;
+}
+
 /**
- * The comprehensive review (综合评审): every applicant with industry, consensus total,
- * category subtotals, the panel's recommendation, exclusions and divergence notes; the
- * proposed split with vacancies and ties; the committee's decision per applicant (a reason
- * wherever it departs); exports to .xlsx and CSV.
+ * The comprehensive review (综合评审): every candidate with industry, consensus total, category
+ * subtotals (of the cycle's criteria set), the recommendation its panel signed (flagged where
+ * the proposal differs), exclusions and divergence notes; the proposed split with vacancies
+ * and ties; the industry-representation warning; the committee's decision per candidate with
+ * its vote (a reason wherever it departs); the applicants that are no candidates, apart, with
+ * their stage and why; exports to .xlsx and CSV.
  */
 export function OverviewTab({ cycleId, self }: { cycleId: string; self: SecretariatSelf }) {
   const { t } = useTranslation();
@@ -36,10 +51,13 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
     const e = row.entry;
     if (!e) return '—';
     if (e.tie) return `${t('sec.overview.tie', { group: e.tie.group })}：${e.tie.possible.map((l) => LIST_NAMES[l][lang]).join(' / ')}`;
-    return LIST_NAMES[e.list][lang];
+    const place = e.place?.kind === 'repeat' ? t('sec.overview.repeat') : e.place?.kind === 'reserved' ? t('sec.overview.reserved', { category: e.place.category }) : '';
+    return `${LIST_NAMES[e.list][lang]}${place}`;
   };
-  const decide = async (row: OverviewRow, outcome: ProposalList, reason: string) => {
-    const r = await recordDecision(db, cycleId, row.applicantId, outcome, reason, self.actor);
+  const recorded = new Map(recordedDecisions(overview).map((d) => [d.applicantId, d]));
+  const warning = industryWarning(overview.proposal);
+  const decide = async (row: OverviewRow, decision: DecisionInput) => {
+    const r = await recordDecision(db, cycleId, row.applicantId, decision, self.actor);
     if (!r.ok) return setProblems(r.error);
     setProblems([]);
     void message.success({ content: t('sec.saved'), key: 'decision', duration: 1 });
@@ -90,14 +108,15 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
           {t('sec.overview.exportCsv')}
         </Button>
       </Flex>
-      {decidingRow && <DecisionEditor key={decidingRow.applicantId} row={decidingRow} lang={lang} onDecide={(o, reason) => void decide(decidingRow, o, reason)} />}
+      {warning && <Alert type="warning" showIcon title={text(warning)} data-testid="industry-warning" />}
+      {decidingRow && <DecisionEditor key={decidingRow.applicantId} row={decidingRow} lang={lang} onDecide={(d) => void decide(decidingRow, d)} />}
       <ProblemList problems={problems} testId="decision-problems" title={t('sec.notSaved')} />
       <Table
         size="small"
         rowKey="applicantId"
         pagination={false}
         data-testid="overview-table"
-        dataSource={overview.rows}
+        dataSource={overview.rows.filter((r) => !r.apart)}
         expandable={{
           // Divergence notes can run to twenty lines: they open under the row, not inside it.
           rowExpandable: (r) => (r.result?.divergenceNotes.length ?? 0) > 0,
@@ -119,15 +138,32 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
             render: (_v, r) =>
               r.entry ? (
                 // One light button per row; the editor opens for the row being decided, so 40 rows
-                // do not mount 80 form controls (the overview must open fast, issue 5).
+                // do not mount 80 form controls (the overview must open fast, docs/secretariat-workspace.md).
                 <Button size="small" type={deciding === r.applicantId ? 'primary' : 'default'} onClick={() => setDeciding(r.applicantId)} data-testid={`decide-${r.applicantId}`}>
-                  {r.decision ? `${LIST_NAMES[r.decision.outcome][lang]}${r.decision.reason ? ' *' : ''}` : t('sec.overview.decide')}
+                  {r.decision ? decisionLabel(r.decision, recorded.get(r.applicantId), lang, t) : t('sec.overview.decide')}
                 </Button>
               ) : null,
           },
           { title: <span style={NOWRAP}>{t('sec.overview.exclusions')}</span>, render: (_v, r) => (r.result?.exclusions.length ? <Tag color="red">{r.result.exclusions.map((n) => `第${n}项`).join('、')}</Tag> : '') },
-          { title: <span style={NOWRAP}>{t('sec.overview.recommendation')}</span>, render: (_v, r) => (r.result ? t(`sec.recommendation.${r.result.recommendation}`, { defaultValue: r.result.recommendation }) : '') },
-          ...GBT19580_2012.categories.map((c) => ({
+          {
+            title: <span style={NOWRAP}>{t('sec.overview.recommendation')}</span>,
+            render: (_v, r) => {
+              if (!r.result) return '';
+              const differs = recommendationDisagreement(r.result, r.entry, overview.cycle.rules);
+              return (
+                <span style={NOWRAP} data-testid={`signed-${r.applicantId}`}>
+                  {t(`sec.recommendation.${r.result.recommendation}`, { defaultValue: r.result.recommendation })}
+                  {differs && (
+                    <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid={`disagrees-${r.applicantId}`}>
+                      {differs.rulesChanged ? t('sec.overview.rulesChanged') : t('sec.overview.disagrees')}
+                    </Tag>
+                  )}
+                </span>
+              );
+            },
+          },
+          { title: <span style={NOWRAP}>{t('sec.overview.signOff')}</span>, render: (_v, r) => <SignOffTags notes={r.result} testId={`sign-off-${r.applicantId}`} /> },
+          ...overview.criteriaSet.categories.map((c) => ({
             title: <span style={NOWRAP}>{`${c.id}（${c.points}）`}</span>,
             align: 'right' as const,
             render: (_v: unknown, r: OverviewRow) => (r.result?.categorySubtotals[c.id] === undefined ? '' : formatHundredths(r.result.categorySubtotals[c.id]!)),
@@ -135,34 +171,10 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
           { title: <span style={NOWRAP}>{t('sec.overview.divergence')}</span>, render: (_v, r) => (r.result?.divergenceNotes.length ? <span style={NOWRAP}>{t('sec.overview.divergenceCount', { count: r.result.divergenceNotes.length })}</span> : '') },
         ]}
       />
+      <NotCandidatesTable rows={overview.rows.filter((r) => r.apart)} lang={lang} />
       {status.problems.length > 0 && overview.decisions.length > 0 && (
         <Alert type="info" showIcon title={t('sec.overview.decisionsOpen')} description={status.problems.map((x) => text(x)).join('；')} />
       )}
     </Flex>
-  );
-}
-
-/** The committee's decision for one applicant: the outcome, and the reason wherever it departs. */
-function DecisionEditor({ row, lang, onDecide }: { row: OverviewRow; lang: 'zh' | 'en'; onDecide: (o: ProposalList, reason: string) => void }) {
-  const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<ProposalList | null>(row.decision?.outcome ?? null);
-  const [reason, setReason] = useState(row.decision?.reason ?? '');
-  return (
-    <Card size="small" title={t('sec.overview.decisionFor', { name: row.name })} data-testid="decision-editor">
-      <Flex gap="small" wrap align="center">
-        <Select
-          style={{ width: '14em' }}
-          value={outcome}
-          placeholder={t('sec.overview.decide')}
-          onChange={setOutcome}
-          options={LIST_ORDER.map((l) => ({ value: l, label: LIST_NAMES[l][lang] }))}
-          data-testid="decision-outcome"
-        />
-        <Input style={{ width: '28em' }} placeholder={t('sec.overview.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="decision-reason" />
-        <Button type="primary" disabled={!outcome} onClick={() => outcome && onDecide(outcome, reason)} data-testid="decision-record">
-          {t('sec.overview.record')}
-        </Button>
-      </Flex>
-    </Card>
   );
 }

@@ -107,7 +107,7 @@ export function PanelsTab({ cycle, self }: { cycle: CycleRecord; self: Secretari
           <Typography.Paragraph type="secondary">{t('sec.panel.rules', { min: cycle.cycle.rules.panelSizeMin, max: cycle.cycle.rules.panelSizeMax, date: reviewDate })}</Typography.Paragraph>
           <Radio.Group value={leader} onChange={(e) => setLeader(e.target.value as string)} style={{ width: '100%' }}>
             {(experts ?? []).map((e) => {
-              const conflicts = expertConflicts(e.expert, target, reviewDate);
+              const conflicts = expertConflicts(e.expert, target, { reviewDate, lookbackYears: cycle.cycle.rules.eligibility.lookbackYears });
               return (
                 <Flex key={e.id} gap="small" align="center" style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0' }} data-testid={`pick-${e.expert.name}`}>
                   <Checkbox checked={members.includes(e.id)} onChange={(ev) => setMembers((m) => (ev.target.checked ? [...m, e.id] : m.filter((x) => x !== e.id)))} data-testid={`member-${e.expert.name}`}>

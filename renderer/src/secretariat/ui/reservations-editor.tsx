@@ -1,8 +1,8 @@
-import { App, Button, Input, InputNumber, Space, Typography } from 'antd';
+import { App, Button, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../../../shared/cycle/cycle.js';
-import type { Reservation } from '../../../../shared/cycle/cycle-rules.js';
+import { RESERVATION_KINDS, type Reservation } from '../../../../shared/cycle/cycle-rules.js';
 import { saveCycle } from '../store/cycle-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
@@ -10,9 +10,11 @@ import { ProblemList } from './problem-list.js';
 import { useSec } from './use-secretariat.js';
 
 /**
- * Places reserved for a category of applicant (not in the regulation; some cities' rules have
- * them): part of each quota, filled first by that category's best qualifiers. Recorded
- * together, since the domain checks them together (no category twice, not over the quota).
+ * Places reserved for a category of applicant (the 2022 rules: 3 of the 8 Awards for 专精特新
+ * enterprises): part of each quota, filled first by that category's best qualifiers; either a
+ * guaranteed minimum (the category also competes for the open places) or a separate pool with
+ * its own cap. Recorded together, since the domain checks them together (no category twice,
+ * not over the quota).
  */
 export function ReservationsEditor({ cycle, self }: { cycle: Cycle; self: SecretariatSelf }) {
   const { t } = useTranslation();
@@ -39,11 +41,12 @@ export function ReservationsEditor({ cycle, self }: { cycle: Cycle; self: Secret
           <InputNumber min={0} value={r.award} onChange={(v) => edit(k, { award: typeof v === 'number' ? v : 0 })} />
           <span>{t('sec.reservation.nomination')}</span>
           <InputNumber min={0} value={r.nomination} onChange={(v) => edit(k, { nomination: typeof v === 'number' ? v : 0 })} />
+          <Select style={{ width: '12em' }} value={r.kind} onChange={(kind) => edit(k, { kind })} options={RESERVATION_KINDS.map((m) => ({ value: m, label: t(`sec.reservation.kinds.${m}`) }))} />
           <Button onClick={() => setRows((all) => all.filter((_r, j) => j !== k))}>{t('sec.remove')}</Button>
         </Space>
       ))}
       <Space>
-        <Button onClick={() => setRows((all) => [...all, { category: '', label: '', award: 1, nomination: 0 }])}>{t('sec.reservation.add')}</Button>
+        <Button onClick={() => setRows((all) => [...all, { category: '', label: '', award: 1, nomination: 0, kind: 'guaranteed-minimum' }])}>{t('sec.reservation.add')}</Button>
         <Button type="primary" onClick={() => void save()}>
           {t('sec.reservation.record')}
         </Button>

@@ -9,6 +9,7 @@ import type { Bilingual } from '../store/messages.js';
 import { importFile } from '../../packages/import-file.js';
 import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from './save-file.js';
+import { SignOffTags } from './sign-off-tags.js';
 import { useSec } from './use-secretariat.js';
 
 /**
@@ -23,7 +24,12 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [busy, setBusy] = useState(false);
   const returns = useLiveQuery(
-    async () => (await db.secPanelReturns.where('cycleId').equals(cycleId).toArray()).map(({ id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, content }) => ({ id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, members: content.scoresheets.length, countersigned: content.countersignatures.length })),
+    async () =>
+      (await db.secPanelReturns.where('cycleId').equals(cycleId).toArray()).map(({ id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, content, signOff }) => ({
+        id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, signOff,
+        members: content.scoresheets.length,
+        countersigned: content.countersignatures.length,
+      })),
     [cycleId],
   );
   const summaries = useLiveQuery(() => db.secSummaries.where('cycleId').equals(cycleId).toArray(), [cycleId]);
@@ -70,6 +76,7 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
           { title: t('sec.returns.revision'), dataIndex: 'revision' },
           { title: t('sec.returns.total'), render: (_v, r) => (totalOf(r.id) ? formatHundredths(totalOf(r.id)!.totalHundredths) : '—') },
           { title: t('sec.returns.signatures'), render: (_v, r) => t('sec.returns.signatureCount', { sheets: r.members, countersigned: r.countersigned }) },
+          { title: t('sec.returns.signOff'), render: (_v, r) => <SignOffTags notes={r.signOff} testId={`return-sign-off-${r.applicantId}-${r.revision}`} /> },
           { title: t('sec.returns.report'), render: (_v, r) => <Typography.Text code>{r.reportSha256.slice(0, 16)}…</Typography.Text> },
           { title: t('sec.returns.received'), render: (_v, r) => `${r.receivedAt.slice(0, 16).replace('T', ' ')} ${r.receivedBy}` },
           { title: '', render: (_v, r) => (r.current ? <Tag color="green">{t('sec.returns.current')}</Tag> : <Tag>{t('sec.returns.superseded')}</Tag>) },

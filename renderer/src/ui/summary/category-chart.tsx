@@ -4,9 +4,10 @@ import { formatTenths } from '../../../../shared/scoring/statistics.js';
 
 /**
  * Category percentages as plain CSS bars (no chart library: the bundle stays small and the
- * bars scale with the font). The 50% mark is drawn because 500 of 1000 is the award line.
+ * bars scale with the font). The mark is the cycle's award line as a share of the total (500 of
+ * 1000 points is 50%), so a category below it shows at a glance.
  */
-export function CategoryChart({ categories, nameOf }: { categories: CategoryTotal[]; nameOf: (id: string) => string }) {
+export function CategoryChart({ categories, nameOf, markPercent }: { categories: CategoryTotal[]; nameOf: (id: string) => string; markPercent: number }) {
   const { t } = useTranslation();
   return (
     <div className="zqa-chart" role="img" aria-label={t('summary.chart')} data-testid="category-chart">
@@ -17,7 +18,7 @@ export function CategoryChart({ categories, nameOf }: { categories: CategoryTota
             <span className="zqa-chart-label">{nameOf(c.id)}</span>
             <span className="zqa-chart-track">
               <span className="zqa-chart-bar" style={{ width: `${tenths / 10}%` }} />
-              <span className="zqa-chart-mark" />
+              <span className="zqa-chart-mark" style={{ left: `${markPercent}%` }} />
             </span>
             <span className="zqa-chart-value">{formatTenths(tenths)}%</span>
           </div>

@@ -9,9 +9,6 @@ import { useExclusionChecks, useScores, useSiteIssueStatuses } from '../../db/us
 import { CategoryChart } from './category-chart.js';
 import { HistoryStatus } from './history-status.js';
 
-/** Art. 15: an Award needs at least 500 points, 500 included. */
-export const AWARD_THRESHOLD_POINTS = 500;
-
 export function SummaryPage() {
   const { t, i18n } = useTranslation();
   const { review } = useReview();
@@ -20,8 +17,10 @@ export function SummaryPage() {
   const issues = useSiteIssueStatuses(review.id);
   if (!scores || !checks || !issues) return <Spin />;
   const set = review.assignment.criteriaSet;
+  // The cycle's own line (Art. 15), as the assignment carries it.
+  const threshold = review.assignment.rules.awardThresholdPoints;
   const totals = scoreTotals(set, scores);
-  const meets = meetsThreshold(totals.totalHundredths, AWARD_THRESHOLD_POINTS);
+  const meets = meetsThreshold(totals.totalHundredths, threshold);
   const flagged = Object.values(checks).filter((c) => c.status === 'flagged').map((c) => c.number);
   const verified = Object.values(issues).filter((s) => s.status !== 'open').length;
   const en = i18n.language === 'en';
@@ -35,7 +34,7 @@ export function SummaryPage() {
         <Flex gap="large" wrap align="center">
           <Statistic title={t('summary.total')} value={formatHundredths(totals.totalHundredths)} suffix={t('summary.of1000')} data-testid="summary-total" />
           <Tag color={meets ? 'green' : 'default'} className="zqa-threshold" data-testid="summary-threshold">
-            {meets ? t('summary.meets', { threshold: AWARD_THRESHOLD_POINTS }) : t('summary.below', { threshold: AWARD_THRESHOLD_POINTS })}
+            {meets ? t('summary.meets', { threshold }) : t('summary.below', { threshold })}
           </Tag>
           <Flex vertical style={{ flex: '1 1 14em' }}>
             <Typography.Text data-testid="summary-progress">{t('review.progress', { scored: totals.scoredItems, total: totals.itemCount })}</Typography.Text>
@@ -53,7 +52,7 @@ export function SummaryPage() {
         </Flex>
       </Card>
       <Card size="small" title={t('summary.chart')}>
-        <CategoryChart categories={totals.categories} nameOf={nameOf} />
+        <CategoryChart categories={totals.categories} nameOf={nameOf} markPercent={(threshold * 100) / set.totalPoints} />
       </Card>
       <Card size="small">
         <table className="zqa-table" data-testid="summary-table">
@@ -81,7 +80,7 @@ export function SummaryPage() {
             <tr>
               <th>{t('summary.total')}</th>
               <th className="zqa-num">{formatHundredths(totals.totalHundredths)}</th>
-              <th className="zqa-num">1000</th>
+              <th className="zqa-num">{set.totalPoints}</th>
               <th className="zqa-num">{formatTenths(Math.floor((totals.totalHundredths + 50) / 100))}%</th>
               <th className="zqa-num">{totals.scoredItems} / {totals.itemCount}</th>
             </tr>
