@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dropNoteDraft, keepNoteDraft, loadNoteDraft } from '../../renderer/src/ui/item/note-drafts.js';
+import { dropNoteDraft, isLeftoverOf, keepNoteDraft, loadNoteDraft } from '../../renderer/src/ui/item/note-drafts.js';
 
 const stored = new Map<string, string>();
 let full = false;
@@ -42,5 +42,19 @@ describe('note drafts', () => {
     full = true;
     expect(() => keepNoteDraft('r1', '4.2.2', 'ofi', { text: '写不进去', evidence: null })).not.toThrow();
     expect(loadNoteDraft('r1', '4.2.2', 'ofi')).toBeNull();
+  });
+
+  it('knows a draft that is a note already added (its removal lost with a killed browser) from a new one', () => {
+    const place = { document: '', intervieweeRole: '', place: '总装车间' };
+    const added = [
+      { text: '战略部署的监测指标缺少目标值', evidence: null },
+      { text: '抽查记录齐全', evidence: place },
+    ];
+    expect(isLeftoverOf({ text: '战略部署的监测指标缺少目标值', evidence: null }, added)).toBe(true);
+    expect(isLeftoverOf({ text: '抽查记录齐全', evidence: { ...place } }, added)).toBe(true);
+    expect(isLeftoverOf({ text: '战略部署的监测指标缺少目标', evidence: null }, added)).toBe(false);
+    expect(isLeftoverOf({ text: '抽查记录齐全', evidence: { ...place, place: '仓库' } }, added)).toBe(false);
+    expect(isLeftoverOf({ text: '', evidence: null }, [{ text: '', evidence: null }])).toBe(false);
+    expect(isLeftoverOf({ text: '战略部署的监测指标缺少目标值', evidence: null }, [])).toBe(false);
   });
 });

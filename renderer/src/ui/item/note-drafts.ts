@@ -56,6 +56,20 @@ export function keepNoteDraft(reviewId: string, itemId: string, kind: NoteKind, 
   else storeInPage(key, JSON.stringify({ text: draft.text, evidence: draft.evidence }));
 }
 
+/**
+ * Whether a kept draft is the leftover of a note already added: the add removes the draft, but
+ * that removal reaches the disk seconds later, so a browser killed just after an add can bring
+ * the added text back into the editor. Same text (and for observations the same evidence) as
+ * a note already there: nothing would be lost by dropping it, and keeping it invites adding
+ * the note twice.
+ */
+export function isLeftoverOf(draft: NoteDraft, added: readonly { text: string; evidence: EvidenceReference | null }[]): boolean {
+  if (isEmpty(draft)) return false;
+  const sameEvidence = (a: EvidenceReference | null, b: EvidenceReference | null) =>
+    (a?.document ?? '') === (b?.document ?? '') && (a?.intervieweeRole ?? '') === (b?.intervieweeRole ?? '') && (a?.place ?? '') === (b?.place ?? '');
+  return added.some((note) => note.text === draft.text && sameEvidence(note.evidence, draft.evidence));
+}
+
 /** The note was added: its draft is gone. */
 export function dropNoteDraft(reviewId: string, itemId: string, kind: NoteKind): void {
   pageStorage()?.removeItem(keyOf(reviewId, itemId, kind));

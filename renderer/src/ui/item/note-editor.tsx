@@ -1,10 +1,10 @@
 import { Button, Flex, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../app/review-context.js';
-import type { NoteKind } from '../../db/records.js';
+import type { NoteKind, NoteRecord } from '../../db/records.js';
 import { addNote } from '../../db/writes/note-writes.js';
-import { dropNoteDraft, EMPTY_DRAFT, keepNoteDraft, loadNoteDraft, type NoteDraft } from './note-drafts.js';
+import { dropNoteDraft, EMPTY_DRAFT, isLeftoverOf, keepNoteDraft, loadNoteDraft, type NoteDraft } from './note-drafts.js';
 
 const EMPTY_EVIDENCE = { document: '', intervieweeRole: '', place: '' };
 
@@ -14,10 +14,21 @@ const EMPTY_EVIDENCE = { document: '', intervieweeRole: '', place: '' };
  * Mounted once per item and kind (NotesSection keys it), so a draft never follows the
  * expert to the next item.
  */
-export function NoteEditor({ itemId, kind }: { itemId: string; kind: NoteKind }) {
+export function NoteEditor({ itemId, kind, added }: { itemId: string; kind: NoteKind; added: NoteRecord[] | undefined }) {
   const { t } = useTranslation();
   const { review, save } = useReview();
   const [draft, setDraft] = useState<NoteDraft>(() => loadNoteDraft(review.id, itemId, kind) ?? EMPTY_DRAFT);
+  // Once the item's notes are read: a kept draft that is a note already added is dropped
+  // (state adjusted while rendering, the kept copy removed after).
+  const [leftover, setLeftover] = useState<'unchecked' | 'none' | 'dropped'>('unchecked');
+  if (leftover === 'unchecked' && added) {
+    const isLeftover = isLeftoverOf(draft, added);
+    setLeftover(isLeftover ? 'dropped' : 'none');
+    if (isLeftover) setDraft(EMPTY_DRAFT);
+  }
+  useEffect(() => {
+    if (leftover === 'dropped') dropNoteDraft(review.id, itemId, kind);
+  }, [leftover, review.id, itemId, kind]);
   const { text } = draft;
   const evidence = draft.evidence ?? EMPTY_EVIDENCE;
   const change = (next: NoteDraft) => {

@@ -11,7 +11,8 @@ import { NoteEditor } from './note-editor.js';
 export const NotesSection = memo(function NotesSection({ itemId, kind }: { itemId: string; kind: NoteKind }) {
   const { t } = useTranslation();
   const { review } = useReview();
-  const notes = useItemNotes(review.id, itemId)?.filter((n) => n.kind === kind) ?? [];
+  const read = useItemNotes(review.id, itemId)?.filter((n) => n.kind === kind);
+  const notes = read ?? [];
   const label = t(`notes.${kind}`);
   return (
     <Card size="small" title={`${label}（${notes.length}）`} data-testid={`notes-${kind}`} className={`zqa-notes zqa-notes-${kind}`}>
@@ -20,7 +21,7 @@ export const NotesSection = memo(function NotesSection({ itemId, kind }: { itemI
         {notes.map((note) => (
           <NoteCard key={note.id} note={note} />
         ))}
-        <NoteEditor key={`${review.id}/${itemId}/${kind}`} itemId={itemId} kind={kind} />
+        <NoteEditor key={`${review.id}/${itemId}/${kind}`} itemId={itemId} kind={kind} added={read} />
       </Flex>
     </Card>
   );
