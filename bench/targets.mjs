@@ -15,6 +15,7 @@ export const TARGETS = {
   'persist.p95': { op: '≤', limit: 10 },
   'review.openMedian': { op: '≤', limit: 150 },
   'review.openFromTabMedian': { op: '≤', limit: 150 },
+  'journal.rebuildMs': { op: '≤', limit: 1000 },
   'overview.median': { op: '<', limit: 300 },
   'import.ms': { op: '≤', limit: 2, of: 'import.pairMs' },
   'report.firstMs': { op: '<', limit: 2000 },

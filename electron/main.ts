@@ -9,6 +9,7 @@ import { wireOsFileOpens } from './app/os-file-opens.js';
 import { createFileService, readFileWithinLimit } from './files/file-service.js';
 import { createPendingOpens, packagePathsFromArgv } from './files/pending-opens.js';
 import { registerBridge } from './ipc/register-bridge.js';
+import { createJournalService } from './journal/journal-service.js';
 import { keyBackupCodec } from './keys/key-backup-codec.js';
 import { createCustodyRole } from './keys/custody-role.js';
 import { createKeyCustody } from './keys/key-custody.js';
@@ -87,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
       settings: { get: () => Promise.resolve(settings.get()), set: (patch) => Promise.resolve(settings.set(patch)) },
       files: { open: (args) => files.open(args), save: (args) => files.save(args), takePendingOpens: () => pendingOpens.take() },
       keys,
+      journal: createJournalService({ userDataFolder: app.getPath('userData'), safeStorage, platform: process.platform, log }),
     });
 
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', isDevelopment: !app.isPackaged, productName: app.getName() })));

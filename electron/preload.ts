@@ -32,6 +32,12 @@ const zqa: HostBridge = {
     exportBackup: (args) => call('keys.exportBackup', args),
     restoreBackup: (args) => call('keys.restoreBackup', args),
   },
+  journal: {
+    head: () => call('journal.head'),
+    append: (args) => call('journal.append', args),
+    read: (args) => call('journal.read', args),
+    blob: (args) => call('journal.blob', args),
+  },
 };
 
 contextBridge.exposeInMainWorld(HOST_BRIDGE_GLOBAL, zqa);

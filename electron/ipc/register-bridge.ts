@@ -2,6 +2,9 @@ import {
   backupArgsSchema,
   deriveArgsSchema,
   deviceRoleArgsSchema,
+  journalAppendArgsSchema,
+  journalBlobArgsSchema,
+  journalReadArgsSchema,
   openFileArgsSchema,
   restoreArgsSchema,
   saveFileArgsSchema,
@@ -24,4 +27,8 @@ export function registerBridge(ipc: IpcRegistrar, services: HostServices): void 
   registerBridgeHandler(ipc, 'keys.setDeviceRole', deviceRoleArgsSchema, (args) => services.keys.setDeviceRole(args));
   registerBridgeHandler(ipc, 'keys.exportBackup', backupArgsSchema, (args) => services.keys.exportBackup(args));
   registerBridgeHandler(ipc, 'keys.restoreBackup', restoreArgsSchema, (args) => services.keys.restoreBackup(args));
+  registerBridgeHandler(ipc, 'journal.head', NO_ARGUMENT, () => services.journal.head());
+  registerBridgeHandler(ipc, 'journal.append', journalAppendArgsSchema, (args) => services.journal.append(args));
+  registerBridgeHandler(ipc, 'journal.read', journalReadArgsSchema, (args) => services.journal.read(args));
+  registerBridgeHandler(ipc, 'journal.blob', journalBlobArgsSchema, (args) => services.journal.blob(args));
 }

@@ -93,14 +93,8 @@ export async function deriveBackupKeys(passphrase: string, salt: Uint8Array, ite
   return { aesKey, check: await sha256(bits.slice(32)) };
 }
 
-export function writeU32(target: Uint8Array, offset: number, value: number): void {
-  new DataView(target.buffer, target.byteOffset, target.byteLength).setUint32(offset, value, false);
-}
-
-export function readU32(source: Uint8Array, offset: number): number {
-  return new DataView(source.buffer, source.byteOffset, source.byteLength).getUint32(offset, false);
-}
-
+// The byte helpers moved to shared/util/bytes.ts (the journal uses them without zod); kept here for the backup's own callers.
+export { concatBytes, readU32, writeU32 } from '../util/bytes.js';
 
 /** What the device signs for a backup (purpose `backup`): the magic, then the SHA-256 of the file's signed part. */
 export async function backupStatement(signedPart: Uint8Array): Promise<Uint8Array> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { signPurposeSchema } from '../crypto/sign-request.js';
 import type { Result } from '../util/result.js';
+import type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-store.js';
 
 /**
  * The one contract between the renderer and its host (Electron's preload, or the browser
@@ -111,6 +112,44 @@ export const restoreArgsSchema = z.strictObject({
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 1024 * 1024, 'not a key backup file'),
 });
 
+// ---- journal: the durable record of every acknowledged edit (docs/promises.md §1) ------
+
+export type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-store.js';
+const sha256Hex = /* @__PURE__ */ z.string().regex(/^[0-9a-f]{64}$/);
+/** Largest journal record: its photos and files are blobs, sent beside it. */
+export const MAX_JOURNAL_RECORD_BYTES = 64 * 1024 * 1024;
+// Marked pure like settingsPatchSchema: the sandboxed preload bundles BRIDGE_CHANNELS only.
+export const journalAppendArgsSchema = /* @__PURE__ */ z.strictObject({
+  expectedSeq: z.number().int().min(0),
+  expectedHash: sha256Hex,
+  record: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_JOURNAL_RECORD_BYTES, 'record too large'),
+  blobs: z.array(z.strictObject({ sha256: sha256Hex, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'blob too large') })).max(100_000),
+});
+export const journalReadArgsSchema = /* @__PURE__ */ z.strictObject({ afterSeq: z.number().int().min(0), maxBytes: z.number().int().min(1).max(256 * 1024 * 1024) });
+export const journalBlobArgsSchema = /* @__PURE__ */ z.strictObject({ sha256: sha256Hex });
+
+/**
+ * The journal outside IndexedDB (shared/journal/): in Electron an append-only file in the
+ * user-data folder written by main with fsync, in the browser host the origin-private file
+ * system through a worker. The renderer appends each transaction's record before it commits.
+ */
+export interface JournalBridge {
+  head(): Promise<BridgeResult<JournalHead>>;
+  /** Flushed to disk before it answers `appended`; `stale` when the head moved on. */
+  append(args: z.infer<typeof journalAppendArgsSchema>): Promise<BridgeResult<AppendOutcome>>;
+  /** Records after a seq (from a checkpoint when they are no longer kept), to rebuild the index. */
+  read(args: z.infer<typeof journalReadArgsSchema>): Promise<BridgeResult<ReadResult>>;
+  /** A blob's bytes; a disk-backed Blob where the host can hand one over without a copy. */
+  blob(args: z.infer<typeof journalBlobArgsSchema>): Promise<BridgeResult<Blob | Uint8Array>>;
+}
+
+const JOURNAL_CHANNELS = {
+  'journal.head': 'zqa:journal.head',
+  'journal.append': 'zqa:journal.append',
+  'journal.read': 'zqa:journal.read',
+  'journal.blob': 'zqa:journal.blob',
+} as const;
+
 // ---- the contract ---------------------------------------------------------------------
 
 export interface HostBridge {
@@ -146,7 +185,14 @@ export interface HostBridge {
     exportBackup(args: z.infer<typeof backupArgsSchema>): Promise<BridgeResult<KeyBackupSaved | null>>;
     /** Secretariat device only: replaces this device's keys with a backup's, after the person confirms its fingerprint in the host's dialog. */
     restoreBackup(args: z.infer<typeof restoreArgsSchema>): Promise<BridgeResult<PublicKeys>>;
+    /**
+     * Browser host only (its keys sit in the page's IndexedDB, which Chromium may delete after
+     * a crash): whether this device's keys are also kept where that deletion does not reach.
+     * Absent where the host keeps the keys apart from the page anyway (the desktop app).
+     */
+    survivesDatabaseLoss?(): Promise<boolean>;
   };
+  journal: JournalBridge;
 }
 
 /** Channel names, one per method, so preload and main cannot drift apart. */
@@ -162,5 +208,6 @@ export const BRIDGE_CHANNELS = {
   'keys.setDeviceRole': 'zqa:keys.setDeviceRole',
   'keys.exportBackup': 'zqa:keys.exportBackup',
   'keys.restoreBackup': 'zqa:keys.restoreBackup',
+  ...JOURNAL_CHANNELS,
 } as const;
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

@@ -34,12 +34,21 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** Big-endian unsigned 32-bit integers, as the backup and the journal lay out their lengths. */
+export function writeU32(target: Uint8Array, offset: number, value: number): void {
+  new DataView(target.buffer, target.byteOffset, target.byteLength).setUint32(offset, value, false);
+}
+
+export function readU32(source: Uint8Array, offset: number): number {
+  return new DataView(source.buffer, source.byteOffset, source.byteLength).getUint32(offset, false);
+}
+
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
-    at += p.length;
+    at += p.byteLength;
   }
   return out;
 }

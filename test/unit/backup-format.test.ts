@@ -90,7 +90,7 @@ describe('database backup file', { timeout: 60_000 }, () => {
   it('refuses to write what must never leave the device, naming where it is', async () => {
     const key = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
     const withKey: BackupContents = { ...contents(), tables: [{ name: 'keys', rows: [{ id: 'device', pair: key }] }] };
-    await expect(sealBackup(withKey, PASS, await testBackupDevice())).rejects.toThrow(/keys\[0\]\.pair\.(public|private)Key: a CryptoKey cannot be backed up/);
+    await expect(sealBackup(withKey, PASS, await testBackupDevice())).rejects.toThrow(/keys\[0\]\.pair\.(public|private)Key: a CryptoKey cannot be stored/);
     await expect(sealBackup(contents(), PASS, await testBackupDevice(), 1000)).rejects.toThrow(/600000/);
   });
 });

@@ -104,6 +104,12 @@ describe('registerBridge', () => {
         exportBackup: record('keys.exportBackup', null),
         restoreBackup: record('keys.restoreBackup', { signingKey: 's', encryptionKey: 'e' }),
       },
+      journal: {
+        head: record('journal.head', { seq: 0, hash: '0'.repeat(64), checkpointSeq: 0, recordsSinceCheckpoint: 0, atRest: 'encrypted' as const, tornTailBytes: 0, damage: null }),
+        append: record('journal.append', { status: 'appended' as const, seq: 1, hash: '1'.repeat(64) }),
+        read: record('journal.read', { checkpoint: null, records: [], more: false }),
+        blob: record('journal.blob', new Uint8Array(1)),
+      },
     };
   }
 
@@ -138,6 +144,13 @@ describe('registerBridge', () => {
       [BRIDGE_CHANNELS['keys.exportBackup'], { passphrase: 'short' }],
       [BRIDGE_CHANNELS['keys.restoreBackup'], { passphrase: 'x' }],
       [BRIDGE_CHANNELS['keys.publicKeys'], { please: 'leak' }],
+      [BRIDGE_CHANNELS['journal.append'], { expectedSeq: -1, expectedHash: '0'.repeat(64), record: new Uint8Array(1), blobs: [] }],
+      [BRIDGE_CHANNELS['journal.append'], { expectedSeq: 0, expectedHash: 'not a hash', record: new Uint8Array(1), blobs: [] }],
+      [BRIDGE_CHANNELS['journal.append'], { expectedSeq: 0, expectedHash: '0'.repeat(64), record: 'text', blobs: [] }],
+      [BRIDGE_CHANNELS['journal.append'], { expectedSeq: 0, expectedHash: '0'.repeat(64), record: new Uint8Array(1), blobs: [{ sha256: '../../x', bytes: new Uint8Array(1) }] }],
+      [BRIDGE_CHANNELS['journal.read'], { afterSeq: 0, maxBytes: 0 }],
+      [BRIDGE_CHANNELS['journal.blob'], { sha256: '../device-keys.json' }],
+      [BRIDGE_CHANNELS['journal.head'], { afterSeq: 0 }],
     ];
     for (const [channel, args] of refusals) {
       expect(await invoke(channel, args), channel).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });

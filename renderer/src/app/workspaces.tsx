@@ -5,6 +5,8 @@ import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'r
 import { useTranslation } from 'react-i18next';
 import { backupStrings } from '../backup/i18n.js';
 import { WipeNotice } from '../backup/wipe-notice.js';
+import { JournalNotice } from '../journal/journal-notice.js';
+import { KeysLostNotice } from '../identity/key-custody-notice.js';
 import { identityStrings } from '../identity/i18n.js';
 import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.js';
 import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContext } from '../identity/use-workspace-context.js';
@@ -91,6 +93,8 @@ export function Workspaces() {
           <DeviceBadge ctx={ctx} />
           <SettingsControls />
         </Layout.Header>
+        <JournalNotice />
+        <KeysLostNotice />
         <WipeNotice hidden={active.key === 'backup'} />
         {!ctx.profile && active.key !== 'identity' && (
           <Alert

@@ -6,6 +6,7 @@ import { BackupCard } from './backup-card.js';
 import { KeyBackupCard } from './key-backup-card.js';
 import { KeyRestoreCard } from './key-restore-card.js';
 import { RestoreCard } from './restore-card.js';
+import { JournalAtRest } from '../journal/journal-at-rest.js';
 
 /**
  * The backup workspace: an encrypted copy of everything on this device and the way back; on
@@ -17,6 +18,7 @@ export function BackupPage() {
   const role = useLiveQuery(async () => (await getDatabase().deviceProfile.get('device'))?.role ?? 'expert');
   const data = (
     <Flex vertical gap="large">
+      <JournalAtRest />
       <BackupCard />
       <RestoreCard />
     </Flex>

@@ -6,11 +6,14 @@ import type { BackupError } from '../../../shared/backup/backup-format.js';
 import type { Result } from '../../../shared/util/result.js';
 import { err, ok } from '../../../shared/util/result.js';
 import { applyMigrations, MIGRATIONS } from '../db/migrations/index.js';
+import { appTables } from '../journal/journal-meta.js';
 import { firstInvalidRow } from './row-checks.js';
 
 /**
  * Whole-database backup and restore. The tables come from `db.tables` at run time, so every
- * table any migration adds is included without this file knowing it. Private keys live in
+ * table any migration adds is included without this file knowing it (all but the journal's
+ * position, journal-meta.ts). A restore through the app's connection is journaled like any
+ * edit: one record that empties every table and puts the backup's rows. Private keys live in
  * their own database (`zqa-keys`) and never pass through here; a CryptoKey met in a record
  * stops the backup with its path (portable-value.ts).
  *
@@ -32,9 +35,11 @@ async function readTable(table: Table): Promise<unknown[]> {
 
 /** Every table's rows, read in one transaction so the backup is one consistent moment. */
 export async function snapshotDatabase(db: Dexie, settings: unknown, now = new Date()): Promise<BackupContents> {
-  const tables = await db.transaction('r', db.tables, async () => {
+  // Not the index's place in the journal: a restored device has its own journal.
+  const app = appTables(db);
+  const tables = await db.transaction('r', app, async () => {
     const out: BackupContents['tables'] = [];
-    for (const table of db.tables) out.push({ name: table.name, rows: await readTable(table) });
+    for (const table of app) out.push({ name: table.name, rows: await readTable(table) });
     return out;
   });
   return { schemaVersion: db.verno, createdAt: now.toISOString(), settings, tables };
@@ -68,15 +73,16 @@ export async function restoreDatabase(db: Dexie, contents: BackupContents, deps:
     if (!upgraded.ok) return upgraded;
     current = upgraded.value;
   }
-  const byName = new Map(db.tables.map((t) => [t.name, t]));
+  const app = appTables(db);
+  const byName = new Map(app.map((t) => [t.name, t]));
   const unknown = current.tables.find((t) => !byName.has(t.name));
   if (unknown) return err({ code: 'schema-mismatch', message: `the backup holds a table "${unknown.name}" that database version ${db.verno} does not have` });
   const invalid = firstInvalidRow(db, current);
   if (invalid) return err({ code: 'invalid-rows', message: `nothing was changed: ${invalid}` });
   let rows = 0;
   try {
-    await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) await table.clear();
+    await db.transaction('rw', app, async () => {
+      for (const table of app) await table.clear();
       for (const { name, rows: records } of current.tables) {
         const table = byName.get(name)!;
         if (hasInboundKeys(table)) await table.bulkAdd(records);

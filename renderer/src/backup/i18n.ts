@@ -96,10 +96,7 @@ const zhCN = {
     retry: '重试',
     wipedTitle: '本机评审数据已不在数据库中',
     wipedText:
-      '本机曾保存评审数据（最近一次写入始于 {{at}}），但现在数据库是空的。浏览器内核在异常退出后检查数据库时若发现损坏，会将其整个删除。请到「备份与恢复」用最近的备份恢复；恢复前请不要在本机继续评分。',
-    wipedSnapshot: '本机有一份自动快照（{{at}}），可以先用它恢复。',
-    wipedSnapshotRestore: '从自动快照恢复',
-    wipedSnapshotFailed: '自动快照未能恢复，本机数据未改变：{{error}}',
+      '本机曾保存评审数据（最近一次写入始于 {{at}}），但现在数据库是空的，操作日志也不在了（浏览器的网站数据可能被清除）。请到「备份与恢复」用最近的备份恢复；恢复前请不要在本机继续评分。',
     wipedRestore: '去恢复备份',
     wipedDismiss: '知道了',
   },
@@ -200,10 +197,7 @@ const en: typeof zhCN = {
     retry: 'Retry',
     wipedTitle: 'This device’s review data is no longer in its database',
     wipedText:
-      'This device held review data (the last run that wrote began at {{at}}), but the database is now empty. When the browser engine finds its database damaged after a crash, it deletes it whole. Restore the latest backup under “Backup and restore”; do not score on this device before that.',
-    wipedSnapshot: 'This device holds an automatic snapshot ({{at}}); restore that first.',
-    wipedSnapshotRestore: 'Restore the automatic snapshot',
-    wipedSnapshotFailed: 'The automatic snapshot could not be restored; nothing on this device changed: {{error}}',
+      'This device held review data (the last run that wrote began at {{at}}), but the database is now empty and its journal is gone too (the browser’s site data cleared?). Restore the latest backup under “Backup and restore”; do not score on this device before that.',
     wipedRestore: 'Restore a backup',
     wipedDismiss: 'Understood',
   },

@@ -1,5 +1,6 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { pageStorage, storeInPage } from '../host/page-storage.js';
+import { appTables, isAppTable } from '../journal/journal-meta.js';
 
 /**
  * Notices when the database this device used has been emptied behind the app's back.
@@ -9,15 +10,16 @@ import { pageStorage, storeInPage } from '../host/page-storage.js';
  * corrupted (and deleted) database" in its log). Measured here: the browser killed during a
  * burst of edits (faults-crash e2e), a few runs in a hundred. The app then starts on an empty
  * database and would seed the demo as on a first start, and the expert would not know why the
- * review is gone. So each run that writes marks, outside IndexedDB (localStorage is another
- * store), that the database held the app's data; a start that finds the mark but not a row
- * of data says so, and points to the backup.
+ * review is gone. The start rebuilds it from the journal (renderer/src/journal); for the day
+ * the journal is gone too (the site's data cleared), each run that writes marks, outside
+ * IndexedDB (localStorage is another store), that the database held the app's data; a start
+ * that finds the mark but not a row of data says so, and points to the backup.
  */
 const MARKER = 'zqa.database.heldData';
 
-/** Whether any table but `reviews` (which the demo seeds) has a row. */
+/** Whether any of the app's tables but `reviews` (which the demo seeds) has a row. */
 export async function holdsData(db: Dexie): Promise<boolean> {
-  const tables = db.tables.filter((t) => t.name !== 'reviews');
+  const tables = appTables(db).filter((t) => t.name !== 'reviews');
   const counts = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.count())));
   return counts.some((c) => c > 0);
 }
@@ -34,7 +36,7 @@ export function watchForHeldData(db: Dexie): () => void {
   const onMutated = (parts: ObservabilitySet) => {
     if (marked || checking) return;
     const tables = Object.keys(parts).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0]);
-    if (!tables.some((t) => t !== 'reviews')) return;
+    if (!tables.some((t) => t !== undefined && t !== 'reviews' && isAppTable(t))) return;
     checking = true;
     holdsData(db).then(
       (held) => {
@@ -58,11 +60,6 @@ export async function detectWipedDatabase(db: Dexie): Promise<{ heldDataAt: stri
   const heldDataAt = pageStorage()?.getItem(MARKER);
   if (!heldDataAt) return null;
   return (await holdsData(db)) ? null : { heldDataAt };
-}
-
-/** The database holds data again (restored): marked now, whatever this run's watcher has seen. */
-export function markHeldData(now = new Date()): void {
-  storeInPage(MARKER, now.toISOString());
 }
 
 /** The person has seen the notice: forget the marker until this database holds data again. */

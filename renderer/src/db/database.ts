@@ -1,5 +1,7 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { applyMigrations } from './migrations/index.js';
+import { journalApp } from '../journal/app-journal.js';
+import type { JournalPosition } from '../journal/journal-meta.js';
 import type {
   AttachmentRecord,
   DeclarationRecord,
@@ -39,7 +41,7 @@ import type {
 
 export const DATABASE_NAME = 'zqa';
 
-/** The device's source of truth (DESIGN.md principle 3). */
+/** The index each screen reads (DESIGN.md principle 3); the journal is the source of truth. */
 export class ZqaDatabase extends Dexie {
   reviews!: Table<ReviewRecord, string>;
   itemScores!: Table<ItemScoreRecord, [string, string]>;
@@ -82,18 +84,31 @@ export class ZqaDatabase extends Dexie {
   secStaff!: Table<StaffRow, string>;
   secCriteriaSets!: Table<CriteriaSetRow, string>;
 
+  // 0006: where the index stands in the journal (renderer/src/journal)
+  journalMeta!: Table<JournalPosition, 'position'>;
+
   constructor(name = DATABASE_NAME, options: DexieOptions = {}) {
-    // Strict durability: a commit is on disk before the UI says "saved", so a laptop whose
-    // battery dies on site loses nothing it showed as saved (Chromium's default is relaxed).
-    super(name, { chromeTransactionDurability: 'strict', ...options });
+    // Relaxed durability: what makes an edit durable is the journal's flush, before the
+    // commit (renderer/src/journal); a commit a power cut takes back is replayed from the
+    // journal at the next start. (Strict cost a disk flush of its own on every keypress.)
+    super(name, { chromeTransactionDurability: 'relaxed', ...options });
     applyMigrations(this);
   }
 }
 
 let shared: ZqaDatabase | undefined;
 
-/** The renderer's one connection. */
+/** Connections without the journal, for the start's recovery (a rebuild is not an edit). */
+export const unjournaledConnections = {
+  open: (): ZqaDatabase => new ZqaDatabase(),
+  remove: (): Promise<void> => Dexie.delete(DATABASE_NAME),
+};
+
+/** The renderer's one connection, every write of it journaled before it commits. */
 export function getDatabase(): ZqaDatabase {
-  shared ??= new ZqaDatabase();
+  if (!shared) {
+    shared = new ZqaDatabase();
+    journalApp(shared);
+  }
   return shared;
 }

@@ -1,8 +1,9 @@
 import { Dexie, type Table } from 'dexie';
 import { deriveArgsSchema, signArgsSchema, type HostBridge, type PublicKeys } from '../../../shared/bridge/contract.js';
 import { signedBytes, signRequestProblem } from '../../../shared/crypto/sign-request.js';
-import { toBase64 } from '../../../shared/util/bytes.js';
+import { bytesEqual, toBase64 } from '../../../shared/util/bytes.js';
 import { err, ok } from '../../../shared/util/result.js';
+import { decodeKeptKeys, createKeptKeys, ECDH, ECDSA, type KeptKeyFile } from './kept-device-keys.js';
 
 /** The device's key pairs; private halves are non-extractable CryptoKeys (structured-cloned). */
 interface DeviceKeys {
@@ -27,36 +28,47 @@ class KeyDatabase extends Dexie {
   }
 }
 
-const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
-
 const BACKUP_UNAVAILABLE =
   'The browser keeps this device’s private keys non-extractable, so they cannot be exported or restored here. ' +
   'The secretariat’s key backup (.zqakey) needs the desktop app. / 浏览器版的私钥不可导出，秘书处密钥备份与恢复请使用桌面版。';
 
 /**
- * Keys in a plain browser: WebCrypto pairs created on first use with `extractable: false`, so
- * script can use the private keys but never read them, and stored as CryptoKey objects in
- * IndexedDB. Signatures come back as raw r‖s, as the contract says.
+ * Keys in a plain browser: WebCrypto pairs whose private halves the page holds only as
+ * non-extractable CryptoKeys, stored in IndexedDB for quick use and kept as well outside it
+ * (kept-device-keys.ts, in the origin-private file system beside the journal), because
+ * Chromium deletes the whole origin's IndexedDB when it finds it corrupted after a crash.
+ * `kept` null keeps them in IndexedDB only (as before). Signatures come back as raw r‖s, as
+ * the contract says.
  */
-export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto): HostBridge['keys'] {
+export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto, kept: KeptKeyFile | null = null, locks?: LockManager): HostBridge['keys'] {
   const db = new KeyDatabase(idb);
   let loading: Promise<DeviceKeys> | undefined;
 
-  const create = async (): Promise<DeviceKeys> => {
-    const signing = await subtle.generateKey(ECDSA, false, ['sign', 'verify']);
-    const encryption = await subtle.generateKey(ECDH, false, ['deriveBits']);
-    const fresh: DeviceKeys = { id: 'device', signing, encryption, createdAt: new Date().toISOString() };
-    // Another tab may have created keys meanwhile: the first stored pair wins everywhere.
-    return db.transaction('rw', db.keys, async () => {
-      const existing = await db.keys.get('device');
-      if (existing) return existing;
-      await db.keys.add(fresh);
-      return fresh;
+  // One tab at a time reads, restores or creates the keys, so the kept file and the database
+  // always hold the same pair (two tabs creating at once would otherwise keep different ones).
+  const exclusively = <T>(work: () => Promise<T>): Promise<T> => (locks ? locks.request('zqa-device-keys', work) : work());
+  const load = (): Promise<DeviceKeys> =>
+    exclusively(async () => {
+      const stored = await db.keys.get('device');
+      if (stored) return stored;
+      const keptBytes = kept ? await kept.read() : null;
+      // Restored after a wipe from what was kept; else new (kept first when there is a place).
+      const usable = keptBytes
+        ? await decodeKeptKeys(subtle, keptBytes)
+        : kept
+          ? await createKeptKeys(subtle, kept, new Date())
+          : { signing: await subtle.generateKey(ECDSA, false, ['sign', 'verify']), encryption: await subtle.generateKey(ECDH, false, ['deriveBits']), createdAt: new Date().toISOString() };
+      const keys: DeviceKeys = { id: 'device', ...usable };
+      // Without Web Locks (tests), another connection may have stored a pair meanwhile: the first stored wins.
+      return db.transaction('rw', db.keys, async () => {
+        const existing = await db.keys.get('device');
+        if (existing) return existing;
+        await db.keys.add(keys);
+        return keys;
+      });
     });
-  };
   const deviceKeys = (): Promise<DeviceKeys> => {
-    loading ??= db.keys.get('device').then((k) => k ?? create());
+    loading ??= load();
     loading.catch(() => (loading = undefined));
     return loading;
   };
@@ -106,6 +118,18 @@ export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto): Host
     // The browser host has no place the page cannot reach, so it keeps no role of its own:
     // the key backup, the only thing the role allows, is unavailable here anyway.
     setDeviceRole: (args) => Promise.resolve(ok({ role: args.role })),
+    survivesDatabaseLoss: async () => {
+      if (!kept) return false;
+      try {
+        const [keys, keptBytes] = await Promise.all([deviceKeys(), kept.read()]);
+        if (!keptBytes) return false;
+        const keptKeys = await decodeKeptKeys(subtle, keptBytes);
+        const [a, b] = await Promise.all([subtle.exportKey('spki', keys.signing.publicKey), subtle.exportKey('spki', keptKeys.signing.publicKey)]);
+        return bytesEqual(new Uint8Array(a), new Uint8Array(b));
+      } catch {
+        return false;
+      }
+    },
     exportBackup: () => Promise.resolve(err({ code: 'key-storage-unavailable' as const, message: BACKUP_UNAVAILABLE })),
     restoreBackup: () => Promise.resolve(err({ code: 'key-storage-unavailable' as const, message: BACKUP_UNAVAILABLE })),
   };

@@ -6,6 +6,7 @@ import { useDeviceKeys } from './device-keys.js';
 import { ReceivedPackagesCard } from '../packages/received-packages-card.js';
 import { AnchorSection } from './anchor-section.js';
 import { ExportCardButton } from './export-card-button.js';
+import { KeysDatabaseOnlyNotice } from './key-custody-notice.js';
 import { ProfileForm } from './profile-form.js';
 
 /** The device's identity: who uses it, its keys' fingerprint, and whom it trusts. */
@@ -17,6 +18,7 @@ export function IdentityPage() {
   if (keys.status === 'loading' || profile === undefined) return <Spin description={t('app.loading')} />;
   return (
     <Flex vertical gap="large" className="zqa-content">
+      <KeysDatabaseOnlyNotice />
       <Card title={t('identity.title')}>
         <Typography.Paragraph type="secondary">{t('identity.intro')}</Typography.Paragraph>
         <Descriptions

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -79,4 +79,21 @@ export async function waitForExit(pid: number, timeoutMs = 10_000): Promise<void
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`process ${pid} still running after ${timeoutMs} ms`);
+}
+
+/**
+ * What Chromium's recovery does to a store it finds corrupted, done to a closed profile: the
+ * origin's IndexedDB folders (its LevelDB and its Blob files) deleted whole, every database of
+ * the origin with them (the browser host's device keys too). Returns how many were removed.
+ */
+export async function deleteIndexedDb(userDataDir: string): Promise<number> {
+  const dir = join(userDataDir, 'Default', 'IndexedDB');
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('http_127.0.0.1_')) continue;
+    await rm(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }

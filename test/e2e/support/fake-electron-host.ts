@@ -4,7 +4,8 @@
  * report. Files: each save takes the next code from `window.__zqaSaveFaults` ('disk-full',
  * 'read-only', 'not-found' as electron/files maps ENOSPC, EROFS/EACCES, ENOENT) and fails
  * with it; with none left it succeeds and keeps the bytes in `window.__zqaSaved`. Keys and
- * settings behave as the real host's do (WebCrypto P-256, private keys non-extractable).
+ * settings behave as the real host's do (WebCrypto P-256, private keys non-extractable); the
+ * journal keeps its records in the page's memory (the real one is tested in Node).
  */
 export function installFakeElectronHost(): void {
   type Res<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -54,5 +55,23 @@ export function installFakeElectronHost(): void {
       exportBackup: () => Promise.resolve(fail('internal', 'not in this test')),
       restoreBackup: () => Promise.resolve(fail('internal', 'not in this test')),
     },
+    journal: (() => {
+      const records: { seq: number; hash: string; record: Uint8Array }[] = [];
+      const blobs = new Map<string, Uint8Array>();
+      let head = { seq: 0, hash: '0'.repeat(64) };
+      const headOf = () => ({ ...head, checkpointSeq: 0, recordsSinceCheckpoint: head.seq, atRest: 'encrypted', tornTailBytes: 0, damage: null });
+      return {
+        head: () => Promise.resolve(ok(headOf())),
+        append: (args: { expectedSeq: number; expectedHash: string; record: Uint8Array; blobs: { sha256: string; bytes: Uint8Array }[] }) => {
+          if (args.expectedSeq !== head.seq || args.expectedHash !== head.hash) return Promise.resolve(ok({ status: 'stale', head: headOf() }));
+          for (const b of args.blobs) blobs.set(b.sha256, b.bytes.slice());
+          head = { seq: head.seq + 1, hash: (head.seq + 1).toString(16).padStart(64, '0') };
+          records.push({ ...head, record: args.record.slice() });
+          return Promise.resolve(ok({ status: 'appended', ...head }));
+        },
+        read: ({ afterSeq }: { afterSeq: number }) => Promise.resolve(ok({ checkpoint: null, records: records.filter((r) => r.seq > afterSeq), more: false })),
+        blob: ({ sha256 }: { sha256: string }) => Promise.resolve(blobs.has(sha256) ? ok(blobs.get(sha256)!) : fail('not-found', sha256)),
+      };
+    })(),
   };
 }

@@ -39,7 +39,8 @@ export async function addAttachment(ctx: WriteContext, reviewId: string, itemId:
 }
 
 export async function deleteAttachment(ctx: WriteContext, attachmentId: string): Promise<void> {
-  await ctx.db.attachments.delete(attachmentId);
+  // Explicit, like deleteNote: shown deleted only once journaled and committed.
+  await ctx.db.transaction('rw', ctx.db.attachments, () => ctx.db.attachments.delete(attachmentId));
 }
 
 /** The photo's caption, as the expert types it (saved as it is typed, like every note). */

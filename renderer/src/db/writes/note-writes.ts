@@ -46,5 +46,7 @@ export async function updateNote(ctx: WriteContext, noteId: string, patch: { tex
 }
 
 export async function deleteNote(ctx: WriteContext, noteId: string): Promise<void> {
-  await ctx.db.notes.delete(noteId);
+  // An explicit transaction: Dexie shows a single write's effect before it commits, and the
+  // screen must not show a deletion the journal does not have yet.
+  await ctx.db.transaction('rw', ctx.db.notes, () => ctx.db.notes.delete(noteId));
 }

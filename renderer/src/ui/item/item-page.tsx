@@ -81,7 +81,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
   const en = i18n.language === 'en';
   const material = review.assignment.materialReview[itemId];
   return (
-    <Flex vertical gap="middle" data-testid="item-page" data-item-id={itemId}>
+    <Flex vertical gap="middle" data-testid="item-page" data-item-id={itemId} data-review-id={review.id}>
       <Card size="small">
         <Flex justify="space-between" align="center" wrap gap="small">
           <Flex vertical>
