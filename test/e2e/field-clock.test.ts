@@ -12,6 +12,7 @@ import { leaderDeviceWithAssignment } from './support/field-device.js';
 import { fieldSession, pickOption } from './support/field-session.js';
 import { openFileWith, openWorkspace, writeTemp } from './support/leader-panel.js';
 import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
+import { createCycle } from './support/secretariat-ui.js';
 
 /**
  * One clock: this process runs in UTC, the browser in Asia/Shanghai (openProfile's
@@ -68,12 +69,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     await page.getByText('秘书处', { exact: true }).click();
     await page.getByTestId('profile-save').click();
     await openWorkspace(page, 'secretariat');
-    await page.getByTestId('cycle-ordinal').fill('3');
-    await page.getByTestId('cycle-year').fill('2026');
-    await page.getByTestId('cycle-name').fill('2026年度郑州市市长质量奖');
-    await page.getByTestId('cycle-review-date').fill('2026-06-01');
-    await page.getByTestId('create-cycle').click();
-    await page.getByTestId('cycle-rules').waitFor();
+    await createCycle(page, { ordinal: '3', year: '2026', name: '2026年度郑州市市长质量奖', preset: { id: 'draft-2021', label: '2021年修订征求意见稿' }, nominationMinimum: '0', callDate: '2026-03-01', reviewDate: '2026-06-01' });
 
     await page.getByTestId('tab-applicants').click();
     for (const [k, v] of Object.entries({ id: 'a1', name: '郑州宇通精密机械有限公司', creditCode: '91410100MA44XNTK54', industry: '装备制造', address: '郑州市经开区第九大街', contactName: '王经理', contactPhone: '0371-66668888' })) {
@@ -184,16 +180,9 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
       expect(await pageWidth(), tab).toBeLessThanOrEqual(1366);
       await screenshot(page, `field-secretariat-${tab}`);
     }
-    // The overview's twenty columns scroll inside the table; the applicant's name stays put.
-    await page.getByTestId('tab-overview').click();
-    const body = page.locator('[data-testid="overview-table"] .ant-table-content');
-    expect(await body.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-    const name = page.getByTestId('overview-a1');
-    const before = (await name.boundingBox())!.x;
-    await body.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
-    await page.waitForTimeout(200);
-    expect(Math.abs((await name.boundingBox())!.x - before)).toBeLessThan(2);
-    await screenshot(page, 'field-secretariat-overview-scrolled');
+    // The overview lists candidates only (on-site review onwards); this cycle's applicant was
+    // withdrawn above, so the fixed applicant column is seen in secretariat-cycle's screenshots,
+    // and here the page-width check above covers the overview's twenty columns.
     // The secretariat's own computer does not warn that it lacks the secretariat's card.
     await openWorkspace(page, 'identity');
     await page.getByTestId('anchor-self').waitFor();
