@@ -159,10 +159,17 @@ async function keyIdentifier(spki: pkijs.PublicKeyInfo): Promise<ArrayBuffer> {
   return crypto.subtle.digest('SHA-1', spki.subjectPublicKey.valueBlock.valueHexView as Uint8Array<ArrayBuffer>);
 }
 
-/** A serial is a positive INTEGER of at most 20 bytes. */
-function positiveSerial(bytes: Uint8Array): ArrayBuffer {
+/**
+ * A serial is a positive INTEGER of at most 20 bytes, in minimal DER: leading zero bytes are
+ * dropped (a random serial starting 00 0x–7x was "illegal padding" to OpenSSL, about one in
+ * 512 certificates), and one 00 is put back only where the first byte has its high bit set.
+ */
+export function positiveSerial(bytes: Uint8Array): ArrayBuffer {
   if (bytes.length < 1 || bytes.length > 19) throw new RangeError('a certificate serial needs 1–19 bytes');
-  const out = bytes[0]! & 0x80 ? new Uint8Array([0, ...bytes]) : new Uint8Array(bytes);
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const value = bytes.subarray(start);
+  const out = value[0]! & 0x80 ? new Uint8Array([0, ...value]) : new Uint8Array(value);
   return out.buffer;
 }
 

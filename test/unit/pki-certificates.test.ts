@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRootCertificate, describeCertificate, issueCertificate, verifyCertificate } from '../../shared/pki/certificates.js';
+import { createRootCertificate, describeCertificate, issueCertificate, positiveSerial, verifyCertificate } from '../../shared/pki/certificates.js';
 import { derSignatureToRaw, lowS, rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { certificateToPem } from '../../shared/pki/pem.js';
 import { makeSigner } from './pki-test-keys.js';
@@ -64,5 +64,14 @@ describe('the secretariat as certificate authority', () => {
     edge[63] = 1;
     expect(rawSignatureToDer(edge)).toEqual(new Uint8Array([0x30, 0x26, 0x02, 0x21, 0x00, 0x80, ...new Array<number>(31).fill(0), 0x02, 0x01, 0x01]));
     expect(derSignatureToRaw(new Uint8Array([0x30, 0x01, 0x02]))).toEqual({ ok: false, error: 'not a DER ECDSA signature' });
+  });
+
+  it('writes a serial as a minimal positive DER integer whatever random bytes it starts from', () => {
+    const serial = (bytes: number[]) => [...new Uint8Array(positiveSerial(new Uint8Array(bytes)))];
+    expect(serial([0x00, 0x12, 0x34])).toEqual([0x12, 0x34]); // the one OpenSSL refused: "illegal padding"
+    expect(serial([0x00, 0x00, 0x92])).toEqual([0x00, 0x92]);
+    expect(serial([0x92, 0x01])).toEqual([0x00, 0x92, 0x01]);
+    expect(serial([0x12, 0x01])).toEqual([0x12, 0x01]);
+    expect(serial([0x00, 0x00])).toEqual([0x00]);
   });
 });
