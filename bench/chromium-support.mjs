@@ -1,5 +1,5 @@
 // What the Chromium benchmarks share: Debian's Chromium and the flags that keep it off the
-// network on these machines (TOOLCHAIN.md), and the percentile every timing figure uses.
+// network on these machines, and the percentile every timing figure uses.
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

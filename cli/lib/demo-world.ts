@@ -16,7 +16,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { createParticipant, writeCardPackage, type Participant } from './demo-participant.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
 
-/** `DIR/index.json`, as issue 3 states it; paths relative to DIR, `to` lists names. */
+/** `DIR/index.json`, as the demo world is laid out; paths relative to DIR, `to` lists names. */
 export interface DemoIndex {
   passphrase: string;
   participants: { name: string; role: IdentityRole; identityCard: string; keyFile: string }[];

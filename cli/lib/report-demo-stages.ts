@@ -16,7 +16,7 @@ import type { DemoContext, DemoStage } from './demo-panel.js';
 import { RESERVATION as DEMO_RESERVATION } from './report-demo-input.js';
 
 /**
- * The leader's part of `zqa demo` (issue 4), run through the real code after every
+ * The leader's part of `zqa demo`, run through the real code after every
  * scoresheet has reached the leader: consolidation and consensus, the report PDF signed
  * under a secretariat-issued certificate with the members' captioned photos in its appendix,
  * the report for signing, every member's countersignature — one member with a reservation,

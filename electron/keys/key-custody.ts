@@ -41,7 +41,7 @@ interface LoadedKeys {
  * The device's key holder in the main process. Private keys are created here on first use,
  * kept in memory only as non-extractable CryptoKeys, and on disk only wrapped by
  * `safeStorage`; callers get public keys, signatures and ECDH secrets, never a private key.
- * The one exception is the secretariat's passphrase-sealed backup (DOMAIN.md §6).
+ * The one exception is the secretariat's passphrase-sealed backup (docs/domain.md §6).
  */
 export function createKeyCustody(deps: KeyCustodyDeps) {
   const now = deps.now ?? (() => new Date());

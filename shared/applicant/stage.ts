@@ -30,7 +30,7 @@ const ACTIVE: readonly Stage[] = ['applied', 'eligible', 'material-review', 'on-
  * The moves allowed from each stage. "decided" from on-site and candidate covers applicants the
  * comprehensive review does not put forward; "ineligible" at any active stage covers an unmet
  * condition or an exclusion found late (a confirmed exclusion ends the review whatever the
- * score, DOMAIN.md §5); "withdrawn" covers an applicant's withdrawal and a proven complaint.
+ * score, docs/domain.md §5); "withdrawn" covers an applicant's withdrawal and a proven complaint.
  */
 export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
   applied: ['eligible', 'ineligible', 'withdrawn'],

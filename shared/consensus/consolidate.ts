@@ -20,7 +20,7 @@ export interface MatrixRow {
   materialReviewHundredths: number | undefined;
   cells: MatrixCell[];
   scoredCount: number;
-  /** Display only (DOMAIN.md §4): tenths of a percent, rounded half up. */
+  /** Display only (docs/domain.md §4): tenths of a percent, rounded half up. */
   meanTenths: number | undefined;
   medianTenths: number | undefined;
   spread: number;

@@ -1,6 +1,6 @@
 import type { CriteriaSet } from './criteria-set.js';
 
-/** GB/T 19580-2012 卓越绩效评价准则: 7 categories, 23 scored items, 1000 points (DOMAIN.md §4). */
+/** GB/T 19580-2012 卓越绩效评价准则: 7 categories, 23 scored items, 1000 points (docs/domain.md §4). */
 export const GBT19580_2012: CriteriaSet = {
   id: 'gbt19580-2012',
   name: 'GB/T 19580-2012 卓越绩效评价准则',

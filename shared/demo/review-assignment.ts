@@ -4,8 +4,8 @@ import { cycleRulesSchema } from '../cycle/cycle-rules.js';
 
 /**
  * What an expert's device knows about one review before any scoring: the part of an
- * assignment package (DOMAIN.md §6) the scoresheet works against. The demo review is one of
- * these; the package importer (issue 3) produces the same shape from a real assignment.
+ * assignment package (docs/domain.md §6) the scoresheet works against. The demo review is one of
+ * these; the package importer produces the same shape from a real assignment.
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -63,6 +63,11 @@ export type RecusalRole = 'expert' | 'staff';
 
 const ROLE_NAMES: Record<RecusalRole, { zh: string; en: string }> = { expert: { zh: '评审员', en: 'expert' }, staff: { zh: '工作人员', en: 'staff member' } };
 
+/** How a match was made, in the conflict's words. */
+function matchWords(matchedBy: 'credit-code' | 'name'): { by: string; byEn: string } {
+  return matchedBy === 'credit-code' ? { by: '统一社会信用代码相同', byEn: 'same unified social credit code' } : { by: '单位名称相同', byEn: 'same organisation name' };
+}
+
 /**
  * Every conflict between one person and the applicant: their employer (part of their profile,
  * no declaration needed) and each declared interest still current at the review date.
@@ -75,8 +80,7 @@ export function personConflicts(person: RecusalPerson, target: RecusalTarget, wi
     const interest: Interest = { kind: 'employer', organisation: employer.name, ...(employer.creditCode ? { creditCode: employer.creditCode } : {}) };
     const matchedBy = matchOf(interest, target);
     if (matchedBy) {
-      const by = matchedBy === 'credit-code' ? '统一社会信用代码相同' : '单位名称相同';
-      const byEn = matchedBy === 'credit-code' ? 'same unified social credit code' : 'same organisation name';
+      const { by, byEn } = matchWords(matchedBy);
       conflicts.push({
         expertId: person.id,
         expertName: person.name,
@@ -98,8 +102,7 @@ export function personConflicts(person: RecusalPerson, target: RecusalTarget, wi
     const sinceEn = interest.until ? ` (ended ${interest.until}, within ${window.lookbackYears} years)` : '';
     const relation = interest.relation ? `（${interest.relation}）` : '';
     const relationEn = interest.relation ? ` (${interest.relation})` : '';
-    const by = matchedBy === 'credit-code' ? '统一社会信用代码相同' : '单位名称相同';
-    const byEn = matchedBy === 'credit-code' ? 'same unified social credit code' : 'same organisation name';
+    const { by, byEn } = matchWords(matchedBy);
     conflicts.push({
       expertId: person.id,
       expertName: person.name,

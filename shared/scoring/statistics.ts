@@ -1,6 +1,6 @@
 /**
  * Mean, median and spread of members' percentages. They are guidance shown beside the
- * consensus, never a decision (DOMAIN.md §4), so they are returned in tenths of a
+ * consensus, never a decision (docs/domain.md §4), so they are returned in tenths of a
  * percent, rounded half up, and nothing downstream sums them.
  */
 export function meanTenths(percents: readonly number[]): number | undefined {

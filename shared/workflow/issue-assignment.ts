@@ -16,7 +16,7 @@ import type { KeyHolder } from './ports/keys.js';
 import { fromPackageError, workflowError, type WorkflowError } from './workflow-error.js';
 
 /**
- * Issue an assignment (the secretariat → each panel member, DOMAIN.md §6): the cycle and its
+ * Issue an assignment (the secretariat → each panel member, docs/domain.md §6): the cycle and its
  * rules, the applicant, the material-review scores and the issues to verify on site, the criteria set,
  * the roster with the leader and every member's public keys and fingerprints, the
  * certificates, the schedule. Encrypted to every member and to the secretariat (so it can

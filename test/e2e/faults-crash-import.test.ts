@@ -15,7 +15,7 @@ import { seededPhotos, writeAssignment, writeScoresheet, type ImportRound } from
 import { deviceCard, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
 
 /**
- * Issue 6, crash consistency during an import: the browser is SIGKILLed at a random moment
+ * Crash consistency during an import: the browser is SIGKILLed at a random moment
  * between choosing a package file and the success message (verify → decrypt → validate →
  * one Dexie transaction), the same profile is started again, and the database must hold the
  * package wholly (received row, assignment/review or member scoresheet, every attachment

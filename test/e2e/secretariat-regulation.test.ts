@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
 import type { CriteriaSet } from '../../shared/criteria/criteria-set.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
-import { readXlsx, sheetValues } from '../../shared/export/xlsx-read.js';
+import { readXlsx, sheetValues } from '../readers/xlsx-read.js';
 import { addDays, chinaDateOf } from '../../shared/public-notice/china-date.js';
 import { addYears } from '../../shared/util/iso-date.js';
 import { screenshot } from './support/app.js';

@@ -10,7 +10,7 @@ import { runSeed } from '../fuzz/rng.js';
 import { buildSeedPackages, type SeedSet } from '../fuzz/seed-packages.js';
 
 /**
- * Issue 6, hostile input: at least 10,000 mutated packages per run, seeded from a real
+ * Hostile input: at least 10,000 mutated packages per run, seeded from a real
  * package of each of the six types, every one refused with a classified error, none
  * throwing, none slow, the store untouched. A failure prints the seed and keeps the failing
  * files: FUZZ_SEED=<seed> (and FUZZ_CASE=<i> FUZZ_CASES=1 for one case) replays the same

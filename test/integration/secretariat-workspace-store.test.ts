@@ -4,7 +4,7 @@ import { ELIGIBILITY_CONDITIONS_BY_PRESET } from '../../shared/regulation/eligib
 import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { readXlsx } from '../../shared/export/xlsx-read.js';
+import { readXlsx } from '../readers/xlsx-read.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { addApplicant, moveStage, setEligibility, setFacts, setMaterialReview, updateProfile } from '../../renderer/src/secretariat/store/applicant-store.js';

@@ -15,7 +15,7 @@ import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
 
 /**
- * Issue 6: import and `zqa verify` re-check each scoresheet's hash-chained history and name
+ * Import and `zqa verify` re-check each scoresheet's hash-chained history and name
  * the first broken link. The forgery here is the one a signature cannot catch: the owner
  * edits an old score in their own history and signs the package again.
  */

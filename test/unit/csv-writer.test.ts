@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvBytes, parseCsv, toCsv } from '../../shared/export/csv.js';
+import { csvBytes, toCsv } from '../../shared/export/csv.js';
+import { parseCsv } from '../readers/csv-read.js';
 
 describe('CSV (RFC 4180, UTF-8 with BOM, CRLF)', () => {
   it('quotes what needs quoting and ends every line with CRLF', () => {

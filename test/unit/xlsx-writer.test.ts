@@ -6,9 +6,9 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Cell, Workbook } from '../../shared/export/sheet-model.js';
-import { readXlsx, sheetValues } from '../../shared/export/xlsx-read.js';
+import { readXlsx, sheetValues } from '../readers/xlsx-read.js';
 import { columnName, writeXlsx } from '../../shared/export/xlsx-write.js';
-import { parseXml } from '../../shared/export/xml-parse.js';
+import { parseXml } from '../readers/xml-parse.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zqa-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

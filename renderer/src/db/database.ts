@@ -41,7 +41,7 @@ import type {
 
 export const DATABASE_NAME = 'zqa';
 
-/** The index each screen reads (DESIGN.md principle 3); the journal is the source of truth. */
+/** The index each screen reads; the journal is the source of truth. */
 export class ZqaDatabase extends Dexie {
   reviews!: Table<ReviewRecord, string>;
   itemScores!: Table<ItemScoreRecord, [string, string]>;

@@ -73,7 +73,7 @@ function LeaderPanel({ record, keyId }: { record: PanelAssignmentRecord; keyId: 
     setTab('consensus');
   };
   if (!data.ownSheetExported) {
-    // Independence first (issue 4): who has sent a sheet, but nobody's scores until the leader's own is signed and exported.
+    // Independence first: who has sent a sheet, but nobody's scores until the leader's own is signed and exported.
     return (
       <>
         <Alert type="info" showIcon style={{ marginBottom: '1em' }} title={t('leader.independence')} data-testid="leader-independence" />

@@ -59,7 +59,7 @@ export interface MemberScoresheetRecord {
 export type MemberScoresheetHistoryRecord = MemberScoresheetRecord;
 
 /**
- * This device's own scoresheet exports, one per revision. Independence (DOMAIN.md): a member
+ * This device's own scoresheet exports, one per revision. Independence (docs/domain.md §2): a member
  * sees only their own scores until a row exists here for the review.
  */
 export interface ScoresheetExportRecord {

@@ -12,7 +12,7 @@ import { formatDateTime } from '../ui/common/date-time.js';
  * The leader's inbox of members' scoresheets for one panel: who sent which revision when,
  * with each member's fingerprint and scores. The leader's workspace builds consensus on the
  * same records; this is where the leader checks what arrived right after importing.
- * Independence (DOMAIN.md): the leader scores too, so others' scores stay hidden until the
+ * Independence (docs/domain.md §2): the leader scores too, so others' scores stay hidden until the
  * leader has exported their own signed scoresheet.
  */
 export function ReceivedScoresheets({ assignment }: { assignment: PanelAssignmentRecord }) {

@@ -46,7 +46,7 @@ export function useScoresheetExports(reviewId: string): ScoresheetExportRecord[]
 }
 
 /**
- * Independence (DOMAIN.md): has this member exported a signed scoresheet for the review? Until
+ * Independence (docs/domain.md §2): has this member exported a signed scoresheet for the review? Until
  * then they see only their own scores; the leader's workspace reads this before showing others'.
  */
 export function useHasExported(reviewId: string): boolean | undefined {

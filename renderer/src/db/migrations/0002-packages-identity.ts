@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * Device identity, trust and packages (issue 3, app side): the device profile and the
+ * Device identity, trust and packages (app side): the device profile and the
  * secretariat's card it trusts; every received package (with its bytes and revision
  * history); the verified assignment behind each imported review; the leader's copy of each
  * member's latest scoresheet and older revisions; and this device's own scoresheet exports.

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * The panel leader's consensus and report (issue 4), and a member's reports to countersign.
+ * The panel leader's consensus and report, and a member's reports to countersign.
  * Every table is keyed by the review (the imported assignment's reviewId, as in 0002), so a
  * device that leads two panels, or sits on one and leads another, keeps them apart.
  */

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { err, ok, type Result } from '../util/result.js';
-import type { CellValue } from './sheet-model.js';
+import { err, ok, type Result } from '../../shared/util/result.js';
+import type { CellValue } from '../../shared/export/sheet-model.js';
 import { childrenNamed, firstChild, parseXml, textOf, type XmlElement } from './xml-parse.js';
 
 /**
