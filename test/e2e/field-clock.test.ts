@@ -170,7 +170,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     await screenshot(page, 'field-clock-06-leader-received');
   });
 
-  it('the secretariat’s screens fit a 1366 × 768 laptop: wide tables scroll in their card, the applicant stays in view; its own device is the anchor', { timeout: 120_000 }, async () => {
+  it('the secretariat’s screens fit a 1366 × 768 laptop (wide tables scroll in their card); its own device is the anchor', { timeout: 120_000 }, async () => {
     const page = secretariatPage;
     if (!page) throw new Error('the first test sets up the secretariat');
     const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
