@@ -26,7 +26,7 @@ export async function countersignInMemory(
   members: readonly Signer[],
   leader: Signer,
   ports: { trust: TrustStore; clock: Clock },
-  opinions: { reservation?: { keyId: string; reason: string }; absentKeyId?: string } = {},
+  opinions: { reservation?: { keyId: string; reason: string }; absentKeyId?: string; /** The members' countersignature revision before this one (0: none). */ lastRevision?: number } = {},
 ): Promise<{ packages: Uint8Array[]; received: ReceivedCountersignature[] }> {
   const packages: Uint8Array[] = [];
   const received: ReceivedCountersignature[] = [];
@@ -37,7 +37,7 @@ export async function countersignInMemory(
     const got = await receiveReportForSigning(report.rfsPackage, { keys: m.keys, trust: ports.trust, history: NO_HISTORY, assignments: held, held: heldRecords, myKeyId: m.card.keyId });
     if (!got.ok) throw new Error(got.error.message);
     const reservation = opinions.reservation?.keyId === m.card.keyId ? opinions.reservation.reason : null;
-    const signed = await countersignReport({ report: got.value.report, assignment, agrees: reservation === null, comment: reservation ?? '', lastRevision: 0 }, { keys: m.keys, clock: ports.clock, myKeyId: m.card.keyId });
+    const signed = await countersignReport({ report: got.value.report, assignment, agrees: reservation === null, comment: reservation ?? '', lastRevision: opinions.lastRevision ?? 0 }, { keys: m.keys, clock: ports.clock, myKeyId: m.card.keyId });
     if (!signed.ok) throw new Error(signed.error.en);
     const taken = await receiveCountersignature(signed.value.written.bytes, { assignment, report }, { keys: leader.keys, trust: ports.trust, history: NO_HISTORY, held: heldRecords });
     if (!taken.ok) throw new Error(taken.error.message);

@@ -92,15 +92,22 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   }
   const meeting = tick();
   const { consensus } = await settleDemoConsensus(assignment, sheets, options.exclusions ? { exclusions: options.exclusions } : {}, { clock: { now: () => meeting }, actor: leader.card.keyId });
-  const produced = await produceReport(
-    // Dated on the visit's last planned day: a report dated outside the review dates is refused.
-    { assignment, scoresheets: sheets, consensus, reportDate: assignment.schedule.map((s) => s.date).sort().at(-1)!, leaderKeyId: leader.card.keyId, previous: null },
-    { keys: leader.keys, clock, render: (input) => renderReportPdf(input, loadReportFonts()) },
-  );
+  // Dated on the visit's last planned day: a report dated outside the review dates is refused.
+  const reportDate = assignment.schedule.map((s) => s.date).sort().at(-1)!;
+  const ports = { keys: leader.keys, clock, render: (input: Parameters<typeof renderReportPdf>[0]) => renderReportPdf(input, loadReportFonts()) };
+  const produced = await produceReport({ assignment, scoresheets: sheets, consensus, reportDate, leaderKeyId: leader.card.keyId, previous: null }, ports);
   if (!produced.ok) throw new Error(produced.error.en);
-  const report = produced.value;
+  let report = produced.value;
   const opinions = { ...(options.reservation ? { reservation: options.reservation } : {}), ...(options.absence ? { absentKeyId: options.absence.keyId } : {}) };
-  const { received } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock }, opinions);
+  let { received } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock }, opinions);
+  if (options.reservation) {
+    // A reservation is printed in the next version, which every member countersigns again.
+    const earlier = received.map((c) => ({ signerKeyId: c.signerKeyId, agrees: c.agrees, comment: c.comment, signedAt: c.signedAt }));
+    const again = await produceReport({ assignment, scoresheets: sheets, consensus, reportDate, leaderKeyId: leader.card.keyId, previous: { rfsPackageId: report.rfsPackageId, rfsRevision: report.rfsRevision }, earlier }, ports);
+    if (!again.ok) throw new Error(again.error.en);
+    report = again.value;
+    ({ received } = await countersignInMemory(report, assignment, others, leader, { trust: memberTrust, clock }, { ...opinions, lastRevision: 1 }));
+  }
   const excused = options.absence ? { [options.absence.keyId]: options.absence.reason } : {};
   const returned = await assemblePanelReturn({ assignment, consensus, report, scoresheets: nested, countersignatures: received, excused, previous: null }, { keys: leader.keys, clock });
   if (!returned.ok) throw new Error(returned.error.en);
