@@ -1,3 +1,4 @@
+import { createJournalService } from '../../../electron/journal/journal-service.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -42,7 +43,13 @@ export async function installMainCustodyHost(context: BrowserContext, userData: 
       return target;
     },
   });
+  // Main's own journal service on this user-data folder, as electron/main.ts wires it.
+  const journal = createJournalService({ userDataFolder: userData, safeStorage: new FakeSafeStorage(account), platform: 'linux', log: () => undefined });
   const methods: Record<string, (arg: never) => Promise<unknown>> = {
+    'journal.head': () => journal.head(),
+    'journal.append': (arg: Parameters<typeof journal.append>[0]) => journal.append(arg),
+    'journal.read': (arg: Parameters<typeof journal.read>[0]) => journal.read(arg),
+    'journal.blob': (arg: Parameters<typeof journal.blob>[0]) => journal.blob(arg),
     publicKeys: () => custody.publicKeys(),
     sign: (arg: SignRequest) => custody.sign(arg),
     deriveBits: (arg: { peerPublicKey: Uint8Array }) => custody.deriveBits(arg),
@@ -69,6 +76,7 @@ export async function installMainCustodyHost(context: BrowserContext, userData: 
       settings: { get: () => Promise.resolve({ ok: true, value: settings }), set: (patch: object) => Promise.resolve({ ok: true, value: (settings = { ...settings, ...patch }) }) },
       files: { open: () => w.__zqaNextOpen(), save: () => Promise.resolve({ ok: true, value: null }), takePendingOpens: () => Promise.resolve({ ok: true, value: [] }) },
       keys: Object.fromEntries(['publicKeys', 'sign', 'deriveBits', 'setDeviceRole', 'exportBackup', 'restoreBackup'].map((m) => [m, keys(m)])),
+      journal: Object.fromEntries(['head', 'append', 'read', 'blob'].map((m) => [m, keys(`journal.${m}`)])),
     };
   });
   return host;
