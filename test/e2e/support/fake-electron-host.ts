@@ -65,9 +65,18 @@ export function installFakeElectronHost(): void {
         append: (args: { expectedSeq: number; expectedHash: string; record: Uint8Array; blobs: { sha256: string; bytes: Uint8Array }[] }) => {
           if (args.expectedSeq !== head.seq || args.expectedHash !== head.hash) return Promise.resolve(ok({ status: 'stale', head: headOf() }));
           for (const b of args.blobs) blobs.set(b.sha256, b.bytes.slice());
-          head = { seq: head.seq + 1, hash: (head.seq + 1).toString(16).padStart(64, '0') };
-          records.push({ ...head, record: args.record.slice() });
-          return Promise.resolve(ok({ status: 'appended', ...head }));
+          // The chain hash as the real host computes it (shared/journal/segment-format.ts): the
+          // writer checks the host's answer against its own.
+          const seq = head.seq + 1;
+          const input = new Uint8Array(36 + args.record.byteLength);
+          for (let i = 0; i < 32; i++) input[i] = parseInt(head.hash.slice(i * 2, i * 2 + 2), 16);
+          new DataView(input.buffer).setUint32(32, seq, false);
+          input.set(args.record, 36);
+          return crypto.subtle.digest('SHA-256', input).then((digest) => {
+            head = { seq, hash: [...new Uint8Array(digest)].map((x) => x.toString(16).padStart(2, '0')).join('') };
+            records.push({ ...head, record: args.record.slice() });
+            return ok({ status: 'appended', ...head });
+          });
         },
         read: ({ afterSeq }: { afterSeq: number }) => Promise.resolve(ok({ checkpoint: null, records: records.filter((r) => r.seq > afterSeq), more: false })),
         blob: ({ sha256 }: { sha256: string }) => Promise.resolve(blobs.has(sha256) ? ok(blobs.get(sha256)!) : fail('not-found', sha256)),
