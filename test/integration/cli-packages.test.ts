@@ -2,21 +2,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
 import type { DemoIndex } from '../../cli/lib/demo-panel.js';
+import { runZqa } from './run-zqa.js';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function zqa(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env });
-  return { code, out, err };
-}
+const zqa = (args: string[], env: Record<string, string> = {}) => runZqa(args, env);
 
 // The temporary root is fixed once: cleaning up never depends on how far set-up got.
 const root = mkdtempSync(join(tmpdir(), 'zqa-cli-'));

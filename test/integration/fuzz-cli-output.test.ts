@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
 import { createParticipant, writeCardPackage } from '../../cli/lib/demo-participant.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import { writePackage } from '../../shared/packages/write-package.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { makePanel, resign, scoresheetPackage, type Panel } from '../unit/packages-fixture.js';
+import { runZqa } from './run-zqa.js';
 
 /**
  * Names inside a package are the sender's to choose: a card may call its owner
@@ -21,12 +21,7 @@ const CSI = '\u009b';
 let dir: string;
 let panel: Panel;
 
-async function zqa(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { ZQA_PASSPHRASE: PASSPHRASE } });
-  return { code, out, err };
-}
+const zqa = (args: string[]) => runZqa(args, { ZQA_PASSPHRASE: PASSPHRASE });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zqa-cli-output-'));

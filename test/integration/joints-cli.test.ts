@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
-import { runCli } from '../../cli/main.js';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
@@ -11,6 +10,7 @@ import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip } from '../../shared/packages/zip-write.js';
 import { countersignaturePackage, memberPackages, panelReturnPackage, rewrittenHistory, scoresheetAs, type ReturnParts } from '../unit/joints-fixture.js';
 import { assignmentPackage, makePanel, resign, scoresheetRevision, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
+import { runZqa } from './run-zqa.js';
 
 /**
  * Every joint between people, through `zqa verify`, `zqa open` and `zqa rank`: the same
@@ -24,12 +24,7 @@ let sheets: { member: Participant; bytes: Uint8Array; written: WrittenScoresheet
 let agreed: { member: Participant; bytes: Uint8Array }[];
 let trust: string[];
 
-async function zqa(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { ZQA_PASSPHRASE: PASSPHRASE } });
-  return { code, out, err };
-}
+const zqa = (args: string[]) => runZqa(args, { ZQA_PASSPHRASE: PASSPHRASE });
 
 const file = (name: string, bytes: Uint8Array) => {
   const path = join(dir, name);

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
@@ -13,6 +12,7 @@ import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { assemblePackage, writePackage } from '../../shared/packages/write-package.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { makePanel, scoresheetPackage, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
+import { runZqa } from './run-zqa.js';
 
 /**
  * Import and `zqa verify` re-check each scoresheet's hash-chained history and name
@@ -26,12 +26,7 @@ let good: WrittenScoresheet;
 let tampered: Uint8Array;
 const keyFile = new Map<Participant, string>();
 
-async function zqa(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { ZQA_PASSPHRASE: PASSPHRASE } });
-  return { code, out, err };
-}
+const zqa = (args: string[]) => runZqa(args, { ZQA_PASSPHRASE: PASSPHRASE });
 
 /** The owner's own scoresheet with history entry 2's score changed, then signed again. */
 async function editedAndResigned(sheet: WrittenScoresheet, member: Participant): Promise<Uint8Array> {

@@ -57,7 +57,7 @@ export async function installMainCustodyHost(context: BrowserContext, userData: 
     exportBackup: (arg: { passphrase: string }) => custody.exportBackup(arg),
     restoreBackup: (arg: { bytes: Uint8Array; passphrase: string }) => custody.restoreBackup(arg),
   };
-  await context.exposeBinding('__zqaMainKeys', async (_source, method: string, arg: unknown) => {
+  await context.exposeBinding('__zqaMain', async (_source, method: string, arg: unknown) => {
     try {
       return { ok: true, value: await methods[method]!(arg as never) };
     } catch (error) {
@@ -69,14 +69,14 @@ export async function installMainCustodyHost(context: BrowserContext, userData: 
     return file ? { ok: true, value: file } : { ok: true, value: null };
   });
   await context.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown> & { __zqaMainKeys: (m: string, a?: unknown) => Promise<unknown>; __zqaNextOpen: () => Promise<unknown> };
+    const w = window as unknown as Record<string, unknown> & { __zqaMain: (m: string, a?: unknown) => Promise<unknown>; __zqaNextOpen: () => Promise<unknown> };
     let settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
-    const keys = (m: string) => (a?: unknown) => w.__zqaMainKeys(m, a);
+    const main = (m: string) => (a?: unknown) => w.__zqaMain(m, a);
     w.zqa = {
       settings: { get: () => Promise.resolve({ ok: true, value: settings }), set: (patch: object) => Promise.resolve({ ok: true, value: (settings = { ...settings, ...patch }) }) },
       files: { open: () => w.__zqaNextOpen(), save: () => Promise.resolve({ ok: true, value: null }), takePendingOpens: () => Promise.resolve({ ok: true, value: [] }) },
-      keys: Object.fromEntries(['publicKeys', 'sign', 'deriveBits', 'setDeviceRole', 'exportBackup', 'restoreBackup'].map((m) => [m, keys(m)])),
-      journal: Object.fromEntries(['head', 'append', 'read', 'blob'].map((m) => [m, keys(`journal.${m}`)])),
+      keys: Object.fromEntries(['publicKeys', 'sign', 'deriveBits', 'setDeviceRole', 'exportBackup', 'restoreBackup'].map((m) => [m, main(m)])),
+      journal: Object.fromEntries(['head', 'append', 'read', 'blob'].map((m) => [m, main(`journal.${m}`)])),
     };
   });
   return host;
