@@ -6,6 +6,7 @@ import { demoReportInput } from '../cli/lib/report-demo-input.ts';
 import { loadReportFonts } from '../cli/lib/report-fonts.ts';
 import { createRootCertificate, issueCertificate } from '../shared/pki/certificates.ts';
 import { signPdf } from '../shared/pki/pades.ts';
+import { signedBytes } from '../shared/crypto/sign-request.ts';
 import { renderReportPdf } from '../shared/report/render-pdf.ts';
 
 const MB = 1024 * 1024;
@@ -13,7 +14,7 @@ const MB = 1024 * 1024;
 async function signer() {
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
-  return { spki, sign: async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, data)) };
+  return { spki, sign: async (request) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, signedBytes(request))) };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
