@@ -4,7 +4,7 @@
  * Node and DOM type references would leak into the pure core.
  */
 export interface PdfmakeEngine {
-  virtualfs: { writeFileSync(name: string, content: Uint8Array | string, encoding?: 'latin1'): void; existsSync(name: string): boolean };
+  virtualfs: { writeFileSync(name: string, content: Uint8Array | ArrayBuffer): void; existsSync(name: string): boolean };
   setUrlAccessPolicy?(policy: (url: string) => boolean): void;
   setLocalAccessPolicy?(policy: (path: string) => boolean): void;
   setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;

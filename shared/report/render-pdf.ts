@@ -29,10 +29,13 @@ function register(bytes: Uint8Array): string {
   return name;
 }
 
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
+/**
+ * A photo's bytes as an ArrayBuffer of its own. pdfkit opens an ArrayBuffer with one native
+ * copy; a latin1 string (what pdfmake's file system otherwise turns into its Buffer) went
+ * through a byte-by-byte JavaScript conversion that took about half a second for 50 photos.
+ */
+function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer;
 }
 
 function isTrueType(bytes: Uint8Array): boolean {
@@ -54,9 +57,8 @@ export async function renderReportPdf(input: ReportInput, fonts: ReportFonts): P
   for (const photo of input.photos ?? []) {
     if (!photo.image) continue;
     const name = photoFileName(photo.image.bytes);
-    // As a latin1 string: pdfmake then stores it as its Buffer, which pdfkit's image reader
-    // needs (a plain Uint8Array is taken for a file path).
-    if (!engine.virtualfs.existsSync(name)) engine.virtualfs.writeFileSync(name, latin1(photo.image.bytes), 'latin1');
+    // Not a plain Uint8Array: pdfkit's image reader would take that for a file path.
+    if (!engine.virtualfs.existsSync(name)) engine.virtualfs.writeFileSync(name, ownArrayBuffer(photo.image.bytes));
   }
   engine.setFonts({ [REPORT_FONT]: { normal: serif, bold: sans, italics: serif, bolditalics: sans }, [HEADING_FONT]: { normal: sans, bold: sans, italics: sans, bolditalics: sans } });
   const buffer = await engine.createPdf(definition.value).getBuffer();
