@@ -1,3 +1,4 @@
+import { inlineNamedStyles } from './inline-styles.js';
 import { pdfmakeEngine } from './pdfmake-engine.js';
 import { buildReportDocument, HEADING_FONT, REPORT_FONT } from './report-document.js';
 import { photoFileName } from './sections-photos.js';
@@ -61,7 +62,7 @@ export async function renderReportPdf(input: ReportInput, fonts: ReportFonts): P
     if (!engine.virtualfs.existsSync(name)) engine.virtualfs.writeFileSync(name, ownArrayBuffer(photo.image.bytes));
   }
   engine.setFonts({ [REPORT_FONT]: { normal: serif, bold: sans, italics: serif, bolditalics: sans }, [HEADING_FONT]: { normal: sans, bold: sans, italics: sans, bolditalics: sans } });
-  const buffer = await engine.createPdf(definition.value).getBuffer();
+  const buffer = await engine.createPdf(inlineNamedStyles(definition.value)).getBuffer();
   // pdfmake hands back a Buffer (or its browser polyfill); callers get a plain Uint8Array.
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice();
 }
