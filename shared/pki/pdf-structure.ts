@@ -1,3 +1,5 @@
+import { latin1Text } from '../util/bytes.js';
+
 /**
  * Just enough PDF reading to append an incremental update to a file pdfmake (pdfkit) wrote:
  * the last trailer, the classic cross-reference table, and an object's dictionary text.
@@ -21,10 +23,7 @@ export class PdfStructureError extends Error {}
 
 /** One char per byte, so string offsets are byte offsets; only ASCII tokens are searched. */
 export function binaryText(bytes: Uint8Array): string {
-  let out = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) out += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return out;
+  return latin1Text(bytes);
 }
 
 export function asciiBytes(text: string): Uint8Array {

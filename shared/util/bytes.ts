@@ -5,11 +5,20 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * One char per byte (U+0000–U+00FF), so string offsets are byte offsets. In chunks through
+ * `apply`: spreading a typed array into the arguments (`fromCharCode(...chunk)`) went through
+ * the iterator and took 1.4 s for a 4 MB report, `apply` takes about 50 ms.
+ */
+export function latin1Text(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 0x2000;
+  for (let i = 0; i < bytes.length; i += chunk) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + chunk) as unknown as number[]));
+  return parts.join('');
+}
+
 export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
+  return btoa(latin1Text(bytes));
 }
 
 export function fromBase64(text: string): Uint8Array {
