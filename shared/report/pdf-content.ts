@@ -69,5 +69,6 @@ export interface DocumentDefinition {
   images?: Record<string, string>;
   styles: Record<string, ContentNode & { font?: string }>;
   defaultStyle: ContentNode & { font: string };
-  pageBreakBefore?: (node: { headlineLevel?: number; startPosition: { top: number; verticalRatio: number } }, following: unknown[]) => boolean;
+  /** pdfmake 0.3 passes the nodes around as functions, not as the arrays of 0.2. */
+  pageBreakBefore?: (node: { headlineLevel?: number; startPosition: { top: number; verticalRatio: number } }, page: { getFollowingNodesOnPage(): unknown[] }) => boolean;
 }

@@ -64,8 +64,9 @@ function documentFor(model: ReportModel): DocumentDefinition {
     footer: (page, count) => (page === 1 ? '' : { text: `第 ${page - 1} 页\u3000共 ${count - 1} 页`, style: 'running', alignment: 'center', margin: [0, 18, 0, 0] }),
     content: [...cover(model), ...sections.flatMap((section, i) => section(model, i + 1)), ...photosAppendix(model), ...signaturePage(model), ...technicalPage(model)],
     images: photoImages(input.photos ?? []),
-    // A heading never ends a page: nothing after it there, or too little room for a table's header.
-    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && (following.length === 0 || node.startPosition.verticalRatio > 0.85),
+    // A heading never ends a page: too little room for a table's header, or nothing after it there.
+    // Each true makes pdfmake lay the whole document out again, so it stays rare.
+    pageBreakBefore: (node, page) => node.headlineLevel !== undefined && (node.startPosition.verticalRatio > 0.85 || page.getFollowingNodesOnPage().length === 0),
     defaultStyle: { font: REPORT_FONT, fontSize: 10, lineHeight: 1.3 },
     styles: {
       secret: { font: HEADING_FONT, fontSize: 10, alignment: 'right', bold: true },
