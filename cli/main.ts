@@ -6,6 +6,7 @@ import { inspectCommand } from './commands/inspect.js';
 import { keysCommand } from './commands/keys.js';
 import { openCommand } from './commands/open.js';
 import { verifyCommand } from './commands/verify.js';
+import { paperScoresheetCommand } from './commands/paper-scoresheet.js';
 import { UsageError, type CliIo, type ExitCode } from './io.js';
 
 type Command = (args: string[], io: CliIo) => ExitCode | Promise<ExitCode>;
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   inspect: { run: inspectCommand, summary: 'inspect FILE [--json]    print a package\'s manifest' },
   open: { run: openCommand, summary: 'open FILE --identity KEYFILE --out DIR  decrypt a package into a folder' },
   demo: { run: demoCommand, summary: 'demo --out DIR [--experts N] [--seed S] | --cycle SCENARIO.json --out DIR  simulate a panel (or a cycle) through to the panel return' },
+  'paper-scoresheet': { run: paperScoresheetCommand, summary: 'paper-scoresheet --out FILE.pdf [--set F] …  a blank paper scoresheet to print' },
   keys: { run: keysCommand, summary: 'keys new|show …          make or show a passphrase-protected key file' },
 };
 

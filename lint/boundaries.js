@@ -13,7 +13,7 @@ const folder = (files, allow) => ({ files, plugins: { zqa }, rules: { [RULE]: ['
 
 export const BOUNDARIES = [
   folder(['shared/**/*.{ts,mts,mjs,js}'], {
-    packages: ['zod', 'pkijs', 'asn1js', 'fflate', 'pdfmake'],
+    packages: ['zod', 'pkijs', 'asn1js', 'fflate', 'pdfmake', 'write-excel-file'],
     nodeBuiltins: false,
     folders: ['shared'],
     why: 'shared/ is the pure core: it runs in Node, Chromium and Electron alike and depends on no host',

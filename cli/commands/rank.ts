@@ -121,7 +121,7 @@ export async function rankCommand(args: string[], io: CliIo): Promise<ExitCode> 
   // Files first: a refusal to write leaves no proposal printed as if all went well.
   try {
     if (values.xlsx !== undefined) {
-      const book = secretariatWorkbook(exported);
+      const book = await secretariatWorkbook(exported);
       if (!book.ok) return fail(io, `cannot write the workbook: ${book.error.join('; ')}`);
       await writeFile(values.xlsx, book.value.bytes);
     }

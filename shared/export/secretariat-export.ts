@@ -25,8 +25,8 @@ export interface SecretariatExportInput {
   decisions?: readonly DecisionRecord[];
 }
 
-export function secretariatWorkbook(input: SecretariatExportInput): Result<{ fileName: string; bytes: Uint8Array }, string[]> {
-  const written = writeXlsx({ sheets: [tableSheet(overviewTable(input.set, input.results, input.proposal, input.rules, input.decisions)), tableSheet(itemScoresTable(input.set, input.itemScores))] });
+export async function secretariatWorkbook(input: SecretariatExportInput): Promise<Result<{ fileName: string; bytes: Uint8Array }, string[]>> {
+  const written = await writeXlsx({ sheets: [tableSheet(overviewTable(input.set, input.results, input.proposal, input.rules, input.decisions)), tableSheet(itemScoresTable(input.set, input.itemScores))] });
   return written.ok ? { ok: true, value: { fileName: fileNames.secretariatExport(input.cycleName, '综合评审', 'xlsx'), bytes: written.value } } : written;
 }
 

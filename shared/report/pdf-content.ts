@@ -44,6 +44,7 @@ export interface ContentNode {
   /** First number of an ordered list. */
   start?: number;
   separator?: string;
+  columnGap?: number;
 }
 
 export interface TableLayout {
@@ -60,6 +61,7 @@ export interface TableLayout {
 
 export interface DocumentDefinition {
   pageSize: 'A4';
+  pageOrientation?: 'portrait' | 'landscape';
   pageMargins: [number, number, number, number];
   info: { title: string; author: string; subject: string; keywords: string; creator: string; producer: string; creationDate: Date; modDate: Date };
   header?: (currentPage: number, pageCount: number) => Content;

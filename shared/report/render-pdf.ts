@@ -3,6 +3,7 @@ import { pdfmakeEngine } from './pdfmake-engine.js';
 import { buildReportDocument, HEADING_FONT, REPORT_FONT } from './report-document.js';
 import { photoFileName } from './sections-photos.js';
 import type { ReportInput } from './report-input.js';
+import type { DocumentDefinition } from './pdf-content.js';
 
 /**
  * The report's two faces as TTF bytes (OFL): Noto Serif SC Regular for body text and Noto
@@ -52,17 +53,26 @@ export async function renderReportPdf(input: ReportInput, fonts: ReportFonts): P
   const definition = buildReportDocument(input);
   if (!definition.ok) throw new ReportInputError(definition.error);
   const engine = pdfmakeEngine();
-  const serif = register(fonts.serif);
-  const sans = register(fonts.sansBold);
-  // Emphasis inside body text is set in the bold sans (黑体), as Chinese typesetting does; there is no serif bold.
   for (const photo of input.photos ?? []) {
     if (!photo.image) continue;
     const name = photoFileName(photo.image.bytes);
     // Not a plain Uint8Array: pdfkit's image reader would take that for a file path.
     if (!engine.virtualfs.existsSync(name)) engine.virtualfs.writeFileSync(name, ownArrayBuffer(photo.image.bytes));
   }
+  return renderDocumentPdf(definition.value, fonts);
+}
+
+/**
+ * Any of our documents (the report, the paper scoresheet) to PDF bytes, in the report's two
+ * faces embedded as subsets. Images the document names must already be in pdfmake's files.
+ */
+export async function renderDocumentPdf(definition: DocumentDefinition, fonts: ReportFonts): Promise<Uint8Array> {
+  const engine = pdfmakeEngine();
+  const serif = register(fonts.serif);
+  const sans = register(fonts.sansBold);
+  // Emphasis inside body text is set in the bold sans (黑体), as Chinese typesetting does; there is no serif bold.
   engine.setFonts({ [REPORT_FONT]: { normal: serif, bold: sans, italics: serif, bolditalics: sans }, [HEADING_FONT]: { normal: sans, bold: sans, italics: sans, bolditalics: sans } });
-  const buffer = await engine.createPdf(inlineNamedStyles(definition.value)).getBuffer();
+  const buffer = await engine.createPdf(inlineNamedStyles(definition)).getBuffer();
   // pdfmake hands back a Buffer (or its browser polyfill); callers get a plain Uint8Array.
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice();
 }

@@ -1,3 +1,4 @@
+import type { CriteriaSet } from '../criteria/criteria-set.js';
 import { itemsOf } from '../criteria/validate-criteria-set.js';
 import type { HistoryEntry } from '../history/hash-chain.js';
 import { prepareBlobs, type PreparedBlob } from '../packages/blobs.js';
@@ -57,6 +58,22 @@ function mediaTypeOf(type: string): string {
   return /^[a-z]+\/[0-9a-z.+-]+$/.test(t) ? t : 'application/octet-stream';
 }
 
+/**
+ * Every item of the set with the expert's percentage (or null) and notes, and the seven Art. 14
+ * checks in order: what the scoresheet carries, and what the paper scoresheet prints.
+ */
+export function scoresAndChecks(work: Pick<ExpertWork, 'scores' | 'notes' | 'exclusions'>, set: CriteriaSet): Pick<ScoresheetContent, 'items' | 'exclusions'> {
+  const scores = new Map(work.scores.map((s) => [s.itemId, s.percent]));
+  const notesOf = (itemId: string, kind: 'strength' | 'ofi') => work.notes.filter((n) => n.itemId === itemId && n.kind === kind).map((n) => ({ id: n.id, text: n.text }));
+  const items = itemsOf(set).map((item) => ({ itemId: item.id, percent: scores.get(item.id) ?? null, strengths: notesOf(item.id, 'strength'), ofis: notesOf(item.id, 'ofi') }));
+  const checks = new Map(work.exclusions.map((e) => [e.number, e]));
+  const exclusions = EXCLUSION_RULES.map((r) => {
+    const c = checks.get(r.number);
+    return c ? { number: r.number, status: c.status, note: c.note } : { number: r.number, status: 'unchecked' as const, note: '' };
+  });
+  return { items, exclusions };
+}
+
 export async function buildScoresheet(
   work: ExpertWork,
   assignment: AssignmentContent,
@@ -65,9 +82,7 @@ export async function buildScoresheet(
 ): Promise<Result<{ content: ScoresheetContent; blobs: PreparedBlob[] }, WorkflowError>> {
   const { declaration } = work;
   if (!declaration) return refuse('not-ready', '尚未签署本次评审的声明', 'the declaration has not been signed for this review');
-  const scores = new Map(work.scores.map((s) => [s.itemId, s.percent]));
-  const notesOf = (itemId: string, kind: 'strength' | 'ofi') => work.notes.filter((n) => n.itemId === itemId && n.kind === kind).map((n) => ({ id: n.id, text: n.text }));
-  const items = itemsOf(assignment.criteriaSet).map((item) => ({ itemId: item.id, percent: scores.get(item.id) ?? null, strengths: notesOf(item.id, 'strength'), ofis: notesOf(item.id, 'ofi') }));
+  const { items, exclusions } = scoresAndChecks(work, assignment.criteriaSet);
   const observations = work.notes
     .filter((n) => n.kind === 'observation')
     .map((n) => ({
@@ -90,11 +105,6 @@ export async function buildScoresheet(
     if (!s) return { issueId: issue.id, status: 'pending' as const, note: '' };
     const note = s.status === 'partly' ? `部分属实${s.note.trim() ? `：${s.note.trim()}` : ''}` : s.note;
     return { issueId: issue.id, status: SITE_STATUS[s.status], note, ...(s.evidence?.trim() ? { evidence: s.evidence.trim() } : {}) };
-  });
-  const checks = new Map(work.exclusions.map((e) => [e.number, e]));
-  const exclusions = EXCLUSION_RULES.map((r) => {
-    const c = checks.get(r.number);
-    return c ? { number: r.number, status: c.status, note: c.note } : { number: r.number, status: 'unchecked' as const, note: '' };
   });
   return ok({
     content: {

@@ -21,6 +21,7 @@ export const fileNames = {
   assignment: (applicant: string, revision: number) => `评审任务-${part(applicant)}-第${revision}版.zqa`,
   scoresheet: (applicant: string, expert: string, revision: number) => `评分表-${part(applicant)}-${part(expert)}-第${revision}版.zqa`,
   reportPdf: (applicant: string) => `${part(applicant)}-现场评审报告.pdf`,
+  paperScoresheetPdf: (applicant: string, expert: string, filled: boolean) => `${part(applicant)}-${part(expert)}-${filled ? '评分表' : '空白评分表'}.pdf`,
   reportForSigning: (applicant: string, revision: number) => `${part(applicant)}-现场评审报告-待会签-第${revision}版.zqa`,
   countersignature: (member: string, applicant: string) => `会签-${part(member)}-${part(applicant)}.zqa`,
   panelReturn: (applicant: string, revision: number) => `${part(applicant)}-评审组报送-第${revision}版.zqa`,

@@ -114,7 +114,7 @@ describe('a cycle from set-up to the overview, over files only, through the app�
     const proposal = proposeSplit(read.value.results, cycle.rules);
     const overview = overviewTable(GBT19580_2012, read.value.results, proposal, cycle.rules);
     const items = itemScoresTable(GBT19580_2012, read.value.results.map((r) => ({ applicantName: r.name, members: [], consensusPercentByItem: scenario.find((s) => s.profile.id === r.applicantId)!.consensus })));
-    const book = writeXlsx({ sheets: [tableSheet(overview), tableSheet(items)] });
+    const book = await writeXlsx({ sheets: [tableSheet(overview), tableSheet(items)] });
     if (!book.ok) throw new Error(book.error.join('\n'));
     const file = join(dir, '综合评审汇总.xlsx');
     writeFileSync(file, book.value);

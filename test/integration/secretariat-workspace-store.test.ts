@@ -184,7 +184,7 @@ describe('secretariat workspace store', () => {
     expect(withdrawn.stage).toBe('withdrawn');
     expect(withdrawn.history.at(-1)!.reason).toMatch(/取消候选资格/);
 
-    const book = workbookFile(await exportInput(db, (await loadOverview(db, 'zqa-2026'))!));
+    const book = await workbookFile(await exportInput(db, (await loadOverview(db, 'zqa-2026'))!));
     if (!book.ok) throw new Error(book.error.join('; '));
     const read = readXlsx(book.value.bytes);
     if (!read.ok) throw new Error(String(read.error));

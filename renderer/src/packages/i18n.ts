@@ -40,6 +40,14 @@ const zhCN = {
     historySender: '发送人',
     superseded: '已被新版本取代',
     types: { 'identity-card': '身份卡', assignment: '评审任务', scoresheet: '评分表', 'report-for-signing': '待会签报告', countersignature: '会签', 'panel-return': '评审组汇总包' },
+    paper: {
+      button: '纸质评分表',
+      hint: '打印后可在电脑故障时手写评分',
+      blank: '空白评分表（手写用）',
+      filled: '已填评分表（本机当前评分）',
+      saved: '纸质评分表已保存：{{file}}',
+      failed: '纸质评分表未生成：{{error}}',
+    },
   },
 };
 
@@ -84,6 +92,14 @@ const en: typeof zhCN = {
     historySender: 'Sender',
     superseded: 'superseded',
     types: { 'identity-card': 'Identity card', assignment: 'Assignment', scoresheet: 'Scoresheet', 'report-for-signing': 'Report for signing', countersignature: 'Countersignature', 'panel-return': 'Panel return' },
+    paper: {
+      button: 'Paper scoresheet',
+      hint: 'Print it to score by hand if a laptop fails',
+      blank: 'Blank scoresheet (to fill in by hand)',
+      filled: 'Filled scoresheet (the scores on this device)',
+      saved: 'Paper scoresheet saved: {{file}}',
+      failed: 'The paper scoresheet was not made: {{error}}',
+    },
   },
 };
 

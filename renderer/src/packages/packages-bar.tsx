@@ -10,6 +10,7 @@ import { showReview } from './review-choice.js';
 import { readDeclaration } from './selected-review-loader.js';
 import { useExportScoresheet } from './use-export-scoresheet.js';
 import { useImportPackage } from './use-import-package.js';
+import { PaperScoresheetButton } from './paper-scoresheet-button.js';
 import { usePanelAssignment, useScoresheetExports } from './use-package-data.js';
 
 // Only a panel leader's device shows it, and its table is the heaviest antd component: a chunk of its own.
@@ -70,6 +71,7 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
           </Button>
         </Tooltip>
       )}
+      {review && <PaperScoresheetButton reviewId={review.id} />}
       {review && assignment && exportBlocked && (
         <Typography.Text type="warning" data-testid="export-blocked">
           {exportBlocked}

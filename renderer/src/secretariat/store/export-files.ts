@@ -19,7 +19,7 @@ export async function exportInput(db: ZqaDatabase, overview: Overview): Promise<
   };
 }
 
-export function workbookFile(input: SecretariatExportInput): Result<{ fileName: string; bytes: Uint8Array }, string[]> {
+export function workbookFile(input: SecretariatExportInput): Promise<Result<{ fileName: string; bytes: Uint8Array }, string[]>> {
   return secretariatWorkbook(input);
 }
 

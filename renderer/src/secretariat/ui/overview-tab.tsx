@@ -63,7 +63,7 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
     void message.success({ content: t('sec.saved'), key: 'decision', duration: 1 });
   };
   const exportXlsx = async () => {
-    const book = workbookFile(await exportInput(db, overview));
+    const book = await workbookFile(await exportInput(db, overview));
     if (!book.ok) return setProblems(book.error.map((e) => ({ zh: e, en: e })));
     const saved = await saveFile('spreadsheet', book.value.fileName, book.value.bytes);
     if (isProblem(saved)) return setProblems([saved]);
