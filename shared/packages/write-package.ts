@@ -107,7 +107,7 @@ export async function assemblePackage(input: AssembleInput): Promise<Result<Writ
     for (const r of unique) {
       const spki = decodeBase64(r.encryptionKey);
       if (!spki) return err(packageError('manifest-invalid', `recipient ${r.keyId}: encryption key is not base64`));
-      const info = hkdfInfoFor(packageId, r.keyId);
+      const info = hkdfInfoFor(PACKAGE_FORMAT_VERSION, packageId, r.keyId);
       const w = await wrapContentKey(contentKey, spki, info);
       recipients.push({ keyId: r.keyId, ephemeralKey: toBase64(w.ephemeralKey), hkdfSalt: toBase64(w.hkdfSalt), hkdfInfo: info, wrappedKey: toBase64(w.wrappedKey) });
     }
