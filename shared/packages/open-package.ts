@@ -146,5 +146,5 @@ export async function readContent(
   if (unreferenced) return fail('content-invalid', `"${unreferenced}" is not referenced by the content`);
   const absent = refs.find((r) => !listed.has(r.entry));
   if (absent) return fail('content-invalid', `the content refers to "${absent.entry}", which the package does not hold`);
-  return ok({ typed: { type: manifest.type, content } as PackageContent, refs });
+  return ok({ typed: { type: manifest.type, content }, refs });
 }

@@ -30,7 +30,7 @@ export function writeStoredZip(entries: readonly ZipInputEntry[], modified: Date
 
   const out = new Uint8Array(at + centralSize + end.length);
   entries.forEach((e, i) => {
-    out.set(locals[i]!, offsets[i]!);
+    out.set(locals[i]!, offsets[i]);
     out.set(e.data, offsets[i]! + locals[i]!.length);
   });
   for (const c of centrals) {

@@ -85,15 +85,19 @@ export async function importPackageStream<T>(source: ByteSource, options: Stream
     if (record.size !== listed.size) return fail('entry-altered', `"${name}" is ${record.size} bytes, the manifest lists ${listed.size}`);
     const stored = hash();
     const reader = entryReader(source, record, (b) => stored.update(b));
+    let opened: Result<unknown, PackageError> = ok(null);
     if (key) {
-      const opened = await openSealedEntry(key, name, record.size, (at, n) => reader.read(at, n), put);
-      if (!opened.ok) return opened;
+      opened = await openSealedEntry(key, name, record.size, (at, n) => reader.read(at, n), put);
+      // A damaged copy is named as such (as the in-memory reader does, which checks hashes
+      // first), not as a chunk that does not decrypt: read the rest to tell them apart.
+      if (!opened.ok) await reader.drain();
     } else {
       for (let at = 0; at < record.size; at += CHUNK_BYTES) await put(await reader.read(at, Math.min(CHUNK_BYTES, record.size - at)));
     }
     const crc = reader.finish();
     if (!crc.ok) return crc;
-    return stored.digestHex() === listed.sha256 ? ok(null) : fail('entry-altered', `"${name}" does not match its SHA-256 in the manifest`);
+    if (stored.digestHex() !== listed.sha256) return fail('entry-altered', `"${name}" does not match its SHA-256 in the manifest`);
+    return opened.ok ? ok(null) : opened;
   };
 
   const contentRecord = records.get(CONTENT_ENTRY)!;
@@ -148,7 +152,7 @@ async function importWhole<T>(source: ByteSource, options: StreamImportOptions, 
   if (!imported.ok) return imported;
   const { blobs, entries: _entries, ...rest } = imported.value;
   const stored = new Map<string, T>();
-  for (const ref of contentRules(rest.type).blobs(rest.content as never)) {
+  for (const ref of contentRules(rest.type).blobs(rest.content)) {
     const writer = store.begin(ref);
     await writer.write(blobs.get(ref.entry)!);
     stored.set(ref.entry, await writer.finish());

@@ -51,6 +51,10 @@ export function entryReader(source: ByteSource, record: ZipRecord, seen: (bytes:
       next += length;
       return bytes;
     },
+    /** Reads what is left unread (after a chunk was refused: is the entry damaged, or was it sent so?). */
+    async drain(): Promise<void> {
+      while (next < record.size) await this.read(next, Math.min(1024 * 1024, record.size - next));
+    },
     finish(): Result<null, PackageError> {
       if (next !== record.size) throw new Error(`"${record.name}": ${next} of ${record.size} bytes read`);
       return crc32Finish(crc) === record.crc ? ok(null) : err(packageError('entry-altered', `"${record.name}": CRC-32 mismatch`));
