@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { createParticipant } from '../cli/lib/demo-participant.ts';
 import { demoAssignment, demoWork } from '../cli/lib/demo-content.ts';
 import { seededRandom } from '../cli/lib/seeded-random.ts';
-import { AtomicFileSink, folderAttachmentStore, nodeSha256, openFileSource } from '../cli/lib/file-stream.ts';
+import { AtomicFileSink, folderAttachmentStore, nodeCrc32, nodeSha256, openFileSource } from '../cli/lib/file-stream.ts';
 import { softwareKeyHolder } from '../shared/crypto/key-holder.ts';
 import { importIdentityKeyPairs } from '../shared/crypto/keys.ts';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../shared/identity/roster-trust.ts';
@@ -64,7 +64,7 @@ if (mode === 'prepare') {
         subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
         revision: 1, createdAt: new Date(world.now), sender: { name: me.name, keys }, recipients: [leader, assignment.secretariat, me],
       },
-      { sink, sha256: nodeSha256 },
+      { sink, sha256: nodeSha256, crc32: nodeCrc32 },
     );
     if (!written.ok) {
       await sink.abandon();
@@ -80,7 +80,7 @@ if (mode === 'prepare') {
     const held = heldRecordsFrom({ assignments: [world.assignment] });
     const t = performance.now();
     const source = await openFileSource(file);
-    const imported = await importPackageStream(source, { keys, trust, accept: ['scoresheet'], history: NO_HISTORY, held, sha256: nodeSha256 }, folderAttachmentStore(join(dir, 'imported'), false));
+    const imported = await importPackageStream(source, { keys, trust, accept: ['scoresheet'], history: NO_HISTORY, held, sha256: nodeSha256, crc32: nodeCrc32 }, folderAttachmentStore(join(dir, 'imported'), false));
     await source.close();
     const ms = performance.now() - t;
     if (!imported.ok) throw new Error(imported.error.message);

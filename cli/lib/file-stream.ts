@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import type { BlobRef } from '../../shared/packages/content/common.js';
+import type { Crc32Update } from '../../shared/packages/crc32.js';
 import type { ByteSink, ByteSource } from '../../shared/packages/stream/byte-io.js';
 import type { AttachmentStore, AttachmentWriter } from '../../shared/packages/stream/import-package-stream.js';
 import type { Sha256Factory } from '../../shared/packages/stream/sha256-stream.js';
@@ -16,6 +18,12 @@ export const nodeSha256: Sha256Factory = () => {
   const h = createHash('sha256');
   return { update: (b) => void h.update(b), digestHex: () => h.digest('hex') };
 };
+
+/**
+ * Node's native CRC-32 (zlib), continuing the portable code's running value: zlib takes and
+ * gives the finished form, the running value is its complement.
+ */
+export const nodeCrc32: Crc32Update = (running, data) => (zlibCrc32(data, (running ^ 0xffffffff) >>> 0) ^ 0xffffffff) >>> 0;
 
 export interface FileSource extends ByteSource {
   close(): Promise<void>;

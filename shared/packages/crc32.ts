@@ -31,6 +31,9 @@ export function crc32Finish(running: number): number {
   return (running ^ 0xffffffff) >>> 0;
 }
 
+/** How a CRC-32 is continued over one more piece; hosts with a native one (Node's zlib) pass it in. */
+export type Crc32Update = (running: number, data: Uint8Array) => number;
+
 /** One more chunk of a CRC-32 computed piecewise (a streamed entry never sits whole in memory). */
 export function crc32Update(running: number, data: Uint8Array): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];

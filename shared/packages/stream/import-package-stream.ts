@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../util/result.js';
 import type { BlobRef } from '../content/common.js';
 import { contentRules } from '../content/registry.js';
+import type { Crc32Update } from '../crc32.js';
 import { packageError, type PackageError } from '../errors.js';
 import { importPackage, type ImportedPackage, type ImportOptions } from '../import-package.js';
 import { DEFAULT_PACKAGE_LIMITS, STREAMED_PACKAGE_LIMITS } from '../limits.js';
@@ -31,7 +32,8 @@ export interface AttachmentWriter<T> {
   discard(): Promise<void>;
 }
 
-export type StreamImportOptions = ImportOptions & { sha256?: Sha256Factory };
+/** With a native SHA-256 and CRC-32 where the host has them (the portable ones otherwise). */
+export type StreamImportOptions = ImportOptions & { sha256?: Sha256Factory; crc32?: Crc32Update };
 
 /** What importPackage returns, the files as the store made them instead of bytes in memory. */
 export type StreamImportedPackage<T> = Omit<ImportedPackage, 'blobs' | 'entries'> & { blobs: ReadonlyMap<string, T> };
@@ -55,7 +57,7 @@ export async function importPackageStream<T>(source: ByteSource, options: Stream
     const record = records.get(name);
     if (!record) return fail('entry-missing', name);
     if (record.size > limits.maxManifestBytes) return fail('entry-too-large', `${name} is ${record.size} bytes, limit ${limits.maxManifestBytes}`);
-    const reader = entryReader(source, record, () => undefined);
+    const reader = entryReader(source, record, () => undefined, options.crc32);
     const bytes = (await reader.read(0, record.size)).slice();
     const crc = reader.finish();
     return crc.ok ? ok(bytes) : crc;
@@ -84,7 +86,7 @@ export async function importPackageStream<T>(source: ByteSource, options: Stream
     const record: ZipRecord = records.get(name)!;
     if (record.size !== listed.size) return fail('entry-altered', `"${name}" is ${record.size} bytes, the manifest lists ${listed.size}`);
     const stored = hash();
-    const reader = entryReader(source, record, (b) => stored.update(b));
+    const reader = entryReader(source, record, (b) => stored.update(b), options.crc32);
     let opened: Result<unknown, PackageError> = ok(null);
     if (key) {
       opened = await openSealedEntry(key, name, record.size, (at, n) => reader.read(at, n), put);

@@ -3,6 +3,7 @@ import { toHex } from '../../util/bytes.js';
 import { canonicalJsonBytes } from '../../util/canonical-json.js';
 import { err, ok, type Result } from '../../util/result.js';
 import { newContentKey } from '../content-cipher.js';
+import type { Crc32Update } from '../crc32.js';
 import { packageError, type PackageError } from '../errors.js';
 import { CONTENT_ENTRY, MANIFEST_ENTRY, PACKAGE_FORMAT, SIGNATURE_ENTRY, STREAMED_FORMAT_VERSION, type Manifest, type PackageType } from '../manifest.js';
 import { checkContentToWrite, senderOf, signManifest, wrapForRecipients, type WritePackageInput } from '../write-package.js';
@@ -24,6 +25,8 @@ export interface StreamWriteOptions {
   sink: ByteSink;
   /** A native incremental SHA-256 where the host has one; the portable one otherwise. */
   sha256?: Sha256Factory;
+  /** A native CRC-32 likewise. */
+  crc32?: Crc32Update;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function writePackageStream<T extends PackageType>(given: StreamWri
 
   const hash = options.sha256 ?? softwareSha256;
   const key = contentKey ? await contentCryptoKey(contentKey, 'encrypt') : null;
-  const zip = new StoredZipStream(options.sink, createdAt);
+  const zip = new StoredZipStream(options.sink, createdAt, options.crc32);
   const entries: Manifest['entries'] = [];
   const parts = [{ name: CONTENT_ENTRY, source: memorySource(canonicalJsonBytes(input.content)), sha256: null as string | null }, ...refs.map((r) => ({ name: r.entry, source: files.get(r.entry)!, sha256: r.sha256 }))];
   for (const part of parts) {

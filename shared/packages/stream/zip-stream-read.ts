@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../util/result.js';
-import { CRC32_START, crc32Finish, crc32Update } from '../crc32.js';
+import { CRC32_START, crc32Finish, crc32Update, type Crc32Update } from '../crc32.js';
 import { packageError, type PackageError } from '../errors.js';
 import type { PackageLimits } from '../limits.js';
 import { CENTRAL_HEADER_SIZE, LOCAL_HEADER_SIZE } from '../zip-format.js';
@@ -39,14 +39,14 @@ export async function readZipDirectoryFrom(source: ByteSource, limits: PackageLi
  * entry is checked without being held. `finish` says whether every byte was read and the
  * CRC-32 matches; what the caller did with the pieces is undone by the caller on an error.
  */
-export function entryReader(source: ByteSource, record: ZipRecord, seen: (bytes: Uint8Array) => void) {
+export function entryReader(source: ByteSource, record: ZipRecord, seen: (bytes: Uint8Array) => void, crcUpdate: Crc32Update = crc32Update) {
   let crc = CRC32_START;
   let next = 0;
   return {
     async read(offset: number, length: number): Promise<Uint8Array> {
       if (offset !== next || offset + length > record.size) throw new Error(`"${record.name}": read ${length} bytes at ${offset}, expected the next at ${next} of ${record.size}`);
       const bytes = await source.read(record.dataStart + offset, length);
-      crc = crc32Update(crc, bytes);
+      crc = crcUpdate(crc, bytes);
       seen(bytes);
       next += length;
       return bytes;

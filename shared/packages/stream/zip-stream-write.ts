@@ -1,4 +1,4 @@
-import { CRC32_START, crc32Finish, crc32Update } from '../crc32.js';
+import { CRC32_START, crc32Finish, crc32Update, type Crc32Update } from '../crc32.js';
 import { dosDateTime } from '../zip-format.js';
 import { centralHeader, endRecord, fitsZip32, localHeader, type StoredEntryHeader } from '../zip-headers.js';
 import type { ByteSink } from './byte-io.js';
@@ -19,6 +19,7 @@ export class StoredZipStream {
   constructor(
     private readonly sink: ByteSink,
     modified: Date,
+    private readonly crcUpdate: Crc32Update = crc32Update,
   ) {
     ({ date: this.date, time: this.time } = dosDateTime(modified));
   }
@@ -32,7 +33,7 @@ export class StoredZipStream {
     let crc = CRC32_START;
     let count = 0;
     await fill(async (bytes) => {
-      crc = crc32Update(crc, bytes);
+      crc = this.crcUpdate(crc, bytes);
       count += bytes.length;
       await this.sink.write(bytes);
     });
