@@ -6,7 +6,7 @@ import type { BlobRef } from '../../shared/packages/content/common.js';
 import type { Crc32Update } from '../../shared/packages/crc32.js';
 import type { ByteSink, ByteSource } from '../../shared/packages/stream/byte-io.js';
 import type { AttachmentStore, AttachmentWriter } from '../../shared/packages/stream/import-package-stream.js';
-import type { Sha256Factory } from '../../shared/packages/stream/sha256-stream.js';
+import type { Sha256Factory } from '../../shared/util/sha256-stream.js';
 
 /**
  * Files as the streamed package code reads and writes them in Node (the command line, the

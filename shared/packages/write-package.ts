@@ -51,10 +51,10 @@ export async function writePackage<T extends PackageType>(given: WritePackageInp
   if (!checked.ok) return checked;
   const { input, refs } = checked.value;
   const blobs = new Map((given.blobs ?? []).map((b) => [b.entry, b.bytes]));
-  if (refs.length !== blobs.size) return err(packageError('content-invalid', `content names ${refs.length} files, ${blobs.size} given`));
+  const mismatch = filesMatchRefs(refs, new Map([...blobs].map(([entry, bytes]) => [entry, bytes.length])));
+  if (mismatch) return err(mismatch);
   for (const ref of refs) {
-    const bytes = blobs.get(ref.entry);
-    if (!bytes || bytes.length !== ref.size || (await sha256Hex(bytes)) !== ref.sha256) return err(packageError('content-invalid', `file ${ref.entry} does not match its reference`));
+    if ((await sha256Hex(blobs.get(ref.entry)!)) !== ref.sha256) return err(packageError('content-invalid', `file ${ref.entry} does not match its reference`));
   }
   return assemblePackage({ ...input, entries: [{ name: CONTENT_ENTRY, bytes: canonicalJsonBytes(input.content) }, ...refs.map((r) => ({ name: r.entry, bytes: blobs.get(r.entry)! }))] });
 }
@@ -75,6 +75,16 @@ export async function checkContentToWrite<T extends PackageType, I extends Omit<
   const problem = await rules.check(input.content as never, draft);
   if (problem) return err(contentProblemError(problem));
   return ok({ input, refs: rules.blobs(input.content as never) });
+}
+
+/**
+ * One file given for each file the content refers to, of the size it states; null when so.
+ * (Each writer checks the SHA-256 its own way: in memory before, streamed while writing.)
+ */
+export function filesMatchRefs(refs: readonly BlobRef[], sizes: ReadonlyMap<string, number>): PackageError | null {
+  if (refs.length !== sizes.size) return packageError('content-invalid', `content names ${refs.length} files, ${sizes.size} given`);
+  const wrong = refs.find((ref) => sizes.get(ref.entry) !== ref.size);
+  return wrong ? packageError('content-invalid', `file ${wrong.entry} does not match its reference`) : null;
 }
 
 export type AssembleInput = Omit<WritePackageInput<PackageType>, 'content' | 'blobs'> & {

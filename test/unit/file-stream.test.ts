@@ -11,7 +11,7 @@ import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { memorySource } from '../../shared/packages/stream/byte-io.js';
 import { importPackageStream } from '../../shared/packages/stream/import-package-stream.js';
-import { softwareSha256 } from '../../shared/packages/stream/sha256-stream.js';
+import { softwareSha256 } from '../../shared/util/sha256-stream.js';
 import { writePackageStream } from '../../shared/packages/stream/write-package-stream.js';
 import { buildScoresheet } from '../../shared/workflow/build-scoresheet.js';
 import { demoWork } from '../../cli/lib/demo-content.js';

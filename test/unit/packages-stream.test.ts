@@ -11,7 +11,7 @@ import { importPackageStream, type AttachmentStore } from '../../shared/packages
 import { writePackageStream } from '../../shared/packages/stream/write-package-stream.js';
 import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip } from '../../shared/packages/zip-write.js';
-import { sha256Hex } from '../../shared/util/bytes.js';
+import { concatBytes, sha256Hex } from '../../shared/util/bytes.js';
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { buildScoresheet } from '../../shared/workflow/build-scoresheet.js';
 import { demoWork } from '../../cli/lib/demo-content.js';
@@ -96,15 +96,7 @@ const entryOf = (bytes: Uint8Array, name: string) => {
   return entries.value.find((e) => e.name === name)!.data.slice();
 };
 const chunk = (sealed: Uint8Array, i: number) => sealed.slice(i * SEALED_CHUNK, (i + 1) * SEALED_CHUNK);
-const join = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const join = (...parts: Uint8Array[]) => concatBytes(parts);
 
 describe('a package of format version 3, written and read a chunk at a time', () => {
   it('round-trips every photo through the streamed writer and reader, and the in-memory reader reads it too', async () => {

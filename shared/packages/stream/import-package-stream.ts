@@ -14,7 +14,7 @@ import type { ZipRecord } from '../zip-read.js';
 import type { ByteSource } from './byte-io.js';
 import { CHUNK_BYTES, contentCryptoKey } from './chunk-cipher.js';
 import { openSealedEntry, sealedLayout } from './sealed-entry.js';
-import { softwareSha256, type Sha256Factory } from './sha256-stream.js';
+import { softwareSha256, type Sha256Factory } from '../../util/sha256-stream.js';
 import { entryReader, readZipDirectoryFrom } from './zip-stream-read.js';
 
 /**

@@ -6,11 +6,11 @@ import { newContentKey } from '../content-cipher.js';
 import type { Crc32Update } from '../crc32.js';
 import { packageError, type PackageError } from '../errors.js';
 import { CONTENT_ENTRY, MANIFEST_ENTRY, PACKAGE_FORMAT, SIGNATURE_ENTRY, STREAMED_FORMAT_VERSION, type Manifest, type PackageType } from '../manifest.js';
-import { checkContentToWrite, senderOf, signManifest, wrapForRecipients, type WritePackageInput } from '../write-package.js';
+import { checkContentToWrite, filesMatchRefs, senderOf, signManifest, wrapForRecipients, type WritePackageInput } from '../write-package.js';
 import { memorySource, type ByteSink, type ByteSource } from './byte-io.js';
 import { CHUNK_BYTES, contentCryptoKey, sealedSize } from './chunk-cipher.js';
 import { sealEntry } from './sealed-entry.js';
-import { softwareSha256, type Sha256Factory } from './sha256-stream.js';
+import { softwareSha256, type Sha256Factory } from '../../util/sha256-stream.js';
 import { StoredZipStream } from './zip-stream-write.js';
 
 /** A file the content refers to, read a piece at a time (a File in the browser, a file handle in Node). */
@@ -41,11 +41,8 @@ export async function writePackageStream<T extends PackageType>(given: StreamWri
   if (!checked.ok) return checked;
   const { input, refs } = checked.value;
   const files = new Map((given.blobs ?? []).map((b) => [b.entry, b.source]));
-  if (refs.length !== files.size) return err(packageError('content-invalid', `content names ${refs.length} files, ${files.size} given`));
-  for (const ref of refs) {
-    const source = files.get(ref.entry);
-    if (!source || source.size !== ref.size) return err(packageError('content-invalid', `file ${ref.entry} does not match its reference`));
-  }
+  const mismatch = filesMatchRefs(refs, new Map([...files].map(([entry, source]) => [entry, source.size])));
+  if (mismatch) return err(mismatch);
   const sender = await senderOf(input.sender);
   if (!sender.ok) return sender;
   const encrypted = input.type !== 'identity-card';

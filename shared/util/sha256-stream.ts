@@ -1,8 +1,9 @@
 /**
- * SHA-256 fed piece by piece. WebCrypto's digest takes the whole input at once, so a 1.5 GB
- * package could not be hashed without holding it; this one keeps 64 bytes of state. Hosts
- * with a native incremental hash (Node's createHash) pass it in as a Sha256Factory instead:
- * the same bytes give the same digest, several times faster.
+ * SHA-256 (FIPS 180-4) fed piece by piece, synchronously. WebCrypto's digest takes the whole
+ * input at once and answers later, so a 1.5 GB package could not be hashed without holding
+ * it, and a history entry could not be hashed inside an IndexedDB transaction (sha256Sync);
+ * this one keeps 64 bytes of state. Hosts with a native incremental hash (Node's createHash)
+ * pass it in as a Sha256Factory instead: the same bytes give the same digest, faster.
  */
 export interface Sha256Stream {
   update(bytes: Uint8Array): void;
@@ -23,7 +24,7 @@ const K = new Int32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
-class SoftwareSha256 implements Sha256Stream {
+export class SoftwareSha256 implements Sha256Stream {
   private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   private readonly w = new Int32Array(64);
   private readonly block = new Uint8Array(64);
@@ -48,6 +49,19 @@ class SoftwareSha256 implements Sha256Stream {
   }
 
   digestHex(): string {
+    let out = '';
+    for (const word of this.digestWords()) out += (word >>> 0).toString(16).padStart(8, '0');
+    return out;
+  }
+
+  digest(): Uint8Array {
+    const out = new Uint8Array(32);
+    const view = new DataView(out.buffer);
+    this.digestWords().forEach((word, i) => view.setInt32(i * 4, word));
+    return out;
+  }
+
+  private digestWords(): Int32Array {
     const bits = this.length * 8;
     const tail = new Uint8Array(this.filled < 56 ? 64 - this.filled : 128 - this.filled);
     tail[0] = 0x80;
@@ -55,9 +69,7 @@ class SoftwareSha256 implements Sha256Stream {
     view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
     view.setUint32(tail.length - 4, bits >>> 0);
     this.update(tail);
-    let out = '';
-    for (const word of this.h) out += (word >>> 0).toString(16).padStart(8, '0');
-    return out;
+    return this.h;
   }
 
   private compress(data: Uint8Array, at: number): void {
