@@ -1,7 +1,7 @@
 import type { KeyHolder } from '../crypto/key-holder.js';
 import { keyIdOf } from '../crypto/key-id.js';
 import { decodeBase64 } from '../crypto/spki.js';
-import { sha256Hex } from '../util/bytes.js';
+import { concatBytes, sha256Hex } from '../util/bytes.js';
 import { err, ok, type Result } from '../util/result.js';
 import { byteOrderMarkAt, canonicalBytesProblem } from './canonical-bytes.js';
 import { decryptEntry, unwrapContentKey } from './content-cipher.js';
@@ -84,7 +84,7 @@ function entryDecrypter(manifest: Manifest, contentKey: Uint8Array | null) {
       chunkKey ??= contentCryptoKey(contentKey, 'decrypt');
       const parts: Uint8Array[] = [];
       const opened = await openSealedEntry(await chunkKey, name, stored.length, (at, n) => Promise.resolve(stored.subarray(at, at + n)), (p) => void parts.push(p));
-      return opened.ok ? ok(joinParts(parts, opened.value.plainBytes)) : opened;
+      return opened.ok ? ok(parts.length === 1 ? parts[0]! : concatBytes(parts)) : opened;
     }
     try {
       return ok(await decryptEntry(contentKey, name, stored));
@@ -92,17 +92,6 @@ function entryDecrypter(manifest: Manifest, contentKey: Uint8Array | null) {
       return fail('decrypt-failed', `"${name}" does not decrypt with the package's content key`);
     }
   };
-}
-
-function joinParts(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**

@@ -104,18 +104,11 @@ export async function senderOf(sender: WritePackageInput<PackageType>['sender'])
  * for writePackage and for tests that must forge well-signed packages with bad content.
  */
 export async function assemblePackage(input: AssembleInput): Promise<Result<WrittenPackage, PackageError>> {
-  const sender = await senderOf(input.sender);
-  if (!sender.ok) return sender;
-  const encrypted = input.type !== 'identity-card';
-  if (encrypted && input.recipients.length === 0) return err(packageError('manifest-invalid', 'an encrypted package needs at least one recipient'));
-  const packageId = input.packageId ?? toHex(randomBytes(16));
-  const createdAt = input.createdAt ?? new Date();
-  const contentKey = encrypted ? newContentKey() : null;
+  const setup = await packageSetup(input, PACKAGE_FORMAT_VERSION);
+  if (!setup.ok) return setup;
+  const { sender, encrypted, packageId, createdAt, contentKey, recipients } = setup.value;
   const stored: { name: string; data: Uint8Array }[] = [];
   for (const p of input.entries) stored.push({ name: p.name, data: contentKey ? await encryptEntry(contentKey, p.name, p.bytes) : p.bytes });
-
-  const recipients = contentKey ? await wrapForRecipients(contentKey, input.recipients, PACKAGE_FORMAT_VERSION, packageId) : ok([]);
-  if (!recipients.ok) return recipients;
   const entries: Manifest['entries'] = [];
   for (const s of stored) entries.push({ name: s.name, size: s.data.length, sha256: await sha256Hex(s.data) });
   const signed = await signManifest({
@@ -127,15 +120,38 @@ export async function assemblePackage(input: AssembleInput): Promise<Result<Writ
     supersedes: input.supersedes ?? null,
     subject: input.subject,
     createdAt: createdAt.toISOString(),
-    sender: sender.value,
+    sender,
     encrypted,
-    recipients: recipients.value,
+    recipients,
     entries,
   }, input.sender.keys);
   if (!signed.ok) return signed;
   const { manifest, manifestBytes, signature } = signed.value;
   const bytes = writeStoredZip([{ name: MANIFEST_ENTRY, data: manifestBytes }, { name: SIGNATURE_ENTRY, data: signature }, ...stored], createdAt);
   return ok({ bytes, manifest });
+}
+
+export interface PackageSetup {
+  sender: Manifest['sender'];
+  encrypted: boolean;
+  packageId: string;
+  createdAt: Date;
+  /** Null for an identity card (public). */
+  contentKey: Uint8Array | null;
+  recipients: Manifest['recipients'];
+}
+
+/** What both writers settle before any entry: the sender, a fresh content key wrapped for each reader, the package's id and time. */
+export async function packageSetup(input: Omit<AssembleInput, 'entries'>, formatVersion: Manifest['formatVersion']): Promise<Result<PackageSetup, PackageError>> {
+  const sender = await senderOf(input.sender);
+  if (!sender.ok) return sender;
+  const encrypted = input.type !== 'identity-card';
+  if (encrypted && input.recipients.length === 0) return err(packageError('manifest-invalid', 'an encrypted package needs at least one recipient'));
+  const packageId = input.packageId ?? toHex(randomBytes(16));
+  const contentKey = encrypted ? newContentKey() : null;
+  const recipients = contentKey ? await wrapForRecipients(contentKey, input.recipients, formatVersion, packageId) : ok([]);
+  if (!recipients.ok) return recipients;
+  return ok({ sender: sender.value, encrypted, packageId, createdAt: input.createdAt ?? new Date(), contentKey, recipients: recipients.value });
 }
 
 /**

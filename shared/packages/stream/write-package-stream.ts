@@ -1,12 +1,9 @@
-import { randomBytes } from '../../crypto/buffer-source.js';
-import { toHex } from '../../util/bytes.js';
 import { canonicalJsonBytes } from '../../util/canonical-json.js';
 import { err, ok, type Result } from '../../util/result.js';
-import { newContentKey } from '../content-cipher.js';
 import type { Crc32Update } from '../crc32.js';
 import { packageError, type PackageError } from '../errors.js';
 import { CONTENT_ENTRY, MANIFEST_ENTRY, PACKAGE_FORMAT, SIGNATURE_ENTRY, STREAMED_FORMAT_VERSION, type Manifest, type PackageType } from '../manifest.js';
-import { checkContentToWrite, filesMatchRefs, senderOf, signManifest, wrapForRecipients, type WritePackageInput } from '../write-package.js';
+import { checkContentToWrite, filesMatchRefs, packageSetup, signManifest, type WritePackageInput } from '../write-package.js';
 import { memorySource, type ByteSink, type ByteSource } from './byte-io.js';
 import { CHUNK_BYTES, contentCryptoKey, sealedSize } from './chunk-cipher.js';
 import { sealEntry } from './sealed-entry.js';
@@ -43,15 +40,9 @@ export async function writePackageStream<T extends PackageType>(given: StreamWri
   const files = new Map((given.blobs ?? []).map((b) => [b.entry, b.source]));
   const mismatch = filesMatchRefs(refs, new Map([...files].map(([entry, source]) => [entry, source.size])));
   if (mismatch) return err(mismatch);
-  const sender = await senderOf(input.sender);
-  if (!sender.ok) return sender;
-  const encrypted = input.type !== 'identity-card';
-  if (encrypted && input.recipients.length === 0) return err(packageError('manifest-invalid', 'an encrypted package needs at least one recipient'));
-  const packageId = input.packageId ?? toHex(randomBytes(16));
-  const createdAt = input.createdAt ?? new Date();
-  const contentKey = encrypted ? newContentKey() : null;
-  const recipients = contentKey ? await wrapForRecipients(contentKey, input.recipients, STREAMED_FORMAT_VERSION, packageId) : ok([]);
-  if (!recipients.ok) return recipients;
+  const setup = await packageSetup(input, STREAMED_FORMAT_VERSION);
+  if (!setup.ok) return setup;
+  const { sender, encrypted, packageId, createdAt, contentKey, recipients } = setup.value;
 
   const hash = options.sha256 ?? softwareSha256;
   const key = contentKey ? await contentCryptoKey(contentKey, 'encrypt') : null;
@@ -85,7 +76,7 @@ export async function writePackageStream<T extends PackageType>(given: StreamWri
     entries.push({ name: part.name, size, sha256: stored.digestHex() });
   }
   const signed = await signManifest(
-    { format: PACKAGE_FORMAT, formatVersion: STREAMED_FORMAT_VERSION, type: input.type, packageId, revision: input.revision, supersedes: input.supersedes ?? null, subject: input.subject, createdAt: createdAt.toISOString(), sender: sender.value, encrypted, recipients: recipients.value, entries },
+    { format: PACKAGE_FORMAT, formatVersion: STREAMED_FORMAT_VERSION, type: input.type, packageId, revision: input.revision, supersedes: input.supersedes ?? null, subject: input.subject, createdAt: createdAt.toISOString(), sender, encrypted, recipients, entries },
     input.sender.keys,
   );
   if (!signed.ok) return signed;
