@@ -20,11 +20,17 @@ export async function openSealedEntry(
   const layout = sealedLayout(entry, storedBytes);
   if (!layout.ok) return layout;
   const { count, sealedChunkBytes, lastSealedBytes } = layout.value;
+  const readChunk = (i: number) => readSealed(i * sealedChunkBytes, i === count - 1 ? lastSealedBytes : sealedChunkBytes);
+  // The next chunk is read while this one is opened (the read and the cipher overlap); two
+  // chunks at most are held.
+  let ahead = readChunk(0);
   for (let i = 0; i < count; i++) {
     const last = i === count - 1;
-    const sealed = await readSealed(i * sealedChunkBytes, last ? lastSealedBytes : sealedChunkBytes);
+    const sealed = await ahead;
+    if (!last) ahead = readChunk(i + 1);
     const plain = await openChunk(key, entry, i, last, sealed);
     if (!plain) {
+      ahead.catch(() => undefined); // a read ahead that is no longer wanted
       const otherFlag = await openChunk(key, entry, i, !last, sealed);
       if (otherFlag) {
         const why = last ? 'is not marked as the last: the entry was cut short at a chunk boundary' : 'is marked as the last, but more chunks follow';
@@ -54,9 +60,11 @@ export async function sealEntry(
   put: (sealed: Uint8Array, plain: Uint8Array) => Promise<void>,
 ): Promise<void> {
   const count = Math.max(1, Math.ceil(plainBytes / CHUNK_BYTES));
+  const readChunk = (i: number) => readPlain(i * CHUNK_BYTES, Math.min(CHUNK_BYTES, plainBytes - i * CHUNK_BYTES));
+  let ahead = readChunk(0);
   for (let i = 0; i < count; i++) {
-    const from = i * CHUNK_BYTES;
-    const plain = await readPlain(from, Math.min(CHUNK_BYTES, plainBytes - from));
+    const plain = await ahead;
+    if (i < count - 1) ahead = readChunk(i + 1);
     await put(await sealChunk(key, entry, i, i === count - 1, plain), plain);
   }
 }

@@ -42,19 +42,29 @@ export async function readZipDirectoryFrom(source: ByteSource, limits: PackageLi
 export function entryReader(source: ByteSource, record: ZipRecord, seen: (bytes: Uint8Array) => void, crcUpdate: Crc32Update = crc32Update) {
   let crc = CRC32_START;
   let next = 0;
+  // Reads may be asked for ahead (the next chunk while one is opened): each is placed at call
+  // time and fed to the checks in the order asked, whenever its bytes arrive.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async read(offset: number, length: number): Promise<Uint8Array> {
-      if (offset !== next || offset + length > record.size) throw new Error(`"${record.name}": read ${length} bytes at ${offset}, expected the next at ${next} of ${record.size}`);
-      const bytes = await source.read(record.dataStart + offset, length);
-      crc = crcUpdate(crc, bytes);
-      seen(bytes);
+    read(offset: number, length: number): Promise<Uint8Array> {
+      if (offset !== next || offset + length > record.size) return Promise.reject(new Error(`"${record.name}": read ${length} bytes at ${offset}, expected the next at ${next} of ${record.size}`));
       next += length;
-      return bytes;
+      const bytes = source.read(record.dataStart + offset, length);
+      const fed = queue.then(async () => {
+        const b = await bytes;
+        crc = crcUpdate(crc, b);
+        seen(b);
+        return b;
+      });
+      queue = fed;
+      return fed;
     },
     /** Reads what is left unread (after a chunk was refused: is the entry damaged, or was it sent so?). */
     async drain(): Promise<void> {
       while (next < record.size) await this.read(next, Math.min(1024 * 1024, record.size - next));
+      await queue;
     },
+    /** Call after the last read has been awaited. */
     finish(): Result<null, PackageError> {
       if (next !== record.size) throw new Error(`"${record.name}": ${next} of ${record.size} bytes read`);
       return crc32Finish(crc) === record.crc ? ok(null) : err(packageError('entry-altered', `"${record.name}": CRC-32 mismatch`));
