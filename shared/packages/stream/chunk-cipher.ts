@@ -7,7 +7,8 @@ import { bs, randomBytes } from '../../crypto/buffer-source.js';
  * The additional authenticated data names the entry, the chunk's index and whether it is the
  * last, so a chunk cannot be moved to another place or entry, and an entry cut at a chunk
  * boundary (or lengthened past its last chunk) does not decrypt. Each chunk is decrypted and
- * checked before the next is read: memory stays at one chunk whatever the entry's size.
+ * checked before the one after is used (at most one is read ahead): memory stays at two
+ * chunks whatever the entry's size.
  */
 export const CHUNK_BYTES = 1024 * 1024;
 const IV_BYTES = 12;
