@@ -1,76 +1,56 @@
-// Export and import of a scoresheet with 200 photos (~300 MB) through the workflow's own steps
-// (shared/workflow/export-scoresheet.ts: building the content, hashing every photo, writing the
-// package; then the importer),
-// against `sha256sum` + `unzip -t` of the same file in the same run (the target:
-// import within 2× of that pair). Photos are random bytes: they do not compress, as JPEGs
-// do not. Memory is reported as the peak resident set size seen while it ran.
+// Export and import of a scoresheet with 200 photos (~300 MB) and with 1000 (~1.5 GB, three
+// days of a careful expert), each through the streamed package code (shared/packages/stream/:
+// format version 3, a chunk at a time from and to files), against `sha256sum` + `unzip -t` of
+// the same file in the same run (the target: import within 1.2× of that pair), and the peak
+// resident memory of each step (target ≤ 200 MB whatever the size). Each step runs in its own
+// Node process (bench/packages-stream-child.mjs) so its peak (maxRSS) is its own. Photos are
+// random bytes: they do not compress, as JPEGs do not. Files live in a temporary folder,
+// deleted after.
 import { execFileSync } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
-const PHOTOS = 200;
 const PHOTO_BYTES = 1_500_000;
+const SIZES = [
+  { photos: 200, prefix: '' },
+  { photos: 1000, prefix: 'large' },
+];
+const child = join(dirname(fileURLToPath(import.meta.url)), 'packages-stream-child.mjs');
 
-export const IDS = ['export.ms', 'import.pairMs', 'import.ms', 'import.peakMB'];
+/** `import.ms` for the 300 MB sheet, `import.largeMs` for the 1.5 GB one. */
+const id = (area, prefix, figure) => `${area}.${prefix ? prefix + figure[0].toUpperCase() + figure.slice(1) : figure}`;
 
-export default async function packagesBench({ root }) {
-  const lib = (p) => import(join(root, p));
-  const { createParticipant } = await lib('cli/lib/demo-participant.ts');
-  const { demoAssignment, demoWork } = await lib('cli/lib/demo-content.ts');
-  const { seededRandom } = await lib('cli/lib/seeded-random.ts');
-  const { writeFileAtomic } = await lib('cli/lib/atomic-write.ts');
-  const { exportScoresheet } = await lib('shared/workflow/export-scoresheet.ts');
-  const { importPackage } = await lib('shared/packages/import-package.ts');
-  const { NO_HISTORY } = await lib('shared/packages/revision.ts');
-  const { trustAssignmentRoster, trustStoreFromAnchorCard } = await lib('shared/identity/roster-trust.ts');
+export const IDS = SIZES.flatMap(({ prefix }) => ['export.ms', 'export.peakMB', 'import.pairMs', 'import.ms', 'import.peakMB'].map((full) => id(full.split('.')[0], prefix, full.split('.')[1])));
 
-  let peakRss = 0;
-  const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-  const timer = setInterval(sample, 20);
-  const dir = mkdtempSync(join(tmpdir(), 'zqa-bench-'));
-  try {
-    const secretariat = await createParticipant({ name: '秘书处', organisation: '秘书处', role: 'secretariat' });
-    const members = [];
-    for (let i = 0; i < 5; i++) members.push(await createParticipant({ name: `专家${i + 1}`, organisation: '郑州大学', role: i === 0 ? 'leader' : 'expert' }));
-    const assignment = await demoAssignment({ random: seededRandom(1), secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: members.map((m) => m.card), issuedAt: new Date() });
-    const photos = Array.from({ length: PHOTOS }, () => randomFillSync(new Uint8Array(PHOTO_BYTES)));
-    const expert = members[1];
-    const work = await demoWork({ random: seededRandom(2), assignment, expert: expert.card, startedAt: new Date(), photos });
-    const file = join(dir, 'scoresheet.zqa');
+const step = (mode, dir, ...args) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, mode, dir, ...args.map(String)], { encoding: 'utf8', maxBuffer: 1024 * 1024 }));
 
-    let t = performance.now();
-    const exported = await exportScoresheet({ work, assignment, previous: null }, { keys: expert.keys, clock: { now: () => new Date() }, myKeyId: expert.card.keyId });
-    if (!exported.ok) throw new Error(exported.error.en);
-    await writeFileAtomic(file, exported.value.written.bytes);
-    const exportMs = performance.now() - t;
-    const sizeMB = exported.value.written.bytes.length / 1e6;
-    exported.value.written.bytes = null;
-
-    const trust = trustAssignmentRoster(trustStoreFromAnchorCard(secretariat.card), assignment);
-    t = performance.now();
-    const imported = await importPackage(new Uint8Array(readFileSync(file)), { keys: members[0].keys, trust, accept: ['scoresheet'], history: NO_HISTORY });
-    const importMs = performance.now() - t;
-    if (!imported.ok) throw new Error(imported.error.message);
-    if (imported.value.blobs.size !== PHOTOS + 2) throw new Error('not every photo arrived');
-
-    t = performance.now();
-    execFileSync('sha256sum', [file], { stdio: 'ignore' });
-    execFileSync('unzip', ['-tq', file], { stdio: 'ignore' });
-    const baselineMs = performance.now() - t;
-    sample();
-
-    const label = `scoresheet, ${PHOTOS} photos, ${sizeMB.toFixed(0)} MB`;
-    return [
-      { id: 'export.ms', name: `scoresheet export step (${label}): content, photo hashes, package, atomic write`, value: Math.round(exportMs), unit: 'ms' },
-      { id: 'import.pairMs', name: `sha256sum + unzip -t of the same file`, value: Math.round(baselineMs), unit: 'ms' },
-      { id: 'import.ms', name: `package import (${label}): verify, decrypt, validate`, value: Math.round(importMs), unit: 'ms' },
-      { id: 'import.peakMB', name: 'package export + import: peak resident memory', value: Math.round(peakRss / 1e6), unit: 'MB' },
-    ];
-  } finally {
-    clearInterval(timer);
-    rmSync(dir, { recursive: true, force: true });
+export default async function packagesBench() {
+  const entries = [];
+  for (const { photos, prefix } of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), 'zqa-bench-'));
+    try {
+      step('prepare', dir, photos, PHOTO_BYTES);
+      const exported = step('export', dir);
+      const imported = step('import', dir);
+      const file = join(dir, 'scoresheet.zqa');
+      const t = performance.now();
+      execFileSync('sha256sum', [file], { stdio: 'ignore' });
+      execFileSync('unzip', ['-tq', file], { stdio: 'ignore' });
+      const pairMs = performance.now() - t;
+      const label = `scoresheet, ${photos} photos, ${(exported.bytes / 1e6).toFixed(0)} MB`;
+      entries.push(
+        { id: id('export', prefix, 'ms'), name: `streamed scoresheet export (${label}): seal, hash and write a chunk at a time, atomic write`, value: Math.round(exported.ms), unit: 'ms' },
+        { id: id('export', prefix, 'peakMB'), name: `streamed export (${label}): peak resident memory of its process`, value: exported.peakMB, unit: 'MB' },
+        { id: id('import', prefix, 'pairMs'), name: `sha256sum + unzip -t of the same file (${label})`, value: Math.round(pairMs), unit: 'ms' },
+        { id: id('import', prefix, 'ms'), name: `streamed package import (${label}): verify, decrypt, validate, each photo to a file`, value: Math.round(imported.ms), unit: 'ms' },
+        { id: id('import', prefix, 'peakMB'), name: `streamed import (${label}): peak resident memory of its process`, value: imported.peakMB, unit: 'MB' },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  return entries;
 }

@@ -21,8 +21,23 @@ const TABLES: Uint32Array[] = (() => {
 })();
 
 export function crc32(data: Uint8Array): number {
+  return crc32Finish(crc32Update(CRC32_START, data));
+}
+
+/** The running value before any byte: feed chunks through crc32Update, then crc32Finish. */
+export const CRC32_START = 0xffffffff;
+
+export function crc32Finish(running: number): number {
+  return (running ^ 0xffffffff) >>> 0;
+}
+
+/** How a CRC-32 is continued over one more piece; hosts with a native one (Node's zlib) pass it in. */
+export type Crc32Update = (running: number, data: Uint8Array) => number;
+
+/** One more chunk of a CRC-32 computed piecewise (a streamed entry never sits whole in memory). */
+export function crc32Update(running: number, data: Uint8Array): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  let crc = 0xffffffff;
+  let crc = running;
   let i = 0;
   const end8 = data.length - (data.length % 8);
   while (i < end8) {
@@ -33,5 +48,5 @@ export function crc32(data: Uint8Array): number {
     i += 8;
   }
   while (i < data.length) crc = t0[(crc ^ data[i++]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return crc >>> 0;
 }

@@ -45,6 +45,8 @@ export const PACKAGE_ERROR_ADVICE: Record<PackageErrorCode, { zh: string; en: st
   'wrong-type': { zh: '请到该文件对应的位置导入（提示中写明了文件类型）。', en: 'Import it where files of its kind are imported (its kind is named above).' },
   'not-a-recipient': { zh: '这份文件是发给别人的；如您确是收件人，请发送人用您当前的身份卡重新发送。', en: 'It was sent to someone else; if it is meant for you, ask the sender to send it again to your current identity card.' },
   'decrypt-failed': { zh: '请在收件人本人的电脑上导入；如已更换电脑，请发送人按新的身份卡重新发送。', en: 'Import it on the recipient’s own computer; after a change of computer, ask the sender to send it again to the new identity card.' },
+  'chunk-malformed': RECOPY,
+  'chunk-count-wrong': RECOPY,
   'content-malformed': ASK_SENDER,
   'content-invalid': ASK_SENDER,
   'history-broken': DO_NOT_USE,

@@ -33,6 +33,8 @@ export const PACKAGE_ERROR_TEXT = {
   'wrong-type': { zh: '此处不能导入这种评审包', en: 'Wrong package type for this place' },
   'not-a-recipient': { zh: '这个评审包不是发给您的', en: 'This package is for someone else' },
   'decrypt-failed': { zh: '无法解密评审包内容', en: 'The content cannot be decrypted' },
+  'chunk-malformed': { zh: '评审包中某个加密条目的分块结构已损坏', en: "An encrypted entry's chunks do not have the format's sizes" },
+  'chunk-count-wrong': { zh: '评审包中某个加密条目被截短或被追加了分块', en: 'An encrypted entry was cut short at a chunk boundary, or chunks were added after its last one' },
   'content-malformed': { zh: '评审包内容无法读取', en: 'The content cannot be read' },
   'content-invalid': { zh: '评审包内容不符合要求', en: 'The content is not valid' },
   'history-broken': { zh: '评分历史记录已被事后改动（哈希链断裂）', en: 'The score history was changed after the fact (broken hash chain)' },

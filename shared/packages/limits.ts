@@ -21,3 +21,15 @@ export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
   maxManifestBytes: 4 * 1024 * 1024,
   maxContentJsonBytes: 32 * 1024 * 1024,
 };
+
+/**
+ * Limits for a package read a piece at a time (format version 3, stream/): memory no longer
+ * grows with the file, so the file may be as large as a zip without zip64 addresses (4 GiB) —
+ * three days of a careful expert's photos (1.5 GB) fit. Entries, content.json and the
+ * manifest keep their limits: each is still checked before it is read.
+ */
+export const STREAMED_PACKAGE_LIMITS: PackageLimits = {
+  ...DEFAULT_PACKAGE_LIMITS,
+  maxFileBytes: 0xffffffff,
+  maxTotalBytes: 0xffffffff,
+};

@@ -16,6 +16,13 @@ export const PACKAGE_FORMAT = 'zqa-package';
  * `unsupported-format-version` (docs/package-format.md §3).
  */
 export const PACKAGE_FORMAT_VERSION = 2;
+/**
+ * 3: encrypted entries are sealed in chunks of 1 MiB (stream/chunk-cipher.ts) and the
+ * manifest and its signature come last, so a package is written and read a piece at a time
+ * in bounded memory (stream/). A reader reads 2 and 3.
+ */
+export const STREAMED_FORMAT_VERSION = 3;
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [PACKAGE_FORMAT_VERSION, STREAMED_FORMAT_VERSION];
 
 export const PACKAGE_TYPES = ['identity-card', 'assignment', 'scoresheet', 'report-for-signing', 'countersignature', 'panel-return'] as const;
 export const packageTypeSchema = z.enum(PACKAGE_TYPES);
@@ -55,7 +62,7 @@ export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 export const manifestSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
-  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(PACKAGE_FORMAT_VERSION), z.literal(STREAMED_FORMAT_VERSION)]),
   type: packageTypeSchema,
   /** Unique per file: 16 random bytes, hex. */
   packageId: packageIdSchema,
@@ -85,6 +92,6 @@ export function seriesIdOf(manifest: Pick<Manifest, 'type' | 'subject' | 'sender
   return [manifest.type, cycleId ?? '-', applicantId ?? '-', panelId ?? '-', manifest.sender.keyId].join('/');
 }
 
-export function hkdfInfoFor(packageId: string, recipientKeyId: string): string {
-  return `zqa-package/${PACKAGE_FORMAT_VERSION} content-key ${packageId} ${recipientKeyId}`;
+export function hkdfInfoFor(formatVersion: Manifest['formatVersion'], packageId: string, recipientKeyId: string): string {
+  return `zqa-package/${formatVersion} content-key ${packageId} ${recipientKeyId}`;
 }

@@ -163,8 +163,8 @@ describe('each bad input is refused with its own code', () => {
   });
 
   it('a format version of the future, and version 1 (before signatures named their purpose)', async () => {
-    const v3 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 3));
-    await expectRefused(v3, 'unsupported-format-version', /format version 3/);
+    const v4 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 4));
+    await expectRefused(v4, 'unsupported-format-version', /format version 4/);
     const v1 = await resign(sheet.bytes, panel.members[2]!.keys, (m) => (m.formatVersion = 1));
     await expectRefused(v1, 'outdated-format-version', /format version 1.*export it again/);
   });

@@ -1,0 +1,92 @@
+// Run by packages.bench.mjs in a fresh Node process per step, so each step's peak resident
+// memory (the process's maxRSS) is its own: `prepare DIR PHOTOS PHOTO_BYTES` makes a panel,
+// an expert's scoresheet content with PHOTOS random photos and the photos as files (not
+// measured: in the app they are already stored); `export DIR` writes the scoresheet package
+// from those files through the streamed writer; `import DIR` reads it back through the
+// streamed importer as the panel's leader, each photo to a file. Prints JSON on stdout.
+import { randomFillSync } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createParticipant } from '../cli/lib/demo-participant.ts';
+import { demoAssignment, demoWork } from '../cli/lib/demo-content.ts';
+import { seededRandom } from '../cli/lib/seeded-random.ts';
+import { AtomicFileSink, folderAttachmentStore, nodeCrc32, nodeSha256, openFileSource } from '../cli/lib/file-stream.ts';
+import { softwareKeyHolder } from '../shared/crypto/key-holder.ts';
+import { importIdentityKeyPairs } from '../shared/crypto/keys.ts';
+import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../shared/identity/roster-trust.ts';
+import { heldRecordsFrom } from '../shared/packages/held-records.ts';
+import { NO_HISTORY } from '../shared/packages/revision.ts';
+import { importPackageStream } from '../shared/packages/stream/import-package-stream.ts';
+import { writePackageStream } from '../shared/packages/stream/write-package-stream.ts';
+import { buildScoresheet } from '../shared/workflow/build-scoresheet.ts';
+import { fromBase64, toBase64 } from '../shared/util/bytes.ts';
+
+const [mode, dir, photoCount, photoBytes] = process.argv.slice(2);
+const peakMB = () => Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
+const worldFile = join(dir, 'world.json');
+
+async function keysOf(saved) {
+  return softwareKeyHolder(await importIdentityKeyPairs(fromBase64(saved.signingPkcs8), fromBase64(saved.encryptionPkcs8)));
+}
+
+if (mode === 'prepare') {
+  const secretariat = await createParticipant({ name: '秘书处', organisation: '秘书处', role: 'secretariat' });
+  const members = [];
+  for (let i = 0; i < 5; i++) members.push(await createParticipant({ name: `专家${i + 1}`, organisation: '郑州大学', role: i === 0 ? 'leader' : 'expert' }));
+  const assignment = await demoAssignment({ random: seededRandom(1), secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: members.map((m) => m.card), issuedAt: new Date() });
+  const photos = Array.from({ length: Number(photoCount) }, () => randomFillSync(new Uint8Array(Number(photoBytes))));
+  const expert = members[1];
+  const now = new Date();
+  const work = await demoWork({ random: seededRandom(2), assignment, expert: expert.card, startedAt: now, photos });
+  const built = await buildScoresheet(work, assignment, expert.card.keyId, now);
+  if (!built.ok) throw new Error(built.error.en);
+  mkdirSync(join(dir, 'files'));
+  for (const b of built.value.blobs) writeFileSync(join(dir, 'files', b.ref.entry.slice('blobs/'.length)), b.bytes);
+  const saved = (p) => ({ signingPkcs8: toBase64(p.material.signingPkcs8), encryptionPkcs8: toBase64(p.material.encryptionPkcs8) });
+  writeFileSync(worldFile, JSON.stringify({ secretariat: secretariat.card, assignment, expert: { ...saved(expert), card: expert.card }, leader: saved(members[0]), content: built.value.content, entries: built.value.blobs.map((b) => b.ref.entry), now: now.toISOString() }));
+  process.stdout.write(JSON.stringify({ photos: photos.length }));
+} else {
+  const world = JSON.parse(readFileSync(worldFile, 'utf8'));
+  const file = join(dir, 'scoresheet.zqa');
+  if (mode === 'export') {
+    const keys = await keysOf(world.expert);
+    const sources = [];
+    for (const entry of world.entries) sources.push({ entry, source: await openFileSource(join(dir, 'files', entry.slice('blobs/'.length))) });
+    const { assignment } = world;
+    const me = world.expert.card;
+    const leader = assignment.panel.members.find((m) => m.role === 'leader');
+    const t = performance.now();
+    const sink = await AtomicFileSink.create(file);
+    const written = await writePackageStream(
+      {
+        type: 'scoresheet', content: world.content, blobs: sources,
+        subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
+        revision: 1, createdAt: new Date(world.now), sender: { name: me.name, keys }, recipients: [leader, assignment.secretariat, me],
+      },
+      { sink, sha256: nodeSha256, crc32: nodeCrc32 },
+    );
+    if (!written.ok) {
+      await sink.abandon();
+      throw new Error(written.error.message);
+    }
+    await sink.commit();
+    const ms = performance.now() - t;
+    for (const s of sources) await s.source.close();
+    process.stdout.write(JSON.stringify({ ms, peakMB: peakMB(), bytes: written.value.bytes }));
+  } else if (mode === 'import') {
+    const keys = await keysOf(world.leader);
+    const trust = trustAssignmentRoster(trustStoreFromAnchorCard(world.secretariat), world.assignment);
+    const held = heldRecordsFrom({ assignments: [world.assignment] });
+    const t = performance.now();
+    const source = await openFileSource(file);
+    const imported = await importPackageStream(source, { keys, trust, accept: ['scoresheet'], history: NO_HISTORY, held, sha256: nodeSha256, crc32: nodeCrc32 }, folderAttachmentStore(join(dir, 'imported'), false));
+    await source.close();
+    const ms = performance.now() - t;
+    if (!imported.ok) throw new Error(imported.error.message);
+    if (imported.value.blobs.size !== world.entries.length) throw new Error('not every photo arrived');
+    process.stdout.write(JSON.stringify({ ms, peakMB: peakMB(), files: imported.value.blobs.size }));
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+}
