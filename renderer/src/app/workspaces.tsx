@@ -1,5 +1,5 @@
 import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Spin, Typography } from 'antd';
 import i18next from 'i18next';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
 import { LATER_SCREENS, preloadLaterScreens } from './later-screens.js';
 import { SettingsControls } from '../ui/layout/settings-controls.js';
+import { WorkspaceNav } from './workspace-nav.js';
 import { packageStrings } from '../packages/i18n.js';
 import { secretariatStrings } from '../secretariat/i18n.js';
 import { leaderStrings } from '../leader/i18n.js';
@@ -83,12 +84,11 @@ export function Workspaces() {
     <WorkspaceContextProvider value={ctx}>
       <Layout className="zqa-shell">
         <Layout.Header className="zqa-shell-bar">
-          <Menu
-            mode="horizontal"
-            selectedKeys={[active.key]}
-            onClick={({ key }) => showWorkspace(key)}
+          <WorkspaceNav
+            label={t('workspaces.menu')}
+            active={active.key}
+            onOpen={showWorkspace}
             items={visible.map((w) => ({ key: w.key, icon: w.icon, label: <span data-testid={`workspace-${w.key}`}>{t(w.labelKey)}</span> }))}
-            style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />
           <DeviceBadge ctx={ctx} />
           <SettingsControls />
