@@ -1,14 +1,17 @@
+import { createElement, lazy, type ComponentType } from 'react';
 import type { Route } from './use-route.js';
 
 /**
  * The code of every screen that is not on the first screen, each a chunk of its own (with
  * the antd components and their CSS that only it uses): the other workspaces, the package
- * import, and the review's pages other than the overview and the declaration. The first
- * screen's bundle holds only the shell, the declaration and the review overview; a start on
- * one of the review's other pages fetches that page's chunk at once (`loadScreenOfRoute`),
- * alongside the first screen's reads, and the rest are preloaded once the page is idle.
+ * import, the review's screens past its declaration (the tabs and the overview, and each of
+ * its other pages). The first screen's bundle holds only the shell and the declaration; a
+ * start on a declared review fetches the review's layout while its data is read
+ * (first-screen.ts), a start on one of the review's other pages fetches that page's chunk at
+ * once (`loadScreenOfRoute`), and the rest are preloaded once the page is idle.
  */
 export const LATER_SCREENS = {
+  reviewLayout: () => import('../ui/layout/review-layout.js'),
   leader: () => import('../leader/leader-workspace.js'),
   countersign: () => import('../leader/countersign-page.js'),
   secretariat: () => import('../secretariat/secretariat-workspace.js'),
@@ -61,3 +64,22 @@ export function preloadLaterScreens(): () => void {
     if (idle !== undefined) window.cancelIdleCallback(idle);
   };
 }
+
+/**
+ * A lazy screen whose chunk can be fetched ahead (`preload`): once fetched, it renders at once
+ * instead of suspending for a frame, so a first render that waited for it shows it directly.
+ */
+export function preloadableScreen<P extends object>(load: () => Promise<ComponentType<P>>): { Screen: ComponentType<P>; preload: () => Promise<unknown> } {
+  let loaded: ComponentType<P> | undefined;
+  const preload = () =>
+    load().then((component) => {
+      loaded = component;
+      return { default: component };
+    });
+  const Lazy = lazy(preload);
+  const Screen = (props: P) => createElement(loaded ?? (Lazy as unknown as ComponentType<P>), props);
+  return { Screen, preload };
+}
+
+/** The review's tabs, overview and pages (after its declaration). */
+export const reviewLayoutScreen = preloadableScreen(() => LATER_SCREENS.reviewLayout().then((m) => m.ReviewLayout));
