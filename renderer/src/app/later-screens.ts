@@ -1,4 +1,5 @@
 import { createElement, lazy, type ComponentType } from 'react';
+import { addWorkspaceStrings } from '../i18n/i18n.js';
 import type { Route } from './use-route.js';
 
 /**
@@ -10,11 +11,17 @@ import type { Route } from './use-route.js';
  * (first-screen.ts), a start on one of the review's other pages fetches that page's chunk at
  * once (`loadScreenOfRoute`), and the rest are preloaded once the page is idle.
  */
+// The leader's and the secretariat's strings come with their screens' code (a third of the
+// app's words); each chunk registers them before its screen renders.
+const leaderStrings = () => import('../leader/i18n.js').then((m) => addWorkspaceStrings(m.leaderStrings));
+const secretariatStrings = () => import('../secretariat/i18n.js').then((m) => addWorkspaceStrings(m.secretariatStrings));
+const withStrings = <M>(screen: Promise<M>, strings: Promise<void>): Promise<M> => Promise.all([screen, strings]).then(([m]) => m);
+
 export const LATER_SCREENS = {
   reviewLayout: () => import('../ui/layout/review-layout.js'),
-  leader: () => import('../leader/leader-workspace.js'),
-  countersign: () => import('../leader/countersign-page.js'),
-  secretariat: () => import('../secretariat/secretariat-workspace.js'),
+  leader: () => withStrings(import('../leader/leader-workspace.js'), leaderStrings()),
+  countersign: () => withStrings(import('../leader/countersign-page.js'), leaderStrings()),
+  secretariat: () => withStrings(import('../secretariat/secretariat-workspace.js'), secretariatStrings()),
   identity: () => import('../identity/identity-page.js'),
   backup: () => import('../backup/backup-page.js'),
   packages: () => import('../packages/incoming.js'),
