@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { extractAntdStyleGroups, type StyleGroups } from './antd-style-groups.js';
 import { StyleOwners } from './antd-style-owners.js';
+import { withoutServerIdRules } from './antd-server-id-rules.js';
 
 const VIRTUAL = 'virtual:antd-style/';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -40,7 +41,7 @@ export function antdComponentStyles(): Plugin {
       const group = id.slice(RESOLVED.length, -'.css'.length);
       const css = groups?.css.get(group);
       if (css === undefined) throw new Error(`no antd styles for group "${group}"`);
-      return css;
+      return withoutServerIdRules(css);
     },
     transform(code, id) {
       if (!ANTD_ES_MODULE.test(id) || !groups) return undefined;

@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import { ConfigProvider, theme as antTheme } from 'antd';
 // The ES builds of the locales: antd/locale/* are CommonJS re-exports of antd's lib build.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/bridge/contract.js';
 import { endPriming } from '../db/primed-reads.js';
+import { DeferredFeedback } from './deferred-feedback.js';
 import { SettingsProvider, useSettings } from './settings-context.js';
 import { Workspaces } from './workspaces.js';
 
@@ -60,9 +61,9 @@ function ThemedApp() {
   }, [i18n, settings.language, settings.fontSize, t]);
   return (
     <ConfigProvider locale={settings.language === 'en' ? enUS : zhCN} button={BUTTON_CONFIG} theme={theme}>
-      <AntApp>
+      <DeferredFeedback>
         <Workspaces />
-      </AntApp>
+      </DeferredFeedback>
     </ConfigProvider>
   );
 }

@@ -8,11 +8,13 @@ import { chosenWorkspace } from '../identity/workspace-choice.js';
 import { chosenReview } from '../packages/review-choice.js';
 import { pickReview, readDeclaration, readReviews } from '../packages/selected-review-loader.js';
 import { readPanelAssignment, readScoresheetExports } from '../packages/use-package-data.js';
+import { reviewLayoutScreen } from './later-screens.js';
 
 /**
  * Reads what the expert's first screen shows, at start, while the host answers for settings
  * and keys: the device's keys and workspace context, the reviews, and for the review shown
- * its declaration, overview, assignment and exports. The first render then has all of it
+ * its declaration, overview, assignment and exports, and the code of the review's layout when
+ * its declaration is signed. The first render then has all of it
  * (db/primed-reads.ts), and shows the review in one pass.
  *
  * Two rounds of reads in parallel: the reviews (which one is shown depends on them), then
@@ -38,7 +40,12 @@ export async function primeFirstScreen(): Promise<void> {
   const id = review.id;
   await Promise.all([
     workspace,
-    readDeclaration(id).then((v) => primeRead(primedKeys.declaration(id), v)),
+    // A declared review opens on its overview, whose code is a chunk of its own: fetched
+    // alongside the reads, so the first render has it too.
+    readDeclaration(id).then(async (v) => {
+      primeRead(primedKeys.declaration(id), v);
+      if (v && !v.conflict) await reviewLayoutScreen.preload().catch(() => undefined);
+    }),
     readOverview(id).then((v) => primeRead(primedKeys.overview(id), v)),
     readPanelAssignment(id).then((v) => primeRead(primedKeys.panelAssignment(id), v)),
     readScoresheetExports(id).then((v) => primeRead(primedKeys.scoresheetExports(id), v)),

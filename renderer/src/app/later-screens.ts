@@ -1,17 +1,27 @@
+import { createElement, lazy, type ComponentType } from 'react';
+import { addWorkspaceStrings } from '../i18n/i18n.js';
 import type { Route } from './use-route.js';
 
 /**
  * The code of every screen that is not on the first screen, each a chunk of its own (with
  * the antd components and their CSS that only it uses): the other workspaces, the package
- * import, and the review's pages other than the overview and the declaration. The first
- * screen's bundle holds only the shell, the declaration and the review overview; a start on
- * one of the review's other pages fetches that page's chunk at once (`loadScreenOfRoute`),
- * alongside the first screen's reads, and the rest are preloaded once the page is idle.
+ * import, the review's screens past its declaration (the tabs and the overview, and each of
+ * its other pages). The first screen's bundle holds only the shell and the declaration; a
+ * start on a declared review fetches the review's layout while its data is read
+ * (first-screen.ts), a start on one of the review's other pages fetches that page's chunk at
+ * once (`loadScreenOfRoute`), and the rest are preloaded once the page is idle.
  */
+// The leader's and the secretariat's strings come with their screens' code (a third of the
+// app's words); each chunk registers them before its screen renders.
+const leaderStrings = () => import('../leader/i18n.js').then((m) => addWorkspaceStrings(m.leaderStrings));
+const secretariatStrings = () => import('../secretariat/i18n.js').then((m) => addWorkspaceStrings(m.secretariatStrings));
+const withStrings = <M>(screen: Promise<M>, strings: Promise<void>): Promise<M> => Promise.all([screen, strings]).then(([m]) => m);
+
 export const LATER_SCREENS = {
-  leader: () => import('../leader/leader-workspace.js'),
-  countersign: () => import('../leader/countersign-page.js'),
-  secretariat: () => import('../secretariat/secretariat-workspace.js'),
+  reviewLayout: () => import('../ui/layout/review-layout.js'),
+  leader: () => withStrings(import('../leader/leader-workspace.js'), leaderStrings()),
+  countersign: () => withStrings(import('../leader/countersign-page.js'), leaderStrings()),
+  secretariat: () => withStrings(import('../secretariat/secretariat-workspace.js'), secretariatStrings()),
   identity: () => import('../identity/identity-page.js'),
   backup: () => import('../backup/backup-page.js'),
   packages: () => import('../packages/incoming.js'),
@@ -61,3 +71,22 @@ export function preloadLaterScreens(): () => void {
     if (idle !== undefined) window.cancelIdleCallback(idle);
   };
 }
+
+/**
+ * A lazy screen whose chunk can be fetched ahead (`preload`): once fetched, it renders at once
+ * instead of suspending for a frame, so a first render that waited for it shows it directly.
+ */
+export function preloadableScreen<P extends object>(load: () => Promise<ComponentType<P>>): { Screen: ComponentType<P>; preload: () => Promise<unknown> } {
+  let loaded: ComponentType<P> | undefined;
+  const preload = () =>
+    load().then((component) => {
+      loaded = component;
+      return { default: component };
+    });
+  const Lazy = lazy(preload);
+  const Screen = (props: P) => createElement(loaded ?? (Lazy as unknown as ComponentType<P>), props);
+  return { Screen, preload };
+}
+
+/** The review's tabs, overview and pages (after its declaration). */
+export const reviewLayoutScreen = preloadableScreen(() => LATER_SCREENS.reviewLayout().then((m) => m.ReviewLayout));

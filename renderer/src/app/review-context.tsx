@@ -1,4 +1,4 @@
-import { App as AntApp } from 'antd';
+import { useFeedback } from './deferred-feedback.js';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { getDatabase } from '../db/database.js';
 import type { ReviewRecord } from '../db/records.js';
@@ -16,7 +16,7 @@ interface ReviewContextValue {
 const ReviewContext = createContext<ReviewContextValue | null>(null);
 
 export function ReviewProvider({ review, children }: { review: ReviewRecord; children: ReactNode }) {
-  const { message } = AntApp.useApp();
+  const { message } = useFeedback();
   const ctx = useMemo<WriteContext>(() => ({ db: getDatabase(), actor: review.expert.id, now: () => new Date() }), [review.expert.id]);
   const save = useCallback(
     async <T,>(write: (c: WriteContext) => Promise<T>, options?: BeginSaveOptions): Promise<T | undefined> => {

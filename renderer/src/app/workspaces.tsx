@@ -1,6 +1,5 @@
 import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Button, Layout, Menu, Spin, Typography } from 'antd';
-import i18next from 'i18next';
+import { Alert, Button, Layout, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupStrings } from '../backup/i18n.js';
@@ -14,13 +13,13 @@ import { ExpertWorkspace } from '../packages/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
 import { LATER_SCREENS, preloadLaterScreens } from './later-screens.js';
 import { SettingsControls } from '../ui/layout/settings-controls.js';
+import { WorkspaceNav } from './workspace-nav.js';
 import { packageStrings } from '../packages/i18n.js';
-import { secretariatStrings } from '../secretariat/i18n.js';
-import { leaderStrings } from '../leader/i18n.js';
 import '../identity/shell.css';
 
-/** A workspace's strings in both languages, merged into the default namespace at start. */
-export type WorkspaceStrings = Record<'zh-CN' | 'en', Record<string, unknown>>;
+import { addWorkspaceStrings, type WorkspaceStrings } from '../i18n/i18n.js';
+
+export type { WorkspaceStrings };
 
 export interface WorkspaceDefinition {
   key: string;
@@ -29,6 +28,7 @@ export interface WorkspaceDefinition {
   icon?: ReactNode;
   visible(ctx: WorkspaceContext): boolean;
   Component: ComponentType;
+  /** Strings the shell registers at its first render; a lazy workspace's come with its chunk (later-screens.ts). */
   strings?: WorkspaceStrings;
 }
 
@@ -48,8 +48,8 @@ const BackupPage = lazy(() => LATER_SCREENS.backup().then((m) => ({ default: m.B
 export const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
   { key: 'leader', labelKey: 'workspaces.leader', icon: <TeamOutlined />, visible: (ctx) => ctx.leadsPanel, Component: LeaderWorkspace },
-  { key: 'countersign', labelKey: 'workspaces.countersign', icon: <FileDoneOutlined />, visible: (ctx) => ctx.profile?.role !== 'secretariat', Component: CountersignPage, strings: leaderStrings },
-  { key: 'secretariat', labelKey: 'workspaces.secretariat', icon: <AuditOutlined />, visible: (ctx) => ctx.profile?.role === 'secretariat', Component: SecretariatWorkspace, strings: secretariatStrings },
+  { key: 'countersign', labelKey: 'workspaces.countersign', icon: <FileDoneOutlined />, visible: (ctx) => ctx.profile?.role !== 'secretariat', Component: CountersignPage },
+  { key: 'secretariat', labelKey: 'workspaces.secretariat', icon: <AuditOutlined />, visible: (ctx) => ctx.profile?.role === 'secretariat', Component: SecretariatWorkspace },
   { key: 'identity', labelKey: 'workspaces.identity', icon: <IdcardOutlined />, visible: () => true, Component: IdentityPage, strings: identityStrings },
   { key: 'backup', labelKey: 'workspaces.backup', icon: <SaveOutlined />, visible: () => true, Component: BackupPage, strings: backupStrings },
 ];
@@ -60,10 +60,7 @@ let registered = false;
 function registerStrings(): void {
   if (registered) return;
   registered = true;
-  for (const w of WORKSPACES) {
-    if (!w.strings) continue;
-    for (const [lng, bundle] of Object.entries(w.strings)) i18next.addResourceBundle(lng, 'translation', bundle, true, false);
-  }
+  for (const w of WORKSPACES) if (w.strings) addWorkspaceStrings(w.strings);
 }
 
 export function Workspaces() {
@@ -83,12 +80,11 @@ export function Workspaces() {
     <WorkspaceContextProvider value={ctx}>
       <Layout className="zqa-shell">
         <Layout.Header className="zqa-shell-bar">
-          <Menu
-            mode="horizontal"
-            selectedKeys={[active.key]}
-            onClick={({ key }) => showWorkspace(key)}
+          <WorkspaceNav
+            label={t('workspaces.menu')}
+            active={active.key}
+            onOpen={showWorkspace}
             items={visible.map((w) => ({ key: w.key, icon: w.icon, label: <span data-testid={`workspace-${w.key}`}>{t(w.labelKey)}</span> }))}
-            style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />
           <DeviceBadge ctx={ctx} />
           <SettingsControls />

@@ -1,6 +1,6 @@
 /** Strings of the identity page, the trust anchor and the shell's menu (zh-CN first). */
 const zhCN = {
-  workspaces: { review: '我的评审', identity: '本机身份', leader: '评审组长', secretariat: '秘书处', backup: '备份与恢复' },
+  workspaces: { menu: '工作区', review: '我的评审', identity: '本机身份', leader: '评审组长', countersign: '报告会签', secretariat: '秘书处', backup: '备份与恢复' },
   identity: {
     bannerText: '尚未设置本机身份。演示评审可直接使用；导入正式评审任务前，请先填写身份并导入秘书处身份卡。',
     bannerAction: '设置身份',
@@ -51,7 +51,7 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
-  workspaces: { review: 'My review', identity: 'This device', leader: 'Panel leader', secretariat: 'Secretariat', backup: 'Backup & restore' },
+  workspaces: { menu: 'Workspaces', review: 'My review', identity: 'This device', leader: 'Panel leader', countersign: 'Countersign report', secretariat: 'Secretariat', backup: 'Backup & restore' },
   identity: {
     bannerText: 'This device has no identity yet. The demo review works as it is; before importing a real assignment, enter who you are and import the secretariat’s identity card.',
     bannerAction: 'Set up identity',

@@ -1,6 +1,5 @@
 /** Strings of the leader's workspace and the member's countersigning page (zh-CN first). */
 const zhCN = {
-  workspaces: { countersign: '报告会签' },
   leader: {
     none: '本机不是任何已导入评审任务的评审组长。',
     independence: '独立评分：请先在“我的评审”中完成并导出您自己的评分表，之后才能查看其他成员的评分、开展共识。下表只显示谁的评分表已经收到。',
@@ -178,7 +177,6 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
-  workspaces: { countersign: 'Countersign report' },
   leader: {
     none: 'This device leads no imported assignment.',
     independence: 'Independent scoring: finish and export your own scoresheet under “My review” first; only then are the other members’ scores shown and the consensus opened. Below is only whose scoresheets have arrived.',

@@ -1,18 +1,19 @@
 import { Alert, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LATER_SCREENS } from '../app/later-screens.js';
+import { LATER_SCREENS, reviewLayoutScreen } from '../app/later-screens.js';
 import { ReviewProvider } from '../app/review-context.js';
 import { getDatabase } from '../db/database.js';
 import { primedKeys, usePrimedLiveQuery } from '../db/primed-reads.js';
 import type { DeclarationRecord, ReviewRecord } from '../db/records.js';
 import { seedDemoIfEmpty } from '../db/seed-demo.js';
 import { DeclarationGate } from '../ui/declaration/declaration-gate.js';
-import { ReviewLayout } from '../ui/layout/review-layout.js';
 import { useChosenReview } from './review-choice.js';
 
 // A declared conflict is rare and ends the review on this device: its screen is a chunk of its own.
 const ConflictBlocked = lazy(() => LATER_SCREENS.conflictBlocked().then((m) => ({ default: m.ConflictBlocked })));
+// The review past its declaration is a chunk too: an expert's first screen is the declaration.
+const ReviewLayout = reviewLayoutScreen.Screen;
 
 /** Every review on the device, newest first (the demo and each imported assignment). */
 export async function readReviews(): Promise<ReviewRecord[]> {
@@ -68,7 +69,9 @@ export function SelectedReviewLoader({ review }: { review: ReviewRecord | null }
           <ConflictBlocked declaration={declaration} />
         </Suspense>
       ) : (
-        <ReviewLayout />
+        <Suspense fallback={<Spin size="large" description={t('app.loading')} fullscreen />}>
+          <ReviewLayout />
+        </Suspense>
       )}
     </ReviewProvider>
   );

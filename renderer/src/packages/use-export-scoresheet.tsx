@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { useFeedback } from '../app/deferred-feedback.js';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
@@ -10,7 +10,7 @@ import { loadDeviceKeys } from '../identity/device-keys.js';
 /** Exports the review's scoresheet through the host's save dialog and says what happened. */
 export function useExportScoresheet(): (reviewId: string) => Promise<void> {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   return useCallback(
     async (reviewId) => {
       const say = (level: 'success' | 'error' | 'warning', kind: string, text: string) =>

@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { useFeedback } from '../app/deferred-feedback.js';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageType } from '../../../shared/packages/manifest.js';
@@ -36,7 +36,7 @@ export function useImportPackage(): {
   pickAndImport: (accept: readonly PackageType[]) => Promise<IncomingOutcome | null>;
 } {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const language = useUiLanguage();
   const importBytes = useCallback(
     async (bytes: Uint8Array, accept: readonly PackageType[], fileName?: string, opened = true) => {

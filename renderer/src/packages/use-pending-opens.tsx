@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { useFeedback } from '../app/deferred-feedback.js';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getHost } from '../host/get-host.js';
@@ -14,7 +14,7 @@ import { describeFileFault } from '../backup/file-fault.js';
  */
 export function usePendingOpens(): void {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { importBytes } = useImportPackage();
   useEffect(() => {
     let busy = false;

@@ -1,6 +1,5 @@
-/** The secretariat workspace's strings (namespace `sec`), Chinese first; registered by the shell. */
+/** The secretariat workspace's strings (namespace `sec`), Chinese first; registered with its chunk (app/later-screens.ts). */
 const zh = {
-  workspaces: { secretariat: '秘书处' },
   sec: {
     title: '秘书处工作台',
     saved: '已保存',
@@ -253,7 +252,6 @@ const zh = {
 };
 
 const en: typeof zh = {
-  workspaces: { secretariat: 'Secretariat' },
   sec: {
     title: 'Secretariat',
     saved: 'Saved',

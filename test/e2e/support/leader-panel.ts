@@ -68,20 +68,13 @@ export async function writeTemp(dir: string, name: string, bytes: Uint8Array): P
 }
 
 /**
- * Opens a workspace from the shell's menu. antd folds menu items that do not fit into a
- * "…" submenu (its width is measured after first paint, so on a loaded machine it may fold
- * for a moment): look there too, as a person would.
+ * Opens a workspace from the shell's row of workspaces (it wraps rather than folds, so every
+ * entry this device may open is on screen once the shell has rendered).
  */
 export async function openWorkspace(page: Page, key: string): Promise<void> {
   const item = page.getByTestId(`workspace-${key}`);
   for (let attempt = 0; attempt < 20; attempt++) {
     if (await item.isVisible()) return item.click();
-    const rest = page.locator('.zqa-shell-bar .ant-menu-overflow-item-rest:visible');
-    if (await rest.count()) {
-      await rest.first().hover();
-      const folded = page.locator(`.ant-menu-submenu-popup [data-testid="workspace-${key}"]`);
-      if (await folded.isVisible().catch(() => false)) return folded.click();
-    }
     await page.waitForTimeout(500);
   }
   await page.screenshot({ path: `test-results/e2e/leader-no-workspace-${key}.png` });

@@ -1,4 +1,5 @@
-import { App as AntApp, Flex, Select } from 'antd';
+import { Flex, Select } from 'antd';
+import { useFeedback } from '../../app/deferred-feedback.js';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context.js';
 
@@ -7,7 +8,7 @@ const FONT_SIZES = [12, 14, 16, 18, 20, 22, 24, 28];
 export function SettingsControls() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
-  const { message } = AntApp.useApp();
+  const { message } = useFeedback();
   // A setting the host could not store stays as it was; the person is told, the host's text is logged.
   const apply = (patch: Parameters<typeof update>[0]) =>
     update(patch).catch((e: unknown) => {
