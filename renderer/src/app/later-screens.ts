@@ -9,18 +9,18 @@ import type { Route } from './use-route.js';
  * alongside the first screen's reads, and the rest are preloaded once the page is idle.
  */
 export const LATER_SCREENS = {
-  leader: () => import('../leader/leader-workspace.js'),
-  countersign: () => import('../leader/countersign-page.js'),
-  secretariat: () => import('../secretariat/secretariat-workspace.js'),
-  identity: () => import('../identity/identity-page.js'),
-  backup: () => import('../backup/backup-page.js'),
+  leader: () => import('../workspaces/leader/leader-workspace.js'),
+  countersign: () => import('../workspaces/countersign/countersign-page.js'),
+  secretariat: () => import('../workspaces/secretariat/secretariat-workspace.js'),
+  identity: () => import('../workspaces/identity/identity-page.js'),
+  backup: () => import('../workspaces/backup/backup-page.js'),
   packages: () => import('../packages/incoming.js'),
-  receivedScoresheets: () => import('../packages/received-scoresheets.js'),
-  conflictBlocked: () => import('../ui/declaration/conflict-blocked.js'),
-  item: () => import('../ui/item/item-page.js'),
-  siteIssues: () => import('../ui/site/site-issues-page.js'),
-  exclusions: () => import('../ui/exclusions/exclusion-checks-page.js'),
-  summary: () => import('../ui/summary/summary-page.js'),
+  receivedScoresheets: () => import('../workspaces/expert/received-scoresheets.js'),
+  conflictBlocked: () => import('../workspaces/expert/declaration/conflict-blocked.js'),
+  item: () => import('../workspaces/expert/item/item-page.js'),
+  siteIssues: () => import('../workspaces/expert/site/site-issues-page.js'),
+  exclusions: () => import('../workspaces/expert/exclusions/exclusion-checks-page.js'),
+  summary: () => import('../workspaces/expert/summary/summary-page.js'),
 };
 
 /** The review page the address names (use-route.ts), when it is not in the first screen's bundle. */
