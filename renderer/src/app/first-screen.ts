@@ -6,7 +6,7 @@ import { loadDeviceKeys } from '../device/device-keys.js';
 import { readWorkspaceStored } from './use-workspace-context.js';
 import { chosenWorkspace } from './workspace-choice.js';
 import { chosenReview } from '../workspaces/expert/store/review-choice.js';
-import { pickReview, readDeclaration, readReviews } from '../workspaces/expert/selected-review-loader.js';
+import { pickReview, readDeclaration, readReviews } from '../workspaces/expert/store/review-reads.js';
 import { readPanelAssignment, readScoresheetExports } from '../workspaces/expert/store/use-package-data.js';
 
 /**

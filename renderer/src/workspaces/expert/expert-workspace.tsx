@@ -2,7 +2,8 @@ import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceContext } from '../../app/use-workspace-context.js';
 import { PackagesBar } from './packages-bar.js';
-import { SelectedReviewLoader, useSelectedReview } from './selected-review-loader.js';
+import { SelectedReviewLoader } from './selected-review-loader.js';
+import { useSelectedReview } from './store/review-reads.js';
 
 /** The expert's workspace: the package actions, then B's review screens for the chosen review. */
 export function ExpertWorkspace() {

@@ -3,11 +3,10 @@ import { Button, Select, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LATER_SCREENS } from '../../app/later-screens.js';
-import { primedKeys, usePrimedLiveQuery } from '../../db/primed-reads.js';
-import type { ReviewRecord } from '../../db/records.js';
+import type { ReviewRecord } from './store/records.js';
 import type { WorkspaceContext } from '../../app/use-workspace-context.js';
 import { showReview } from './store/review-choice.js';
-import { readDeclaration } from './selected-review-loader.js';
+import { useDeclaration } from './store/review-reads.js';
 import { useExportScoresheet } from './store/use-export-scoresheet.js';
 import { useImportPackage } from '../../packages/use-import-package.js';
 import { usePanelAssignment, useScoresheetExports } from './store/use-package-data.js';
@@ -29,7 +28,7 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
   const leads = !!assignment && !!ctx.keys && assignment.leaderKeyId === ctx.keys.keyId;
   const lastExport = exports?.[exports.length - 1];
   const reviewId = review?.id ?? '';
-  const declaration = usePrimedLiveQuery(primedKeys.declaration(reviewId), async () => (reviewId ? readDeclaration(reviewId) : null), [reviewId]);
+  const declaration = useDeclaration(reviewId);
   // Why the scoresheet cannot be exported yet, shown beside the button rather than answered
   // with an error after a click: the demo has no one to send to; a real review needs the
   // declaration signed first (the scoresheet carries it).

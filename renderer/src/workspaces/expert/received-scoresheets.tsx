@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { itemsOf } from '../../../../shared/criteria/validate-criteria-set.js';
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
 import { scoreTotals } from '../../../../shared/scoring/totals.js';
-import type { MemberScoresheetRecord, PanelAssignmentRecord } from '../../db/package-records.js';
+import type { MemberScoresheetRecord, PanelAssignmentRecord } from './store/records.js';
 import { useHasExported, useMemberScoresheets } from './store/use-package-data.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
 

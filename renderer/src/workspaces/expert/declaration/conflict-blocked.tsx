@@ -1,7 +1,7 @@
 import { Card, Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import type { DeclarationRecord } from '../../../db/records.js';
+import type { DeclarationRecord } from '../store/records.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';
 
 /** A declared conflict removes the expert from this applicant's panel (回避, Art. 18): say why, show nothing else. */

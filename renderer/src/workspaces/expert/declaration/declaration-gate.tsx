@@ -2,19 +2,9 @@ import { Alert, Button, Card, Checkbox, Descriptions, Flex, Input, Radio, Select
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import { getHost } from '../../../host/get-host.js';
-import { CONFLICT_KINDS, type ConflictKind } from '../../../db/records.js';
-import { recordDeclaration, type DeclarationSigner } from '../store/declaration-writes.js';
-import { lowS } from '../../../../../shared/crypto/ecdsa-signature.js';
-import { toBase64 } from '../../../../../shared/util/bytes.js';
-
-/** Signs with this device's key when the host can; the declaration stands without it. */
-const signWithDeviceKey: DeclarationSigner = async (data) => {
-  const host = getHost();
-  const [signature, keys] = await Promise.all([host.keys.sign({ purpose: 'declaration', data: data as Uint8Array<ArrayBuffer> }), host.keys.publicKeys()]);
-  // Stored in its low-S form, as every signature of ours is written (docs/package-format.md §3).
-  return signature.ok && keys.ok ? { signature: toBase64(lowS(signature.value)), signingKey: keys.value.signingKey } : null;
-};
+import { CONFLICT_KINDS, type ConflictKind } from '../store/records.js';
+import { recordDeclaration } from '../store/declaration-writes.js';
+import { signWithDeviceKey } from '../store/declaration-signer.js';
 
 /**
  * The conflict-of-interest (Art. 18) and confidentiality (Art. 25) declaration. Nothing of

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExclusionRule } from '../../../../../shared/regulation/exclusions.js';
 import { useReview } from '../../../app/review-context.js';
-import type { ExclusionCheckRecord, ExclusionStatus } from '../../../db/records.js';
+import type { ExclusionCheckRecord, ExclusionStatus } from '../store/records.js';
 import { setExclusionCheck } from '../store/check-writes.js';
 import { AutosaveTextArea } from '../../../ui/common/autosave-text-area.js';
 import { useAutosaveText } from '../../../ui/common/use-autosave-text.js';

@@ -3,7 +3,7 @@ import { Button, Flex, Image, Popconfirm, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import type { AttachmentRecord } from '../../../db/records.js';
+import type { AttachmentRecord } from '../store/records.js';
 import { deleteAttachment, setAttachmentCaption } from '../store/attachment-writes.js';
 import { AutosaveTextArea } from '../../../ui/common/autosave-text-area.js';
 import { useAutosaveText } from '../../../ui/common/use-autosave-text.js';

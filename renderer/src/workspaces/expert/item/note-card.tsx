@@ -2,7 +2,7 @@ import { Button, Flex, Input, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import type { NoteRecord } from '../../../db/records.js';
+import type { NoteRecord } from '../store/records.js';
 import { deleteNote, updateNote } from '../store/note-writes.js';
 import { useAutosaveText } from '../../../ui/common/use-autosave-text.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';

@@ -2,9 +2,9 @@ import { Button, Flex, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import type { NoteKind, NoteRecord } from '../../../db/records.js';
+import type { NoteKind, NoteRecord } from '../store/records.js';
 import { addNote } from '../store/note-writes.js';
-import { dropNoteDraft, EMPTY_DRAFT, isLeftoverOf, keepNoteDraft, loadNoteDraft, type NoteDraft } from './note-drafts.js';
+import { dropNoteDraft, EMPTY_DRAFT, isLeftoverOf, keepNoteDraft, loadNoteDraft, type NoteDraft } from '../store/note-drafts.js';
 
 const EMPTY_EVIDENCE = { document: '', intervieweeRole: '', place: '' };
 

@@ -2,7 +2,7 @@ import { Card, Flex, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import type { NoteKind } from '../../../db/records.js';
+import type { NoteKind } from '../store/records.js';
 import { useItemNotes } from '../store/use-review-data.js';
 import { NoteCard } from './note-card.js';
 import { NoteEditor } from './note-editor.js';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SiteIssue } from '../../../../../shared/demo/review-assignment.js';
 import { useReview } from '../../../app/review-context.js';
 import { navigate } from '../../../app/use-route.js';
-import { SITE_ISSUE_STATUSES, type SiteIssueStatus, type SiteIssueStatusRecord } from '../../../db/records.js';
+import { SITE_ISSUE_STATUSES, type SiteIssueStatus, type SiteIssueStatusRecord } from '../store/records.js';
 import { setSiteIssueStatus } from '../store/check-writes.js';
 import { AutosaveTextArea } from '../../../ui/common/autosave-text-area.js';
 import { useAutosaveText } from '../../../ui/common/use-autosave-text.js';

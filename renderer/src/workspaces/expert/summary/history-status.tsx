@@ -1,15 +1,13 @@
 import { Alert } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import { getDatabase } from '../../../db/database.js';
-import { verifyStoredHistory } from '../store/scoresheet-snapshot.js';
+import { useHistoryVerdict } from '../store/history-reads.js';
 
 /** Re-checks the whole hash chain whenever it grows, and says plainly if a link is broken. */
 export function HistoryStatus() {
   const { t } = useTranslation();
   const { review } = useReview();
-  const verdict = useLiveQuery(() => verifyStoredHistory(getDatabase(), review.id), [review.id]);
+  const verdict = useHistoryVerdict(review.id);
   if (!verdict) return null;
   return verdict.ok ? (
     <Alert type="success" showIcon title={t('history.intact', { count: verdict.value.length })} data-testid="history-status" data-ok="true" />
