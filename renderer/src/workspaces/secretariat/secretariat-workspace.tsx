@@ -1,9 +1,7 @@
 import { Alert, Button, Flex, Select, Spin, Tabs, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cycleTitleZh } from '../../../../shared/cycle/cycle.js';
-import { listCycles } from './store/cycle-store.js';
 import { ApplicantsTab } from './ui/applicants-tab.js';
 import { NewCycleForm } from './ui/cycle-tab.js';
 import { CycleRulesCard } from './ui/cycle-rules-card.js';
@@ -12,7 +10,8 @@ import { NoticeTab } from './ui/notice-tab.js';
 import { OverviewTab } from './ui/overview-tab.js';
 import { PanelsTab } from './ui/panels-tab.js';
 import { ReturnsTab } from './ui/returns-tab.js';
-import { useSec, useSecretariatSelf } from './ui/use-secretariat.js';
+import { useSecretariatSelf } from './store/use-secretariat.js';
+import { useCycles } from './store/live-reads.js';
 
 const CYCLE_KEY = 'zqa.secretariat.cycle';
 
@@ -27,9 +26,8 @@ function rememberedCycle(): string | null {
 /** The secretariat's workspace: one cycle at a time, its steps as tabs in process order. */
 export function SecretariatWorkspace() {
   const { t } = useTranslation();
-  const { db } = useSec();
   const self = useSecretariatSelf();
-  const cycles = useLiveQuery(() => listCycles(db), []);
+  const cycles = useCycles();
   const [chosen, setChosen] = useState<string | null>(rememberedCycle);
   const [creating, setCreating] = useState(false);
   if (!self || !cycles) return <Spin description={t('app.loading')} />;

@@ -1,5 +1,4 @@
 import { App, Button, Card, Descriptions, Flex, Input, Select, Space } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGE_NAMES, TRANSITIONS, type Stage } from '../../../../../shared/applicant/stage.js';
@@ -14,8 +13,9 @@ import { HandlersCard } from './handlers-card.js';
 import { MaterialReviewCard } from './material-review-card.js';
 import { ProblemList } from './problem-list.js';
 import { ProfileEditor } from './profile-editor.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';
+import { useApplicant, useCycle } from '../store/live-reads.js';
 
 /**
  * One applicant: profile, Art. 13 (full texts, computed years) and Art. 14 (with dated
@@ -26,8 +26,8 @@ export function ApplicantDetail({ id, self }: { id: string; self: SecretariatSel
   const { t } = useTranslation();
   const { db, language } = useSec();
   const { message } = App.useApp();
-  const row = useLiveQuery(() => db.secApplicants.get(id), [id]);
-  const cycle = useLiveQuery(() => (row ? db.secCycles.get(row.cycleId) : undefined), [row?.cycleId]);
+  const row = useApplicant(id);
+  const cycle = useCycle(row?.cycleId);
   const [to, setTo] = useState<Stage | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Bilingual[]>([]);

@@ -1,5 +1,4 @@
 import { Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGE_NAMES } from '../../../../../shared/applicant/stage.js';
@@ -8,7 +7,8 @@ import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ApplicantDetail } from './applicant-detail.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useApplicants } from '../store/live-reads.js';
 
 interface ProfileForm {
   id: string;
@@ -28,7 +28,7 @@ export function ApplicantsTab({ cycleId, self }: { cycleId: string; self: Secret
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [form] = Form.useForm<ProfileForm>();
-  const applicants = useLiveQuery(() => db.secApplicants.where('cycleId').equals(cycleId).toArray(), [cycleId]);
+  const applicants = useApplicants(cycleId);
   const submit = async (v: ProfileForm) => {
     const r = await addApplicant(
       db,

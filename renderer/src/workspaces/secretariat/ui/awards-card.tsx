@@ -9,7 +9,7 @@ import { revokeAward, setPriorAwards } from '../store/applicant-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 
 /**
  * After the award (Art. 24, 27): the organisation's earlier awards (a valid Award keeps it from

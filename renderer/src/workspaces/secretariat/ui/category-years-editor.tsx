@@ -6,7 +6,7 @@ import { saveCycle } from '../store/cycle-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 
 type Row = Cycle['rules']['eligibility']['operatingYearsByCategory'][number];
 

@@ -1,14 +1,14 @@
 import { App, Button, Card, Flex, Table, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUILT_IN_CRITERIA_SETS, criteriaSetLabel } from '../../../../../shared/criteria/built-in.js';
-import { getHost } from '../../../host/get-host.js';
 import { importCriteriaSet } from '../store/criteria-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useImportedCriteriaSets } from '../store/live-reads.js';
+import { openFile } from '../store/open-file.js';
 
 /**
  * Criteria sets per industry (Art. 16): the built-in GB/T 19580-2012 and those imported from a
@@ -19,10 +19,10 @@ export function CriteriaSetsCard({ self }: { self: SecretariatSelf }) {
   const { t } = useTranslation();
   const { db } = useSec();
   const { message } = App.useApp();
-  const imported = useLiveQuery(() => db.secCriteriaSets.toArray(), []);
+  const imported = useImportedCriteriaSets();
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const importFile = async () => {
-    const opened = await getHost().files.open({ kind: 'criteria-set' });
+    const opened = await openFile('criteria-set');
     if (!opened.ok) return setProblems([{ zh: opened.error.message, en: opened.error.message }]);
     if (!opened.value) return;
     const r = await importCriteriaSet(db, opened.value.bytes, opened.value.name, self.actor);

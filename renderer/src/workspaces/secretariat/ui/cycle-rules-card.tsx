@@ -1,12 +1,10 @@
 import { App, Card, Descriptions, Flex, Input, InputNumber, Select, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { criteriaSetLabel } from '../../../../../shared/criteria/built-in.js';
 import { UNFILLED_RESERVED, type CycleRules } from '../../../../../shared/cycle/cycle-rules.js';
 import type { Cycle } from '../../../../../shared/cycle/cycle.js';
 import { PRESETS } from '../../../../../shared/regulation/presets.js';
-import { listCriteriaSets } from '../store/criteria-store.js';
 import { saveCycle } from '../store/cycle-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
@@ -14,7 +12,8 @@ import { CategoryYearsEditor } from './category-years-editor.js';
 import { CriteriaSetsCard } from './criteria-sets-card.js';
 import { ProblemList } from './problem-list.js';
 import { ReservationsEditor } from './reservations-editor.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useCriteriaSets } from '../store/live-reads.js';
 
 /** A number of the rules, by its path in CycleRules (nested ones with a dot). */
 const NUMERIC = [
@@ -60,7 +59,7 @@ export function CycleRulesCard({ cycle, self }: { cycle: Cycle; self: Secretaria
   const { db, language } = useSec();
   const lang = language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();
-  const sets = useLiveQuery(() => listCriteriaSets(db), []);
+  const sets = useCriteriaSets();
   const [draft, setDraft] = useState<Partial<Record<NumericPath, number | null>>>({});
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const save = async (next: Record<string, unknown>, done?: () => void) => {

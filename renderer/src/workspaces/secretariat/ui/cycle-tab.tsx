@@ -1,15 +1,14 @@
 import { Button, Card, Form, Input, InputNumber, Select } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { criteriaSetLabel } from '../../../../../shared/criteria/built-in.js';
 import { PRESET_IDS, PRESETS, type PresetId } from '../../../../../shared/regulation/presets.js';
-import { listCriteriaSets } from '../store/criteria-store.js';
 import { saveCycle } from '../store/cycle-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useCriteriaSets } from '../store/live-reads.js';
 
 interface NewCycle {
   ordinal: number;
@@ -31,7 +30,7 @@ export function NewCycleForm({ self, onCreated }: { self: SecretariatSelf; onCre
   const { t } = useTranslation();
   const { db, language } = useSec();
   const lang = language === 'en' ? 'en' : 'zh';
-  const sets = useLiveQuery(() => listCriteriaSets(db), []);
+  const sets = useCriteriaSets();
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [form] = Form.useForm<NewCycle>();
   const submit = async (v: NewCycle) => {

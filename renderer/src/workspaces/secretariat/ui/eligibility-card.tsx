@@ -7,7 +7,7 @@ import type { Cycle } from '../../../../../shared/cycle/cycle.js';
 import { ARTICLE_13_BY_PRESET } from '../../../../../shared/regulation/eligibility.js';
 import { setEligibility, setFacts } from '../store/applicant-store.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 
 /**
  * Art. 13 as the cycle's text words it, paragraph by paragraph in full; under each, its

@@ -10,7 +10,7 @@ import { setExclusion, setFacts } from '../store/applicant-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 
 /**
  * Art. 14's exclusions, each checked with evidence; and the dated incidents its look-back asks

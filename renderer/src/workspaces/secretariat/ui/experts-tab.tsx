@@ -1,8 +1,6 @@
 import { App, Button, Card, Checkbox, Flex, Table, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getHost } from '../../../host/get-host.js';
 import { importFile } from '../../../packages/import-file.js';
 import { confirmFingerprint, setEmployer, setInterests } from '../store/expert-store.js';
 import type { Bilingual } from '../store/messages.js';
@@ -11,10 +9,12 @@ import { EmployerEditor } from './employer-editor.js';
 import { InterestsEditor } from './interests-editor.js';
 import { StaffCard } from './staff-card.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';
 import { describeFileFault } from '../../../ui/common/file-fault.js';
 import i18next from 'i18next';
+import { useExperts } from '../store/live-reads.js';
+import { openFile } from '../store/open-file.js';
 
 /**
  * The expert pool: identity cards imported (signature and keys checked), each fingerprint
@@ -27,10 +27,10 @@ export function ExpertsTab({ self }: { self: SecretariatSelf }) {
   const { message } = App.useApp();
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
-  const experts = useLiveQuery(() => db.secExperts.toArray(), []);
+  const experts = useExperts();
   const editingRow = experts?.find((e) => e.id === editing);
   const importCard = async () => {
-    const opened = await getHost().files.open({ kind: 'identity-card' });
+    const opened = await openFile('identity-card');
     if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
     if (!opened.value) return;
     const r = await importFile(opened.value.bytes, ['identity-card'], opened.value.name);

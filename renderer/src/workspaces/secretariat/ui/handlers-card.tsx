@@ -1,19 +1,19 @@
 import { App, Button, Card, Select, Space } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { setHandlers } from '../store/staff-store.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useStaff } from '../store/live-reads.js';
 
 /** The staff who handle this applicant; anyone with an interest in it is refused with the reason (Art. 18). */
 export function HandlersCard({ id, handlerIds, self }: { id: string; handlerIds: readonly string[]; self: SecretariatSelf }) {
   const { t } = useTranslation();
   const { db } = useSec();
   const { message } = App.useApp();
-  const staff = useLiveQuery(() => db.secStaff.toArray(), []);
+  const staff = useStaff();
   const [chosen, setChosen] = useState<string[]>([...handlerIds]);
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const save = async () => {

@@ -5,7 +5,7 @@ import { INTEREST_KINDS, INTEREST_KIND_NAMES, type Interest, type InterestKind }
 import type { Result } from '../../../../../shared/util/result.js';
 import type { Bilingual } from '../store/messages.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 
 interface Draft {
   kind: InterestKind;

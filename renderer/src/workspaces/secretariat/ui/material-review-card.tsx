@@ -1,5 +1,4 @@
 import { App, Button, Card, Flex, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantRecord } from '../../../../../shared/applicant/applicant-record.js';
@@ -7,13 +6,13 @@ import { materialReviewTotals } from '../../../../../shared/applicant/material-r
 import type { CriteriaSet } from '../../../../../shared/criteria/criteria-set.js';
 import { itemsOf } from '../../../../../shared/criteria/validate-criteria-set.js';
 import type { Cycle } from '../../../../../shared/cycle/cycle.js';
-import { criteriaSetById } from '../store/criteria-store.js';
 import { formatHundredths } from '../../../../../shared/scoring/hundredths.js';
 import { setMaterialReview } from '../store/applicant-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useCriteriaSet } from '../store/live-reads.js';
 
 /**
  * The material-review result: a percentage per item (5% grid) and the issues to verify on
@@ -21,8 +20,7 @@ import { useSec } from './use-secretariat.js';
  * percentage; the domain refuses anything off the grid or missing, with the item named.
  */
 export function MaterialReviewCard({ id, record, cycle, self }: { id: string; record: ApplicantRecord; cycle: Cycle; self: SecretariatSelf }) {
-  const { db } = useSec();
-  const set = useLiveQuery(() => criteriaSetById(db, cycle.criteriaSetId), [cycle.criteriaSetId]);
+  const set = useCriteriaSet(cycle.criteriaSetId);
   if (!set) return null;
   return <MaterialReviewForm id={id} record={record} set={set} self={self} />;
 }

@@ -1,5 +1,4 @@
 import { App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDayStart } from '../../../../../shared/public-notice/china-date.js';
@@ -12,10 +11,10 @@ import { LIST_NAMES } from '../../../../../shared/ranking/applicant-result.js';
 import { decisionStatus, putForwardThenWithdrawn } from '../store/decision-store.js';
 import type { Bilingual } from '../store/messages.js';
 import { addComplaint, setComplaintStatus, setNoticePeriod } from '../store/notice-store.js';
-import { loadOverview } from '../store/overview.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useNoticeData } from '../store/live-reads.js';
 
 const STATE_COLOURS: Record<NoticeState, string> = {
   'not-started': 'default',
@@ -56,14 +55,7 @@ export function NoticeTab({ cycleId, self }: { cycleId: string; self: Secretaria
   const { t } = useTranslation();
   const { db, language, text } = useSec();
   const { message } = App.useApp();
-  const data = useLiveQuery(async () => ({
-    overview: await loadOverview(db, cycleId),
-    notice: await db.secNotices.get(cycleId),
-    complaints: await db.secComplaints.where('cycleId').equals(cycleId).toArray(),
-    stages: new Map((await db.secApplicants.where('cycleId').equals(cycleId).toArray()).map((a) => [a.id, a.record.stage])),
-    // Read with the data: the states shown are as of the last change (a move re-checks them anyway).
-    now: Date.now(),
-  }), [cycleId]);
+  const data = useNoticeData(cycleId);
   const [period, setPeriod] = useState<{ start: string; end: string } | null>(null);
   const [draft, setDraft] = useState<ComplaintDraft>(emptyDraft);
   const [findings, setFindings] = useState<Record<string, string>>({});

@@ -1,6 +1,5 @@
 import { App, Button, Card, Flex, Table, Tag, Typography, Alert } from 'antd';
 import type { TFunction } from 'i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIST_NAMES, LIST_ORDER } from '../../../../../shared/ranking/applicant-result.js';
@@ -9,17 +8,18 @@ import { industryWarning } from '../../../../../shared/ranking/industry-represen
 import { recommendationDisagreement } from '../../../../../shared/ranking/recommendation-check.js';
 import { formatHundredths } from '../../../../../shared/scoring/hundredths.js';
 import { decisionStatus, recordDecision, recordedDecisions } from '../store/decision-store.js';
-import type { DecisionRow } from '../../../db/secretariat-records.js';
+import type { DecisionRow } from '../store/records.js';
 import { DecisionEditor, type DecisionInput } from './decision-editor.js';
 import { NotCandidatesTable } from './not-candidates-table.js';
 import { csvFiles, exportInput, workbookFile } from '../store/export-files.js';
 import type { Bilingual } from '../store/messages.js';
-import { loadOverview, type OverviewRow } from '../store/overview.js';
+import type { OverviewRow } from '../store/overview.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
 import { SignOffTags } from './sign-off-tags.js';
 import { isProblem, saveFile } from '../store/save-file.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useOverview } from '../store/live-reads.js';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -41,7 +41,7 @@ export function OverviewTab({ cycleId, self }: { cycleId: string; self: Secretar
   const { t } = useTranslation();
   const { db, language, text } = useSec();
   const { message } = App.useApp();
-  const overview = useLiveQuery(() => loadOverview(db, cycleId), [cycleId]);
+  const overview = useOverview(cycleId);
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [deciding, setDeciding] = useState<string | null>(null);
   if (!overview) return null;

@@ -1,17 +1,17 @@
 import { App, Button, Card, Checkbox, Flex, Radio, Table, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { expertConflicts } from '../../../../../shared/panel/recusal.js';
-import type { CycleRecord } from '../../../db/secretariat-records.js';
+import type { CycleRecord } from '../store/records.js';
 import { issueAssignment } from '../store/issue-assignment.js';
 import type { Bilingual } from '../store/messages.js';
 import { reviewDateOf, savePanel } from '../store/panel-store.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from '../store/save-file.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';
+import { useApplicants, useAssignments, useExperts, usePanels } from '../store/live-reads.js';
 
 /**
  * Panels: for one applicant, members picked from the pool with conflicts shown beside each
@@ -22,10 +22,10 @@ export function PanelsTab({ cycle, self }: { cycle: CycleRecord; self: Secretari
   const { t } = useTranslation();
   const { db, text } = useSec();
   const { message } = App.useApp();
-  const applicants = useLiveQuery(() => db.secApplicants.where('cycleId').equals(cycle.id).toArray(), [cycle.id]);
-  const experts = useLiveQuery(() => db.secExperts.toArray(), []);
-  const panels = useLiveQuery(() => db.secPanels.where('cycleId').equals(cycle.id).toArray(), [cycle.id]);
-  const assignments = useLiveQuery(() => db.secAssignments.where('cycleId').equals(cycle.id).toArray(), [cycle.id]);
+  const applicants = useApplicants(cycle.id);
+  const experts = useExperts();
+  const panels = usePanels(cycle.id);
+  const assignments = useAssignments(cycle.id);
   const [applicantId, setApplicantId] = useState<string | null>(null);
   const [members, setMembers] = useState<string[]>([]);
   const [leader, setLeader] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import type { Bilingual } from '../store/messages.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 
 /** Every reason a change was refused, all at once, in the UI's language. */
 export function ProblemList({ problems, testId, title }: { problems: readonly Bilingual[]; testId: string; title?: string }) {

@@ -7,7 +7,7 @@ import { saveCycle } from '../store/cycle-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 
 /**
  * Places reserved for a category of applicant (the 2022 rules: 3 of the 8 Awards for 专精特新

@@ -1,19 +1,19 @@
 import { App, Button, Flex, Table, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatHundredths } from '../../../../../shared/scoring/hundredths.js';
 import { fileNames } from '../../../../../shared/workflow/file-names.js';
-import { getHost } from '../../../host/get-host.js';
 import type { Bilingual } from '../store/messages.js';
 import { importFile } from '../../../packages/import-file.js';
 import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from '../store/save-file.js';
 import { SignOffTags } from './sign-off-tags.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';
 import { describeFileFault } from '../../../ui/common/file-fault.js';
 import i18next from 'i18next';
+import { usePanelReturns, useSummaries } from '../store/live-reads.js';
+import { openFile } from '../store/open-file.js';
 
 /**
  * Panel returns: each file checked in full (every signature, the report's hash, the
@@ -26,18 +26,10 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
   const { message } = App.useApp();
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [busy, setBusy] = useState(false);
-  const returns = useLiveQuery(
-    async () =>
-      (await db.secPanelReturns.where('cycleId').equals(cycleId).toArray()).map(({ id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, content, signOff }) => ({
-        id, panelId, applicantId, revision, receivedAt, receivedBy, current, fileName, reportSha256, signOff,
-        members: content.scoresheets.length,
-        countersigned: content.countersignatures.length,
-      })),
-    [cycleId],
-  );
-  const summaries = useLiveQuery(() => db.secSummaries.where('cycleId').equals(cycleId).toArray(), [cycleId]);
+  const returns = usePanelReturns(cycleId);
+  const summaries = useSummaries(cycleId);
   const importReturn = async () => {
-    const opened = await getHost().files.open({ kind: 'package' });
+    const opened = await openFile('package');
     if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
     if (!opened.value) return;
     setBusy(true);

@@ -1,5 +1,4 @@
 import { App, Button, Card, Input, Space, Table } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../store/messages.js';
@@ -8,14 +7,15 @@ import { addStaff, setStaffEmployer, setStaffInterests } from '../store/staff-st
 import { EmployerEditor } from './employer-editor.js';
 import { InterestsEditor } from './interests-editor.js';
 import { ProblemList } from './problem-list.js';
-import { useSec } from './use-secretariat.js';
+import { useSec } from '../store/use-secretariat.js';
+import { useStaff } from '../store/live-reads.js';
 
 /** The secretariat's staff: name, employer and declared interests; they recuse like experts (Art. 18). */
 export function StaffCard({ self }: { self: SecretariatSelf }) {
   const { t } = useTranslation();
   const { db } = useSec();
   const { message } = App.useApp();
-  const staff = useLiveQuery(() => db.secStaff.toArray(), []);
+  const staff = useStaff();
   const [name, setName] = useState('');
   const [employer, setEmployer] = useState('');
   const [editing, setEditing] = useState<string | null>(null);

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase, type ZqaDatabase } from '../../../db/database.js';
-import { pick, type Bilingual, type Language } from '../store/messages.js';
-import { loadSecretariatSelf, type SecretariatSelf } from '../store/secretariat-identity.js';
+import { pick, type Bilingual, type Language } from './messages.js';
+import { loadSecretariatSelf, type SecretariatSelf } from './secretariat-identity.js';
 
 let selfLoading: Promise<SecretariatSelf> | undefined;
 
