@@ -1,15 +1,12 @@
 import { App, Alert, Button, Card, Descriptions, Input, Modal, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityCard } from '../../../../shared/identity/identity-card.js';
 import { describePackageError } from '../../../../shared/packages/errors.js';
-import { getDatabase } from '../../db/database.js';
-import { getHost } from '../../host/get-host.js';
 import { AnchorChangeRefused, typedGroupMatches } from '../../device/anchor-change.js';
 import { offerAnchorCard, useOfferedAnchorCard } from '../../device/anchor-offer.js';
 import { readSecretariatCard } from '../../../../shared/workflow/enrol-expert.js';
-import { saveTrustAnchor } from './store/identity-card-files.js';
+import { keepTrustAnchor, openIdentityCardFile, useTrustAnchor } from './store/identity-store.js';
 import { useUiLanguage } from '../../i18n/ui-language.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
 import { describeFileFault } from '../../ui/common/file-fault.js';
@@ -22,9 +19,9 @@ import { describeFileFault } from '../../ui/common/file-fault.js';
 export function AnchorSection({ isSecretariat }: { isSecretariat: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const anchor = useLiveQuery(async () => (await getDatabase().trustAnchor.get('secretariat')) ?? null);
+  const anchor = useTrustAnchor();
   const pick = async () => {
-    const opened = await getHost().files.open({ kind: 'identity-card' });
+    const opened = await openIdentityCardFile();
     if (!opened.ok) return void message.error(describeFileFault(t, opened.error, 'open'));
     if (opened.value) offerAnchorCard({ fileName: opened.value.name, bytes: opened.value.bytes });
   };
@@ -91,7 +88,7 @@ function ConfirmAnchorDialog({ currentFingerprint }: { currentFingerprint: strin
   const confirm = async () => {
     if (!card || !offered) return;
     try {
-      await saveTrustAnchor(getDatabase(), card, offered.bytes, { typedLastGroup: replacing ? typed : undefined });
+      await keepTrustAnchor(card, offered.bytes, { typedLastGroup: replacing ? typed : undefined });
     } catch (error) {
       console.error(error);
       return void message.error(error instanceof AnchorChangeRefused ? t('identity.anchorNeedsLastGroup') : t('faults.otherFailed'));

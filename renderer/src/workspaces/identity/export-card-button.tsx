@@ -2,11 +2,7 @@ import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
-import { getDatabase } from '../../db/database.js';
-import { getHost } from '../../host/get-host.js';
-import { bridgeKeyHolder } from '../../device/bridge-key-holder.js';
-import { recordCardExport, writeDeviceCard } from './store/identity-card-files.js';
-import type { DeviceProfileRecord } from '../../db/identity-records.js';
+import { noteCardExported, saveCardFile, writeCardOfThisDevice, type DeviceProfileRecord } from './store/identity-store.js';
 
 /** Saves this device's identity card (a `.zqa` package) for the secretariat. */
 export function ExportCardButton({ profile }: { profile: DeviceProfileRecord | null }) {
@@ -15,12 +11,12 @@ export function ExportCardButton({ profile }: { profile: DeviceProfileRecord | n
   const run = async () => {
     if (!profile) return void message.warning(t('identity.exportCardNeedsProfile'));
     try {
-      const written = await writeDeviceCard(profile, bridgeKeyHolder(getHost().keys));
+      const written = await writeCardOfThisDevice(profile);
       if (!written.ok) return void message.error(t('identity.exportFailed', { error: pickLanguage(written.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
-      const saved = await getHost().files.save({ kind: 'identity-card', suggestedName: fileNames.identityCard(profile.name), bytes: new Uint8Array(written.value.bytes) });
+      const saved = await saveCardFile(fileNames.identityCard(profile.name), written.value.bytes);
       if (!saved.ok) return void message.error(t('identity.exportFailed', { error: saved.error.message }));
       if (!saved.value) return;
-      await recordCardExport(getDatabase(), written.value.revision);
+      await noteCardExported(written.value.revision);
       void message.success(t('identity.exported', { file: saved.value.savedAs }));
     } catch (e) {
       void message.error(t('identity.exportFailed', { error: e instanceof Error ? e.message : String(e) }));

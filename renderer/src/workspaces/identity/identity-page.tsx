@@ -1,7 +1,6 @@
 import { Alert, Card, Descriptions, Flex, Space, Spin, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../db/database.js';
+import { useDeviceProfile } from './store/identity-store.js';
 import { useDeviceKeys } from '../../device/device-keys.js';
 import { ReceivedPackagesCard } from '../../packages/received-packages-card.js';
 import { AnchorSection } from './anchor-section.js';
@@ -13,7 +12,7 @@ import { ProfileForm } from './profile-form.js';
 export function IdentityPage() {
   const { t } = useTranslation();
   const keys = useDeviceKeys();
-  const profile = useLiveQuery(async () => (await getDatabase().deviceProfile.get('device')) ?? null);
+  const profile = useDeviceProfile();
   if (keys.status === 'failed') return <Alert type="error" showIcon title={t('identity.keysFailed', { error: keys.message })} style={{ margin: 24 }} />;
   if (keys.status === 'loading' || profile === undefined) return <Spin description={t('app.loading')} />;
   return (

@@ -1,10 +1,8 @@
 import { App, Button, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../db/database.js';
-import { getHost } from '../../host/get-host.js';
 import type { DeviceKeys } from '../../device/device-keys.js';
-import type { DeviceProfileRecord, DeviceRole } from '../../db/identity-records.js';
-import { ProfileError, saveDeviceProfile } from './store/profile-writes.js';
+import { ProfileError } from './store/profile-writes.js';
+import { keepDeviceProfile, recordDeviceRole, type DeviceProfileRecord, type DeviceRole } from './store/identity-store.js';
 import { describeFileFault } from '../../ui/common/file-fault.js';
 
 interface Values {
@@ -21,9 +19,9 @@ export function ProfileForm({ profile, keys }: { profile: DeviceProfileRecord | 
   const onFinish = async (values: Values) => {
     // The host keeps its own record of the role (it allows the secretariat's key backup) and
     // asks the person to confirm becoming the secretariat; refused or cancelled, nothing is saved.
-    const recorded = await getHost().keys.setDeviceRole({ role: values.role });
+    const recorded = await recordDeviceRole(values.role);
     if (!recorded.ok) return recorded.error.code === 'cancelled' ? undefined : void message.error(describeFileFault(t, recorded.error, 'other'));
-    saveDeviceProfile(getDatabase(), values, keys).then(
+    keepDeviceProfile(values, keys).then(
       () => void message.success(t('identity.saved')),
       (e: unknown) => {
         console.error(e);
