@@ -1,5 +1,4 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Input, Radio, Space, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recommend } from '../../../../shared/consensus/recommendation.js';
@@ -7,17 +6,11 @@ import { validateCriteriaSet } from '../../../../shared/criteria/validate-criter
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
 import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
-import { getDatabase } from '../../db/database.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
-import { getHost } from '../../host/get-host.js';
-import { bridgeKeyHolder } from '../../device/bridge-key-holder.js';
 import { useWorkspaceContext } from '../../app/use-workspace-context.js';
 import { PdfViewer } from '../../report/pdf-viewer.js';
-import type { ReportToSignRecord } from '../../db/leader-records.js';
 import { importFile } from '../../packages/import-file.js';
-import { countersignReport } from './store/member-countersign.js';
-import { openPackageFile, saveFile } from '../leader/store/save-file.js';
-import { useReportsToSign } from '../leader/store/use-leader-data.js';
+import { countersign, openPackageFile, saveFile, useAssignmentOf, useReportsToSign, type ReportToSignRecord } from './store/countersign-store.js';
 import '../leader/leader.css';
 import { formatDateTime } from '../../ui/common/date-time.js';
 
@@ -77,8 +70,7 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
     if (!keyId) return;
     setBusy(true);
     try {
-      const db = getDatabase();
-      const written = await trackSave(() => countersignReport(record, { db, keys: bridgeKeyHolder(getHost().keys), myKeyId: keyId, agrees, comment: agrees ? '' : comment, now: new Date() }));
+      const written = await trackSave(() => countersign(record, { keyId, agrees, comment: agrees ? '' : comment }));
       if (!written.ok) {
         void message.error(t('countersign.failed', { error: pickLanguage(written.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
         return;
@@ -145,7 +137,7 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
 /** The report's key facts from the consensus it carries, recomputed here rather than taken from the leader's text. */
 function useFacts(record: ReportToSignRecord): { applicant: string; total: string; recommendation: string } {
   const { t } = useTranslation();
-  const assignment = useLiveQuery(() => getDatabase().panelAssignments.get(record.reviewId), [record.reviewId]);
+  const assignment = useAssignmentOf(record.reviewId);
   const set = assignment ? validateCriteriaSet(assignment.content.criteriaSet) : null;
   const r = set?.ok && assignment ? recommend(set.value, record.content.consensus, assignment.content.rules) : null;
   return {

@@ -8,13 +8,11 @@ import { countersignatureStatuses } from '../../../../shared/workflow/assemble-p
 import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
-import { getHost } from '../../host/get-host.js';
-import { bridgeKeyHolder } from '../../device/bridge-key-holder.js';
+import { deviceKeyHolder, type ReportArtefactRecord } from './store/leader-ports.js';
 import { importFile } from '../../packages/import-file.js';
 import { useAutosaveText } from '../../ui/common/use-autosave-text.js';
 import { recordPanelReturn, setExcuse } from './store/finalisation-writes.js';
 import { useLeader } from './leader-context.js';
-import type { ReportArtefactRecord } from '../../db/leader-records.js';
 import { writePanelReturn } from './store/panel-return-store.js';
 import { openPackageFile, saveFile } from './store/save-file.js';
 import type { LeaderPanelData } from './store/use-leader-data.js';
@@ -64,7 +62,7 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
         ctx.db,
         reviewId,
         { assignment, consensus, report, countersignatures: data.countersignatures, finalisation: data.finalisation },
-        { keys: bridgeKeyHolder(getHost().keys), clock: { now: ctx.now } },
+        { keys: deviceKeyHolder(), clock: { now: ctx.now } },
       );
       if (!written.ok) {
         void message.error(t('leader.finaliseFailed', { error: pickLanguage(written.error, language) }));

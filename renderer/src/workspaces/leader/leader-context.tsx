@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ConsensusEdit } from '../../../../shared/consensus/consensus-edits.js';
 import type { ConsensusRecord } from '../../../../shared/consensus/consensus-record.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
-import { getDatabase } from '../../db/database.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
 import { applyLeaderEdit, type LeaderWriteContext } from './store/consensus-store.js';
+import { leaderWriteContext } from './store/leader-ports.js';
 import type { PanelModel } from '../../../../shared/workflow/consolidate.js';
 
 interface LeaderContextValue {
@@ -23,7 +23,7 @@ const LeaderContext = createContext<LeaderContextValue | null>(null);
 export function LeaderProvider({ reviewId, model, consensus, actor, children }: { reviewId: string; model: PanelModel; consensus: ConsensusRecord; actor: string; children: ReactNode }) {
   const { message } = AntApp.useApp();
   const { t, i18n } = useTranslation();
-  const ctx = useMemo<LeaderWriteContext>(() => ({ db: getDatabase(), actor, now: () => new Date() }), [actor]);
+  const ctx = useMemo<LeaderWriteContext>(() => leaderWriteContext(actor), [actor]);
   const edit = useCallback(
     async (e: ConsensusEdit) => {
       try {

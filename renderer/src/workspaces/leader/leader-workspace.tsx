@@ -1,12 +1,10 @@
 import { Alert, Empty, Select, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../db/database.js';
 import { useWorkspaceContext } from '../../app/use-workspace-context.js';
-import type { PanelAssignmentRecord } from '../../db/package-records.js';
 import { SaveIndicator } from '../../ui/layout/save-indicator.js';
 import { ConsensusTab } from './consensus-tab.js';
-import { ensureConsensus, verifyConsensusTrail } from './store/consensus-store.js';
+import { checkConsensusTrail, openConsensus, type PanelAssignmentRecord } from './store/leader-ports.js';
 import { LeaderProvider } from './leader-context.js';
 import { MatrixTab, MembersCard } from './matrix-tab.js';
 import { OverallTab } from './overall-tab.js';
@@ -53,12 +51,12 @@ function LeaderPanel({ record, keyId }: { record: PanelAssignmentRecord; keyId: 
   const edits = data?.edits ?? 0;
   useEffect(() => {
     if (!ready) return;
-    void ensureConsensus({ db: getDatabase(), actor: keyId, now: () => new Date() }, record.reviewId, ready.criteriaSet);
+    void openConsensus(keyId, record.reviewId, ready.criteriaSet);
   }, [ready, keyId, record.reviewId]);
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    void verifyConsensusTrail(getDatabase(), record.reviewId, ready.criteriaSet).then((r) => {
+    void checkConsensusTrail(record.reviewId, ready.criteriaSet).then((r) => {
       if (live) setTrail(r.ok ? { ok: true, text: t('leader.trail', { count: r.value.edits }) } : { ok: false, text: t('leader.trailBroken', { error: r.error }) });
     });
     return () => {

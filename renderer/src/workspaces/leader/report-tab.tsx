@@ -8,8 +8,7 @@ import { canonicalJson } from '../../../../shared/util/canonical-json.js';
 import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
-import { getHost } from '../../host/get-host.js';
-import { bridgeKeyHolder } from '../../device/bridge-key-holder.js';
+import { deviceKeyHolder } from './store/leader-ports.js';
 import { canvasDownscale, storedAttachments } from '../../report/photo-ports.js';
 import { renderReport } from '../../report/render-report.js';
 import { ReportPreview } from './report-preview.js';
@@ -52,7 +51,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
           ctx.db,
           reviewId,
           input,
-          { keys: bridgeKeyHolder(getHost().keys), clock: { now: ctx.now }, render: renderReport, ...photoPorts },
+          { keys: deviceKeyHolder(), clock: { now: ctx.now }, render: renderReport, ...photoPorts },
         ),
       );
       if (produced.ok) void message.success(t('leader.produced'));
