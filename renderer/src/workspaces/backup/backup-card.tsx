@@ -1,13 +1,9 @@
 import { Alert, Button, Card, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bs } from '../../../../shared/crypto/buffer-source.js';
 import { useSettings } from '../../app/settings-context.js';
-import { getDatabase } from '../../db/database.js';
-import { getHost } from '../../host/get-host.js';
 import { PassphraseFields } from './passphrase-fields.js';
-import { thisDeviceAsBackupSigner } from './store/backup-signer.js';
-import { createDatabaseBackup } from './store/database-backup.js';
+import { makeDatabaseBackup, saveBackupFile } from './store/backup-store.js';
 import { describeFileFault, formatBytes } from '../../ui/common/file-fault.js';
 import { localDate } from '../../ui/common/date-time.js';
 
@@ -29,7 +25,7 @@ export function BackupCard() {
   const [pending, setPending] = useState<{ name: string; bytes: Uint8Array } | null>(null);
 
   const save = async (file: { name: string; bytes: Uint8Array }) => {
-    const result = await getHost().files.save({ kind: 'backup', suggestedName: file.name, bytes: bs(file.bytes) });
+    const result = await saveBackupFile(file.name, file.bytes);
     if (!result.ok) {
       setPending(file);
       setOutcome({ kind: 'error', message: describeFileFault(t, result.error) });
@@ -44,8 +40,7 @@ export function BackupCard() {
     setOutcome(null);
     try {
       const now = new Date();
-      const db = getDatabase();
-      const bytes = await createDatabaseBackup(db, passphrase, settings, await thisDeviceAsBackupSigner(db), now);
+      const bytes = await makeDatabaseBackup(passphrase, settings, now);
       await save({ name: backupFileName(now), bytes });
       form.resetFields();
     } catch (e) {

@@ -1,7 +1,6 @@
 import { Flex, Tabs } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../db/database.js';
+import { useDeviceRole } from './store/backup-store.js';
 import { BackupCard } from './backup-card.js';
 import { KeyBackupCard } from './key-backup-card.js';
 import { KeyRestoreCard } from './key-restore-card.js';
@@ -15,7 +14,7 @@ import { JournalAtRest } from '../../journal/journal-at-rest.js';
  */
 export function BackupPage() {
   const { t } = useTranslation();
-  const role = useLiveQuery(async () => (await getDatabase().deviceProfile.get('device'))?.role ?? 'expert');
+  const role = useDeviceRole();
   const data = (
     <Flex vertical gap="large">
       <JournalAtRest />

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fingerprintOf } from '../../../../shared/identity/fingerprint.js';
 import { fromBase64 } from '../../../../shared/util/bytes.js';
-import { getHost } from '../../host/get-host.js';
+import { exportKeyBackup } from './store/backup-store.js';
 import { PassphraseFields } from './passphrase-fields.js';
 
 type Outcome = { kind: 'saved'; file: string; fingerprint: string } | { kind: 'error'; message: string } | null;
@@ -23,7 +23,7 @@ export function KeyBackupCard() {
     setBusy(true);
     setOutcome(null);
     try {
-      const result = await getHost().keys.exportBackup({ passphrase });
+      const result = await exportKeyBackup(passphrase);
       if (!result.ok) return setOutcome({ kind: 'error', message: t('keyBackup.failed', { error: result.error.message }) });
       if (!result.value) return; // the person closed the save dialog
       const fingerprint = await fingerprintOf(fromBase64(result.value.restoreTested.signingKey));

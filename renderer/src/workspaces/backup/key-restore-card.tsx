@@ -1,10 +1,9 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bs } from '../../../../shared/crypto/buffer-source.js';
 import { fingerprintOf } from '../../../../shared/identity/fingerprint.js';
 import { fromBase64 } from '../../../../shared/util/bytes.js';
-import { getHost } from '../../host/get-host.js';
+import { openKeyBackupFile, restoreKeyBackup } from './store/backup-store.js';
 
 type Outcome = { kind: 'restored'; fingerprint: string } | { kind: 'error'; message: string } | null;
 
@@ -20,7 +19,7 @@ export function KeyRestoreCard() {
 
   const choose = async () => {
     setOutcome(null);
-    const opened = await getHost().files.open({ kind: 'key-backup' });
+    const opened = await openKeyBackupFile();
     if (!opened.ok) return setOutcome({ kind: 'error', message: t('keyBackup.restoreFailed', { error: opened.error.message }) });
     if (opened.value) setFile(opened.value);
   };
@@ -29,7 +28,7 @@ export function KeyRestoreCard() {
     if (!file) return;
     setBusy(true);
     try {
-      const result = await getHost().keys.restoreBackup({ passphrase, bytes: bs(file.bytes) });
+      const result = await restoreKeyBackup(passphrase, file.bytes);
       if (!result.ok) return setOutcome({ kind: 'error', message: t('keyBackup.restoreFailed', { error: result.error.message }) });
       setOutcome({ kind: 'restored', fingerprint: await fingerprintOf(fromBase64(result.value.signingKey)) });
     } finally {

@@ -4,11 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { settingsSchema } from '../../../../shared/bridge/contract.js';
 import { verifyBackupSignature, type VerifiedSigner } from '../../../../shared/backup/open-backup.js';
 import { useSettings } from '../../app/settings-context.js';
-import { getDatabase } from '../../db/database.js';
-import { getHost } from '../../host/get-host.js';
 import { typedGroupMatches } from '../../device/anchor-change.js';
 import { loadDeviceKeys } from '../../device/device-keys.js';
-import { openDatabaseBackup, restoreDatabase, type RestoreError } from './store/database-backup.js';
+import { openBackup, openBackupFile, restoreBackup, type RestoreError } from './store/backup-store.js';
 import { describeFileFault } from '../../ui/common/file-fault.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
 
@@ -43,7 +41,7 @@ export function RestoreCard() {
 
   const choose = async () => {
     setOutcome(null);
-    const result = await getHost().files.open({ kind: 'backup' });
+    const result = await openBackupFile();
     if (!result.ok) return setOutcome({ kind: 'error', message: describeFileFault(t, result.error) });
     if (!result.value) return;
     setChosen(null);
@@ -63,10 +61,9 @@ export function RestoreCard() {
     setBusy(true);
     setOutcome(null);
     try {
-      const db = getDatabase();
-      const opened = await openDatabaseBackup(db, chosen.bytes, passphrase);
+      const opened = await openBackup(chosen.bytes, passphrase);
       if (!opened.ok) return setOutcome({ kind: 'error', message: describe(opened.error) });
-      const restored = await restoreDatabase(db, opened.value);
+      const restored = await restoreBackup(opened.value);
       if (!restored.ok) return setOutcome({ kind: 'error', message: describe(restored.error) });
       // Settings are the host's, outside the database: applied after the data, only if valid.
       const settings = settingsSchema.safeParse(opened.value.settings);

@@ -1,9 +1,9 @@
 import { Alert, Button, Flex } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../db/database.js';
 import { showWorkspace } from '../../app/workspace-choice.js';
-import { acknowledgeWipedDatabase, detectWipedDatabase } from './store/wipe-guard.js';
+import { acknowledgeWipedDatabase } from './store/wipe-guard.js';
+import { detectWipe } from './store/backup-store.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
 
 /**
@@ -18,7 +18,7 @@ export function WipeNotice({ hidden }: { hidden: boolean }) {
   useEffect(() => {
     let live = true;
     // After the first screen: it reads a count of every table.
-    void detectWipedDatabase(getDatabase())
+    void detectWipe()
       .then((found) => {
         if (live) setWiped(found);
       })
