@@ -109,7 +109,7 @@ export const BOUNDARIES = [
     why: 'the bench runner loads its bench files by name',
   }),
   folder(['test/**/*.{ts,tsx,mjs}'], {
-    packages: ['vitest', 'playwright-core', 'fast-check', 'fake-indexeddb', 'dexie', 'fflate', 'zod', 'i18next', 'vite', 'ajv', 'conf', 'electron', '@electron/fuses', '@electron/asar', 'eslint'],
+    packages: ['vitest', 'playwright-core', 'fast-check', 'fake-indexeddb', 'dexie', 'fflate', 'zod', 'i18next', 'vite', 'ajv', 'conf', 'electron', '@electron/fuses', '@electron/asar', 'eslint', 'typescript'],
     nodeBuiltins: true,
     folders: ['test', 'shared', 'renderer', 'electron', 'cli', 'build', 'bench', 'lint', 'package.json'],
     why: 'tests drive every part, but bring in only the tools listed',

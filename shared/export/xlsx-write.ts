@@ -20,7 +20,7 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 /** Style indexes into cellXfs below. */
 const STYLE = { plain: 0, header: 1, points: 2, wrap: 3 } as const;
 /** Excel's built-in number format 2 is "0.00". */
-export const POINTS_NUM_FMT_ID = 2;
+const POINTS_NUM_FMT_ID = 2;
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;

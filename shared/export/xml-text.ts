@@ -6,7 +6,7 @@
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   return text.replace(NOT_XML_CHAR, '');
 }
 

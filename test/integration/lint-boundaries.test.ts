@@ -93,7 +93,7 @@ describe('folder boundaries (eslint.config.js, lint/boundaries.js)', () => {
     }
     // Deeper screens and plain .ts helpers of a workspace are screens too; its store is not.
     await expectVerdicts('renderer/src/workspaces/expert/item/item-page.tsx', ["import '../../../db/database.js';", "import '../../../host/page-storage.js';", "import 'dexie-react-hooks';"].map(refused(IMPORTS)));
-    await expectVerdicts('renderer/src/workspaces/secretariat/ui/sign-off-tags.ts', ["import '../../../db/secretariat-records.js';"].map(refused(IMPORTS)));
+    await expectVerdicts('renderer/src/workspaces/expert/item/use-item-keyboard.ts', ["import '../../../db/records.js';"].map(refused(IMPORTS)));
     await expectVerdicts('renderer/src/workspaces/expert/store/use-review-data.ts', [
       allowed("import '../../../db/database.js';"),
       allowed("import 'dexie-react-hooks';"),

@@ -45,7 +45,7 @@ const BackupPage = lazy(() => LATER_SCREENS.backup().then((m) => ({ default: m.B
  * The app's workspaces, in menu order. Each engineer adds one entry (leader, secretariat,
  * backup); the first visible one opens when nothing else was chosen.
  */
-export const WORKSPACES: readonly WorkspaceDefinition[] = [
+const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
   { key: 'leader', labelKey: 'workspaces.leader', icon: <TeamOutlined />, visible: (ctx) => ctx.leadsPanel, Component: LeaderWorkspace },
   { key: 'countersign', labelKey: 'workspaces.countersign', icon: <FileDoneOutlined />, visible: (ctx) => ctx.profile?.role !== 'secretariat', Component: CountersignPage, strings: leaderStrings },
@@ -132,5 +132,3 @@ function DeviceBadge({ ctx }: { ctx: WorkspaceContext }) {
     </Typography.Text>
   );
 }
-
-export { showWorkspace };

@@ -39,7 +39,7 @@ import type {
   SummaryRow,
 } from './secretariat-records.js';
 
-export const DATABASE_NAME = 'zqa';
+const DATABASE_NAME = 'zqa';
 
 /** The index each screen reads; the journal is the source of truth. */
 export class ZqaDatabase extends Dexie {

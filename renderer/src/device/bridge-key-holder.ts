@@ -2,7 +2,7 @@ import type { BridgeResult, HostBridge } from '../../../shared/bridge/contract.j
 import type { KeyHolder } from '../../../shared/crypto/key-holder.js';
 
 /** A bridge call that failed: the host's code and message, thrown so package code can stop. */
-export class BridgeKeyError extends Error {
+class BridgeKeyError extends Error {
   override name = 'BridgeKeyError';
   constructor(
     readonly code: string,

@@ -22,7 +22,7 @@ function Outcome({ kind, text }: { kind: string; text: string }) {
 }
 
 /** The code a refusal is known by: the package's own refusal code, or the step's. */
-export const refusalCode = (error: WorkflowError): string => error.package?.code ?? error.code;
+const refusalCode = (error: WorkflowError): string => error.package?.code ?? error.code;
 
 /**
  * Imports package files through the one registry of incoming package types (incoming.ts) and

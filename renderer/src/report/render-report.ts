@@ -14,7 +14,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export function loadReportFonts(): Promise<ReportFonts> {
+function loadReportFonts(): Promise<ReportFonts> {
   fonts ??= Promise.all([fetchBytes(REPORT_FONT_URLS.serif), fetchBytes(REPORT_FONT_URLS.sansBold)]).then(([serif, sansBold]) => ({ serif, sansBold }));
   // A failed load may succeed next time (e.g. a renderer reload): do not cache the failure.
   fonts.catch(() => {

@@ -2,8 +2,7 @@ import { Alert, Button, Flex } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showWorkspace } from '../../app/workspace-choice.js';
-import { acknowledgeWipedDatabase } from './store/wipe-guard.js';
-import { detectWipe } from './store/backup-store.js';
+import { acknowledgeWipedDatabase, detectWipe } from './store/wipe-guard.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
 
 /**

@@ -74,7 +74,7 @@ function ExclusionRow({ exclusion }: { exclusion: ExclusionConsensus }) {
   );
 }
 
-export function RecommendationCard() {
+function RecommendationCard() {
   const { t } = useTranslation();
   const { model, consensus } = useLeader();
   const facts = recommend(model.criteriaSet, consensus, model.rules);

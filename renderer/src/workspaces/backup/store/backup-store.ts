@@ -7,7 +7,6 @@ import type { BackupContents } from '../../../../../shared/backup/backup-format.
 import { createDatabaseBackup, openDatabaseBackup, restoreDatabase } from './database-backup.js';
 
 export type { RestoreError } from './database-backup.js';
-import { detectWipedDatabase } from './wipe-guard.js';
 
 // The backup page's store: the whole-database backup and its restore on this device's
 // database, the secretariat's key backup through the host, and the files. Its screens touch
@@ -35,6 +34,3 @@ export const restoreBackup = (contents: BackupContents) => restoreDatabase(getDa
 export const exportKeyBackup = (passphrase: string) => getHost().keys.exportBackup({ passphrase });
 export const openKeyBackupFile = () => getHost().files.open({ kind: 'key-backup' });
 export const restoreKeyBackup = (passphrase: string, bytes: Uint8Array) => getHost().keys.restoreBackup({ passphrase, bytes: bs(bytes) });
-
-/** Whether the database was emptied behind the app's back (wipe-guard.ts). */
-export const detectWipe = () => detectWipedDatabase(getDatabase());

@@ -33,7 +33,7 @@ const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
 };
 
 /** A valid IndexedDB key: a number (not NaN), a string, a valid Date, binary, or an array of keys. */
-export function isValidKey(value: unknown, depth = 0): boolean {
+function isValidKey(value: unknown, depth = 0): boolean {
   if (typeof value === 'number') return !Number.isNaN(value);
   if (typeof value === 'string') return true;
   if (value instanceof Date) return !Number.isNaN(value.getTime());

@@ -1,4 +1,5 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
+import { getDatabase } from '../../../db/database.js';
 import { pageStorage, storeInPage } from '../../../host/page-storage.js';
 import { appTables, isAppTable } from '../../../journal/journal-meta.js';
 
@@ -18,7 +19,7 @@ import { appTables, isAppTable } from '../../../journal/journal-meta.js';
 const MARKER = 'zqa.database.heldData';
 
 /** Whether any of the app's tables but `reviews` (which the demo seeds) has a row. */
-export async function holdsData(db: Dexie): Promise<boolean> {
+async function holdsData(db: Dexie): Promise<boolean> {
   const tables = appTables(db).filter((t) => t.name !== 'reviews');
   const counts = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.count())));
   return counts.some((c) => c > 0);
@@ -65,4 +66,9 @@ export async function detectWipedDatabase(db: Dexie): Promise<{ heldDataAt: stri
 /** The person has seen the notice: forget the marker until this database holds data again. */
 export function acknowledgeWipedDatabase(): void {
   pageStorage()?.removeItem(MARKER);
+}
+
+/** Whether this device's database was emptied behind the app's back (the shell's notice asks at start). */
+export function detectWipe(): Promise<{ heldDataAt: string } | null> {
+  return detectWipedDatabase(getDatabase());
 }

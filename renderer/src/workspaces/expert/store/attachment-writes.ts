@@ -3,7 +3,7 @@ import type { AttachmentRecord } from '../../../db/records.js';
 import { cleanText, ReviewWriteError, stamp, type WriteContext } from './write-context.js';
 
 /** One photo or document; larger evidence belongs in the applicant's own archive. */
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 export async function addAttachment(ctx: WriteContext, reviewId: string, itemId: string, file: { name: string; type: string; blob: Blob }): Promise<string> {
   const name = cleanText(file.name, 'the file name', 255, true);

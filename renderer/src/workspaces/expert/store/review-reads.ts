@@ -9,7 +9,7 @@ export async function readReviews(): Promise<ReviewRecord[]> {
   return (await getDatabase().reviews.toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export function useReviews(): ReviewRecord[] | undefined {
+function useReviews(): ReviewRecord[] | undefined {
   return usePrimedLiveQuery(primedKeys.reviews(), readReviews, []);
 }
 

@@ -7,7 +7,7 @@ import { forgetScoreState, knownScoreState, rememberScoreState, type KnownScoreS
 import { ReviewWriteError, stamp, type WriteContext } from './write-context.js';
 
 /** The newest history entry of a review, or undefined before the first change. */
-export function lastHistoryEntry(ctx: WriteContext, reviewId: string): Promise<HistoryRecord | undefined> {
+function lastHistoryEntry(ctx: WriteContext, reviewId: string): Promise<HistoryRecord | undefined> {
   return ctx.db.history.where('[reviewId+seq]').between([reviewId, Dexie.minKey], [reviewId, Dexie.maxKey]).last();
 }
 

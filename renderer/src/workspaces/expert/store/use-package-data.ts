@@ -31,10 +31,6 @@ export function usePanelAssignment(reviewId: string): PanelAssignmentRecord | nu
   return usePrimedLiveQuery(primedKeys.panelAssignment(reviewId), () => readPanelAssignment(reviewId), [reviewId]);
 }
 
-/** The assignments whose leader is this device's key: the panels the leader's workspace shows. */
-export function useLedPanels(deviceKeyId: string | null): PanelAssignmentRecord[] | undefined {
-  return useLiveQuery(async () => (deviceKeyId ? getDatabase().panelAssignments.where('leaderKeyId').equals(deviceKeyId).toArray() : []), [deviceKeyId]);
-}
 
 /** This device's scoresheet exports for a review, oldest first. */
 export function readScoresheetExports(reviewId: string): Promise<ScoresheetExportRecord[]> {

@@ -49,7 +49,7 @@ function reasonOfStage(applicant: ApplicantRow): string | undefined {
 }
 
 /** What the secretariat knows of an applicant beyond its panel's return. */
-export function findingsOf(applicant: ApplicantRow): SecretariatFindings {
+function findingsOf(applicant: ApplicantRow): SecretariatFindings {
   const record = applicant.record;
   const stageReason = isCandidateStage(record.stage) ? undefined : reasonOfStage(applicant);
   return { exclusions: record.exclusions, category: record.profile.category, stage: record.stage, stageReason, previousAward: latestPriorAward(record) };

@@ -15,7 +15,7 @@ export interface PanelInput {
   leaderId: string;
 }
 
-export function panelIdFor(applicantId: string): string {
+function panelIdFor(applicantId: string): string {
   return `panel-${applicantId}`.slice(0, 64);
 }
 

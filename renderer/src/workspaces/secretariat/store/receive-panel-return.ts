@@ -12,7 +12,7 @@ import { nowIso } from './messages.js';
 import type { SecretariatSelf } from './secretariat-identity.js';
 
 /** The importer's history port over the secretariat's own series table. */
-export function seriesHistory(db: ZqaDatabase): PackageHistory {
+function seriesHistory(db: ZqaDatabase): PackageHistory {
   return {
     latest: async (seriesId) => {
       const row = await db.secSeries.get(seriesId);
