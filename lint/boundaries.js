@@ -9,7 +9,39 @@ import zqa from './allowed-imports.js';
 const RULE = 'zqa/allowed-imports';
 
 /** @param {string[]} files @param {import('./allowed-imports.js').AllowList} allow */
-const folder = (files, allow) => ({ files, plugins: { zqa }, rules: { [RULE]: ['error', allow] } });
+const folder = (files, allow, ignores = []) => ({ files, ignores, plugins: { zqa }, rules: { [RULE]: ['error', allow] } });
+
+/** What the renderer's code may import, before the narrower folders below take some of it away. */
+const RENDERER_PACKAGES = ['react', 'react-dom', 'antd', '@ant-design/icons', 'i18next', 'react-i18next', 'dexie', 'dexie-react-hooks', 'zod', '@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc', 'pdfjs-dist'];
+/** The renderer's shared folders a workspace's screens may use besides their own workspace. */
+const SCREEN_FOLDERS = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/i18n', 'renderer/src/report', 'renderer/src/packages', 'renderer/src/device', 'shared'];
+/** The renderer's workspaces (docs/ARCHITECTURE.md, "The renderer's folders"), each with the files outside it that its screens show (named as they are imported). */
+const WORKSPACES = {
+  expert: [],
+  leader: [],
+  countersign: ['renderer/src/workspaces/leader/leader.css'],
+  secretariat: [],
+  identity: [],
+  backup: ['renderer/src/journal/journal-at-rest.js'],
+};
+
+/**
+ * A workspace's screens (every file of it outside its store/) read and write through their
+ * store's hooks and functions: never the database (db/), Dexie or the host directly, so what a
+ * screen does to the data is in one place per workspace, testable without a page.
+ */
+const workspaceScreens = Object.entries(WORKSPACES).map(([name, alsoShown]) =>
+  folder(
+    [`renderer/src/workspaces/${name}/**/*.{ts,tsx}`],
+    {
+      packages: RENDERER_PACKAGES.filter((p) => p !== 'dexie' && p !== 'dexie-react-hooks'),
+      nodeBuiltins: false,
+      folders: [`renderer/src/workspaces/${name}`, ...alsoShown, ...SCREEN_FOLDERS],
+      why: `a screen of the ${name} workspace reads and writes only through its store (workspaces/${name}/store/), never db/, Dexie or host/ directly`,
+    },
+    [`renderer/src/workspaces/${name}/store/**`],
+  ),
+);
 
 export const BOUNDARIES = [
   folder(['shared/**/*.{ts,mts,mjs,js}'], {
@@ -19,11 +51,18 @@ export const BOUNDARIES = [
     why: 'shared/ is the pure core: it runs in Node, Chromium and Electron alike and depends on no host',
   }),
   folder(['renderer/src/**/*.{ts,tsx}'], {
-    packages: ['react', 'react-dom', 'antd', '@ant-design/icons', 'i18next', 'react-i18next', 'dexie', 'dexie-react-hooks', 'zod', '@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc', 'pdfjs-dist'],
+    packages: RENDERER_PACKAGES,
     nodeBuiltins: false,
     folders: ['renderer/src', 'shared'],
     why: 'the renderer is a web page: it reaches its host only through the bridge',
   }),
+  folder(['renderer/src/db/**/*.ts'], {
+    packages: ['dexie', 'dexie-react-hooks', 'react', 'zod'],
+    nodeBuiltins: false,
+    folders: ['renderer/src/db', 'renderer/src/journal', 'shared'],
+    why: 'the database, its migrations and its record types stand below every workspace: db/ imports nothing from workspaces/',
+  }),
+  ...workspaceScreens,
   folder(['renderer/*.{ts,mjs,mts}'], {
     packages: ['vite', '@vitejs/plugin-react'],
     nodeBuiltins: true,
@@ -70,7 +109,7 @@ export const BOUNDARIES = [
     why: 'the bench runner loads its bench files by name',
   }),
   folder(['test/**/*.{ts,tsx,mjs}'], {
-    packages: ['vitest', 'playwright-core', 'fast-check', 'fake-indexeddb', 'dexie', 'fflate', 'zod', 'i18next', 'vite', 'ajv', 'conf', 'electron', '@electron/fuses', '@electron/asar', 'eslint'],
+    packages: ['vitest', 'playwright-core', 'fast-check', 'fake-indexeddb', 'dexie', 'fflate', 'zod', 'i18next', 'vite', 'ajv', 'conf', 'electron', '@electron/fuses', '@electron/asar', 'eslint', 'typescript'],
     nodeBuiltins: true,
     folders: ['test', 'shared', 'renderer', 'electron', 'cli', 'build', 'bench', 'lint', 'package.json'],
     why: 'tests drive every part, but bring in only the tools listed',

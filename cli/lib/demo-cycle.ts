@@ -16,7 +16,7 @@ import { loadReportFonts } from './report-fonts.js';
  * consensus, signs the report and returns it. The secretariat imports every panel return
  * with one trust store holding every roster, as its app does.
  */
-export const POOL = { leaders: 3, experts: 5 } as const;
+const POOL = { leaders: 3, experts: 5 } as const;
 const PANEL_SIZE = 5;
 
 export interface CycleDemoOptions {
@@ -82,7 +82,7 @@ export async function runCycleDemo(options: CycleDemoOptions, stages: readonly D
 }
 
 /** Panel n: led by leader n mod 3, with four others from the pool in rotation (other leaders included). */
-export function panelOf(pool: readonly Participant[], n: number): Participant[] {
+function panelOf(pool: readonly Participant[], n: number): Participant[] {
   const leader = pool[n % POOL.leaders]!;
   const others = pool.filter((p) => p !== leader);
   const start = (n * 2) % others.length;

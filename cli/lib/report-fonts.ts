@@ -8,12 +8,12 @@ import type { ReportFonts } from '../../shared/report/render-pdf.js';
  */
 const require = createRequire(import.meta.url);
 
-export const REPORT_FONT_FILES = {
+const REPORT_FONT_FILES = {
   serif: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 } as const;
 
-export function fontPath(face: keyof typeof REPORT_FONT_FILES): string {
+function fontPath(face: keyof typeof REPORT_FONT_FILES): string {
   return require.resolve(REPORT_FONT_FILES[face]);
 }
 

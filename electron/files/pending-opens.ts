@@ -4,7 +4,7 @@ import type { OpenedFile } from '../../shared/bridge/contract.js';
 import { BridgeFailure, toBridgeError } from '../ipc/bridge-failure.js';
 
 /** The extension of every package file (identity cards included): the only kind the OS hands us. */
-export const PACKAGE_EXTENSION = '.zqa';
+const PACKAGE_EXTENSION = '.zqa';
 
 export function isPackagePath(filePath: string): boolean {
   return filePath.toLowerCase().endsWith(PACKAGE_EXTENSION);

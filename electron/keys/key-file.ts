@@ -9,7 +9,7 @@ import type { SafeStorageLike } from './safe-storage.js';
  * account that wrote it can unwrap it (DPAPI on Windows, the keyring on Linux, Keychain on
  * macOS).
  */
-export const keyFileSchema = z.strictObject({
+const keyFileSchema = z.strictObject({
   format: z.literal('zqa-device-keys'),
   version: z.literal(1),
   createdAt: z.string(),

@@ -41,7 +41,7 @@ export async function importPrivateKeys(material: Pick<PlainKeyMaterial, 'signin
 }
 
 /** The SPKI public key that belongs to a PKCS#8 private key (the JWK without `d`). */
-export async function publicSpkiOf(pkcs8: Uint8Array, algorithm: typeof ECDSA | typeof ECDH): Promise<Uint8Array> {
+async function publicSpkiOf(pkcs8: Uint8Array, algorithm: typeof ECDSA | typeof ECDH): Promise<Uint8Array> {
   const usages: webcrypto.KeyUsage[] = algorithm.name === 'ECDSA' ? ['sign'] : ['deriveBits'];
   const privateKey = await crypto.subtle.importKey('pkcs8', own(pkcs8), algorithm, true, usages);
   const { d: _d, key_ops: _ops, ...publicJwk } = await crypto.subtle.exportKey('jwk', privateKey);

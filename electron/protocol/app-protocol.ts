@@ -11,7 +11,7 @@ import { mimeTypeFor } from './mime-types.js';
  */
 
 /** Must be registered before the app is ready (Electron's rule for privileged schemes). */
-export const APP_SCHEME_PRIVILEGES = {
+const APP_SCHEME_PRIVILEGES = {
   standard: true, // a real origin: relative URLs, localStorage and IndexedDB work
   secure: true, // a secure context: WebCrypto's subtle, like https
   supportFetchAPI: true,
@@ -67,7 +67,7 @@ export interface ProtocolRequest {
 export type ReadFile = (filePath: string) => Promise<Uint8Array>;
 
 /** Headers sent with every response, including refusals. */
-export function securityHeaders(contentType: string): Record<string, string> {
+function securityHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,

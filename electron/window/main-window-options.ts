@@ -29,7 +29,7 @@ export interface MainWindowOptions {
   webPreferences: SecureWebPreferences;
 }
 
-export const WINDOW_TITLE = '市长质量奖现场评审';
+const WINDOW_TITLE = '市长质量奖现场评审';
 
 export function mainWindowOptions(preloadPath: string): MainWindowOptions {
   return {

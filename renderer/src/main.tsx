@@ -8,7 +8,7 @@ import { loadScreenOfRoute } from './app/later-screens.js';
 import { parseRoute } from './app/use-route.js';
 import { getHost } from './host/get-host.js';
 import { initI18n } from './i18n/i18n.js';
-import { watchForHeldData } from './backup/wipe-guard.js';
+import { watchForHeldData } from './workspaces/backup/store/wipe-guard.js';
 import { getDatabase, unjournaledConnections } from './db/database.js';
 import { appJournalLink, recoverAtStart } from './journal/app-journal.js';
 import type { RecoveryOutcome } from './journal/index-recovery.js';

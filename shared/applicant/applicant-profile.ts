@@ -20,7 +20,7 @@ export const creditCodeSchema = z
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const contactSchema = z.strictObject({
+const contactSchema = z.strictObject({
   name: text(50),
   phone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/, 'a phone number: digits, spaces, + - ( )'),
   email: z.email().optional(),

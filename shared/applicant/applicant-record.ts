@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../util/result.js';
  * material-review result, the on-site total once the panel return is in, the stage, and
  * every stage change with who made it, when and why (Art. 26: an auditable trail).
  */
-export const stageChangeSchema = z.strictObject({
+const stageChangeSchema = z.strictObject({
   from: z.enum(STAGES),
   to: z.enum(STAGES),
   /** ISO 8601 instant. */

@@ -7,14 +7,14 @@ import { EXCLUSION_RULES, type ExclusionNumber, type ExclusionRule } from '../re
  * evidence note that justifies it. An entry not yet looked at is 'unchecked', never assumed
  * fine: eligibility needs every condition positively met.
  */
-export const conditionStatusSchema = z.enum(['unchecked', 'met', 'unmet']);
+const conditionStatusSchema = z.enum(['unchecked', 'met', 'unmet']);
 export type ConditionStatus = z.infer<typeof conditionStatusSchema>;
 
 /**
  * 'flagged': suspected, to verify on site (现场核查); 'confirmed': established, the applicant
  * is out whatever its score; 'clear': checked and not found.
  */
-export const exclusionStatusSchema = z.enum(['unchecked', 'clear', 'flagged', 'confirmed']);
+const exclusionStatusSchema = z.enum(['unchecked', 'clear', 'flagged', 'confirmed']);
 export type ExclusionStatus = z.infer<typeof exclusionStatusSchema>;
 
 const evidence = z.string().max(2000).default('');
@@ -37,7 +37,7 @@ export function emptyExclusionChecklist(): Record<ExclusionNumber, ExclusionEntr
   return Object.fromEntries(EXCLUSION_RULES.map((r) => [r.number, { status: 'unchecked' as const, evidence: '' }])) as Record<ExclusionNumber, ExclusionEntry>;
 }
 
-export function exclusionsWithStatus(checklist: ExclusionChecklist, status: ExclusionStatus): ExclusionRule[] {
+function exclusionsWithStatus(checklist: ExclusionChecklist, status: ExclusionStatus): ExclusionRule[] {
   return EXCLUSION_RULES.filter((rule) => (checklist[rule.number]?.status ?? 'unchecked') === status);
 }
 

@@ -64,6 +64,3 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   return { ok: true, normalised };
 }
 
-export function isValidCreditCode(input: string): boolean {
-  return checkCreditCode(input).ok;
-}

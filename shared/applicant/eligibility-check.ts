@@ -16,7 +16,7 @@ import { priorAwardRefusals, type AwardRecord, type PriorAwardRefusal } from './
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** An incident Art. 14 looks back at (spot check failed, misconduct, a loss, an accident), dated. */
-export const incidentSchema = z.strictObject({
+const incidentSchema = z.strictObject({
   date: isoDate,
   /** The Art. 14 paragraph it falls under: (三) spot checks, (四) misconduct, (五) a loss, (六) an accident. */
   exclusion: z.union([z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
@@ -52,7 +52,7 @@ export interface ConditionView {
 }
 
 /** The years a category must have operated (a shorter period for some categories). */
-export function requiredOperatingYears(rules: EligibilityContext['rules'], category: string | undefined): number {
+function requiredOperatingYears(rules: EligibilityContext['rules'], category: string | undefined): number {
   const special = rules.eligibility.operatingYearsByCategory.find((c) => c.category === category);
   return special?.years ?? rules.eligibility.operatingYears;
 }

@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../util/result.js';
  * written material, and the issues to verify on site (现场核查要点), which travel in the
  * assignment package to every member.
  */
-export const siteVisitIssueSchema = z.strictObject({
+const siteVisitIssueSchema = z.strictObject({
   /** The item concerned, or absent for a general issue (e.g. an exclusion to verify). */
   itemId: z.string().min(1).max(32).optional(),
   text: z.string().trim().min(1).max(2000),

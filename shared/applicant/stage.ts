@@ -167,7 +167,7 @@ export function checkTransition(state: ApplicantState, to: Stage, reason?: strin
  * review (Art. 17(7)): reviewed on site, put forward, under notice, decided. Withdrawn and
  * ineligible applicants, and those not yet reviewed on site, are no candidates.
  */
-export const CANDIDATE_STAGES: readonly Stage[] = ['on-site', 'candidate', 'public-notice', 'decided'];
+const CANDIDATE_STAGES: readonly Stage[] = ['on-site', 'candidate', 'public-notice', 'decided'];
 
 export function isCandidateStage(stage: Stage): boolean {
   return CANDIDATE_STAGES.includes(stage);

@@ -94,7 +94,7 @@ export async function deriveBackupKeys(passphrase: string, salt: Uint8Array, ite
 }
 
 // The byte helpers moved to shared/util/bytes.ts (the journal uses them without zod); kept here for the backup's own callers.
-export { concatBytes, readU32, writeU32 } from '../util/bytes.js';
+export { readU32, writeU32 } from '../util/bytes.js';
 
 /** What the device signs for a backup (purpose `backup`): the magic, then the SHA-256 of the file's signed part. */
 export async function backupStatement(signedPart: Uint8Array): Promise<Uint8Array> {

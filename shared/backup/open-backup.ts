@@ -150,7 +150,7 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, options:
  * automatic snapshot as it is stored): every table and byte section checked against the
  * manifest's SHA-256, each fault a `damaged` error.
  */
-export async function decodeBackupPlaintext(plaintext: Uint8Array, schemaVersion: number): Promise<Result<BackupContents, BackupError>> {
+async function decodeBackupPlaintext(plaintext: Uint8Array, schemaVersion: number): Promise<Result<BackupContents, BackupError>> {
   const damaged = (why: string) => fail('damaged', `the backup file is damaged: ${why}`);
   if (plaintext.byteLength < 4) return damaged('no manifest');
   const manifestLength = readU32(plaintext, 0);

@@ -25,7 +25,7 @@ export type BinaryValue = { kind: 'blob'; value: Blob } | { kind: 'bytes'; value
 export const PORTABLE_TAG = '$zqa';
 const TAG = PORTABLE_TAG;
 
-export class UnportableValueError extends Error {}
+class UnportableValueError extends Error {}
 
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(value);

@@ -19,7 +19,7 @@ import {
 import { toPortable, type ByteSection } from './portable-value.js';
 
 /** Builds the plaintext: manifest with a SHA-256 per table and per byte section, then the body. */
-export async function encodeBackupPlaintext(contents: BackupContents): Promise<Uint8Array> {
+async function encodeBackupPlaintext(contents: BackupContents): Promise<Uint8Array> {
   const sections: ByteSection[] = [];
   const parts: Uint8Array[] = [];
   let offset = 0;

@@ -13,19 +13,18 @@ import type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-
  * behalf and hands out public keys only.
  */
 
-export const BRIDGE_ERROR_CODES = [
-  'invalid-argument', // the call did not match its schema (main validates every call)
-  'forbidden-sender', // the call came from a frame that is not the app's own
-  'cancelled', // the user closed a dialog
-  'not-found', // a file or a key that should be there is not
-  'read-only', // the target folder cannot be written
-  'disk-full', // no space left on the target
-  'too-large', // a file over the stated limits
-  'key-storage-unavailable', // no safe place for private keys (e.g. Linux plaintext backend)
-  'not-permitted', // this device may not do that (a key backup on a device that is not the secretariat's)
-  'internal', // anything else; the message says what
-] as const;
-export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
+export type BridgeErrorCode =
+  | 'invalid-argument' // the call did not match its schema (main validates every call)
+  | 'forbidden-sender' // the call came from a frame that is not the app's own
+  | 'cancelled' // the user closed a dialog
+  | 'not-found' // a file or a key that should be there is not
+  | 'read-only' // the target folder cannot be written
+  | 'disk-full' // no space left on the target
+  | 'too-large' // a file over the stated limits
+  | 'key-storage-unavailable' // no safe place for private keys (e.g. Linux plaintext backend)
+  | 'not-permitted' // this device may not do that (a key backup on a device that is not the secretariat's)
+  | 'internal'; // anything else; the message says what
+
 export interface BridgeError {
   code: BridgeErrorCode;
   message: string;
@@ -56,7 +55,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Largest file the app reads or writes through the bridge (a scoresheet with photos). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card', 'criteria-set']);
+const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card', 'criteria-set']);
 export type FileKind = z.infer<typeof fileKindSchema>;
 
 export const saveFileArgsSchema = z.strictObject({
@@ -117,7 +116,7 @@ export const restoreArgsSchema = z.strictObject({
 export type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-store.js';
 const sha256Hex = /* @__PURE__ */ z.string().regex(/^[0-9a-f]{64}$/);
 /** Largest journal record: its photos and files are blobs, sent beside it. */
-export const MAX_JOURNAL_RECORD_BYTES = 64 * 1024 * 1024;
+const MAX_JOURNAL_RECORD_BYTES = 64 * 1024 * 1024;
 // Marked pure like settingsPatchSchema: the sandboxed preload bundles BRIDGE_CHANNELS only.
 export const journalAppendArgsSchema = /* @__PURE__ */ z.strictObject({
   expectedSeq: z.number().int().min(0),

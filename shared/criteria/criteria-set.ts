@@ -5,7 +5,7 @@ import { z } from 'zod';
  * with the same 1000-point frame, so a set arrives in the assignment package and is
  * validated before anything scores against it.
  */
-export const itemKindSchema = z.enum(['process', 'results']);
+const itemKindSchema = z.enum(['process', 'results']);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 
 const idSchema = z
@@ -13,7 +13,7 @@ const idSchema = z
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/, 'id must be 1–32 letters, digits, dots, dashes');
 const nameSchema = z.string().trim().min(1).max(200);
 
-export const criteriaItemSchema = z.strictObject({
+const criteriaItemSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
   nameEn: nameSchema,
@@ -22,7 +22,7 @@ export const criteriaItemSchema = z.strictObject({
 });
 export type CriteriaItem = z.infer<typeof criteriaItemSchema>;
 
-export const criteriaCategorySchema = z.strictObject({
+const criteriaCategorySchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
   nameEn: nameSchema,

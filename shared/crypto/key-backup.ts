@@ -36,7 +36,7 @@ export interface KeyBackupError {
   message: string;
 }
 
-export const KEY_BACKUP_ITERATIONS = 600_000;
+const KEY_BACKUP_ITERATIONS = 600_000;
 /** Reading refuses more than this: a hostile file must not make us spin for minutes. */
 const MAX_ITERATIONS = 10_000_000;
 

@@ -8,5 +8,3 @@ import { sha256, toHex } from '../util/bytes.js';
 export async function keyIdOf(signingSpki: Uint8Array): Promise<string> {
   return toHex((await sha256(signingSpki)).subarray(0, 16));
 }
-
-export const KEY_ID_PATTERN = /^[0-9a-f]{32}$/;

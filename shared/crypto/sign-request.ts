@@ -18,7 +18,7 @@ import { concatBytes } from '../util/bytes.js';
  *   ("ZQABAK" 0 2) then the SHA-256 of the file's signed part (shared/backup/backup-format.ts).
  *   The digest keeps the request small whatever the photos weigh.
  */
-export const SIGN_PURPOSES = ['manifest', 'declaration', 'countersignature', 'report-cms', 'certificate', 'backup'] as const;
+const SIGN_PURPOSES = ['manifest', 'declaration', 'countersignature', 'report-cms', 'certificate', 'backup'] as const;
 export const signPurposeSchema = z.enum(SIGN_PURPOSES);
 export type SignPurpose = z.infer<typeof signPurposeSchema>;
 
@@ -28,7 +28,7 @@ export interface SignRequest {
 }
 
 /** Version 2 of the package format introduced purposes; the context names it. */
-export const SIGNATURE_CONTEXTS = {
+const SIGNATURE_CONTEXTS = {
   manifest: 'ZQA-SIG/2 manifest',
   declaration: 'ZQA-SIG/2 declaration',
   countersignature: 'ZQA-SIG/2 countersignature',

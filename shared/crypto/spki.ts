@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from '../util/bytes.js';
+import { fromBase64 } from '../util/bytes.js';
 import { bs } from './buffer-source.js';
 
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -18,11 +18,6 @@ export async function exportSpki(key: CryptoKey): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.exportKey('spki', key));
 }
 
-/** PEM text of an SPKI DER key, the form `openssl dgst -verify` reads. */
-export function spkiToPem(spki: Uint8Array): string {
-  const lines = toBase64(spki).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
-}
 
 /** Strict base64 (standard alphabet, padded) to bytes, or null: keys arrive from files. */
 export function decodeBase64(text: string): Uint8Array | null {

@@ -31,7 +31,7 @@ const positiveInt = z.number('must be a number').int('must be a whole number').p
 export const RESERVATION_KINDS = ['guaranteed-minimum', 'separate-pool'] as const;
 export type ReservationKind = (typeof RESERVATION_KINDS)[number];
 
-export const reservationSchema = z.strictObject({
+const reservationSchema = z.strictObject({
   category: categorySchema,
   label: z.string().trim().min(1, 'a reservation needs a label').max(100),
   award: nonNegativeInt,
@@ -45,7 +45,7 @@ export const UNFILLED_RESERVED = ['vacant', 'released'] as const;
 export type UnfilledReserved = (typeof UNFILLED_RESERVED)[number];
 
 /** The year counts Art. 13 asks for, computed from the applicant's dates. */
-export const eligibilityYearsSchema = z.strictObject({
+const eligibilityYearsSchema = z.strictObject({
   /** Art. 13(一): lawful operation for at least this many years (founding date to the cycle's call). */
   operatingYears: positiveInt.max(50),
   /** A shorter period for some categories (2022 rules: 3 years for 专精特新 "little giants"). */

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../util/result.js';
  */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-export const cycleSchema = z.strictObject({
+const cycleSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'id: letters, digits, dots, dashes'),
   /** The ordinal of the cycle: 第 N 届. */
   ordinal: z.number().int().positive().max(999),

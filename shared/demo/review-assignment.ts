@@ -9,14 +9,14 @@ import { cycleRulesSchema } from '../cycle/cycle-rules.js';
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const cycleSchema = z.strictObject({
+const cycleSchema = z.strictObject({
   id: text(64),
   /** "第三届郑州市市长质量奖" */
   name: text(200),
   year: z.number().int().min(2000).max(2100),
 });
 
-export const applicantProfileSchema = z.strictObject({
+const applicantProfileSchema = z.strictObject({
   id: text(64),
   name: text(200),
   /** 统一社会信用代码, 18 characters. */
@@ -29,14 +29,14 @@ export const applicantProfileSchema = z.strictObject({
   summary: text(4000),
 });
 
-export const siteIssueSchema = z.strictObject({
+const siteIssueSchema = z.strictObject({
   id: text(64),
   /** The criteria item the material review raised it under; null for a general issue. */
   itemId: z.string().min(1).max(64).nullable(),
   text: text(2000),
 });
 
-export const panelMemberSchema = z.strictObject({
+const panelMemberSchema = z.strictObject({
   id: text(64),
   name: text(100),
   organisation: text(200),

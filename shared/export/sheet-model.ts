@@ -26,7 +26,7 @@ export function isHundredthsCell(cell: Cell): cell is { hundredths: number } {
 }
 
 /** The display width of a text in spreadsheet character units (CJK counts 2). */
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
   return w;

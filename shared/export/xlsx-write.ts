@@ -13,7 +13,7 @@ import { fittedWidths, isHundredthsCell, type Cell, type Sheet, type Workbook } 
  * An empty text is an empty cell, as in every spreadsheet.
  */
 /** The number format of points: 500 shows as 500.00. */
-export const POINTS_FORMAT = '0.00';
+const POINTS_FORMAT = '0.00';
 const FONT = { fontFamily: '宋体', fontSize: 11 } as const;
 
 const MAX_ROWS = 1_048_576;

@@ -14,7 +14,7 @@ import { sha256Sync } from './sha256-sync.js';
 /** prevHash of the first entry: no entry came before it. */
 export const HISTORY_GENESIS_HASH = '0'.repeat(64);
 
-export const HISTORY_KINDS = ['score', 'consensus'] as const;
+const HISTORY_KINDS = ['score', 'consensus'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in lower-case hex');

@@ -13,7 +13,7 @@ import type { AtRestCipher } from './journal-files.js';
  *
  * bodySha256 is over the plain body: a damaged plain checkpoint is found, not folded.
  */
-export const CHECKPOINT_MAGIC = new Uint8Array([0x5a, 0x51, 0x41, 0x43, 0x4b, 0x50, 0x54, 0x01]); // "ZQACKPT\1"
+const CHECKPOINT_MAGIC = new Uint8Array([0x5a, 0x51, 0x41, 0x43, 0x4b, 0x50, 0x54, 0x01]); // "ZQACKPT\1"
 
 export interface CheckpointHeader {
   format: 'zqa-journal-checkpoint';

@@ -15,9 +15,9 @@ import { isValidKey } from './idb-key.js';
  *
  * Serialised as canonical JSON (UTF-8), which is what the hash chain covers.
  */
-export const JOURNAL_RECORD_VERSION = 1;
+const JOURNAL_RECORD_VERSION = 1;
 /** A record larger than this is refused (its binary parts are blobs, not in the record). */
-export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 /** A key range; a bound of null is open-ended, `all` is the whole table. */
 export interface JournalRange {
@@ -50,7 +50,7 @@ export interface BlobRef {
   type: string;
 }
 
-export const BLOB_TAG = 'blob';
+const BLOB_TAG = 'blob';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function blobRefTag(ref: BlobRef): PortableTag {

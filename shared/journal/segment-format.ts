@@ -15,7 +15,7 @@ import { JournalError } from './journal-errors.js';
  * before. All integers big-endian. Frames are appended and flushed one at a time, so only the
  * last one can be torn by a crash; anything else that does not read back is damage.
  */
-export const SEGMENT_MAGIC = new Uint8Array([0x5a, 0x51, 0x41, 0x4a, 0x52, 0x4e, 0x4c, 0x01]); // "ZQAJRNL\1"
+const SEGMENT_MAGIC = new Uint8Array([0x5a, 0x51, 0x41, 0x4a, 0x52, 0x4e, 0x4c, 0x01]); // "ZQAJRNL\1"
 export const GENESIS_HASH = '0'.repeat(64);
 const FRAME_HEAD = 8;
 const BODY_HEAD = 36;

@@ -35,12 +35,12 @@ export const CONTENT_ENTRY = 'content.json';
 const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes * 2} lower-case hex digits`);
 export const keyIdSchema = hex(16);
 export const sha256HexSchema = hex(32);
-export const packageIdSchema = hex(16);
+const packageIdSchema = hex(16);
 /** Ids of cycles, applicants and panels: chosen by the secretariat, kept plain. */
 export const subjectIdSchema = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, 'id of 1–64 letters, digits, dots, dashes');
 const b64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
-export const recipientSchema = z.strictObject({
+const recipientSchema = z.strictObject({
   keyId: keyIdSchema,
   /** The sender's one-time ECDH P-256 public key for this recipient, base64 SPKI DER. */
   ephemeralKey: spkiBase64Schema,
@@ -53,7 +53,7 @@ export const recipientSchema = z.strictObject({
 });
 export type Recipient = z.infer<typeof recipientSchema>;
 
-export const manifestEntrySchema = z.strictObject({
+const manifestEntrySchema = z.strictObject({
   name: z.string().min(1).max(255),
   size: z.number().int().min(0),
   sha256: sha256HexSchema,

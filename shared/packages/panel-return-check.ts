@@ -87,7 +87,7 @@ export async function checkPanelReturn(
  * hash-chained history and the current scores among them — and, against what the device
  * received before, no older revision and no rewritten history.
  */
-export async function checkNestedScoresheets(
+async function checkNestedScoresheets(
   content: PanelReturnContent,
   manifest: Manifest,
   blobs: ReadonlyMap<string, Uint8Array>,

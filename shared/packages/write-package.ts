@@ -92,7 +92,7 @@ export type AssembleInput = Omit<WritePackageInput<PackageType>, 'content' | 'bl
   entries: readonly { name: string; bytes: Uint8Array }[];
 };
 
-export async function senderOf(sender: WritePackageInput<PackageType>['sender']): Promise<Result<Manifest['sender'], PackageError>> {
+async function senderOf(sender: WritePackageInput<PackageType>['sender']): Promise<Result<Manifest['sender'], PackageError>> {
   const publicKeys = await sender.keys.publicKeys();
   const spki = decodeBase64(publicKeys.signingKey);
   if (!spki) return err(packageError('manifest-invalid', "the sender's signing key is not base64"));
@@ -159,7 +159,7 @@ export async function packageSetup(input: Omit<AssembleInput, 'entries'>, format
  * readers; one wrapped key per reader is enough. The same key id with two different keys is
  * refused: which one is the reader's?
  */
-export async function wrapForRecipients(
+async function wrapForRecipients(
   contentKey: Uint8Array,
   given: readonly PackageRecipientKey[],
   formatVersion: Manifest['formatVersion'],

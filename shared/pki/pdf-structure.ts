@@ -81,7 +81,7 @@ export function readObjectDict(text: string, tail: PdfTail, ref: PdfRef): string
 }
 
 /** A dictionary from its `<<`, skipping nested dictionaries, strings and hex strings. */
-export function readDictAt(text: string, start: number): string {
+function readDictAt(text: string, start: number): string {
   if (start < 0 || !text.startsWith('<<', start)) throw new PdfStructureError('expected a dictionary');
   let depth = 0;
   let i = start;

@@ -11,7 +11,7 @@ import type { NoticePeriod } from './notice-period.js';
  */
 const optionalText = z.string().trim().max(500).optional();
 
-export const complainantSchema = z.discriminatedUnion('kind', [
+const complainantSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('person'),
     name: optionalText,
@@ -33,7 +33,7 @@ export const complainantSchema = z.discriminatedUnion('kind', [
 ]);
 export type Complainant = z.infer<typeof complainantSchema>;
 
-export const complaintStatusSchema = z.enum(['received', 'investigating', 'proven', 'unfounded']);
+const complaintStatusSchema = z.enum(['received', 'investigating', 'proven', 'unfounded']);
 export type ComplaintStatus = z.infer<typeof complaintStatusSchema>;
 
 export const complaintSchema = z.strictObject({

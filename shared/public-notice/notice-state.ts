@@ -8,8 +8,7 @@ import type { NoticePeriod } from './notice-period.js';
  * the candidate "under review", one proven ends its candidacy whatever the date. Otherwise the
  * period decides: not started, running, or ended without objection (China's calendar days).
  */
-export const NOTICE_STATES = ['not-started', 'running', 'complaint-under-review', 'ended-without-objection', 'ended-with-proven-complaint'] as const;
-export type NoticeState = (typeof NOTICE_STATES)[number];
+export type NoticeState = 'not-started' | 'running' | 'complaint-under-review' | 'ended-without-objection' | 'ended-with-proven-complaint';
 
 export const NOTICE_STATE_NAMES: Record<NoticeState, { zh: string; en: string }> = {
   'not-started': { zh: '公示未开始', en: 'Notice not started' },

@@ -14,7 +14,7 @@ import type { Proposal, ProposalEntry } from './proposal.js';
  * within the outcomes it contends for is not a departure.
  */
 /** The committee's vote on one decision (审议表决): for, against, abstaining. */
-export const voteSchema = z.strictObject({
+const voteSchema = z.strictObject({
   for: z.number().int().nonnegative(),
   against: z.number().int().nonnegative(),
   abstaining: z.number().int().nonnegative(),

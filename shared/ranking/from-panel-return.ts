@@ -12,7 +12,7 @@ import { applicantResultFromConsensus, type PanelOutcomeInput } from './from-con
  * and industry) and the members' nested scoresheets (for the divergence notes). Everything
  * here has already been verified, decrypted and validated by the package importer.
  */
-export function panelOutcomeFromReturn(
+function panelOutcomeFromReturn(
   assignment: AssignmentContent,
   panelReturn: PanelReturnContent,
   scoresheets: readonly ScoresheetContent[],

@@ -86,7 +86,7 @@ function notAwardedReason(a: ApplicantResult, rules: Rules): NotAwardedReason {
  * A repeat winner (Art. 27: it won the Award before and applies again once it expired) that
  * reaches the threshold takes the Award outside the quota, with no prize money.
  */
-export function isRepeatWinner(a: Pick<ApplicantResult, 'previousAward'>): boolean {
+function isRepeatWinner(a: Pick<ApplicantResult, 'previousAward'>): boolean {
   return a.previousAward?.kind === 'award';
 }
 

@@ -30,6 +30,3 @@ export const CONFLICT_KIND_NAMES: Readonly<Record<ConflictKind, { short: { zh: s
   },
 };
 
-export function isConflictKind(value: unknown): value is ConflictKind {
-  return typeof value === 'string' && (CONFLICT_KINDS as readonly string[]).includes(value);
-}

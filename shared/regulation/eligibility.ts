@@ -22,7 +22,7 @@ export interface EligibilityCondition {
 }
 
 /** Art. 13's paragraphs in full, as the 2021 draft words them. */
-export const ARTICLE_13_DRAFT_2021: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
+const ARTICLE_13_DRAFT_2021: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
   1: '在郑州市行政区域内注册登记，具备法人资格，取得国家规定应取得的相关证照或资质，合法运营3年以上；',
   2: '积极推行和采用先进的质量管理方法和工具，质量管理体系完善，质量管理模式、方法具有示范效应和推广价值，实施卓越绩效模式管理1年以上并取得良好经营绩效和作出突出社会贡献（提供包含3年相关数据和信息的自评报告）；',
   3: '从事生产、经营活动的，其质量水平、创新能力、经营收入、利税总额或总资产贡献率等指标在上年度位居国内、省内同行业前列；从事非盈利性业务的，其社会贡献位于行业前列；',
@@ -31,7 +31,7 @@ export const ARTICLE_13_DRAFT_2021: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> 
 };
 
 /** The 2022 rules' Art. 13 as secondary sources report it (not checked against the official text). */
-export const ARTICLE_13_ADOPTED_2022: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
+const ARTICLE_13_ADOPTED_2022: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
   ...ARTICLE_13_DRAFT_2021,
   1: '在郑州市行政区域内注册登记，具有法人资格或者为其他组织，取得国家规定应取得的相关证照或资质，合法运营5年以上（专精特新“小巨人”企业3年以上）；',
 };

@@ -59,7 +59,7 @@ export const DRAFT_2021: RegulationPreset = {
 };
 
 /** The category the 2022 rules reserve places for. */
-export const SPECIALISED_CATEGORY = '专精特新';
+const SPECIALISED_CATEGORY = '专精特新';
 
 export const ADOPTED_2022: RegulationPreset = {
   id: 'adopted-2022',

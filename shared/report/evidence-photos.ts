@@ -9,8 +9,8 @@ import { imageSize } from './image-size.js';
  * draws it on a canvas, the command line decodes it in JavaScript), or is listed without its
  * image when there is none — 50 full-size photos would make a PDF of 100 MB or more.
  */
-export const PRINT_MAX_EDGE = 1600;
-export const PRINT_MAX_BYTES = 160 * 1024;
+const PRINT_MAX_EDGE = 1600;
+const PRINT_MAX_BYTES = 160 * 1024;
 /** What a downscaler aims at: 1024 px on the long edge prints sharp at the appendix's size. */
 export const PRINT_TARGET_EDGE = 1024;
 

@@ -1,5 +1,5 @@
 /** An expert scores an item as a percentage in steps of 5, 0 to 100 (GB/Z 19579). */
-export const PERCENT_STEP = 5;
+const PERCENT_STEP = 5;
 
 export function isValidPercent(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100 && value % PERCENT_STEP === 0;

@@ -50,7 +50,7 @@ const SITE_STATUS: Record<SiteIssueFinding, ScoresheetContent['siteIssues'][numb
   'not-confirmed': 'not-confirmed',
 };
 
-export const NO_CONFLICT_STATEMENT = '本人与申报单位不存在利害关系（第十八条），并承诺对评审中知悉的商业秘密和技术秘密严格保密（第二十五条）。';
+const NO_CONFLICT_STATEMENT = '本人与申报单位不存在利害关系（第十八条），并承诺对评审中知悉的商业秘密和技术秘密严格保密（第二十五条）。';
 export const CONFLICT_STATEMENT = '本人与申报单位存在利害关系，已申请回避（第十八条）；并承诺对评审中知悉的信息严格保密（第二十五条）。';
 
 function mediaTypeOf(type: string): string {

@@ -59,7 +59,7 @@ export interface ProduceReportPorts {
 }
 
 /** Reservations and earlier signatures carried from the countersignatures of the previous version. */
-export function carriedFromEarlier(earlier: ProduceReportInput['earlier'], previousVersion: number): { reservations: MemberReservation[]; earlierCountersignatures: EarlierCountersignature[] } {
+function carriedFromEarlier(earlier: ProduceReportInput['earlier'], previousVersion: number): { reservations: MemberReservation[]; earlierCountersignatures: EarlierCountersignature[] } {
   const list = earlier ?? [];
   return {
     reservations: list.filter((c) => !c.agrees && c.comment.trim()).map((c) => ({ memberId: c.signerKeyId, text: c.comment.trim(), givenAt: c.signedAt })),

@@ -27,7 +27,7 @@ export interface SecretariatFindings {
  * The panel's result with what the secretariat knows: exclusions are the union of the panel's
  * confirmed ones and the secretariat's own; the category, stage and earlier award are its.
  */
-export function withFindings(result: ApplicantResult, findings: SecretariatFindings | undefined): ApplicantResult {
+function withFindings(result: ApplicantResult, findings: SecretariatFindings | undefined): ApplicantResult {
   if (!findings) return result;
   const exclusions = [...new Set([...result.exclusions, ...confirmedExclusionNumbers(findings.exclusions)])].sort((a, b) => a - b);
   return {

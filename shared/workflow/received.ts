@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../util/result.js';
  */
 export type Received<T extends PackageType> = ImportedPackage & { type: T; content: ContentByType[T] };
 
-export function isReceived<T extends PackageType>(imported: ImportedPackage, type: T): imported is Received<T> {
+function isReceived<T extends PackageType>(imported: ImportedPackage, type: T): imported is Received<T> {
   return imported.type === type;
 }
 

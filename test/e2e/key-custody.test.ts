@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import { startServer, type RunningServer } from '../../renderer/serve.mjs';
-import { lastFingerprintGroup } from '../../renderer/src/identity/anchor-change.js';
+import { lastFingerprintGroup } from '../../renderer/src/device/anchor-change.js';
 import { screenshot } from './support/app.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { installMainCustodyHost, readSaved, type MainCustodyHost } from './support/main-custody-host.js';

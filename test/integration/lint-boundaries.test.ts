@@ -80,6 +80,40 @@ describe('folder boundaries (eslint.config.js, lint/boundaries.js)', () => {
     ]);
   }, 120_000);
 
+  it("a workspace's screens: no db/, Dexie or host/ — only their own store, shared ui and i18n", async () => {
+    const forbidden = ["import '../../db/database.js';", "import type { ReviewRecord } from '../../db/records.js';", "import 'dexie';", "import { useLiveQuery } from 'dexie-react-hooks';", "import '../../host/get-host.js';", "void import('../../host/get-host.js');", "import '../leader/store/report-store.js';"];
+    for (const file of ['renderer/src/workspaces/identity/identity-page.tsx', 'renderer/src/workspaces/leader/report-tab.tsx', 'renderer/src/workspaces/backup/restore-card.tsx']) {
+      await expectVerdicts(file, [
+        ...forbidden.filter((line) => !(file.includes('/leader/') && line.includes('../leader/'))).map(refused(IMPORTS)),
+        allowed("import './store/identity-store.js';"),
+        allowed("import '../../ui/common/date-time.js';"),
+        allowed("import '../../i18n/i18n.js';"),
+        allowed("import 'antd';"),
+      ]);
+    }
+    // Deeper screens and plain .ts helpers of a workspace are screens too; its store is not.
+    await expectVerdicts('renderer/src/workspaces/expert/item/item-page.tsx', ["import '../../../db/database.js';", "import '../../../host/page-storage.js';", "import 'dexie-react-hooks';"].map(refused(IMPORTS)));
+    await expectVerdicts('renderer/src/workspaces/expert/item/use-item-keyboard.ts', ["import '../../../db/records.js';"].map(refused(IMPORTS)));
+    await expectVerdicts('renderer/src/workspaces/expert/store/use-review-data.ts', [
+      allowed("import '../../../db/database.js';"),
+      allowed("import 'dexie-react-hooks';"),
+      allowed("import '../../../host/get-host.js';"),
+    ]);
+  }, 120_000);
+
+  it('db/: the database, its migrations and record types import nothing from the workspaces', async () => {
+    await expectVerdicts('renderer/src/db/database.ts', [
+      refused(IMPORTS)("import '../workspaces/expert/store/score-writes.js';"),
+      refused(IMPORTS)("import type { LeaderPanelData } from '../workspaces/leader/store/use-leader-data.js';"),
+      refused(IMPORTS)("import '../app/app.js';"),
+      refused(IMPORTS)("import 'antd';"),
+      allowed("import './records.js';"),
+      allowed("import '../journal/app-journal.js';"),
+      allowed("import 'dexie';"),
+    ]);
+    await expectVerdicts('renderer/src/db/migrations/0001-initial.ts', [refused(IMPORTS)("import '../../workspaces/secretariat/store/cycle-store.js';"), allowed("import '../records.js';")]);
+  }, 120_000);
+
   it('the preload: only electron and the bridge contract', async () => {
     await expectVerdicts('electron/preload.ts', [
       ...["import 'node:fs';", "import 'path';", "import 'electron-store';", "import 'zod';", "import '../shared/packages/read-package.js';"].map(refused(IMPORTS)),

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { describeFileFault, formatBytes, isQuotaError } from '../../renderer/src/backup/file-fault.js';
+import { describeFileFault, formatBytes, isQuotaError } from '../../renderer/src/ui/common/file-fault.js';
 
 const t = ((key: string, values?: Record<string, unknown>) => (values ? `${key} ${JSON.stringify(values)}` : key)) as unknown as TFunction;
 

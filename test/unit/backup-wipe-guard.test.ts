@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_REVIEW_ID } from '../../shared/demo/demo-review.js';
-import { acknowledgeWipedDatabase, detectWipedDatabase, watchForHeldData } from '../../renderer/src/backup/wipe-guard.js';
+import { acknowledgeWipedDatabase, detectWipedDatabase, watchForHeldData } from '../../renderer/src/workspaces/backup/store/wipe-guard.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
-import { setItemScore } from '../../renderer/src/db/writes/score-writes.js';
+import { setItemScore } from '../../renderer/src/workspaces/expert/store/score-writes.js';
 import { freshDatabase, testContext } from './db-test-helpers.js';
 
 // The page's localStorage, which Chromium keeps apart from IndexedDB.

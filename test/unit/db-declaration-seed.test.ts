@@ -4,7 +4,7 @@ import { reviewAssignmentSchema } from '../../shared/demo/review-assignment.js';
 import { validateCriteriaSet, itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
-import { recordDeclaration } from '../../renderer/src/db/writes/declaration-writes.js';
+import { recordDeclaration } from '../../renderer/src/workspaces/expert/store/declaration-writes.js';
 import { freshDatabase, testContext } from './db-test-helpers.js';
 
 let db: ZqaDatabase;

@@ -3,9 +3,9 @@ import { DEMO_REVIEW_ID } from '../../shared/demo/demo-review.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
-import { addAttachment, deleteAttachment } from '../../renderer/src/db/writes/attachment-writes.js';
-import { setExclusionCheck, setSiteIssueStatus } from '../../renderer/src/db/writes/check-writes.js';
-import { addNote, deleteNote, updateNote } from '../../renderer/src/db/writes/note-writes.js';
+import { addAttachment, deleteAttachment } from '../../renderer/src/workspaces/expert/store/attachment-writes.js';
+import { setExclusionCheck, setSiteIssueStatus } from '../../renderer/src/workspaces/expert/store/check-writes.js';
+import { addNote, deleteNote, updateNote } from '../../renderer/src/workspaces/expert/store/note-writes.js';
 import { freshDatabase, testContext } from './db-test-helpers.js';
 
 let db: ZqaDatabase;

@@ -3,7 +3,7 @@ import { nextHistoryEntrySync, verifyHistoryChain } from '../../shared/history/h
 import { DEMO_REVIEW_ID } from '../../shared/demo/demo-review.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
-import { setItemScore } from '../../renderer/src/db/writes/score-writes.js';
+import { setItemScore } from '../../renderer/src/workspaces/expert/store/score-writes.js';
 import { freshDatabase, testContext } from './db-test-helpers.js';
 
 let db: ZqaDatabase;

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { toHex } from '../../shared/util/bytes.js';
-import type { WriteContext } from '../../renderer/src/db/writes/write-context.js';
+import type { WriteContext } from '../../renderer/src/workspaces/expert/store/write-context.js';
 
 let counter = 0;
 

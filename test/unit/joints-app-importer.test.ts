@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Participant } from '../../cli/lib/demo-participant.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
-import { importReportForSigning } from '../../renderer/src/leader/member-countersign.js';
+import { importReportForSigning } from '../../renderer/src/workspaces/countersign/store/member-countersign.js';
 import { importIncoming } from '../../renderer/src/packages/incoming.js';
 import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
-import { receivePanelReturn } from '../../renderer/src/secretariat/store/receive-panel-return.js';
-import type { SecretariatSelf } from '../../renderer/src/secretariat/store/secretariat-identity.js';
+import { receivePanelReturn } from '../../renderer/src/workspaces/secretariat/store/receive-panel-return.js';
+import type { SecretariatSelf } from '../../renderer/src/workspaces/secretariat/store/secretariat-identity.js';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { prepareBlobs } from '../../shared/packages/blobs.js';
 import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';

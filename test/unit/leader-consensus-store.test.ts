@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { writeNote } from '../../shared/consensus/panel-notes.js';
-import { applyLeaderEdit, ensureConsensus, verifyConsensusTrail, type LeaderWriteContext } from '../../renderer/src/leader/consensus-store.js';
+import { applyLeaderEdit, ensureConsensus, verifyConsensusTrail, type LeaderWriteContext } from '../../renderer/src/workspaces/leader/store/consensus-store.js';
 import { freshDatabase } from './db-test-helpers.js';
 
 function context(): LeaderWriteContext {

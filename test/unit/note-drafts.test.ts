@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dropNoteDraft, isLeftoverOf, keepNoteDraft, loadNoteDraft } from '../../renderer/src/ui/item/note-drafts.js';
+import { dropNoteDraft, isLeftoverOf, keepNoteDraft, loadNoteDraft } from '../../renderer/src/workspaces/expert/store/note-drafts.js';
 
 const stored = new Map<string, string>();
 let full = false;

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import type { ZqaDatabase } from '../../renderer/src/db/database.js';
-import { AnchorChangeRefused, lastFingerprintGroup } from '../../renderer/src/identity/anchor-change.js';
-import { recordCardExport, saveTrustAnchor, writeDeviceCard } from '../../renderer/src/identity/identity-card-files.js';
+import { AnchorChangeRefused, lastFingerprintGroup } from '../../renderer/src/device/anchor-change.js';
+import { recordCardExport, saveTrustAnchor, writeDeviceCard } from '../../renderer/src/workspaces/identity/store/identity-card-files.js';
 import { readSecretariatCard as readAnchorCard } from '../../shared/workflow/enrol-expert.js';
-import type { DeviceProfileRecord } from '../../renderer/src/identity/identity-records.js';
+import type { DeviceProfileRecord } from '../../renderer/src/db/identity-records.js';
 import { reviewAssignmentFromContent } from '../../renderer/src/packages/assignment-review.js';
 import { loadTrustStore } from '../../renderer/src/packages/trust-from-db.js';
 import { freshDatabase } from './db-test-helpers.js';

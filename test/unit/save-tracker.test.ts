@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PENDING_SHOWN_AFTER_MS, beginSave, currentSaveState, subscribeSaveState, trackSave } from '../../renderer/src/db/save-tracker.js';
+import { PENDING_SHOWN_AFTER_MS, beginSave, currentSaveState, subscribeSaveState, trackSave } from '../../renderer/src/ui/common/save-tracker.js';
 
 // The tracker is one per page (module state): each test reads changes relative to its start.
 beforeEach(() => vi.useFakeTimers());

@@ -3,9 +3,9 @@ import { newApplicantRecord } from '../../shared/applicant/applicant-record.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import type { Cycle } from '../../shared/cycle/cycle.js';
-import type { ApplicantRow, DecisionRow, SummaryRow } from '../../renderer/src/secretariat/records.js';
-import { decisionStatus } from '../../renderer/src/secretariat/store/decision-store.js';
-import { overviewFrom } from '../../renderer/src/secretariat/store/overview.js';
+import type { ApplicantRow, DecisionRow, SummaryRow } from '../../renderer/src/db/secretariat-records.js';
+import { decisionStatus } from '../../renderer/src/workspaces/secretariat/store/decision-store.js';
+import { overviewFrom } from '../../renderer/src/workspaces/secretariat/store/overview.js';
 import { recommendationDisagreement } from '../../shared/ranking/recommendation-check.js';
 
 const cycle: Cycle = { id: 'c', ordinal: 1, year: 2026, name: '第一届', criteriaSetId: 'GBT19580-2012', rules: { ...rulesFromPreset('draft-2021', 0), awardQuota: 1, nominationQuota: 1 } };

@@ -1,13 +1,13 @@
 import { getDatabase } from '../db/database.js';
 import { primedKeys, primeRead } from '../db/primed-reads.js';
 import { seedDemoIfEmpty } from '../db/seed-demo.js';
-import { readOverview } from '../db/use-review-data.js';
-import { loadDeviceKeys } from '../identity/device-keys.js';
-import { readWorkspaceStored } from '../identity/use-workspace-context.js';
-import { chosenWorkspace } from '../identity/workspace-choice.js';
-import { chosenReview } from '../packages/review-choice.js';
-import { pickReview, readDeclaration, readReviews } from '../packages/selected-review-loader.js';
-import { readPanelAssignment, readScoresheetExports } from '../packages/use-package-data.js';
+import { readOverview } from '../workspaces/expert/store/use-review-data.js';
+import { loadDeviceKeys } from '../device/device-keys.js';
+import { readWorkspaceStored } from './use-workspace-context.js';
+import { chosenWorkspace } from './workspace-choice.js';
+import { chosenReview } from '../workspaces/expert/store/review-choice.js';
+import { pickReview, readDeclaration, readReviews } from '../workspaces/expert/store/review-reads.js';
+import { readPanelAssignment, readScoresheetExports } from '../workspaces/expert/store/use-package-data.js';
 import { reviewLayoutScreen } from './later-screens.js';
 
 /**

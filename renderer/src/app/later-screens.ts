@@ -13,24 +13,24 @@ import type { Route } from './use-route.js';
  */
 // The leader's and the secretariat's strings come with their screens' code (a third of the
 // app's words); each chunk registers them before its screen renders.
-const leaderStrings = () => import('../leader/i18n.js').then((m) => addWorkspaceStrings(m.leaderStrings));
-const secretariatStrings = () => import('../secretariat/i18n.js').then((m) => addWorkspaceStrings(m.secretariatStrings));
+const leaderStrings = () => import('../workspaces/leader/i18n.js').then((m) => addWorkspaceStrings(m.leaderStrings));
+const secretariatStrings = () => import('../workspaces/secretariat/i18n.js').then((m) => addWorkspaceStrings(m.secretariatStrings));
 const withStrings = <M>(screen: Promise<M>, strings: Promise<void>): Promise<M> => Promise.all([screen, strings]).then(([m]) => m);
 
 export const LATER_SCREENS = {
   reviewLayout: () => import('../ui/layout/review-layout.js'),
-  leader: () => withStrings(import('../leader/leader-workspace.js'), leaderStrings()),
-  countersign: () => withStrings(import('../leader/countersign-page.js'), leaderStrings()),
-  secretariat: () => withStrings(import('../secretariat/secretariat-workspace.js'), secretariatStrings()),
-  identity: () => import('../identity/identity-page.js'),
-  backup: () => import('../backup/backup-page.js'),
+  leader: () => withStrings(import('../workspaces/leader/leader-workspace.js'), leaderStrings()),
+  countersign: () => withStrings(import('../workspaces/countersign/countersign-page.js'), leaderStrings()),
+  secretariat: () => withStrings(import('../workspaces/secretariat/secretariat-workspace.js'), secretariatStrings()),
+  identity: () => import('../workspaces/identity/identity-page.js'),
+  backup: () => import('../workspaces/backup/backup-page.js'),
   packages: () => import('../packages/incoming.js'),
-  receivedScoresheets: () => import('../packages/received-scoresheets.js'),
-  conflictBlocked: () => import('../ui/declaration/conflict-blocked.js'),
-  item: () => import('../ui/item/item-page.js'),
-  siteIssues: () => import('../ui/site/site-issues-page.js'),
-  exclusions: () => import('../ui/exclusions/exclusion-checks-page.js'),
-  summary: () => import('../ui/summary/summary-page.js'),
+  receivedScoresheets: () => import('../workspaces/expert/received-scoresheets.js'),
+  conflictBlocked: () => import('../workspaces/expert/declaration/conflict-blocked.js'),
+  item: () => import('../workspaces/expert/item/item-page.js'),
+  siteIssues: () => import('../workspaces/expert/site/site-issues-page.js'),
+  exclusions: () => import('../workspaces/expert/exclusions/exclusion-checks-page.js'),
+  summary: () => import('../workspaces/expert/summary/summary-page.js'),
 };
 
 /** The review page the address names (use-route.ts), when it is not in the first screen's bundle. */
@@ -76,7 +76,7 @@ export function preloadLaterScreens(): () => void {
  * A lazy screen whose chunk can be fetched ahead (`preload`): once fetched, it renders at once
  * instead of suspending for a frame, so a first render that waited for it shows it directly.
  */
-export function preloadableScreen<P extends object>(load: () => Promise<ComponentType<P>>): { Screen: ComponentType<P>; preload: () => Promise<unknown> } {
+function preloadableScreen<P extends object>(load: () => Promise<ComponentType<P>>): { Screen: ComponentType<P>; preload: () => Promise<unknown> } {
   let loaded: ComponentType<P> | undefined;
   const preload = () =>
     load().then((component) => {

@@ -2,9 +2,9 @@ import { useFeedback } from './deferred-feedback.js';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { getDatabase } from '../db/database.js';
 import type { ReviewRecord } from '../db/records.js';
-import { describeWriteError } from '../backup/write-fault.js';
-import { trackSave, type BeginSaveOptions } from '../db/save-tracker.js';
-import type { WriteContext } from '../db/writes/write-context.js';
+import { describeWriteError } from '../ui/common/write-fault.js';
+import { trackSave, type BeginSaveOptions } from '../ui/common/save-tracker.js';
+import type { WriteContext } from '../workspaces/expert/store/write-context.js';
 
 interface ReviewContextValue {
   review: ReviewRecord;

@@ -2,20 +2,20 @@ import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, Solution
 import { Alert, Button, Layout, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupStrings } from '../backup/i18n.js';
-import { WipeNotice } from '../backup/wipe-notice.js';
+import { backupStrings } from '../workspaces/backup/i18n.js';
+import { WipeNotice } from '../workspaces/backup/wipe-notice.js';
 import { JournalNotice } from '../journal/journal-notice.js';
-import { KeysLostNotice } from '../identity/key-custody-notice.js';
-import { identityStrings } from '../identity/i18n.js';
-import { showWorkspace, useChosenWorkspace } from '../identity/workspace-choice.js';
-import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContext } from '../identity/use-workspace-context.js';
-import { ExpertWorkspace } from '../packages/expert-workspace.js';
+import { KeysLostNotice } from '../device/key-custody-notice.js';
+import { identityStrings } from '../workspaces/identity/i18n.js';
+import { showWorkspace, useChosenWorkspace } from './workspace-choice.js';
+import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContext } from './use-workspace-context.js';
+import { ExpertWorkspace } from '../workspaces/expert/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
 import { LATER_SCREENS, preloadLaterScreens } from './later-screens.js';
 import { SettingsControls } from '../ui/layout/settings-controls.js';
 import { WorkspaceNav } from './workspace-nav.js';
 import { packageStrings } from '../packages/i18n.js';
-import '../identity/shell.css';
+import './shell.css';
 
 import { addWorkspaceStrings, type WorkspaceStrings } from '../i18n/i18n.js';
 
@@ -45,7 +45,7 @@ const BackupPage = lazy(() => LATER_SCREENS.backup().then((m) => ({ default: m.B
  * The app's workspaces, in menu order. Each engineer adds one entry (leader, secretariat,
  * backup); the first visible one opens when nothing else was chosen.
  */
-export const WORKSPACES: readonly WorkspaceDefinition[] = [
+const WORKSPACES: readonly WorkspaceDefinition[] = [
   { key: 'review', labelKey: 'workspaces.review', icon: <SolutionOutlined />, visible: () => true, Component: ExpertWorkspace, strings: packageStrings },
   { key: 'leader', labelKey: 'workspaces.leader', icon: <TeamOutlined />, visible: (ctx) => ctx.leadsPanel, Component: LeaderWorkspace },
   { key: 'countersign', labelKey: 'workspaces.countersign', icon: <FileDoneOutlined />, visible: (ctx) => ctx.profile?.role !== 'secretariat', Component: CountersignPage },
@@ -128,5 +128,3 @@ function DeviceBadge({ ctx }: { ctx: WorkspaceContext }) {
     </Typography.Text>
   );
 }
-
-export { showWorkspace };

@@ -3,7 +3,7 @@ import { reviewAssignmentSchema } from '../../../shared/demo/review-assignment.j
 import type { ZqaDatabase } from './database.js';
 import type { ReviewRecord } from './records.js';
 
-export class AddReviewError extends Error {
+class AddReviewError extends Error {
   override name = 'AddReviewError';
 }
 

@@ -12,15 +12,15 @@ import type {
   ReviewRecord,
   SiteIssueStatusRecord,
 } from './records.js';
-import type { ConsensusEditRecord, ConsensusScoreHistoryRecord, ConsensusStateRecord, FinalisationRecord, ReceivedCountersignatureRecord, ReportArtefactRecord, ReportToSignRecord } from '../leader/leader-records.js';
-import type { DeviceProfileRecord, TrustAnchorRecord } from '../identity/identity-records.js';
+import type { ConsensusEditRecord, ConsensusScoreHistoryRecord, ConsensusStateRecord, FinalisationRecord, ReceivedCountersignatureRecord, ReportArtefactRecord, ReportToSignRecord } from './leader-records.js';
+import type { DeviceProfileRecord, TrustAnchorRecord } from './identity-records.js';
 import type {
   MemberScoresheetHistoryRecord,
   MemberScoresheetRecord,
   PanelAssignmentRecord,
   ReceivedPackageRecord,
   ScoresheetExportRecord,
-} from '../packages/package-records.js';
+} from './package-records.js';
 
 import type {
   AssignmentRow,
@@ -37,9 +37,9 @@ import type {
   SeriesRow,
   StaffRow,
   SummaryRow,
-} from '../secretariat/records.js';
+} from './secretariat-records.js';
 
-export const DATABASE_NAME = 'zqa';
+const DATABASE_NAME = 'zqa';
 
 /** The index each screen reads; the journal is the source of truth. */
 export class ZqaDatabase extends Dexie {

@@ -40,7 +40,7 @@ export interface UsableKeys {
   createdAt: string;
 }
 
-export class KeptKeysError extends Error {
+class KeptKeysError extends Error {
   override name = 'KeptKeysError';
 }
 
@@ -50,7 +50,7 @@ async function exportPair(subtle: SubtleCrypto, pair: CryptoKeyPair): Promise<Ke
 }
 
 /** The key pairs as the bytes kept. `pairs` must have been made extractable for this one export. */
-export async function encodeKeptKeys(subtle: SubtleCrypto, pairs: UsableKeys): Promise<Uint8Array> {
+async function encodeKeptKeys(subtle: SubtleCrypto, pairs: UsableKeys): Promise<Uint8Array> {
   const kept: KeptKeys = { format: 'zqa-device-keys', version: 1, signing: await exportPair(subtle, pairs.signing), encryption: await exportPair(subtle, pairs.encryption), createdAt: pairs.createdAt };
   return new TextEncoder().encode(JSON.stringify(kept));
 }

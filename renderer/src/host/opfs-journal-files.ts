@@ -20,7 +20,7 @@ type SyncCapableFileHandle = FileSystemFileHandle & {
   move(name: string): Promise<void>;
 };
 
-export const JOURNAL_FOLDER = 'zqa-journal';
+const JOURNAL_FOLDER = 'zqa-journal';
 
 function wrap(handle: SyncAccessHandle): AppendFile {
   return {

@@ -1,7 +1,7 @@
 import type { KeptKeyFile } from './kept-device-keys.js';
 
 /** The folder of the origin-private file system that keeps the device keys, beside the journal's. */
-export const KEPT_KEYS_FOLDER = 'zqa-device-keys';
+const KEPT_KEYS_FOLDER = 'zqa-device-keys';
 const FILE = 'device-keys.json';
 
 /**

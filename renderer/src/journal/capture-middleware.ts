@@ -44,7 +44,7 @@ const RANGE_ANY = 3;
 const RANGE_NEVER = 4;
 
 /** Thrown into a transaction that is used after it was handed to the journal. */
-export class JournalCaptureError extends Error {
+class JournalCaptureError extends Error {
   override name = 'JournalCaptureError';
 }
 

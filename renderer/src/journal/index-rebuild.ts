@@ -13,7 +13,7 @@ import { appTables, JOURNAL_META_TABLE, POSITION_KEY, type JournalPosition } fro
  * Blobs come from the journal's blob store (in the browser host as Files read from disk when
  * IndexedDB stores them, not copied into memory first).
  */
-export class RebuildError extends Error {
+class RebuildError extends Error {
   override name = 'RebuildError';
 }
 

@@ -8,7 +8,7 @@ import type { ReceivedScoresheet } from '../../../shared/workflow/receive-scores
 import { addReviewFromAssignment } from '../db/add-review.js';
 import type { ZqaDatabase } from '../db/database.js';
 import { reviewAssignmentFromContent, reviewIdOf } from './assignment-review.js';
-import type { MemberScoresheetRecord, ReceivedPackageRecord } from './package-records.js';
+import type { MemberScoresheetRecord, ReceivedPackageRecord } from '../db/package-records.js';
 import { latestRevision } from './trust-from-db.js';
 
 /**

@@ -3,8 +3,8 @@ import type { Result } from '../../../shared/util/result.js';
 import type { WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import { getDatabase } from '../db/database.js';
 import { getHost } from '../host/get-host.js';
-import { bridgeKeyHolder } from '../identity/bridge-key-holder.js';
-import { loadDeviceKeys } from '../identity/device-keys.js';
+import { bridgeKeyHolder } from '../device/bridge-key-holder.js';
+import { loadDeviceKeys } from '../device/device-keys.js';
 import type { IncomingOutcome } from './incoming.js';
 
 /**

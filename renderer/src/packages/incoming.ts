@@ -9,12 +9,12 @@ import { receiveAssignment } from '../../../shared/workflow/receive-assignment.j
 import { receiveScoresheet } from '../../../shared/workflow/receive-scoresheet.js';
 import { fromPackageError, workflowError, type WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../db/database.js';
-import { offerAnchorCard } from '../identity/anchor-offer.js';
-import { importCountersignature } from '../leader/countersignature-import.js';
-import { importReportForSigning } from '../leader/member-countersign.js';
-import { importExpertCard } from '../secretariat/store/expert-store.js';
-import { receivePanelReturn } from '../secretariat/store/receive-panel-return.js';
-import { loadSecretariatSelf } from '../secretariat/store/secretariat-identity.js';
+import { offerAnchorCard } from '../device/anchor-offer.js';
+import { importCountersignature } from '../workspaces/leader/store/countersignature-import.js';
+import { importReportForSigning } from '../workspaces/countersign/store/member-countersign.js';
+import { importExpertCard } from '../workspaces/secretariat/store/expert-store.js';
+import { receivePanelReturn } from '../workspaces/secretariat/store/receive-panel-return.js';
+import { loadSecretariatSelf } from '../workspaces/secretariat/store/secretariat-identity.js';
 import { applyAssignment, applyScoresheet, type AssignmentOutcome, type ScoresheetOutcome } from './apply-package.js';
 import { dbHeldRecords, dbPackageHistory, loadTrustStore } from './trust-from-db.js';
 

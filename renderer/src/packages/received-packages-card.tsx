@@ -1,7 +1,7 @@
 import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReceivedPackageRecord } from './package-records.js';
-import { useReceivedPackages } from './use-package-data.js';
+import type { ReceivedPackageRecord } from '../db/package-records.js';
+import { useReceivedPackages } from '../workspaces/expert/store/use-package-data.js';
 import { formatDateTime } from '../ui/common/date-time.js';
 
 /**

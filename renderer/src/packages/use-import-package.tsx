@@ -5,12 +5,12 @@ import type { PackageType } from '../../../shared/packages/manifest.js';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import { pickLanguage, type WorkflowError } from '../../../shared/workflow/workflow-error.js';
 import { getHost } from '../host/get-host.js';
-import { useUiLanguage } from '../identity/ui-language.js';
-import { showWorkspace } from '../identity/workspace-choice.js';
+import { useUiLanguage } from '../i18n/ui-language.js';
+import { showWorkspace } from '../app/workspace-choice.js';
 import { importFile } from './import-file.js';
 import type { IncomingOutcome } from './incoming.js';
-import { showReview } from './review-choice.js';
-import { describeFileFault } from '../backup/file-fault.js';
+import { showReview } from '../workspaces/expert/store/review-choice.js';
+import { describeFileFault } from '../ui/common/file-fault.js';
 
 /** One line the person reads after an import; `data-outcome` lets tests read it too. */
 function Outcome({ kind, text }: { kind: string; text: string }) {
@@ -22,7 +22,7 @@ function Outcome({ kind, text }: { kind: string; text: string }) {
 }
 
 /** The code a refusal is known by: the package's own refusal code, or the step's. */
-export const refusalCode = (error: WorkflowError): string => error.package?.code ?? error.code;
+const refusalCode = (error: WorkflowError): string => error.package?.code ?? error.code;
 
 /**
  * Imports package files through the one registry of incoming package types (incoming.ts) and

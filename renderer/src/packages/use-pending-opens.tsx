@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getHost } from '../host/get-host.js';
 import { ANY_PACKAGE } from './incoming-types.js';
 import { useImportPackage } from './use-import-package.js';
-import { describeFileFault } from '../backup/file-fault.js';
+import { describeFileFault } from '../ui/common/file-fault.js';
 
 /**
  * Files the OS asked the app to open (Electron: double-click, `open-file`, argv), taken at

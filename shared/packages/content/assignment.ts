@@ -10,7 +10,7 @@ import { isoTimeSchema, itemIdSchema, localIdSchema, longText, panelSubjectShape
  * sits on it. The roster is how the secretariat vouches for the members' keys: a device
  * that trusts the secretariat trusts the members named here for this panel's packages.
  */
-export const rosterMemberSchema = publicIdentitySchema.extend({ role: z.enum(['leader', 'expert']) });
+const rosterMemberSchema = publicIdentitySchema.extend({ role: z.enum(['leader', 'expert']) });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');

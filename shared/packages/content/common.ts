@@ -12,7 +12,7 @@ export const localIdSchema = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$
 export const itemIdSchema = z.string().min(1).max(32);
 export const isoTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'ISO 8601 UTC time');
 export const percentSchema = z.number().refine(isValidPercent, 'a percentage from 0 to 100 in steps of 5');
-export { keyIdSchema, sha256HexSchema, subjectIdSchema };
+export { keyIdSchema, sha256HexSchema };
 
 /** A person's public identity as rosters and cards carry it (see identity-card.ts). */
 export const publicIdentitySchema = z.strictObject({
@@ -29,7 +29,7 @@ export type PublicIdentity = z.infer<typeof publicIdentitySchema>;
  * A file carried as its own encrypted entry (a photo, the report PDF, a nested package):
  * `entry` names it in the zip, `sha256` is of the plaintext, checked after decryption.
  */
-export const BLOB_ENTRY_PATTERN = /^blobs\/\d{4}$/;
+const BLOB_ENTRY_PATTERN = /^blobs\/\d{4}$/;
 export const blobRefSchema = z.strictObject({
   entry: z.string().regex(BLOB_ENTRY_PATTERN, 'blobs/NNNN'),
   fileName: z

@@ -18,7 +18,7 @@ const SEALED_CHUNK_BYTES = CHUNK_BYTES + CHUNK_OVERHEAD;
 const AAD_CONTEXT = new TextEncoder().encode('zqa-package/3 chunk');
 
 /** How many chunks a plaintext of this length is cut into. */
-export function chunkCount(plainBytes: number): number {
+function chunkCount(plainBytes: number): number {
   return Math.max(1, Math.ceil(plainBytes / CHUNK_BYTES));
 }
 

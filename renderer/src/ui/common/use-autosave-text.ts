@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { beginSave } from '../../db/save-tracker.js';
+import { beginSave } from './save-tracker.js';
 
 /**
  * A text field that writes itself: each pause in typing (or leaving the field) saves, and

@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LATER_SCREENS } from '../../app/later-screens.js';
 import { navigate, useRoute, type Route } from '../../app/use-route.js';
-import { ReviewOverview } from '../overview/review-overview.js';
+import { ReviewOverview } from '../../workspaces/expert/overview/review-overview.js';
 import { AppHeader } from './app-header.js';
 
 // The overview is the review's first screen; its other pages are chunks of their own

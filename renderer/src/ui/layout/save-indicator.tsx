@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useSaveState } from '../../db/save-tracker.js';
+import { useSaveState } from '../common/save-tracker.js';
 import { localTime } from '../common/date-time.js';
 
 /**

@@ -1,0 +1,94 @@
+import { Alert, Button, Card, Checkbox, Descriptions, Flex, Input, Radio, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReview } from '../../../app/review-context.js';
+import { CONFLICT_KINDS, type ConflictKind } from '../store/records.js';
+import { recordDeclaration } from '../store/declaration-writes.js';
+import { signWithDeviceKey } from '../store/declaration-signer.js';
+
+/**
+ * The conflict-of-interest (Art. 18) and confidentiality (Art. 25) declaration. Nothing of
+ * the applicant beyond its name opens before it is signed.
+ */
+export function DeclarationGate() {
+  const { t } = useTranslation();
+  const { review, save } = useReview();
+  const [confidential, setConfidential] = useState(false);
+  const [conflict, setConflict] = useState<boolean | null>(null);
+  const [kind, setKind] = useState<ConflictKind | undefined>(undefined);
+  const [detail, setDetail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const a = review.assignment;
+
+  const submit = async () => {
+    setBusy(true);
+    await save((ctx) =>
+      recordDeclaration(ctx, review.id, conflict && kind ? { conflict: true, conflictKind: kind, detail } : { conflict: false }, signWithDeviceKey),
+    );
+    setBusy(false);
+  };
+  const conflictReady = conflict === true && kind !== undefined && detail.trim().length > 0;
+
+  return (
+    <Flex justify="center" className="zqa-gate">
+      <Card title={t('declaration.title')} className="zqa-gate-card" data-testid="declaration-gate">
+        <Flex vertical gap="middle">
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'cycle', label: t('review.cycle'), children: a.cycle.name },
+              { key: 'applicant', label: t('review.applicant'), children: a.applicant.name },
+              { key: 'expert', label: t('review.expert'), children: `${review.expert.name}${t('punct.paren', { text: review.expert.organisation })}` },
+            ]}
+          />
+          <Typography.Paragraph type="secondary">{t('declaration.intro')}</Typography.Paragraph>
+          <Typography.Title level={5}>{t('declaration.confidentialityTitle')}</Typography.Title>
+          <Checkbox checked={confidential} onChange={(e) => setConfidential(e.target.checked)} data-testid="confidentiality">
+            {t('declaration.confidentiality')}
+          </Checkbox>
+          <Typography.Title level={5}>{t('declaration.conflictTitle')}</Typography.Title>
+          <Radio.Group value={conflict} onChange={(e) => setConflict(e.target.value as boolean)}>
+            <Flex vertical gap="small">
+              <Radio value={false} data-testid="no-conflict">{t('declaration.noConflict')}</Radio>
+              <Radio value={true} data-testid="has-conflict">{t('declaration.hasConflict')}</Radio>
+            </Flex>
+          </Radio.Group>
+          {conflict === true && (
+            <Flex vertical gap="small" className="zqa-indent">
+              <Select<ConflictKind>
+                placeholder={t('declaration.kindLabel')}
+                aria-label={t('declaration.kindLabel')}
+                data-testid="conflict-kind"
+                value={kind}
+                onChange={setKind}
+                options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(`conflictKinds.${k}`) }))}
+              />
+              <Input.TextArea
+                aria-label={t('declaration.detailLabel')}
+                data-testid="conflict-detail"
+                placeholder={t('declaration.detailPlaceholder')}
+                value={detail}
+                onChange={(e) => setDetail(e.target.value)}
+                autoSize={{ minRows: 2 }}
+              />
+            </Flex>
+          )}
+          {!confidential && conflict !== null && <Alert type="info" title={t('declaration.needConfidentiality')} />}
+          {conflict === true && !conflictReady && <Alert type="info" title={t('declaration.needKind')} />}
+          <Flex justify="end">
+            {conflict === true ? (
+              <Button danger type="primary" loading={busy} disabled={!confidential || !conflictReady} onClick={() => void submit()} data-testid="declare-conflict">
+                {t('declaration.declare')}
+              </Button>
+            ) : (
+              <Button type="primary" loading={busy} disabled={!confidential || conflict !== false} onClick={() => void submit()} data-testid="sign-declaration">
+                {t('declaration.sign')}
+              </Button>
+            )}
+          </Flex>
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}

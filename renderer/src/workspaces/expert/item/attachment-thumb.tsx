@@ -1,0 +1,53 @@
+import { FileOutlined } from '@ant-design/icons';
+import { Button, Flex, Image, Popconfirm, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReview } from '../../../app/review-context.js';
+import type { AttachmentRecord } from '../store/records.js';
+import { deleteAttachment, setAttachmentCaption } from '../store/attachment-writes.js';
+import { AutosaveTextArea } from '../../../ui/common/autosave-text-area.js';
+import { useAutosaveText } from '../../../ui/common/use-autosave-text.js';
+
+/** A Blob URL for as long as the thumbnail is on screen; revoked after, so memory is given back. */
+function useBlobUrl(blob: Blob): string {
+  const url = useMemo(() => URL.createObjectURL(blob), [blob]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return url;
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function AttachmentThumb({ attachment }: { attachment: AttachmentRecord }) {
+  const { t } = useTranslation();
+  const { save, ctx } = useReview();
+  const url = useBlobUrl(attachment.blob);
+  const isImage = attachment.type.startsWith('image/');
+  const caption = useAutosaveText(attachment.caption ?? '', (text) => setAttachmentCaption(ctx, attachment.id, text));
+  return (
+    <Flex vertical gap={4} className="zqa-attachment" data-testid="attachment" data-name={attachment.name} data-sha256={attachment.sha256}>
+      {isImage ? (
+        <Image src={url} alt={attachment.name} width={120} height={90} style={{ objectFit: 'cover' }} data-testid="attachment-thumb" />
+      ) : (
+        <a href={url} download={attachment.name} className="zqa-attachment-file">
+          <FileOutlined style={{ fontSize: 32 }} />
+        </a>
+      )}
+      <Typography.Text ellipsis style={{ maxWidth: 120 }} title={attachment.name}>
+        {attachment.name}
+      </Typography.Text>
+      {isImage && (
+        <AutosaveTextArea field={caption} label={t('attachments.caption')} placeholder={t('attachments.captionPlaceholder')} rows={[2, 4]} style={{ width: 160 }} testId="attachment-caption" />
+      )}
+      <Flex justify="space-between" align="center">
+        <Typography.Text type="secondary" className="zqa-hint">{formatSize(attachment.size)}</Typography.Text>
+        <Popconfirm title={t('attachments.confirmDelete')} onConfirm={() => void save((c) => deleteAttachment(c, attachment.id))}>
+          <Button size="small" type="link" danger>
+            {t('attachments.delete')}
+          </Button>
+        </Popconfirm>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,52 @@
+import { Button, Card, Flex, Typography } from 'antd';
+import { memo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReview } from '../../../app/review-context.js';
+import { useItemAttachments } from '../store/use-review-data.js';
+import { addAttachment } from '../store/attachment-writes.js';
+import { AttachmentThumb } from './attachment-thumb.js';
+
+/** Photos and documents taken on site, kept as Blobs in the database with their SHA-256. */
+export const AttachmentsSection = memo(function AttachmentsSection({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
+  const { review, save } = useReview();
+  const attachments = useItemAttachments(review.id, itemId) ?? [];
+  const input = useRef<HTMLInputElement>(null);
+  const onFiles = async (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) {
+      await save((ctx) => addAttachment(ctx, review.id, itemId, { name: file.name, type: file.type, blob: file }));
+    }
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <Card
+      size="small"
+      title={`${t('attachments.title')}${t('punct.paren', { text: attachments.length })}`}
+      data-testid="attachments"
+      extra={
+        <Button size="small" onClick={() => input.current?.click()} data-testid="attachment-add">
+          {t('attachments.add')}
+        </Button>
+      }
+    >
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx,.txt"
+        data-testid="attachment-input"
+        onChange={(e) => void onFiles(e.target.files)}
+      />
+      {attachments.length === 0 ? (
+        <Typography.Text type="secondary">{t('attachments.count', { count: 0 })}</Typography.Text>
+      ) : (
+        <Flex gap="middle" wrap>
+          {attachments.map((a) => (
+            <AttachmentThumb key={a.id} attachment={a} />
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+});

@@ -1,0 +1,97 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Select, Tag, Tooltip, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LATER_SCREENS } from '../../app/later-screens.js';
+import type { ReviewRecord } from './store/records.js';
+import type { WorkspaceContext } from '../../app/use-workspace-context.js';
+import { showReview } from './store/review-choice.js';
+import { useDeclaration } from './store/review-reads.js';
+import { useExportScoresheet } from './store/use-export-scoresheet.js';
+import { useImportPackage } from '../../packages/use-import-package.js';
+import { usePanelAssignment, useScoresheetExports } from './store/use-package-data.js';
+import { PaperScoresheetButton } from './paper-scoresheet-button.js';
+
+// Only a panel leader's device shows it, and its table is the heaviest antd component: a chunk of its own.
+const ReceivedScoresheets = lazy(() => LATER_SCREENS.receivedScoresheets().then((m) => ({ default: m.ReceivedScoresheets })));
+
+/**
+ * The expert's package actions above the review: which review (when there are several),
+ * import an assignment, export the scoresheet (with the last revision exported), and, on the
+ * panel leader's device, import members' scoresheets and see which arrived.
+ */
+export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; reviews: ReviewRecord[]; review: ReviewRecord | null }) {
+  const { t } = useTranslation();
+  const { pickAndImport } = useImportPackage();
+  const exportSheet = useExportScoresheet();
+  const assignment = usePanelAssignment(review?.id ?? '');
+  const exports = useScoresheetExports(review?.id ?? '');
+  const leads = !!assignment && !!ctx.keys && assignment.leaderKeyId === ctx.keys.keyId;
+  const lastExport = exports?.[exports.length - 1];
+  const reviewId = review?.id ?? '';
+  const declaration = useDeclaration(reviewId);
+  // Why the scoresheet cannot be exported yet, shown beside the button rather than answered
+  // with an error after a click: the demo has no one to send to; a real review needs the
+  // declaration signed first (the scoresheet carries it).
+  const exportBlocked = !assignment ? t('packages.exportDemo') : declaration === undefined ? '' : declaration === null ? t('packages.exportNeedsDeclaration') : null;
+  return (
+    <div className="zqa-packages-bar" data-testid="packages-bar">
+      {reviews.length > 1 && review && (
+        <Select
+          data-testid="review-switcher"
+          value={review.id}
+          onChange={showReview}
+          style={{ minWidth: '22em' }}
+          aria-label={t('packages.reviews')}
+          options={reviews.map((r) => ({
+            value: r.id,
+            label: (
+              <span data-testid={`review-option-${r.id}`}>
+                {r.source === 'demo' && <Tag color="gold">{t('packages.demoTag')}</Tag>}
+                {r.assignment.applicant.name}
+              </span>
+            ),
+          }))}
+        />
+      )}
+      <Button icon={<UploadOutlined />} onClick={() => void pickAndImport(['assignment'])} data-testid="import-assignment">
+        {t('packages.importAssignment')}
+      </Button>
+      {review && (
+        <Tooltip title={exportBlocked || undefined}>
+          <Button
+            type={exportBlocked === null ? 'primary' : 'default'}
+            icon={<DownloadOutlined />}
+            disabled={exportBlocked !== null}
+            onClick={() => void exportSheet(review.id)}
+            data-testid="export-scoresheet"
+          >
+            {t('packages.exportScoresheet')}
+          </Button>
+        </Tooltip>
+      )}
+      {review && <PaperScoresheetButton reviewId={review.id} />}
+      {review && assignment && exportBlocked && (
+        <Typography.Text type="warning" data-testid="export-blocked">
+          {exportBlocked}
+        </Typography.Text>
+      )}
+      {assignment && (
+        <Typography.Text type={lastExport ? 'success' : 'secondary'} data-testid="export-status">
+          {lastExport ? t('packages.exportedBadge', { revision: lastExport.revision }) : t('packages.notExported')}
+        </Typography.Text>
+      )}
+      {leads && assignment && (
+        <>
+          <Tag color="red">{t('packages.leaderOf')}</Tag>
+          <Button icon={<UploadOutlined />} onClick={() => void pickAndImport(['scoresheet'])} data-testid="import-scoresheets">
+            {t('packages.importScoresheets')}
+          </Button>
+          <Suspense fallback={null}>
+            <ReceivedScoresheets assignment={assignment} />
+          </Suspense>
+        </>
+      )}
+    </div>
+  );
+}
