@@ -17,6 +17,7 @@ import { WorkspaceNav } from './workspace-nav.js';
 import { packageStrings } from '../packages/i18n.js';
 import './shell.css';
 
+import type { ParseKeys } from 'i18next';
 import { addWorkspaceStrings, type WorkspaceStrings } from '../i18n/i18n.js';
 
 export type { WorkspaceStrings };
@@ -24,7 +25,7 @@ export type { WorkspaceStrings };
 export interface WorkspaceDefinition {
   key: string;
   /** i18n key of the menu label. */
-  labelKey: string;
+  labelKey: ParseKeys;
   icon?: ReactNode;
   visible(ctx: WorkspaceContext): boolean;
   Component: ComponentType;

@@ -203,4 +203,4 @@ const en: typeof zhCN = {
   },
 };
 
-export const backupStrings: WorkspaceStrings = { 'zh-CN': zhCN, en };
+export const backupStrings = { 'zh-CN': zhCN, en } satisfies WorkspaceStrings;

@@ -34,6 +34,10 @@ const NUMERIC = [
   'eligibility.lookbackYears',
 ] as const;
 type NumericPath = (typeof NUMERIC)[number];
+/** The rule's label in the catalogue: a dotted path is written with "_" there (`sec.rules.prizeMoneyYuan_award`). */
+type Underscored<P extends string> = P extends `${infer A}.${infer B}` ? `${A}_${B}` : P;
+type RuleLabelKey = `sec.rules.${Underscored<NumericPath>}`;
+const ruleLabelKey = (path: NumericPath) => `sec.rules.${path.replace('.', '_')}` as RuleLabelKey;
 
 function valueAt(rules: CycleRules, path: NumericPath): number {
   const [a, b] = path.split('.') as [string, string | undefined];
@@ -91,7 +95,7 @@ export function CycleRulesCard({ cycle, self }: { cycle: Cycle; self: Secretaria
       <Flex wrap gap="middle">
         {NUMERIC.map((path) => (
           <label key={path} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-            <span>{t(`sec.rules.${path.replace('.', '_')}`)}</span>
+            <span>{t(ruleLabelKey(path))}</span>
             <InputNumber value={shown(path)} onChange={(v) => change(path, typeof v === 'number' ? v : null)} data-testid={`rule-${path}`} />
           </label>
         ))}
