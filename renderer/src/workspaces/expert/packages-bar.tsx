@@ -10,8 +10,9 @@ import { useDeclaration } from './store/review-reads.js';
 import { useExportScoresheet } from './store/use-export-scoresheet.js';
 import { useImportPackage } from '../../packages/use-import-package.js';
 import { usePanelAssignment, useScoresheetExports } from './store/use-package-data.js';
-import { PaperScoresheetButton } from './paper-scoresheet-button.js';
 
+// The paper scoresheet's menu (antd's Dropdown brings Menu and its CSS) is for a bad day, not the first screen: a chunk of its own.
+const PaperScoresheetButton = lazy(() => import('./paper-scoresheet-button.js').then((m) => ({ default: m.PaperScoresheetButton })));
 // Only a panel leader's device shows it, and its table is the heaviest antd component: a chunk of its own.
 const ReceivedScoresheets = lazy(() => LATER_SCREENS.receivedScoresheets().then((m) => ({ default: m.ReceivedScoresheets })));
 
@@ -70,7 +71,11 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
           </Button>
         </Tooltip>
       )}
-      {review && <PaperScoresheetButton reviewId={review.id} />}
+      {review && (
+        <Suspense fallback={null}>
+          <PaperScoresheetButton reviewId={review.id} />
+        </Suspense>
+      )}
       {review && assignment && exportBlocked && (
         <Typography.Text type="warning" data-testid="export-blocked">
           {exportBlocked}
