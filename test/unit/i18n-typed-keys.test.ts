@@ -17,6 +17,6 @@ describe('typed translation keys', () => {
     // @ts-expect-error no catalogue has this key
     expect(i18next.t('packages.paper.nonexistent')).toBe('packages.paper.nonexistent');
     // @ts-expect-error a group of strings, not a string
-    expect(typeof i18next.t('packages.paper')).not.toBe('undefined');
+    expect(i18next.t('packages.paper')).toMatch(/returned an object instead of string/);
   });
 });
