@@ -8,7 +8,7 @@ import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
 import { openItem, screenshot, signNoConflict } from './support/app.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
 import { fieldSession, pickOption } from './support/field-session.js';
-import { openFileWith, openWorkspace, writeTemp } from './support/leader-panel.js';
+import { openFileWith, openLeaderTab, openWorkspace, writeTemp } from './support/leader-panel.js';
 
 /**
  * Chinese that says what to do, and English set as English: a refused file says what is wrong
@@ -63,7 +63,7 @@ describe('words in Chromium', () => {
     await page.getByTestId('export-scoresheet').click();
     await download;
     await openWorkspace(page, 'leader');
-    await page.getByTestId('leader-tab-overall').click();
+    await openLeaderTab(page, 'overall');
     const open_ = page.locator('.ant-alert', { hasText: '尚不能给出推荐意见' });
     await expect.poll(() => open_.textContent()).toContain(`还有 ${items.length} 个条款没有共识得分率`);
     expect(await open_.textContent()).toContain('请在“逐条共识”页逐条确定');

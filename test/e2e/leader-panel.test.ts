@@ -22,7 +22,7 @@ import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/se
 import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
 import { pdfViewerPages } from './support/pdf-viewer.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
-import { deviceCard, downloadTo, openFileWith, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
+import { deviceCard, downloadTo, openFileWith, openLeaderTab, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
 
 // Its own port: an origin of its own, so no other test's profiles or server meet these.
 const PORT = testPort(5311);
@@ -188,7 +188,7 @@ describe('the panel leader in Chromium', () => {
     }
 
     // Exclusions, overall evaluation, the recommendation.
-    await leader.getByTestId('leader-tab-overall').click();
+    await openLeaderTab(leader, 'overall');
     for (let n = 1; n <= 7; n++) {
       await leader.getByTestId(`exclusion-clear-${n}`).click();
       await expect.poll(() => leader.getByTestId(`exclusion-${n}`).locator('.ant-radio-button-wrapper-checked').textContent()).toBe('未发现');
@@ -200,7 +200,7 @@ describe('the panel leader in Chromium', () => {
     await screenshot(leader, 'leader-03-overall');
 
     // The report: produced, signed under the leader's certificate, saved, sent for signing.
-    await leader.getByTestId('leader-tab-report').click();
+    await openLeaderTab(leader, 'report');
     // The leader records the visit as it happened: the opening meeting on the first day. What is
     // still missing (the other days, the closing meeting) is listed; an activity without content is refused.
     await leader.getByTestId('visit-schedule').waitFor();
@@ -277,7 +277,7 @@ describe('the panel leader in Chromium', () => {
     // The leader imports them, cannot finalise without a reason for the fifth member, then returns everything.
     leader = await profile(profileDirs[0]!);
     await openWorkspace(leader, 'leader');
-    await leader.getByTestId('leader-tab-report').click();
+    await openLeaderTab(leader, 'report');
     await leader.getByTestId('countersignatures').waitFor();
     for (const file of countersignFiles) await openFileWith(leader, () => leader.getByTestId('import-countersignature').click(), file);
     for (const keyId of [cards[1]!.keyId, cards[2]!.keyId, others[0]!.card.keyId]) {

@@ -80,3 +80,12 @@ export async function openWorkspace(page: Page, key: string): Promise<void> {
   await page.screenshot({ path: `test-results/e2e/leader-no-workspace-${key}.png` });
   throw new Error(`the shell shows no "${key}" workspace`);
 }
+
+/**
+ * Opens one of the leader's tabs and waits until it is the selected one, so a click that
+ * missed says so here rather than as a later wait for something on that tab.
+ */
+export async function openLeaderTab(page: Page, key: 'matrix' | 'consensus' | 'overall' | 'report'): Promise<void> {
+  await page.getByTestId(`leader-tab-${key}`).click();
+  await page.locator(`[role="tab"][aria-selected="true"] [data-testid="leader-tab-${key}"]`).waitFor({ timeout: 5_000 });
+}

@@ -122,6 +122,7 @@ const zhCN = {
     returnedAt: '已于 {{at}} 导出评审组报送包第 {{revision}} 版；如有修改，可再次导出新的版本。',
     trail: '共识修改 {{count}} 次，均记入哈希链历史',
     trailBroken: '共识历史校验失败：{{error}}',
+    trailChecking: '正在校验共识历史……',
     noIdentity: '请先在“本机身份”页设置身份并导入秘书处身份卡。',
   },
   countersign: {
@@ -299,6 +300,7 @@ const en: typeof zhCN = {
     returnedAt: 'Panel return revision {{revision}} exported at {{at}}; after any change, export a new revision.',
     trail: '{{count}} consensus edit(s), all in the hash-chained history',
     trailBroken: 'Consensus history check failed: {{error}}',
+    trailChecking: 'Checking the consensus history…',
     noIdentity: 'Set up this device’s identity and import the secretariat’s card first.',
   },
   countersign: {

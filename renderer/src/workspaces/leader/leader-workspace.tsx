@@ -81,11 +81,10 @@ function LeaderPanel({ record, keyId }: { record: PanelAssignmentRecord; keyId: 
   }
   return (
     <LeaderProvider reviewId={record.reviewId} model={model.value} consensus={data.consensus.record} actor={keyId}>
-      {trail && (
-        <Tag color={trail.ok ? 'green' : 'red'} data-testid="consensus-trail" style={{ marginBottom: '0.5em' }}>
-          {trail.text}
-        </Tag>
-      )}
+      {/* Always there, so the tabs below never move when the check ends: a click aimed at a tab lands on it. */}
+      <Tag color={trail ? (trail.ok ? 'green' : 'red') : 'default'} data-testid="consensus-trail" data-checked={trail !== null} style={{ marginBottom: '0.5em' }}>
+        {trail ? trail.text : t('leader.trailChecking')}
+      </Tag>
       <Tabs
         activeKey={tab}
         onChange={setTab}
