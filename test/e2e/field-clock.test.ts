@@ -13,6 +13,7 @@ import { fieldSession, pickOption } from './support/field-session.js';
 import { openFileWith, openWorkspace, writeTemp } from './support/leader-panel.js';
 import { makeExpert, makePanelReturn, type Expert } from './support/secretariat-returns.js';
 import { createCycle } from './support/secretariat-ui.js';
+import { checkScreen, forEachVariant } from './support/screen-matrix.js';
 
 /**
  * One clock: this process runs in UTC, the browser in Asia/Shanghai (openProfile's
@@ -57,6 +58,8 @@ async function profile(label: string): Promise<Page> {
 
 /** The secretariat's device after the first test: a cycle with a panel, an issued assignment and a return. */
 let secretariatPage: Page | undefined;
+/** The leader's device after the second: an assignment, the declaration signed, a note, a member's scoresheet. */
+let leaderPage: Page | undefined;
 
 describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () => {
   it('the secretariat sees Beijing time on fingerprint confirmed, assignment issued, return received and stage history', { timeout: 180_000 }, async () => {
@@ -139,6 +142,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     const work = await session.folder('clock-files');
     const now = new Date();
     const page = await profile('clock-leader');
+    leaderPage = page;
     // The expert's side: the assignment arrives, the received-packages list says when.
     const importedFrom = Date.now();
     const { issued, others } = await leaderDeviceWithAssignment(page, work, now);
@@ -188,5 +192,37 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
     await page.getByTestId('anchor-self').waitFor();
     expect(await page.getByTestId('anchor-none').count()).toBe(0);
     await screenshot(page, 'field-secretariat-identity');
+  });
+
+  it('every role’s main screens fit 1366 × 768 in Chinese and English, at the default and a large font, with no catalogue key shown', { timeout: 300_000 }, async () => {
+    const secretariat = secretariatPage;
+    const leader = leaderPage;
+    if (!secretariat || !leader) throw new Error('the first two tests set up the devices');
+    await openWorkspace(secretariat, 'secretariat');
+    await forEachVariant(secretariat, async (v) => {
+      for (const tab of ['rules', 'applicants', 'experts', 'panels', 'returns', 'overview', 'notice']) {
+        await secretariat.getByTestId(`tab-${tab}`).click();
+        await checkScreen(secretariat, v, `secretariat-${tab}`);
+      }
+      await openWorkspace(secretariat, 'identity');
+      await checkScreen(secretariat, v, 'secretariat-identity');
+      await openWorkspace(secretariat, 'backup');
+      await checkScreen(secretariat, v, 'secretariat-backup');
+      await openWorkspace(secretariat, 'secretariat');
+    });
+    // The second test left the received-scoresheets drawer open: closed as a person does.
+    await leader.keyboard.press('Escape');
+    await expect.poll(() => leader.locator('.ant-drawer-open').count()).toBe(0);
+    await forEachVariant(leader, async (v) => {
+      await openWorkspace(leader, 'review');
+      await leader.getByTestId('nav-overview').click();
+      await checkScreen(leader, v, 'expert-review');
+      await leader.getByTestId(`item-row-${itemsOf(GBT19580_2012)[0]!.id}`).click();
+      await checkScreen(leader, v, 'expert-item');
+      for (const key of ['leader', 'countersign', 'identity', 'backup']) {
+        await openWorkspace(leader, key);
+        await checkScreen(leader, v, `member-${key}`);
+      }
+    });
   });
 });
