@@ -12,7 +12,7 @@ import { checkAgainstHeldScoresheet } from '../score-history.js';
 import { checkEntryLayout, checkSignedManifest } from '../signed-manifest.js';
 import type { ZipRecord } from '../zip-read.js';
 import type { ByteSource } from './byte-io.js';
-import { CHUNK_BYTES, contentCryptoKey } from './chunk-cipher.js';
+import { CHUNK_BYTES, webCryptoChunkCipher, type ChunkCipherFactory } from './chunk-cipher.js';
 import { openSealedEntry, sealedLayout } from './sealed-entry.js';
 import { softwareSha256, type Sha256Factory } from '../../util/sha256-stream.js';
 import { entryReader, readZipDirectoryFrom } from './zip-stream-read.js';
@@ -32,8 +32,8 @@ export interface AttachmentWriter<T> {
   discard(): Promise<void>;
 }
 
-/** With a native SHA-256 and CRC-32 where the host has them (the portable ones otherwise). */
-export type StreamImportOptions = ImportOptions & { sha256?: Sha256Factory; crc32?: Crc32Update };
+/** With a native SHA-256, CRC-32 and chunk cipher where the host has them (the portable ones otherwise). */
+export type StreamImportOptions = ImportOptions & { sha256?: Sha256Factory; crc32?: Crc32Update; chunkCipher?: ChunkCipherFactory };
 
 /** What importPackage returns, the files as the store made them instead of bytes in memory. */
 export type StreamImportedPackage<T> = Omit<ImportedPackage, 'blobs' | 'entries'> & { blobs: ReadonlyMap<string, T> };
@@ -77,7 +77,7 @@ export async function importPackageStream<T>(source: ByteSource, options: Stream
   if (!disposition.ok) return disposition;
   const contentKey = await contentKeyFor(manifest, options.keys);
   if (!contentKey.ok) return contentKey;
-  const key = contentKey.value ? await contentCryptoKey(contentKey.value, 'decrypt') : null;
+  const key = contentKey.value ? await (options.chunkCipher ?? webCryptoChunkCipher)(contentKey.value) : null;
   const hash = options.sha256 ?? softwareSha256;
 
   /** One listed entry, read once: plaintext to `put`, then CRC-32 and SHA-256 as stored checked. */
