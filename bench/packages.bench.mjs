@@ -6,7 +6,7 @@
 // and of the pair is reported beside their wall time: on a machine other work keeps busy,
 // wall time says as much about the others as about us. Both read the file from the page cache
 // (export wrote it just before; the import runs first, the pair after). Each step runs in its own
-// Node process (bench/packages-stream-child.mjs) so its peak (maxRSS) is its own. Photos are
+// Node process (bench/packages-stream-child.mjs) so its peak (VmHWM) is its own. Photos are
 // random bytes: they do not compress, as JPEGs do not. Files live in a temporary folder,
 // deleted after.
 import { execFileSync } from 'node:child_process';
