@@ -38,6 +38,8 @@ export const RATIOS = {
   'persist.commitP95Ratio': ['persist.commitP95', 'persist.bareStrictP95'],
   'import.ratio': ['import.ms', 'import.pairMs'],
   'import.largeRatio': ['import.largeMs', 'import.largePairMs'],
+  'import.cpuRatio': ['import.cpuMs', 'import.pairCpuMs'],
+  'import.largeCpuRatio': ['import.largeCpuMs', 'import.largePairCpuMs'],
   'start.emptyProfileRatio': ['start.emptyProfile', 'start.blankEmptyProfile'],
   'start.newWindowRatio': ['start.newWindow', 'start.blankNewWindow'],
   'start.reloadRatio': ['start.reload', 'start.blankReload'],

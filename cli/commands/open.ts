@@ -1,12 +1,14 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentRules } from '../../shared/packages/content/registry.js';
 import { printable } from '../../shared/packages/errors.js';
 import { plainFileName } from '../../shared/workflow/file-names.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import { CHECK_OPTIONS, CHECK_USAGE, checkPackageFile, checkSetup } from '../lib/check-package.js';
+import type { BlobRef } from '../../shared/packages/content/common.js';
+import { CHECK_OPTIONS, CHECK_USAGE, checkPackageSource, checkSetup } from '../lib/check-package.js';
+import { folderAttachmentStore } from '../lib/file-stream.js';
 import { parseCommandArgs } from '../lib/file-args.js';
-import { formatPackageError, readPackageFile } from '../lib/package-files.js';
+import { formatPackageError, openPackageSource } from '../lib/package-files.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 import { checkedNotes, describeSigner } from './verify.js';
 
@@ -27,34 +29,45 @@ export async function openCommand(args: string[], io: CliIo): Promise<ExitCode> 
   }
   const setup = await checkSetup(values, io, 'open', USAGE);
   if (!setup) return 1;
-  const read = await readPackageFile(file);
+  const read = await openPackageSource(file);
   if (!read.ok) {
     io.stderr(`zqa open: ${read.message}\n`);
     return 1;
   }
-  const checked = await checkPackageFile(read.bytes, setup, true);
+  const out = values.out;
+  const existed = await exists(out);
+  // Names were checked as plain file names by the content schema; the number keeps them
+  // unique, and controls and format characters such as bidi overrides (`报告\u202Efdp.exe`)
+  // become '_' (the one file-name sanitiser) so a file manager shows the name as it is.
+  const nameOf = (ref: BlobRef) => `${ref.entry.slice('blobs/'.length)}-${plainFileName(ref.fileName, { maxLength: 255 })}`;
+  // Each file is written as it is decrypted, and kept only once the whole package passed.
+  const checked = await checkPackageSource(read.source, setup, true, folderAttachmentStore(join(out, 'files'), true, nameOf)).finally(() => read.source.close());
   if (!checked.ok || !checked.value.imported) {
+    // Nothing of a refused package stays: not even the folders the files would have gone to.
+    await rmdir(join(out, 'files')).catch(() => undefined);
+    if (!existed) await rmdir(out).catch(() => undefined);
     io.stderr(`zqa open: ${file}: refused: ${checked.ok ? 'not opened' : formatPackageError(checked.error)}\n`);
     return 1;
   }
   const opened = checked.value.imported;
-  const out = values.out;
   await mkdir(join(out, 'files'), { recursive: true });
   const text = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
   await writeFileAtomic(join(out, 'manifest.json'), text(opened.manifest));
   await writeFileAtomic(join(out, 'content.json'), text(opened.content));
   const refs = contentRules(opened.type).blobs(opened.content);
-  for (const ref of refs) {
-    // Names were checked as plain file names by the content schema; the number keeps them
-    // unique, and controls and format characters such as bidi overrides (`报告\u202Efdp.exe`)
-    // become '_' (the one file-name sanitiser) so a file manager shows the name as it is.
-    const name = plainFileName(ref.fileName, { maxLength: 255 });
-    await writeFileAtomic(join(out, 'files', `${ref.entry.slice('blobs/'.length)}-${name}`), opened.blobs.get(ref.entry)!);
-  }
   const m = opened.manifest;
   const notes = checkedNotes(checked.value, setup).map((n) => `; ${n}`).join('');
   io.stdout(`${file}: opened ${m.type} r${m.revision} from ${printable(opened.senderName)} into ${out} (${refs.length} file${refs.length === 1 ? '' : 's'}); ${describeSigner(opened.signer, opened.senderName)}${notes}\n`);
   return 0;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function nonEmptyFolder(path: string): Promise<boolean> {

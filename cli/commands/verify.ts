@@ -1,9 +1,10 @@
 import { printable } from '../../shared/packages/errors.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import type { SignerTrust } from '../../shared/packages/verify-package.js';
-import { CHECK_OPTIONS, CHECK_USAGE, checkPackageFile, checkSetup, type CheckedFile, type CheckSetup } from '../lib/check-package.js';
+import { CHECK_OPTIONS, CHECK_USAGE, checkPackageSource, checkSetup, type CheckedFile, type CheckSetup } from '../lib/check-package.js';
+import { checkOnlyStore } from '../lib/file-stream.js';
 import { parseCommandArgs } from '../lib/file-args.js';
-import { formatPackageError, readPackageFile } from '../lib/package-files.js';
+import { formatPackageError, openPackageSource } from '../lib/package-files.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';
 
 const USAGE = `usage: zqa verify FILE [--trust CARD_OR_DIR]… [--type TYPE]… [--identity KEYFILE]
@@ -57,12 +58,12 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
   if (!file || positionals.length > 1) throw new UsageError(USAGE);
   const setup = await checkSetup(values, io, 'verify', USAGE);
   if (!setup) return 1;
-  const read = await readPackageFile(file);
-  if (!read.ok) {
-    io.stderr(`zqa verify: ${read.message}\n`);
+  const opened = await openPackageSource(file);
+  if (!opened.ok) {
+    io.stderr(`zqa verify: ${opened.message}\n`);
     return 1;
   }
-  const checked = await checkPackageFile(read.bytes, setup, false);
+  const checked = await checkPackageSource(opened.source, setup, false, checkOnlyStore).finally(() => opened.source.close());
   if (!checked.ok) {
     io.stderr(`zqa verify: ${file}: refused: ${formatPackageError(checked.error)}\n`);
     return 1;

@@ -5,20 +5,25 @@ import { softwareKeyHolderFromPkcs8, type KeyHolder } from '../../shared/crypto/
 import type { TrustStore } from '../../shared/identity/trust-store.js';
 import type { PackageError } from '../../shared/packages/errors.js';
 import { heldRecordsFrom, type HeldRecords } from '../../shared/packages/held-records.js';
-import { importVerifiedPackage, type ImportedPackage } from '../../shared/packages/import-package.js';
 import { packageTypeSchema, PACKAGE_TYPES, type PackageType } from '../../shared/packages/manifest.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
-import { verifyPackage, type VerifiedPackage } from '../../shared/packages/verify-package.js';
+import type { SignedManifest } from '../../shared/packages/signed-manifest.js';
+import type { ByteSource } from '../../shared/packages/stream/byte-io.js';
+import { importPackageStream, type AttachmentStore, type StreamImportedPackage } from '../../shared/packages/stream/import-package-stream.js';
+import { verifyPackageStream } from '../../shared/packages/stream/verify-package-stream.js';
 import { fromBase64 } from '../../shared/util/bytes.js';
 import { ok, type Result } from '../../shared/util/result.js';
 import { UsageError, type CliIo } from '../io.js';
+import { nodeCrc32, nodeSha256 } from './file-stream.js';
+import { nodeChunkCipher } from './node-chunk-cipher.js';
 import { loadTrust } from './package-files.js';
 import { readPassphrase } from './passphrase.js';
 
 /**
  * What `zqa verify` and `zqa open` share, so that one refuses whatever the other refuses: the
  * same options (`--trust`, `--type`, `--identity`), the same trust and held assignments built
- * from them, and the same shared importer the app runs (importPackage), with nothing stored.
+ * from them, and the same shared checks the app runs (the streamed importer), with nothing
+ * stored but what `zqa open` writes out.
  */
 export const CHECK_OPTIONS = {
   trust: { type: 'string', multiple: true },
@@ -60,28 +65,33 @@ export async function checkSetup(values: { trust?: string[] | undefined; type?: 
   return { keys, trust: loaded?.trust ?? null, held, accept };
 }
 
-export interface CheckedFile {
-  verified: VerifiedPackage;
-  /** Decrypted and checked content; null when no key given could read it. */
-  imported: ImportedPackage | null;
+export interface CheckedFile<T = unknown> {
+  verified: SignedManifest;
+  /** Decrypted and checked content, its files as the store made them; null when no key given could read it. */
+  imported: StreamImportedPackage<T> | null;
 }
 
 /**
- * The package as the app's importer sees it: everything checkable without a key, and with a
- * recipient's key everything else. `needContent`: refuse what the key cannot open (`zqa open`).
+ * The package as the app's importer sees it, read from the file a piece at a time (never the
+ * whole file in memory; a version-2 package or a panel return is read whole within the
+ * in-memory limits): everything checkable without a key, and with a recipient's key
+ * everything else, each file to `store`, which keeps it only when the whole package passed.
+ * `needContent`: refuse what the key cannot open (`zqa open`).
  */
-export async function checkPackageFile(bytes: Uint8Array, setup: CheckSetup, needContent: boolean): Promise<Result<CheckedFile, PackageError>> {
+export async function checkPackageSource<T>(source: ByteSource, setup: CheckSetup, needContent: boolean, store: AttachmentStore<T>): Promise<Result<CheckedFile<T>, PackageError>> {
   const accept = setup.accept.length ? { accept: setup.accept } : {};
-  const verified = await verifyPackage(bytes, { trust: setup.trust, held: setup.held, ...accept });
+  const native = { sha256: nodeSha256, crc32: nodeCrc32 };
+  const verified = await verifyPackageStream(source, { trust: setup.trust, held: setup.held, ...accept, ...native });
   if (!verified.ok) return verified;
   const readable = setup.keys !== null && (await canRead(verified.value, setup.keys));
   if (!readable && !needContent) return ok({ verified: verified.value, imported: null });
-  const imported = await importVerifiedPackage(verified.value, { keys: setup.keys, trust: setup.trust, accept: setup.accept.length ? setup.accept : PACKAGE_TYPES, history: NO_HISTORY, held: setup.held });
+  const options = { keys: setup.keys, trust: setup.trust, accept: setup.accept.length ? setup.accept : PACKAGE_TYPES, history: NO_HISTORY, held: setup.held, ...native, chunkCipher: nodeChunkCipher };
+  const imported = await importPackageStream(source, options, store);
   return imported.ok ? ok({ verified: verified.value, imported: imported.value }) : imported;
 }
 
 /** Identity cards are public; any other package is readable by its recipients only. */
-async function canRead(verified: VerifiedPackage, keys: KeyHolder): Promise<boolean> {
+async function canRead(verified: SignedManifest, keys: KeyHolder): Promise<boolean> {
   const { manifest } = verified;
   if (manifest.type === 'identity-card') return true;
   const keyId = await keyIdOf(fromBase64((await keys.publicKeys()).signingKey));

@@ -99,15 +99,21 @@ export class AtomicFileSink implements ByteSink {
   }
 }
 
+/** A store that keeps nothing: each file is checked as it passes (`zqa verify --identity`), then dropped. */
+export const checkOnlyStore: AttachmentStore<null> = {
+  begin: () => ({ write: () => Promise.resolve(), finish: () => Promise.resolve(null), discard: () => Promise.resolve() }),
+};
+
 /**
- * Decrypted attachments written to files in `folder`, one per entry (`blobs/0001` →
- * `folder/0001`), each through an AtomicFileSink: kept only when the whole package passed.
- * `durable: false` leaves flushing to the OS, as the app's database does with its Blobs.
+ * Decrypted attachments written to files in `folder`, one per entry (by default `blobs/0001` →
+ * `folder/0001`; `nameOf` chooses another name), each through an AtomicFileSink: kept only
+ * when the whole package passed. `durable: false` leaves flushing to the OS, as the app's
+ * database does with its Blobs.
  */
-export function folderAttachmentStore(folder: string, durable = true): AttachmentStore<string> {
+export function folderAttachmentStore(folder: string, durable = true, nameOf: (ref: BlobRef) => string = (ref) => ref.entry.replace(/^blobs\//, '')): AttachmentStore<string> {
   return {
     begin(ref: BlobRef): AttachmentWriter<string> {
-      const path = join(folder, ref.entry.replace(/^blobs\//, ''));
+      const path = join(folder, nameOf(ref));
       const sink = mkdir(folder, { recursive: true }).then(() => AtomicFileSink.create(path));
       return {
         write: async (plain) => (await sink).write(plain),

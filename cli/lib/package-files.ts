@@ -12,6 +12,7 @@ import { openVerifiedPackage } from '../../shared/packages/open-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { CliIo } from '../io.js';
+import { openFileSource, type FileSource } from './file-stream.js';
 
 /** Reads a package file, refusing one over the limit before reading it whole. */
 export async function readPackageFile(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
@@ -20,6 +21,19 @@ export async function readPackageFile(path: string): Promise<{ ok: true; bytes: 
     if (!info.isFile()) return { ok: false, message: `${path} is not a file` };
     if (info.size > DEFAULT_PACKAGE_LIMITS.maxFileBytes) return { ok: false, message: `file-too-large: ${path} is ${info.size} bytes, limit ${DEFAULT_PACKAGE_LIMITS.maxFileBytes}` };
     return { ok: true, bytes: new Uint8Array(await readFile(path)) };
+  } catch (e) {
+    return { ok: false, message: `cannot read ${path}: ${(e as Error).message}` };
+  }
+}
+
+/**
+ * Opens a package file to be read a piece at a time (the streamed checks refuse one over
+ * their limits from its size before reading it). The caller closes it.
+ */
+export async function openPackageSource(path: string): Promise<{ ok: true; source: FileSource } | { ok: false; message: string }> {
+  try {
+    if (!(await stat(path)).isFile()) return { ok: false, message: `${path} is not a file` };
+    return { ok: true, source: await openFileSource(path) };
   } catch (e) {
     return { ok: false, message: `cannot read ${path}: ${(e as Error).message}` };
   }

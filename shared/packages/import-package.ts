@@ -39,8 +39,9 @@ export type ImportedPackage = OpenedPackage & {
 /**
  * verify → (revision check) → decrypt → validate → check against what the device holds, all
  * in shared code with no side effects: the caller applies the result in one transaction, or
- * shows the error and changes nothing. The app, `zqa verify`, `zqa open` and `zqa rank` all
- * come through here.
+ * shows the error and changes nothing. The app and `zqa rank` come through here; `zqa verify`
+ * and `zqa open` through its streamed twin (stream/import-package-stream.ts), which hands a
+ * version-2 package or a panel return to it.
  */
 export async function importPackage(bytes: Uint8Array, options: ImportOptions): Promise<Result<ImportedPackage, PackageError>> {
   const verified = await verifyPackage(bytes, { trust: options.trust, accept: options.accept, limits: options.limits ?? DEFAULT_PACKAGE_LIMITS, held: options.held });
@@ -48,7 +49,7 @@ export async function importPackage(bytes: Uint8Array, options: ImportOptions): 
 }
 
 /** The same, for a package verifyPackage already accepted with these options' trust, types and held records. */
-export async function importVerifiedPackage(verified: VerifiedPackage, options: ImportOptions): Promise<Result<ImportedPackage, PackageError>> {
+async function importVerifiedPackage(verified: VerifiedPackage, options: ImportOptions): Promise<Result<ImportedPackage, PackageError>> {
   const limits = options.limits ?? DEFAULT_PACKAGE_LIMITS;
   const seriesId = seriesIdOf(verified.manifest);
   const disposition = classifyRevision(verified.manifest, verified.manifestSha256, await options.history.latest(seriesId));

@@ -10,7 +10,7 @@ import { contentProblemError, contentRules, type PackageContent } from './conten
 import { packageError, type PackageError } from './errors.js';
 import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './limits.js';
 import { CONTENT_ENTRY, STREAMED_FORMAT_VERSION, type Manifest } from './manifest.js';
-import { contentCryptoKey } from './stream/chunk-cipher.js';
+import { webCryptoChunkCipher, type ChunkCipher } from './stream/chunk-cipher.js';
 import { openSealedEntry } from './stream/sealed-entry.js';
 import type { VerifiedPackage } from './verify-package.js';
 
@@ -77,13 +77,13 @@ export async function contentKeyFor(manifest: Manifest, keys: KeyHolder | null):
 
 /** Opens one stored entry held in memory: whole (version 2) or chunk by chunk (version 3). */
 function entryDecrypter(manifest: Manifest, contentKey: Uint8Array | null) {
-  let chunkKey: Promise<CryptoKey> | null = null;
+  let chunkCipher: Promise<ChunkCipher> | null = null;
   return async (name: string, stored: Uint8Array): Promise<Result<Uint8Array, PackageError>> => {
     if (!contentKey) return ok(stored);
     if (manifest.formatVersion === STREAMED_FORMAT_VERSION) {
-      chunkKey ??= contentCryptoKey(contentKey, 'decrypt');
+      chunkCipher ??= webCryptoChunkCipher(contentKey);
       const parts: Uint8Array[] = [];
-      const opened = await openSealedEntry(await chunkKey, name, stored.length, (at, n) => Promise.resolve(stored.subarray(at, at + n)), (p) => void parts.push(p));
+      const opened = await openSealedEntry(await chunkCipher, name, stored.length, (at, n) => Promise.resolve(stored.subarray(at, at + n)), (p) => void parts.push(p));
       return opened.ok ? ok(parts.length === 1 ? parts[0]! : concatBytes(parts)) : opened;
     }
     try {

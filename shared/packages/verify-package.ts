@@ -20,7 +20,7 @@ const fail = (code: PackageError['code'], detail: string) => err(packageError(co
  * useful message: the container and its limits, the format version, the signature over the
  * exact manifest bytes, the manifest's shape, the package type, the signer's trust, then
  * every entry against its listed size and SHA-256. Bytes in memory; a package of format
- * version 3 can also be read a piece at a time (stream/read-package-stream.ts).
+ * version 3 can also be read a piece at a time (stream/verify-package-stream.ts).
  */
 export async function verifyPackage(bytes: Uint8Array, options: VerifyOptions): Promise<Result<VerifiedPackage, PackageError>> {
   const limits = options.limits ?? DEFAULT_PACKAGE_LIMITS;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtomicFileSink, folderAttachmentStore, nodeCrc32, nodeSha256, openFileSource } from '../../cli/lib/file-stream.js';
+import { nodeChunkCipher } from '../../cli/lib/node-chunk-cipher.js';
 import { crc32, CRC32_START, crc32Finish, crc32Update } from '../../shared/packages/crc32.js';
 import { STREAMED_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
@@ -65,7 +66,8 @@ describe('a streamed package through files', () => {
     const sink = await AtomicFileSink.create(file);
     const written = await writePackageStream(
       { type: 'scoresheet', content: built.value.content, blobs: opened, subject: panel.subject, revision: 1, createdAt: now, sender: { name: member.facts.name, keys: member.keys }, recipients: [panel.members[0]!.card, member.card] },
-      { sink, sha256: nodeSha256, crc32: nodeCrc32 },
+      // Sealed by Node's cipher, opened below by the portable WebCrypto one: the same format.
+      { sink, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher },
     );
     if (!written.ok) throw new Error(written.error.message);
     await sink.commit();

@@ -11,9 +11,9 @@ import { bs, randomBytes } from '../../crypto/buffer-source.js';
  * chunks whatever the entry's size.
  */
 export const CHUNK_BYTES = 1024 * 1024;
-const IV_BYTES = 12;
+export const CHUNK_IV_BYTES = 12;
 const TAG_BYTES = 16;
-export const CHUNK_OVERHEAD = IV_BYTES + TAG_BYTES;
+export const CHUNK_OVERHEAD = CHUNK_IV_BYTES + TAG_BYTES;
 const SEALED_CHUNK_BYTES = CHUNK_BYTES + CHUNK_OVERHEAD;
 const AAD_CONTEXT = new TextEncoder().encode('zqa-package/3 chunk');
 
@@ -47,11 +47,25 @@ export function chunkLayout(storedBytes: number): ChunkLayout | string {
   return { count, sealedChunkBytes: SEALED_CHUNK_BYTES, lastSealedBytes, plainBytes: storedBytes - count * CHUNK_OVERHEAD };
 }
 
-export async function contentCryptoKey(raw: Uint8Array, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', bs(raw), 'AES-GCM', false, [usage]);
+/**
+ * Seals and opens the chunks of one package under its content key. The portable one is
+ * WebCrypto's (webCryptoChunkCipher); a host with a native AES-GCM that can be fed a chunk in
+ * pieces passes its own (Node: cli/lib/node-chunk-cipher.ts), because WebCrypto allocates a
+ * fresh buffer the size of every chunk for its input copy and its output, and at 1.5 GB those
+ * allocations cost more than the cipher itself. Both give and take the same bytes.
+ */
+export interface ChunkCipher {
+  /** `IV ‖ ciphertext ‖ tag` of one chunk, in pieces whose concatenation is the stored chunk. */
+  seal(entry: string, index: number, last: boolean, plain: Uint8Array): Promise<Uint8Array[]>;
+  /** The chunk's plaintext in pieces, or null when its tag does not verify for this entry, place and finality. */
+  open(entry: string, index: number, last: boolean, sealed: Uint8Array): Promise<Uint8Array[] | null>;
 }
 
-function chunkAad(entry: string, index: number, last: boolean): Uint8Array {
+/** Makes the cipher of one package from its raw 32-byte content key. */
+export type ChunkCipherFactory = (contentKey: Uint8Array) => Promise<ChunkCipher>;
+
+/** The additional authenticated data of chunk `index` of `entry` (§4): context, name, index, last flag. */
+export function chunkAad(entry: string, index: number, last: boolean): Uint8Array {
   const name = new TextEncoder().encode(entry);
   const aad = new Uint8Array(AAD_CONTEXT.length + 1 + name.length + 1 + 5);
   aad.set(AAD_CONTEXT);
@@ -63,21 +77,29 @@ function chunkAad(entry: string, index: number, last: boolean): Uint8Array {
   return aad;
 }
 
-export async function sealChunk(key: CryptoKey, entry: string, index: number, last: boolean, plain: Uint8Array): Promise<Uint8Array> {
-  const iv = randomBytes(IV_BYTES);
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: bs(iv), additionalData: bs(chunkAad(entry, index, last)) }, key, bs(plain)));
-  const out = new Uint8Array(IV_BYTES + ct.length);
-  out.set(iv);
-  out.set(ct, IV_BYTES);
-  return out;
+/** Splits a stored chunk into its IV, its ciphertext and its tag (the caller checked it is at least CHUNK_OVERHEAD long). */
+export function splitSealedChunk(sealed: Uint8Array): { iv: Uint8Array; ciphertext: Uint8Array; tag: Uint8Array } {
+  return { iv: sealed.subarray(0, CHUNK_IV_BYTES), ciphertext: sealed.subarray(CHUNK_IV_BYTES, sealed.length - TAG_BYTES), tag: sealed.subarray(sealed.length - TAG_BYTES) };
 }
 
-/** The chunk's plaintext, or null when its tag does not verify for this entry, place and finality. */
-export async function openChunk(key: CryptoKey, entry: string, index: number, last: boolean, sealed: Uint8Array): Promise<Uint8Array | null> {
-  try {
-    const params = { name: 'AES-GCM', iv: bs(sealed.subarray(0, IV_BYTES)), additionalData: bs(chunkAad(entry, index, last)) };
-    return new Uint8Array(await crypto.subtle.decrypt(params, key, bs(sealed.subarray(IV_BYTES))));
-  } catch {
-    return null;
-  }
-}
+/** The portable chunk cipher: WebCrypto's AES-256-GCM, one call per chunk. */
+export const webCryptoChunkCipher: ChunkCipherFactory = async (raw) => {
+  const sealKey = crypto.subtle.importKey('raw', bs(raw), 'AES-GCM', false, ['encrypt']);
+  const openKey = crypto.subtle.importKey('raw', bs(raw), 'AES-GCM', false, ['decrypt']);
+  await Promise.all([sealKey, openKey]);
+  return {
+    async seal(entry, index, last, plain) {
+      const iv = randomBytes(CHUNK_IV_BYTES);
+      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: bs(iv), additionalData: bs(chunkAad(entry, index, last)) }, await sealKey, bs(plain)));
+      return [iv, ct];
+    },
+    async open(entry, index, last, sealed) {
+      try {
+        const params = { name: 'AES-GCM', iv: bs(sealed.subarray(0, CHUNK_IV_BYTES)), additionalData: bs(chunkAad(entry, index, last)) };
+        return [new Uint8Array(await crypto.subtle.decrypt(params, await openKey, bs(sealed.subarray(CHUNK_IV_BYTES))))];
+      } catch {
+        return null;
+      }
+    },
+  };
+};

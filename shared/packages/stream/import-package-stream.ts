@@ -5,17 +5,19 @@ import type { Crc32Update } from '../crc32.js';
 import { packageError, type PackageError } from '../errors.js';
 import { importPackage, type ImportedPackage, type ImportOptions } from '../import-package.js';
 import { DEFAULT_PACKAGE_LIMITS, STREAMED_PACKAGE_LIMITS } from '../limits.js';
-import { CONTENT_ENTRY, MANIFEST_ENTRY, seriesIdOf, SIGNATURE_ENTRY, STREAMED_FORMAT_VERSION } from '../manifest.js';
+import { CONTENT_ENTRY, seriesIdOf, STREAMED_FORMAT_VERSION } from '../manifest.js';
 import { blobMismatch, contentKeyFor, readContent } from '../open-package.js';
 import { classifyRevision } from '../revision.js';
 import { checkAgainstHeldScoresheet } from '../score-history.js';
-import { checkEntryLayout, checkSignedManifest } from '../signed-manifest.js';
+import { checkEntryLayout } from '../signed-manifest.js';
 import type { ZipRecord } from '../zip-read.js';
 import type { ByteSource } from './byte-io.js';
-import { CHUNK_BYTES, contentCryptoKey } from './chunk-cipher.js';
+import { CHUNK_BYTES, webCryptoChunkCipher, type ChunkCipherFactory } from './chunk-cipher.js';
 import { openSealedEntry, sealedLayout } from './sealed-entry.js';
 import { softwareSha256, type Sha256Factory } from '../../util/sha256-stream.js';
-import { entryReader, readZipDirectoryFrom } from './zip-stream-read.js';
+import { readSignedHead } from './signed-head.js';
+import { entryReader } from './zip-stream-read.js';
+import { readWhole } from './read-whole.js';
 
 /**
  * Where the decrypted files of a package go as they are read: in the app, a Blob per
@@ -32,11 +34,14 @@ export interface AttachmentWriter<T> {
   discard(): Promise<void>;
 }
 
-/** With a native SHA-256 and CRC-32 where the host has them (the portable ones otherwise). */
-export type StreamImportOptions = ImportOptions & { sha256?: Sha256Factory; crc32?: Crc32Update };
+/** With a native SHA-256, CRC-32 and chunk cipher where the host has them (the portable ones otherwise). */
+export type StreamImportOptions = ImportOptions & { sha256?: Sha256Factory; crc32?: Crc32Update; chunkCipher?: ChunkCipherFactory };
 
 /** What importPackage returns, the files as the store made them instead of bytes in memory. */
-export type StreamImportedPackage<T> = Omit<ImportedPackage, 'blobs' | 'entries'> & { blobs: ReadonlyMap<string, T> };
+export type StreamImportedPackage<T> = WithoutBlobs<ImportedPackage> & { blobs: ReadonlyMap<string, T> };
+
+/** Omit, once per member of the union, so the type still tells the content's shape. */
+type WithoutBlobs<P> = P extends unknown ? Omit<P, 'blobs' | 'entries'> : never;
 
 const fail = (code: PackageError['code'], detail: string) => err(packageError(code, detail));
 
@@ -50,34 +55,19 @@ const fail = (code: PackageError['code'], detail: string) => err(packageError(co
  */
 export async function importPackageStream<T>(source: ByteSource, options: StreamImportOptions, store: AttachmentStore<T>): Promise<Result<StreamImportedPackage<T>, PackageError>> {
   const limits = options.limits ?? STREAMED_PACKAGE_LIMITS;
-  const placed = await readZipDirectoryFrom(source, limits);
-  if (!placed.ok) return placed;
-  const records = new Map(placed.value.map((r) => [r.name, r]));
-  const small = async (name: string): Promise<Result<Uint8Array, PackageError>> => {
-    const record = records.get(name);
-    if (!record) return fail('entry-missing', name);
-    if (record.size > limits.maxManifestBytes) return fail('entry-too-large', `${name} is ${record.size} bytes, limit ${limits.maxManifestBytes}`);
-    const reader = entryReader(source, record, () => undefined, options.crc32);
-    const bytes = (await reader.read(0, record.size)).slice();
-    const crc = reader.finish();
-    return crc.ok ? ok(bytes) : crc;
-  };
-  const manifestBytes = await small(MANIFEST_ENTRY);
-  if (!manifestBytes.ok) return manifestBytes;
-  const signature = await small(SIGNATURE_ENTRY);
-  if (!signature.ok) return signature;
-  const signed = await checkSignedManifest(manifestBytes.value, signature.value, { ...options, limits });
-  if (!signed.ok) return signed;
-  const { manifest } = signed.value;
+  const head = await readSignedHead(source, options, limits);
+  if (!head.ok) return head;
+  const { placed, records, signed } = head.value;
+  const { manifest } = signed;
   if (manifest.formatVersion !== STREAMED_FORMAT_VERSION || manifest.type === 'panel-return') return importWhole(source, options, store);
-  const layout = checkEntryLayout(manifest, placed.value.map((r) => r.name));
+  const layout = checkEntryLayout(manifest, placed.map((r) => r.name));
   if (!layout.ok) return layout;
   const seriesId = seriesIdOf(manifest);
-  const disposition = classifyRevision(manifest, signed.value.manifestSha256, await options.history.latest(seriesId));
+  const disposition = classifyRevision(manifest, signed.manifestSha256, await options.history.latest(seriesId));
   if (!disposition.ok) return disposition;
   const contentKey = await contentKeyFor(manifest, options.keys);
   if (!contentKey.ok) return contentKey;
-  const key = contentKey.value ? await contentCryptoKey(contentKey.value, 'decrypt') : null;
+  const key = contentKey.value ? await (options.chunkCipher ?? webCryptoChunkCipher)(contentKey.value) : null;
   const hash = options.sha256 ?? softwareSha256;
 
   /** One listed entry, read once: plaintext to `put`, then CRC-32 and SHA-256 as stored checked. */
@@ -138,7 +128,7 @@ export async function importPackageStream<T>(source: ByteSource, options: Stream
     }
     for (const [i, ref] of content.value.refs.entries()) blobs.set(ref.entry, await writers[i]!.finish());
     writers.length = 0;
-    return ok({ manifest, manifestSha256: signed.value.manifestSha256, signer: signed.value.signer, senderName: signed.value.senderName, assignment: signed.value.assignment, ...content.value.typed, seriesId, disposition: disposition.value, blobs });
+    return ok({ manifest, manifestSha256: signed.manifestSha256, signer: signed.signer, senderName: signed.senderName, assignment: signed.assignment, ...content.value.typed, seriesId, disposition: disposition.value, blobs });
   } finally {
     // Reached with writers left only on a refusal or a throw: nothing half-read is kept.
     for (const w of writers) await w.discard();
@@ -147,10 +137,9 @@ export async function importPackageStream<T>(source: ByteSource, options: Stream
 
 /** Version 2, or a panel return: read whole (within the in-memory limits), then stored. */
 async function importWhole<T>(source: ByteSource, options: StreamImportOptions, store: AttachmentStore<T>): Promise<Result<StreamImportedPackage<T>, PackageError>> {
-  const limits = options.limits ?? DEFAULT_PACKAGE_LIMITS;
-  const inMemory = { ...limits, maxFileBytes: Math.min(limits.maxFileBytes, DEFAULT_PACKAGE_LIMITS.maxFileBytes), maxTotalBytes: Math.min(limits.maxTotalBytes, DEFAULT_PACKAGE_LIMITS.maxTotalBytes) };
-  if (source.size > inMemory.maxFileBytes) return fail('file-too-large', `${source.size} bytes, limit ${inMemory.maxFileBytes} for a package read whole (version 2, or a panel return)`);
-  const imported = await importPackage(await source.read(0, source.size), { ...options, limits: inMemory });
+  const whole = await readWhole(source, options.limits ?? DEFAULT_PACKAGE_LIMITS);
+  if (!whole.ok) return whole;
+  const imported = await importPackage(whole.value.bytes, { ...options, limits: whole.value.limits });
   if (!imported.ok) return imported;
   const { blobs, entries: _entries, ...rest } = imported.value;
   const stored = new Map<string, T>();

@@ -1,17 +1,17 @@
 import { err, ok, type Result } from '../../util/result.js';
 import { packageError, type PackageError } from '../errors.js';
-import { chunkLayout, openChunk, sealChunk, CHUNK_BYTES, type ChunkLayout } from './chunk-cipher.js';
+import { chunkLayout, CHUNK_BYTES, type ChunkCipher, type ChunkLayout } from './chunk-cipher.js';
 
 /**
  * One encrypted entry of format version 3, opened chunk by chunk. `readSealed(offset, length)`
  * gives stored bytes of the entry (a view in memory, or a read from a file); each chunk's
- * plaintext goes to `put` as soon as its tag verifies, so no more than one chunk is held.
+ * plaintext goes to `put` (in the cipher's pieces) as soon as its tag verifies, so no more than one chunk is held.
  * A tag that fails is diagnosed once: if the chunk opens with the other "last chunk" flag,
  * the entry was cut at a chunk boundary or lengthened past its last chunk (`chunk-count-wrong`);
  * else the chunk was altered, moved or taken from another entry (`decrypt-failed`).
  */
 export async function openSealedEntry(
-  key: CryptoKey,
+  cipher: ChunkCipher,
   entry: string,
   storedBytes: number,
   readSealed: (offset: number, length: number) => Promise<Uint8Array>,
@@ -28,17 +28,17 @@ export async function openSealedEntry(
     const last = i === count - 1;
     const sealed = await ahead;
     if (!last) ahead = readChunk(i + 1);
-    const plain = await openChunk(key, entry, i, last, sealed);
+    const plain = await cipher.open(entry, i, last, sealed);
     if (!plain) {
       ahead.catch(() => undefined); // a read ahead that is no longer wanted
-      const otherFlag = await openChunk(key, entry, i, !last, sealed);
+      const otherFlag = await cipher.open(entry, i, !last, sealed);
       if (otherFlag) {
         const why = last ? 'is not marked as the last: the entry was cut short at a chunk boundary' : 'is marked as the last, but more chunks follow';
         return err(packageError('chunk-count-wrong', `"${entry}": chunk ${i + 1} of ${count} ${why}`));
       }
       return err(packageError('decrypt-failed', `"${entry}": chunk ${i + 1} of ${count} does not decrypt (altered, moved, or from another entry)`));
     }
-    await put(plain);
+    for (const piece of plain) await put(piece);
   }
   return ok(layout.value);
 }
@@ -50,14 +50,14 @@ export function sealedLayout(entry: string, storedBytes: number): Result<ChunkLa
 
 /**
  * Seals `plainBytes` bytes of plaintext, read a chunk at a time by `readPlain`, passing each
- * sealed chunk to `put`. The writer's half of openSealedEntry.
+ * sealed chunk (in the cipher's pieces) to `put`. The writer's half of openSealedEntry.
  */
 export async function sealEntry(
-  key: CryptoKey,
+  cipher: ChunkCipher,
   entry: string,
   plainBytes: number,
   readPlain: (offset: number, length: number) => Promise<Uint8Array>,
-  put: (sealed: Uint8Array, plain: Uint8Array) => Promise<void>,
+  put: (sealed: Uint8Array[], plain: Uint8Array) => Promise<void>,
 ): Promise<void> {
   const count = Math.max(1, Math.ceil(plainBytes / CHUNK_BYTES));
   const readChunk = (i: number) => readPlain(i * CHUNK_BYTES, Math.min(CHUNK_BYTES, plainBytes - i * CHUNK_BYTES));
@@ -65,6 +65,6 @@ export async function sealEntry(
   for (let i = 0; i < count; i++) {
     const plain = await ahead;
     if (i < count - 1) ahead = readChunk(i + 1);
-    await put(await sealChunk(key, entry, i, i === count - 1, plain), plain);
+    await put(await cipher.seal(entry, i, i === count - 1, plain), plain);
   }
 }

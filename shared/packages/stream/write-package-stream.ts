@@ -5,7 +5,7 @@ import { packageError, type PackageError } from '../errors.js';
 import { CONTENT_ENTRY, MANIFEST_ENTRY, PACKAGE_FORMAT, SIGNATURE_ENTRY, STREAMED_FORMAT_VERSION, type Manifest, type PackageType } from '../manifest.js';
 import { checkContentToWrite, filesMatchRefs, packageSetup, signManifest, type WritePackageInput } from '../write-package.js';
 import { memorySource, type ByteSink, type ByteSource } from './byte-io.js';
-import { CHUNK_BYTES, contentCryptoKey, sealedSize } from './chunk-cipher.js';
+import { CHUNK_BYTES, sealedSize, webCryptoChunkCipher, type ChunkCipherFactory } from './chunk-cipher.js';
 import { sealEntry } from './sealed-entry.js';
 import { softwareSha256, type Sha256Factory } from '../../util/sha256-stream.js';
 import { StoredZipStream } from './zip-stream-write.js';
@@ -24,6 +24,8 @@ export interface StreamWriteOptions {
   sha256?: Sha256Factory;
   /** A native CRC-32 likewise. */
   crc32?: Crc32Update;
+  /** A native AES-GCM chunk cipher likewise (chunk-cipher.ts). */
+  chunkCipher?: ChunkCipherFactory;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function writePackageStream<T extends PackageType>(given: StreamWri
   const { sender, encrypted, packageId, createdAt, contentKey, recipients } = setup.value;
 
   const hash = options.sha256 ?? softwareSha256;
-  const key = contentKey ? await contentCryptoKey(contentKey, 'encrypt') : null;
+  const key = contentKey ? await (options.chunkCipher ?? webCryptoChunkCipher)(contentKey) : null;
   const zip = new StoredZipStream(options.sink, createdAt, options.crc32);
   const entries: Manifest['entries'] = [];
   const parts = [{ name: CONTENT_ENTRY, source: memorySource(canonicalJsonBytes(input.content)), sha256: null as string | null }, ...refs.map((r) => ({ name: r.entry, source: files.get(r.entry)!, sha256: r.sha256 }))];
@@ -61,7 +63,7 @@ export async function writePackageStream<T extends PackageType>(given: StreamWri
       if (key) {
         await sealEntry(key, part.name, part.source.size, (at, n) => part.source.read(at, n), async (sealed, p) => {
           plain.update(p);
-          await keep(sealed);
+          for (const piece of sealed) await keep(piece);
         });
       } else {
         for (let at = 0; at < part.source.size; at += CHUNK_BYTES) {
