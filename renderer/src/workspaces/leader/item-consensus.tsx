@@ -67,6 +67,12 @@ export function ItemConsensus({ itemId }: { itemId: string }) {
         {item.percent !== null && <Button size="small" type="link" onClick={() => void commit(null)}>{t('leader.clearPercent')}</Button>}
         {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       </Space>
+      {item.bulkSettlement && (
+        <Typography.Paragraph type="secondary" className="zqa-hint" data-testid="bulk-settled-note">
+          <Tag color="blue">{t('bulk.tag')}</Tag>
+          {t('bulk.itemNote', { id: item.bulkSettlement })}
+        </Typography.Paragraph>
+      )}
       <Typography.Text strong style={{ display: 'block', marginBottom: '0.25em' }}>{t('leader.rationale')}</Typography.Text>
       <Input.TextArea
         autoSize={{ minRows: 2 }}
