@@ -20,6 +20,8 @@ import type { ConsensusRecord } from './consensus-record.js';
  */
 export const BULK_ID_PATTERN = /^bulk-[1-9]\d{0,8}$/;
 export const bulkIdForSeq = (seq: number): string => `bulk-${seq}`;
+/** The edit-log seq a bulk id names: what the screens show ("the 2nd consensus edit"), never the id itself. */
+export const bulkSeq = (bulkId: string): number => Number(bulkId.slice('bulk-'.length));
 /** The target of a `consensus-exclusions-clear` edit: the Art. 14 exclusions as a whole. */
 export const EXCLUSIONS_TARGET = 'art14';
 

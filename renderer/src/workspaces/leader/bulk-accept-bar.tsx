@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { bulkAcceptCandidates } from '../../../../shared/consensus/bulk-candidates.js';
-import { bulkSettlementsInEffect } from '../../../../shared/consensus/bulk-settlement.js';
+import { bulkSeq, bulkSettlementsInEffect } from '../../../../shared/consensus/bulk-settlement.js';
 import { useLeader } from './leader-context.js';
 import { acceptLeaderCommonValues, undoLeaderBulk } from './store/consensus-store.js';
 
@@ -20,11 +20,11 @@ export function BulkAcceptBar() {
 
   const accept = async () => {
     const done = await settle((ctx) => acceptLeaderCommonValues(ctx, reviewId, model.matrix));
-    if (done) void message.success(t('bulk.accepted', { count: done.itemIds.length, id: done.bulkId }));
+    if (done) void message.success(t('bulk.accepted', { count: done.itemIds.length, n: bulkSeq(done.bulkId) }));
   };
   const undo = async (bulkId: string) => {
     const done = await settle((ctx) => undoLeaderBulk(ctx, reviewId, bulkId));
-    if (done) void message.success(t('bulk.undone', { count: done.itemIds.length, id: done.bulkId }));
+    if (done) void message.success(t('bulk.undone', { count: done.itemIds.length, n: bulkSeq(done.bulkId) }));
   };
 
   return (
@@ -36,7 +36,7 @@ export function BulkAcceptBar() {
           </Button>
           {inEffect.map((b) => (
             <Space key={b.bulkId} size={4} data-testid={`bulk-in-effect-${b.bulkId}`}>
-              <Tag color="blue">{t('bulk.inEffect', { id: b.bulkId, count: b.itemIds.length })}</Tag>
+              <Tag color="blue">{t('bulk.inEffect', { n: bulkSeq(b.bulkId), count: b.itemIds.length })}</Tag>
               <Button size="small" onClick={() => void undo(b.bulkId)} data-testid={`bulk-undo-${b.bulkId}`}>
                 {t('bulk.undo')}
               </Button>

@@ -35,7 +35,7 @@ export function ConsensusTab({ itemId, onSelect }: { itemId: string | null; onSe
                 </span>
                 <span style={{ whiteSpace: 'nowrap' }}>
                   {row.divergent && <Tag color="red">{t('leader.divergent')}</Tag>}
-                  {settled?.bulkSettlement && <Tag color="blue" title={settled.bulkSettlement}>{t('bulk.tag')}</Tag>}
+                  {settled?.bulkSettlement && <Tag color="blue">{t('bulk.tag')}</Tag>}
                   {p === null ? <Tag>{t('leader.open')}</Tag> : <Tag color="green">{p}%</Tag>}
                 </span>
               </div>

@@ -6,6 +6,7 @@ import { useAutosaveText } from '../../ui/common/use-autosave-text.js';
 import { useLeader } from './leader-context.js';
 import { PanelNotesEditor } from './panel-notes-editor.js';
 import { suggestedPercent } from '../../../../shared/workflow/consolidate.js';
+import { bulkSeq } from '../../../../shared/consensus/bulk-settlement.js';
 
 const tenths = (v: number | undefined) => (v === undefined ? '—' : (v / 10).toFixed(1));
 
@@ -70,7 +71,7 @@ export function ItemConsensus({ itemId }: { itemId: string }) {
       {item.bulkSettlement && (
         <Typography.Paragraph type="secondary" className="zqa-hint" data-testid="bulk-settled-note">
           <Tag color="blue">{t('bulk.tag')}</Tag>
-          {t('bulk.itemNote', { id: item.bulkSettlement })}
+          {t('bulk.itemNote', { n: bulkSeq(item.bulkSettlement) })}
         </Typography.Paragraph>
       )}
       <Typography.Text strong style={{ display: 'block', marginBottom: '0.25em' }}>{t('leader.rationale')}</Typography.Text>
