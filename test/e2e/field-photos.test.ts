@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signNoConflict, waitForSaved, savedCount } from './support/app.js';
+import { leaderDeviceWithAssignment } from './support/field-device.js';
+import { fieldSession } from './support/field-session.js';
+
+/**
+ * Photos as evidence, the part done: a phone-sized photo (4000 × 3000 JPEG, made in the page)
+ * chosen on the item page is stored scaled down to a long edge of 2048 px as JPEG, under a
+ * .jpg name; a small photo is stored byte for byte as chosen.
+ */
+const session = fieldSession(5348);
+
+/** A JPEG of the given size drawn in the page (gradient and text, so it compresses like a photo, not like a blank). */
+async function makeJpeg(page: Page, width: number, height: number): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ([w, h]) => {
+      const canvas = new OffscreenCanvas(w, h);
+      const c = canvas.getContext('2d')!;
+      const g = c.createLinearGradient(0, 0, w, h);
+      g.addColorStop(0, '#2a6f97');
+      g.addColorStop(1, '#f4a261');
+      c.fillStyle = g;
+      c.fillRect(0, 0, w, h);
+      for (let i = 0; i < 400; i++) {
+        c.fillStyle = `hsl(${(i * 37) % 360} 60% ${30 + (i % 40)}%)`;
+        c.fillRect((i * 997) % w, (i * 613) % h, 40 + (i % 90), 30 + (i % 70));
+      }
+      c.fillStyle = '#000';
+      c.font = `${Math.round(h / 12)}px sans-serif`;
+      c.fillText('焊接工位 4000×3000', w / 10, h / 2);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    },
+    [width, height] as const,
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+/** Every stored attachment: name, type, size and the decoded size of its Blob, read with plain IndexedDB. */
+function storedPhotos(page: Page): Promise<{ name: string; type: string; size: number; width: number; height: number }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('zqa');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error ?? new Error('open failed'));
+    });
+    const rows = await new Promise<{ name: string; type: string; blob: Blob }[]>((resolve, reject) => {
+      const r = db.transaction('attachments').objectStore('attachments').getAll();
+      r.onsuccess = () => resolve(r.result as { name: string; type: string; blob: Blob }[]);
+      r.onerror = () => reject(r.error ?? new Error('read failed'));
+    });
+    db.close();
+    return Promise.all(
+      rows.map(async (a) => {
+        const bitmap = await createImageBitmap(a.blob);
+        const out = { name: a.name, type: a.type, size: a.blob.size, width: bitmap.width, height: bitmap.height };
+        bitmap.close();
+        return out;
+      }),
+    );
+  });
+}
+
+describe('photos as evidence in Chromium', () => {
+  it('stores a 4000 × 3000 photo at a long edge of 2048 px and a small photo as it was chosen', { timeout: 180_000 }, async () => {
+    const work = await session.folder('photos-files');
+    const { page } = await session.profile('photos');
+    await leaderDeviceWithAssignment(page, work);
+    await signNoConflict(page);
+    await page.getByTestId('item-row-4.5.3').click();
+    await page.locator('[data-testid="item-page"][data-item-id="4.5.3"]').waitFor();
+    expect(await page.getByTestId('photo-size-hint').textContent()).toContain('2048 像素');
+
+    const big = await makeJpeg(page, 4000, 3000);
+    let before = await savedCount(page);
+    await page.getByTestId('attachment-input').setInputFiles({ name: 'IMG_0001.JPEG', mimeType: 'image/jpeg', buffer: big });
+    await waitForSaved(page, before);
+    const small = await makeJpeg(page, 800, 600);
+    before = await savedCount(page);
+    await page.getByTestId('attachment-input').setInputFiles({ name: '计量室.jpg', mimeType: 'image/jpeg', buffer: small });
+    await waitForSaved(page, before);
+    await expect.poll(() => page.getByTestId('attachment').count()).toBe(2);
+
+    const stored = await storedPhotos(page);
+    const scaled = stored.find((p) => p.name === 'IMG_0001.jpg');
+    expect(scaled, JSON.stringify(stored)).toBeDefined();
+    expect(scaled).toMatchObject({ type: 'image/jpeg', width: 2048, height: 1536 });
+    expect(scaled!.size).toBeLessThan(big.length);
+    const kept = stored.find((p) => p.name === '计量室.jpg');
+    expect(kept).toMatchObject({ type: 'image/jpeg', size: small.length, width: 800, height: 600 });
+    await page.getByTestId('attachment').first().locator('img').waitFor();
+    await screenshot(page, 'field-photos-01-item-page');
+  });
+});
