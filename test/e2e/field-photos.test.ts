@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { screenshot, signNoConflict, waitForSaved, savedCount } from './support/app.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
 import { fieldSession } from './support/field-session.js';
+import { dumpDatabase } from './support/dump-database.js';
+import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
 
 /**
- * Photos as evidence, the part done: a phone-sized photo (4000 × 3000 JPEG, made in the page)
- * chosen on the item page is stored scaled down to a long edge of 2048 px as JPEG, under a
- * .jpg name; a small photo is stored byte for byte as chosen.
+ * Photos as evidence: a phone-sized photo (4000 × 3000 JPEG, made in the page) chosen on the
+ * item page is stored scaled down to a long edge of 2048 px as JPEG, under a .jpg name; a small
+ * photo is stored byte for byte as chosen. The photo gets a caption and is linked to the site
+ * observation it supports, and the exported scoresheet carries both.
  */
 const session = fieldSession(5348);
 
@@ -66,7 +69,7 @@ function storedPhotos(page: Page): Promise<{ name: string; type: string; size: n
 }
 
 describe('photos as evidence in Chromium', () => {
-  it('stores a 4000 × 3000 photo at a long edge of 2048 px and a small photo as it was chosen', { timeout: 180_000 }, async () => {
+  it('stores a 4000 × 3000 photo at a long edge of 2048 px, a small one as chosen, and exports its caption and its observation', { timeout: 180_000 }, async () => {
     const work = await session.folder('photos-files');
     const { page } = await session.profile('photos');
     await leaderDeviceWithAssignment(page, work);
@@ -93,6 +96,35 @@ describe('photos as evidence in Chromium', () => {
     const kept = stored.find((p) => p.name === '计量室.jpg');
     expect(kept).toMatchObject({ type: 'image/jpeg', size: small.length, width: 800, height: 600 });
     await page.getByTestId('attachment').first().locator('img').waitFor();
+
+    // The big photo gets a caption and supports an observation written on the same item.
+    before = await savedCount(page);
+    const observation = page.getByTestId('notes-observation');
+    await observation.getByTestId('note-input-observation').fill('焊接工位作业指导书在岗，首件检验记录完整');
+    await observation.getByTestId('evidence-place').fill('一号生产基地装配车间');
+    await observation.getByTestId('evidence-place').press('Control+Enter');
+    await waitForSaved(page, before);
+    const bigThumb = page.locator('[data-testid="attachment"][data-name="IMG_0001.jpg"]');
+    before = await savedCount(page);
+    await bigThumb.getByTestId('attachment-caption').fill('装配车间焊接工位，作业指导书张贴在岗');
+    await page.getByTestId('item-title').click();
+    await waitForSaved(page, before);
+    before = await savedCount(page);
+    await bigThumb.getByTestId('attachment-link').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '佐证观察：焊接工位作业指导书在岗' }).first().click();
+    await waitForSaved(page, before);
     await screenshot(page, 'field-photos-01-item-page');
+
+    // The scoresheet carries it: on the leader's own device the export joins the members' sheets.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-scoresheet').click();
+    await download;
+    await expect.poll(() => page.getByTestId('export-outcome').first().getAttribute('data-outcome')).toBe('saved');
+    await expect.poll(async () => ((await dumpDatabase(page)).memberScoresheets ?? []).length).toBe(1);
+    const sheet = (await dumpDatabase(page)).memberScoresheets![0] as { content: ScoresheetContent };
+    const carried = sheet.content.attachments.find((a) => a.fileName === 'IMG_0001.jpg');
+    expect(carried).toMatchObject({ caption: '装配车间焊接工位，作业指导书张贴在岗', itemId: '4.5.3', mediaType: 'image/jpeg' });
+    const observed = sheet.content.observations.find((o) => o.text.startsWith('焊接工位作业指导书在岗'));
+    expect(observed?.attachmentIds).toEqual([carried!.id]);
   });
 });

@@ -2,7 +2,7 @@ import { Button, Card, Flex, Typography } from 'antd';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import { useItemAttachments } from '../store/use-review-data.js';
+import { useItemAttachments, useItemNotes } from '../store/use-review-data.js';
 import { addAttachment } from '../store/attachment-writes.js';
 import { AttachmentThumb } from './attachment-thumb.js';
 import { PHOTO_JPEG_QUALITY, PHOTO_LONG_EDGE, photoForStorage } from './photo-import.js';
@@ -12,6 +12,7 @@ export const AttachmentsSection = memo(function AttachmentsSection({ itemId }: {
   const { t } = useTranslation();
   const { review, save } = useReview();
   const attachments = useItemAttachments(review.id, itemId) ?? [];
+  const observations = (useItemNotes(review.id, itemId) ?? []).filter((n) => n.kind === 'observation');
   const input = useRef<HTMLInputElement>(null);
   const onFiles = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
@@ -48,7 +49,7 @@ export const AttachmentsSection = memo(function AttachmentsSection({ itemId }: {
       ) : (
         <Flex gap="middle" wrap>
           {attachments.map((a) => (
-            <AttachmentThumb key={a.id} attachment={a} />
+            <AttachmentThumb key={a.id} attachment={a} observations={observations} />
           ))}
         </Flex>
       )}
