@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot, signNoConflict, waitForSaved, savedCount } from './support/app.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
 import { fieldSession } from './support/field-session.js';
+import { openLeaderTab, openWorkspace } from './support/leader-panel.js';
 import { dumpDatabase } from './support/dump-database.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
 
@@ -126,5 +127,19 @@ describe('photos as evidence in Chromium', () => {
     expect(carried).toMatchObject({ caption: '装配车间焊接工位，作业指导书张贴在岗', itemId: '4.5.3', mediaType: 'image/jpeg' });
     const observed = sheet.content.observations.find((o) => o.text.startsWith('焊接工位作业指导书在岗'));
     expect(observed?.attachmentIds).toEqual([carried!.id]);
+
+    // The leader sees the member's photo beside the observation it supports, with its caption.
+    await openWorkspace(page, 'leader');
+    await openLeaderTab(page, 'consensus');
+    await page.getByTestId('consensus-item-4.5.3').click();
+    const evidence = page.getByTestId('member-evidence');
+    const seen = evidence.getByTestId('member-observation').filter({ hasText: '焊接工位作业指导书在岗' });
+    await seen.waitFor();
+    expect(await seen.textContent()).toContain('一号生产基地装配车间');
+    expect(await seen.getByTestId('member-photo').getAttribute('data-caption')).toBe('装配车间焊接工位，作业指导书张贴在岗');
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="member-photo"] img')].every((img) => img.complete && img.naturalWidth > 0));
+    // The small photo, filed under the item without an observation, is shown under the item.
+    expect(await evidence.getByTestId('member-item-photos').getByTestId('member-photo').count()).toBe(1);
+    await screenshot(page, 'field-photos-02-leader-sees');
   });
 });

@@ -195,6 +195,12 @@ const zhCN = {
     cleared: '已将 {{count}} 项否决项标为未发现',
     cancel: '取消',
   },
+  memberEvidence: {
+    title: '成员的现场观察与照片',
+    none: '成员没有为本条款记录现场观察或照片',
+    where: '证据：{{where}}',
+    itemPhotos: '归入本条款的照片',
+  },
 };
 
 const en: typeof zhCN = {
@@ -392,6 +398,12 @@ const en: typeof zhCN = {
     clearNone: 'No open exclusion that no member flagged',
     cleared: '{{count}} exclusions marked as not found',
     cancel: 'Cancel',
+  },
+  memberEvidence: {
+    title: 'Members’ site observations and photos',
+    none: 'No member recorded a site observation or photo for this item',
+    where: 'Evidence: {{where}}',
+    itemPhotos: 'Photos filed under this item',
   },
 };
 

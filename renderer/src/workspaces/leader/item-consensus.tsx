@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isValidPercent } from '../../../../shared/scoring/percent.js';
 import { useAutosaveText } from '../../ui/common/use-autosave-text.js';
 import { useLeader } from './leader-context.js';
+import { MemberEvidencePanel } from './member-evidence.js';
 import { PanelNotesEditor } from './panel-notes-editor.js';
 import { suggestedPercent } from '../../../../shared/workflow/consolidate.js';
 import { bulkSeq } from '../../../../shared/consensus/bulk-settlement.js';
@@ -48,6 +49,7 @@ export function ItemConsensus({ itemId }: { itemId: string }) {
         <Descriptions.Item label={t('leader.median')}>{tenths(row.medianTenths)}</Descriptions.Item>
         <Descriptions.Item label={t('leader.spread')}>{row.scoredCount > 0 ? row.spread : '—'}</Descriptions.Item>
       </Descriptions>
+      <MemberEvidencePanel itemId={itemId} />
       <Space wrap align="center" style={{ marginBottom: '0.75em' }}>
         <Typography.Text strong>{t('leader.consensusPercent')}</Typography.Text>
         <InputNumber

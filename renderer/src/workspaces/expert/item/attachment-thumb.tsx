@@ -1,19 +1,12 @@
 import { FileOutlined } from '@ant-design/icons';
 import { Button, Flex, Image, Popconfirm, Select, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
 import type { AttachmentRecord, NoteRecord } from '../store/records.js';
 import { deleteAttachment, setAttachmentCaption, setAttachmentObservation } from '../store/attachment-writes.js';
 import { AutosaveTextArea } from '../../../ui/common/autosave-text-area.js';
 import { useAutosaveText } from '../../../ui/common/use-autosave-text.js';
-
-/** A Blob URL for as long as the thumbnail is on screen; revoked after, so memory is given back. */
-function useBlobUrl(blob: Blob): string {
-  const url = useMemo(() => URL.createObjectURL(blob), [blob]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  return url;
-}
+import { useBlobUrl } from '../../../ui/image/use-blob-url.js';
 
 function formatSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
