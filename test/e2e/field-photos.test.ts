@@ -141,5 +141,9 @@ describe('photos as evidence in Chromium', () => {
     // The small photo, filed under the item without an observation, is shown under the item.
     expect(await evidence.getByTestId('member-item-photos').getByTestId('member-photo').count()).toBe(1);
     await screenshot(page, 'field-photos-02-leader-sees');
+    // An item no member has photos or observations for says so in one line.
+    await page.getByTestId('consensus-item-4.1.2').click();
+    await page.getByTestId('member-evidence-none').waitFor();
+    expect(await page.getByTestId('member-evidence').count()).toBe(0);
   });
 });
