@@ -2,6 +2,7 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { err, ok, type Result } from '../util/result.js';
 import { consensusRecordSchema, type ConsensusRecord, type ExclusionConsensus, type PanelNote } from './consensus-record.js';
 import type { VisitRecord } from './visit-record.js';
+import { applyBulkEdit, BULK_EDIT_KINDS, isBulkEdit, type BulkEdit } from './bulk-settlement.js';
 
 /**
  * Every consensus change is one edit, and every edit becomes one entry of the hash-chained
@@ -24,7 +25,8 @@ export type ConsensusEdit =
   | { kind: 'consensus-overall'; itemId: string; to: string }
   | { kind: 'consensus-key-strengths'; itemId: string; to: string[] }
   | { kind: 'consensus-key-ofis'; itemId: string; to: string[] }
-  | { kind: 'consensus-visit'; itemId: string; to: VisitRecord };
+  | { kind: 'consensus-visit'; itemId: string; to: VisitRecord }
+  | BulkEdit;
 
 export type ConsensusEditKind = ConsensusEdit['kind'];
 export const CONSENSUS_EDIT_KINDS: readonly ConsensusEditKind[] = [
@@ -37,6 +39,7 @@ export const CONSENSUS_EDIT_KINDS: readonly ConsensusEditKind[] = [
   'consensus-key-strengths',
   'consensus-key-ofis',
   'consensus-visit',
+  ...BULK_EDIT_KINDS,
 ];
 
 /** The part of a history entry this module owns. */
@@ -56,7 +59,11 @@ export interface AppliedEdit {
 export function applyConsensusEdit(record: ConsensusRecord, edit: ConsensusEdit): Result<AppliedEdit, string> {
   const next = structuredClone(record);
   let from: unknown;
-  if (edit.kind === 'consensus-exclusion') {
+  if (isBulkEdit(edit)) {
+    const bulk = applyBulkEdit(next, edit);
+    if (!bulk.ok) return err(`${edit.kind} on ${edit.itemId} refused: ${bulk.error}`);
+    from = bulk.value;
+  } else if (edit.kind === 'consensus-exclusion') {
     const exclusion = next.exclusions.find((e) => exclusionTarget(e.number) === edit.itemId);
     if (!exclusion) return err(`${edit.itemId} is not an Art. 14 exclusion (art14-1 … art14-7)`);
     from = { status: exclusion.status, note: exclusion.note };
@@ -77,6 +84,9 @@ export function applyConsensusEdit(record: ConsensusRecord, edit: ConsensusEdit)
     const field = ({ 'consensus-percent': 'percent', 'consensus-rationale': 'rationale', 'consensus-strengths': 'strengths', 'consensus-ofis': 'ofis' } as const)[edit.kind];
     from = item[field];
     (item as Record<typeof field, unknown>)[field] = structuredClone(edit.to);
+    // A percentage set by hand is the leader's own decision: it no longer belongs to a bulk
+    // settlement, so undoing that bulk leaves it alone.
+    if (edit.kind === 'consensus-percent') delete item.bulkSettlement;
   }
   const checked = consensusRecordSchema.safeParse(next);
   if (!checked.success) {

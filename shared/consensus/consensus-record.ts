@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidPercent } from '../scoring/percent.js';
 import { visitRecordSchema } from './visit-record.js';
+import { BULK_ID_PATTERN } from './bulk-settlement.js';
 
 /**
  * The panel's consensus for one applicant: what the leader records during the consensus
@@ -45,6 +46,11 @@ export const itemConsensusSchema = z.strictObject({
   rationale: textSchema,
   strengths: z.array(panelNoteSchema).max(50),
   ofis: z.array(panelNoteSchema).max(50),
+  /**
+   * The bulk settlement that gave this percentage (bulk-settlement.ts), absent when the
+   * leader set it by hand. Optional: records made before bulk settlements lack it.
+   */
+  bulkSettlement: z.string().regex(BULK_ID_PATTERN).optional(),
 });
 export type ItemConsensus = z.infer<typeof itemConsensusSchema>;
 
@@ -73,6 +79,7 @@ export const consensusRecordSchema = z
     for (const item of record.items) {
       if (seen.has(item.itemId)) ctx.addIssue({ code: 'custom', message: `item ${item.itemId} appears twice` });
       seen.add(item.itemId);
+      if (item.bulkSettlement !== undefined && item.percent === null) ctx.addIssue({ code: 'custom', message: `item ${item.itemId} is marked as settled by ${item.bulkSettlement} but has no percentage` });
     }
     record.exclusions.forEach((e, i) => {
       if (e.number !== i + 1) ctx.addIssue({ code: 'custom', message: `exclusions must be listed 1 to 7 in order; position ${i + 1} holds ${e.number}` });

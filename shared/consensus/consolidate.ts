@@ -104,6 +104,15 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   };
 }
 
+/**
+ * The members' common value for an item: the median of their percentages on the 5% grid.
+ * The value a leader starts the discussion from, and the one a bulk settlement accepts.
+ */
+export function suggestedPercent(medianTenths: number | undefined): number | null {
+  if (medianTenths === undefined) return null;
+  return Math.min(100, Math.round(medianTenths / 50) * 5);
+}
+
 function indexScoresheets(roster: readonly PanelMember[], sheets: readonly MemberScores[]): Map<string, MemberScores> {
   const seats = new Set(roster.map((m) => m.memberId));
   const out = new Map<string, MemberScores>();

@@ -7,3 +7,5 @@ export * from './panel-notes.js';
 export * from './recommendation.js';
 export * from './from-packages.js';
 export * from './consensus-history.js';
+export * from './bulk-settlement.js';
+export * from './bulk-candidates.js';

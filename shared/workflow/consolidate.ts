@@ -69,8 +69,5 @@ export function buildPanelModel(assignment: AssignmentContent, sheets: readonly 
   }
 }
 
-/** The consensus percentage a leader would start the discussion from: the median on the 5% grid. */
-export function suggestedPercent(medianTenths: number | undefined): number | null {
-  if (medianTenths === undefined) return null;
-  return Math.min(100, Math.round(medianTenths / 50) * 5);
-}
+/** Kept here for the screens that import it from the workflow; it lives with the matrix. */
+export { suggestedPercent } from '../consensus/consolidate.js';

@@ -1,5 +1,5 @@
 import { applyConsensusEdit, replayConsensus, type ConsensusEdit } from '../consensus/consensus-edits.js';
-import { scoreHistoryChange } from '../consensus/consensus-history.js';
+import { scoreHistoryChanges } from '../consensus/consensus-history.js';
 import type { ConsensusRecord } from '../consensus/consensus-record.js';
 import { nextEditLogEntry, verifyEditLog, type EditLogEntry } from '../consensus/edit-log.js';
 import { newConsensusRecord } from '../consensus/new-consensus.js';
@@ -30,8 +30,8 @@ export interface ConsensusHead {
 export interface SettledEdit {
   record: ConsensusRecord;
   edit: EditLogEntry;
-  /** For a percentage: its entry in the score history chain. */
-  score: HistoryEntry | null;
+  /** For a percentage: its entry in the score history chain; for a bulk settlement, one an item. */
+  scores: HistoryEntry[];
   at: string;
   actor: string;
 }
@@ -74,11 +74,12 @@ export async function settleConsensus(ledger: ConsensusLedger, reviewId: string,
   if (!applied.ok) return refuse('mismatch', `共识修改被拒绝：${applied.error}`, applied.error);
   if (canonicalJson(applied.value.entry.from ?? null) === canonicalJson(applied.value.entry.to ?? null)) return ok(head.record);
   const at = ports.clock.now().toISOString();
-  const change = scoreHistoryChange(applied.value.entry, at, ports.actor);
+  const scores: HistoryEntry[] = [];
+  for (const change of scoreHistoryChanges(applied.value.entry, at, ports.actor)) scores.push(nextHistoryEntrySync(scores.at(-1) ?? head.lastScore, change));
   await ledger.append(reviewId, {
     record: applied.value.record,
     edit: nextEditLogEntry(head.lastEdit, applied.value.entry, at, ports.actor),
-    score: change ? nextHistoryEntrySync(head.lastScore, change) : null,
+    scores,
     at,
     actor: ports.actor,
   });

@@ -4,7 +4,7 @@ import { applyConsensusEdit, replayConsensus, type ConsensusEdit, type Consensus
 import type { ConsensusRecord } from '../../shared/consensus/consensus-record.js';
 import type { MemberScores } from '../../shared/consensus/member-scores.js';
 import { newConsensusRecord } from '../../shared/consensus/new-consensus.js';
-import { scoreHistoryChange } from '../../shared/consensus/consensus-history.js';
+import { scoreHistoryChanges } from '../../shared/consensus/consensus-history.js';
 import { nextHistoryEntry, verifyHistoryChain } from '../../shared/history/hash-chain.js';
 import { checkProvenance, chooseNote, mergeNotes, writeNote } from '../../shared/consensus/panel-notes.js';
 
@@ -72,11 +72,11 @@ describe('consensus percentages in the score history chain', () => {
     if (!a.ok) throw new Error(a.error);
     const b = applyConsensusEdit(a.value.record, { kind: 'consensus-percent', itemId: '4.1.2', to: 65 });
     if (!b.ok) throw new Error(b.error);
-    const first = await nextHistoryEntry(undefined, scoreHistoryChange(a.value.entry, '2026-11-27T07:00:00Z', 'leader-key')!);
-    const second = await nextHistoryEntry(first, scoreHistoryChange(b.value.entry, '2026-11-27T07:05:00Z', 'leader-key')!);
+    const first = await nextHistoryEntry(undefined, scoreHistoryChanges(a.value.entry, '2026-11-27T07:00:00Z', 'leader-key')[0]!);
+    const second = await nextHistoryEntry(first, scoreHistoryChanges(b.value.entry, '2026-11-27T07:05:00Z', 'leader-key')[0]!);
     expect(second).toMatchObject({ seq: 2, kind: 'consensus', itemId: '4.1.2', from: 60, to: 65, prevHash: first.hash });
     expect((await verifyHistoryChain([first, second])).ok).toBe(true);
     const text = applyConsensusEdit(start, { kind: 'consensus-rationale', itemId: '4.1.2', to: '理由' });
-    expect(text.ok && scoreHistoryChange(text.value.entry, 'x', 'y')).toBeNull();
+    expect(text.ok && scoreHistoryChanges(text.value.entry, 'x', 'y')).toEqual([]);
   });
 });

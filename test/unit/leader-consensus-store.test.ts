@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { writeNote } from '../../shared/consensus/panel-notes.js';
-import { applyLeaderEdit, ensureConsensus, verifyConsensusTrail, type LeaderWriteContext } from '../../renderer/src/workspaces/leader/store/consensus-store.js';
+import { acceptLeaderCommonValues, applyLeaderEdit, clearLeaderExclusions, ensureConsensus, undoLeaderBulk, verifyConsensusTrail, type LeaderWriteContext } from '../../renderer/src/workspaces/leader/store/consensus-store.js';
+import { consolidate } from '../../shared/consensus/consolidate.js';
+import type { MemberScores, PanelMember } from '../../shared/consensus/member-scores.js';
 import { freshDatabase } from './db-test-helpers.js';
 
 function context(): LeaderWriteContext {
@@ -65,5 +67,26 @@ describe('leader consensus store', () => {
     const rewritten = await verifyConsensusTrail(ctx.db, 'r1', GBT19580_2012);
     expect(rewritten.ok).toBe(false);
     if (!rewritten.ok) expect(rewritten.error).toContain('consensus edit 1 was changed');
+  });
+
+  it('a bulk settlement and its undo go through the Dexie ledger in one transaction each, and the trail verifies', async () => {
+    const ctx = context();
+    await ensureConsensus(ctx, 'r1', GBT19580_2012);
+    const roster: PanelMember[] = ['m1', 'm2'].map((id, i) => ({ memberId: id, name: id, organisation: 'x', role: i === 0 ? 'leader' : 'expert', fingerprint: '1234' }));
+    const sheets: MemberScores[] = roster.map((m, i) => ({ memberId: m.memberId, exclusions: [], items: Object.fromEntries(itemsOf(GBT19580_2012).map((item) => [item.id, { percent: 50 + 5 * i, strengths: [], ofis: [] }])) }));
+    const matrix = consolidate({ criteriaSet: GBT19580_2012, roster, scoresheets: sheets, divergenceLimit: 20 });
+    await applyLeaderEdit(ctx, 'r1', { kind: 'consensus-percent', itemId: first!.id, to: 80 });
+    const bulk = await acceptLeaderCommonValues(ctx, 'r1', matrix);
+    if (!bulk.ok) throw new Error(bulk.error.en);
+    expect(bulk.value.itemIds).toHaveLength(itemsOf(GBT19580_2012).length - 1);
+    expect(await ctx.db.consensusScoreHistory.count()).toBe(itemsOf(GBT19580_2012).length);
+    expect(await verifyConsensusTrail(ctx.db, 'r1', GBT19580_2012)).toEqual({ ok: true, value: { edits: 2 } });
+    const undone = await undoLeaderBulk(ctx, 'r1', bulk.value.bulkId);
+    expect(undone.ok).toBe(true);
+    const record = (await ctx.db.consensusStates.get('r1'))!.record;
+    expect(record.items.filter((i) => i.percent !== null).map((i) => [i.itemId, i.percent])).toEqual([[first!.id, 80]]);
+    expect(await verifyConsensusTrail(ctx.db, 'r1', GBT19580_2012)).toEqual({ ok: true, value: { edits: 3 } });
+    expect((await clearLeaderExclusions(ctx, 'r1', sheets, [1, 2, 3, 4, 5, 6, 7])).ok).toBe(true);
+    expect((await ctx.db.consensusStates.get('r1'))!.record.exclusions.every((e) => e.status === 'clear')).toBe(true);
   });
 });

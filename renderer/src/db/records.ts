@@ -73,6 +73,12 @@ export interface AttachmentRecord extends Stamp {
   createdBy: string;
   /** What the photo shows and proves, in the expert's words (the report's appendix prints it). Absent on records made before captions. */
   caption?: string;
+  /**
+   * The site observation (a note of kind observation, on the same item) the photo supports;
+   * absent when it supports the item as a whole. The scoresheet lists it under that
+   * observation's attachment ids. Absent on records made before the link.
+   */
+  observationId?: string;
 }
 
 export const SITE_ISSUE_STATUSES = ['open', 'confirmed', 'partly', 'not-confirmed'] as const;

@@ -1,5 +1,6 @@
 import { PRINT_TARGET_EDGE, type AttachmentBytes, type DownscalePhoto, type PrintImage } from '../../../shared/report/evidence-photos.js';
 import type { ZqaDatabase } from '../db/database.js';
+import { downscaleImage } from '../ui/image/downscale-image.js';
 
 /**
  * The report's photo ports on this device (shared/report/evidence-photos.ts): the members'
@@ -14,22 +15,12 @@ export function storedAttachments(db: ZqaDatabase, reviewId: string): Attachment
   };
 }
 
+/** Print quality: a photo in the report needs less than one on screen. */
+const PRINT_JPEG_QUALITY = 0.72;
+
 export const canvasDownscale: DownscalePhoto = async (bytes, mediaType) => {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }), { imageOrientation: 'from-image' });
-  } catch {
-    return null;
-  }
-  const scale = Math.min(1, PRINT_TARGET_EDGE / Math.max(bitmap.width, bitmap.height));
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d');
-  if (!context) return null;
-  context.drawImage(bitmap, 0, 0, width, height);
-  bitmap.close();
-  const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.72 });
-  const image: PrintImage = { bytes: new Uint8Array(await jpeg.arrayBuffer()), mediaType: 'image/jpeg', width, height };
-  return image;
+  const image = await downscaleImage(bytes, mediaType, PRINT_TARGET_EDGE, PRINT_JPEG_QUALITY);
+  if (!image) return null;
+  const print: PrintImage = { bytes: image.bytes, mediaType: image.mediaType, width: image.width, height: image.height };
+  return print;
 };

@@ -20,7 +20,7 @@ export function memoryConsensusLedger(): ConsensusLedger {
       if (!r) return Promise.reject(new Error(`no consensus started for review ${reviewId}`));
       r.record = settled.record;
       r.edits.push(settled.edit);
-      if (settled.score) r.scores.push(settled.score);
+      r.scores.push(...settled.scores);
       return Promise.resolve();
     },
     trail(reviewId) {

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { isValidPercent } from '../../../../shared/scoring/percent.js';
 import { useAutosaveText } from '../../ui/common/use-autosave-text.js';
 import { useLeader } from './leader-context.js';
+import { MemberEvidencePanel } from './member-evidence.js';
 import { PanelNotesEditor } from './panel-notes-editor.js';
 import { suggestedPercent } from '../../../../shared/workflow/consolidate.js';
+import { bulkSeq } from '../../../../shared/consensus/bulk-settlement.js';
 
 const tenths = (v: number | undefined) => (v === undefined ? '—' : (v / 10).toFixed(1));
 
@@ -47,6 +49,7 @@ export function ItemConsensus({ itemId }: { itemId: string }) {
         <Descriptions.Item label={t('leader.median')}>{tenths(row.medianTenths)}</Descriptions.Item>
         <Descriptions.Item label={t('leader.spread')}>{row.scoredCount > 0 ? row.spread : '—'}</Descriptions.Item>
       </Descriptions>
+      <MemberEvidencePanel itemId={itemId} />
       <Space wrap align="center" style={{ marginBottom: '0.75em' }}>
         <Typography.Text strong>{t('leader.consensusPercent')}</Typography.Text>
         <InputNumber
@@ -67,6 +70,12 @@ export function ItemConsensus({ itemId }: { itemId: string }) {
         {item.percent !== null && <Button size="small" type="link" onClick={() => void commit(null)}>{t('leader.clearPercent')}</Button>}
         {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       </Space>
+      {item.bulkSettlement && (
+        <Typography.Paragraph type="secondary" className="zqa-hint" data-testid="bulk-settled-note">
+          <Tag color="blue">{t('bulk.tag')}</Tag>
+          {t('bulk.itemNote', { n: bulkSeq(item.bulkSettlement) })}
+        </Typography.Paragraph>
+      )}
       <Typography.Text strong style={{ display: 'block', marginBottom: '0.25em' }}>{t('leader.rationale')}</Typography.Text>
       <Input.TextArea
         autoSize={{ minRows: 2 }}

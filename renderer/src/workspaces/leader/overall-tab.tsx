@@ -6,6 +6,7 @@ import { recommend } from '../../../../shared/consensus/recommendation.js';
 import { EXCLUSION_RULES } from '../../../../shared/regulation/exclusions.js';
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
 import { useAutosaveText } from '../../ui/common/use-autosave-text.js';
+import { BulkExclusionsButton } from './bulk-exclusions-button.js';
 import { useLeader } from './leader-context.js';
 import { describeIncompleteConsensus } from './incomplete-consensus.js';
 
@@ -20,7 +21,7 @@ export function OverallTab() {
   const ofis = useAutosaveText(consensus.keyOfis.join('\n'), (text) => edit({ kind: 'consensus-key-ofis', itemId: OVERALL_TARGET, to: lines(text) }));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card size="small" title={t('leader.exclusions')} data-testid="exclusion-consensus">
+      <Card size="small" title={t('leader.exclusions')} extra={<BulkExclusionsButton />} data-testid="exclusion-consensus">
         {consensus.exclusions.map((e) => (
           <ExclusionRow key={e.number} exclusion={e} />
         ))}

@@ -2,19 +2,22 @@ import { Button, Card, Flex, Typography } from 'antd';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import { useItemAttachments } from '../store/use-review-data.js';
+import { useItemAttachments, useItemNotes } from '../store/use-review-data.js';
 import { addAttachment } from '../store/attachment-writes.js';
 import { AttachmentThumb } from './attachment-thumb.js';
+import { PHOTO_JPEG_QUALITY, PHOTO_LONG_EDGE, photoForStorage } from './photo-import.js';
 
-/** Photos and documents taken on site, kept as Blobs in the database with their SHA-256. */
+/** Photos and documents taken on site, kept as Blobs in the database with their SHA-256; large photos scaled down first (photo-import.ts). */
 export const AttachmentsSection = memo(function AttachmentsSection({ itemId }: { itemId: string }) {
   const { t } = useTranslation();
   const { review, save } = useReview();
   const attachments = useItemAttachments(review.id, itemId) ?? [];
+  const observations = (useItemNotes(review.id, itemId) ?? []).filter((n) => n.kind === 'observation');
   const input = useRef<HTMLInputElement>(null);
   const onFiles = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
-      await save((ctx) => addAttachment(ctx, review.id, itemId, { name: file.name, type: file.type, blob: file }));
+      const stored = await photoForStorage(file);
+      await save((ctx) => addAttachment(ctx, review.id, itemId, stored));
     }
     if (input.current) input.current.value = '';
   };
@@ -38,12 +41,15 @@ export const AttachmentsSection = memo(function AttachmentsSection({ itemId }: {
         data-testid="attachment-input"
         onChange={(e) => void onFiles(e.target.files)}
       />
+      <Typography.Paragraph type="secondary" className="zqa-hint" data-testid="photo-size-hint">
+        {t('attachments.scaledHint', { edge: PHOTO_LONG_EDGE, quality: Math.round(PHOTO_JPEG_QUALITY * 100) })}
+      </Typography.Paragraph>
       {attachments.length === 0 ? (
         <Typography.Text type="secondary">{t('attachments.count', { count: 0 })}</Typography.Text>
       ) : (
         <Flex gap="middle" wrap>
           {attachments.map((a) => (
-            <AttachmentThumb key={a.id} attachment={a} />
+            <AttachmentThumb key={a.id} attachment={a} observations={observations} />
           ))}
         </Flex>
       )}

@@ -52,3 +52,22 @@ export async function setAttachmentCaption(ctx: WriteContext, attachmentId: stri
     await db.attachments.update(attachmentId, { caption: clean, ...stamp(ctx) });
   });
 }
+
+/**
+ * Which site observation of the item the photo supports (null: the item as a whole). Only an
+ * observation of the same review and item can be named, so a photo never points elsewhere.
+ */
+export async function setAttachmentObservation(ctx: WriteContext, attachmentId: string, observationId: string | null): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', [db.attachments, db.notes], async () => {
+    const attachment = await db.attachments.get(attachmentId);
+    if (!attachment) throw new ReviewWriteError(`attachment ${attachmentId} does not exist`);
+    if (observationId !== null) {
+      const note = await db.notes.get(observationId);
+      if (!note || note.kind !== 'observation' || note.reviewId !== attachment.reviewId || note.itemId !== attachment.itemId) {
+        throw new ReviewWriteError(`${observationId} is not a site observation of item ${attachment.itemId}`);
+      }
+    }
+    await db.attachments.update(attachmentId, { observationId: observationId ?? undefined, ...stamp(ctx) });
+  });
+}

@@ -23,12 +23,14 @@ export type ExportOutcome = { kind: 'saved'; revision: number; savedAs: string }
 /** Why nothing was exported: a demo review (no keys to send to), or what the step or the save refused. */
 export type ExportFailure = { kind: 'no-assignment' } | { kind: 'failed'; error: WorkflowError };
 
-/** The expert's work as the shared step reads it: the stored snapshot, attachments as bytes. */
+/** The expert's work as the shared step reads it: the stored snapshot, attachments as bytes, observations with their photos. */
 async function workOf(snapshot: ScoresheetSnapshot): Promise<ExpertWork> {
   const attachments = await Promise.all(
     snapshot.attachments.map(async (a) => ({ id: a.id, name: a.name, type: a.type, bytes: new Uint8Array(await a.blob.arrayBuffer()), caption: a.caption, itemId: a.itemId })),
   );
-  return { ...snapshot, attachments };
+  // An observation lists the photos linked to it (attachment records name their observation).
+  const notes = snapshot.notes.map((n) => (n.kind === 'observation' ? { ...n, attachmentIds: snapshot.attachments.filter((a) => a.observationId === n.id).map((a) => a.id) } : n));
+  return { ...snapshot, notes, attachments };
 }
 
 const failed = (en: string, zh: string): Result<never, ExportFailure> => err({ kind: 'failed', error: { code: 'not-ready', zh, en } });

@@ -1,5 +1,8 @@
 import { Dexie } from 'dexie';
 import type { ConsensusEdit } from '../../../../../shared/consensus/consensus-edits.js';
+import type { Consolidation } from '../../../../../shared/consensus/consolidate.js';
+import type { MemberScores } from '../../../../../shared/consensus/member-scores.js';
+import { acceptCommonValues, clearOpenExclusions, undoBulkSettlement, type BulkSettled } from '../../../../../shared/workflow/settle-in-bulk.js';
 import type { ConsensusRecord } from '../../../../../shared/consensus/consensus-record.js';
 import type { EditLogEntry } from '../../../../../shared/consensus/edit-log.js';
 import type { CriteriaSet } from '../../../../../shared/criteria/criteria-set.js';
@@ -45,7 +48,7 @@ function dexieLedger(db: ZqaDatabase): ConsensusLedger {
       const state = await db.consensusStates.get(reviewId);
       if (!state) throw new Error(`no consensus started for review ${reviewId}`);
       await db.consensusEdits.add({ reviewId, ...settled.edit });
-      if (settled.score) await db.consensusScoreHistory.add({ reviewId, ...settled.score });
+      if (settled.scores.length > 0) await db.consensusScoreHistory.bulkAdd(settled.scores.map((score) => ({ reviewId, ...score })));
       await db.consensusStates.put({ ...state, record: settled.record, updatedAt: settled.at, updatedBy: settled.actor });
     },
     async trail(reviewId) {
@@ -63,12 +66,29 @@ const tables = (db: ZqaDatabase) => [db.consensusStates, db.consensusEdits, db.c
 
 /** The empty consensus the leader starts from, created once per review. */
 export function ensureConsensus(ctx: LeaderWriteContext, reviewId: string, set: CriteriaSet): Promise<ConsensusRecord> {
-  return ctx.db.transaction('rw', tables(ctx.db), () => startConsensus(dexieLedger(ctx.db), reviewId, set, { clock: { now: ctx.now }, actor: ctx.actor }));
+  return ctx.db.transaction('rw', tables(ctx.db), () => startConsensus(dexieLedger(ctx.db), reviewId, set, ports(ctx)));
 }
 
 /** One consensus edit in one transaction; a refusal changes nothing. */
 export function applyLeaderEdit(ctx: LeaderWriteContext, reviewId: string, edit: ConsensusEdit): Promise<Result<ConsensusRecord, WorkflowError>> {
-  return ctx.db.transaction('rw', tables(ctx.db), () => settleConsensus(dexieLedger(ctx.db), reviewId, edit, { clock: { now: ctx.now }, actor: ctx.actor }));
+  return ctx.db.transaction('rw', tables(ctx.db), () => settleConsensus(dexieLedger(ctx.db), reviewId, edit, ports(ctx)));
+}
+
+const ports = (ctx: LeaderWriteContext) => ({ clock: { now: ctx.now }, actor: ctx.actor });
+
+/** Every open, non-divergent item that all members scored, at its common value: one bulk settlement, one transaction. */
+export function acceptLeaderCommonValues(ctx: LeaderWriteContext, reviewId: string, matrix: Consolidation): Promise<Result<BulkSettled, WorkflowError>> {
+  return ctx.db.transaction('rw', tables(ctx.db), () => acceptCommonValues(dexieLedger(ctx.db), reviewId, matrix, ports(ctx)));
+}
+
+/** Undoes one bulk settlement: the items it still holds open again, hand-settled items stay. */
+export function undoLeaderBulk(ctx: LeaderWriteContext, reviewId: string, bulkId: string): Promise<Result<BulkSettled, WorkflowError>> {
+  return ctx.db.transaction('rw', tables(ctx.db), () => undoBulkSettlement(dexieLedger(ctx.db), reviewId, bulkId, ports(ctx)));
+}
+
+/** The open Art. 14 exclusions the leader confirmed, set to 未发现 in one edit. */
+export function clearLeaderExclusions(ctx: LeaderWriteContext, reviewId: string, sheets: readonly MemberScores[], confirmed: readonly number[]): Promise<Result<ConsensusRecord, WorkflowError>> {
+  return ctx.db.transaction('rw', tables(ctx.db), () => clearOpenExclusions(dexieLedger(ctx.db), reviewId, sheets, confirmed, ports(ctx)));
 }
 
 /** The shared check of the record against both chains, as read in one transaction. */
