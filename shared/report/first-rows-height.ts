@@ -107,7 +107,7 @@ function property<K extends keyof ContentNode>(node: ContentNode, key: K, measur
 
 /** Margins are not inherited, so only the node and its named styles give them. */
 function marginOf(node: ContentNode, measure: Measure): [number, number, number, number] {
-  const m = node.margin ?? (property({ ...node, margin: undefined }, 'margin', { ...measure, defaultStyle: {} }) as ContentNode['margin']);
+  const m = node.margin ?? property({ ...node, margin: undefined }, 'margin', { ...measure, defaultStyle: {} });
   if (m === undefined) return [0, 0, 0, 0];
   if (typeof m === 'number') return [m, m, m, m];
   if (m.length === 2) return [m[0], m[1], m[0], m[1]];

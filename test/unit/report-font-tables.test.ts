@@ -20,7 +20,8 @@ function directory(font: Uint8Array): { entries: Entry[]; hints: number[] } {
 
 describe('withoutLayoutTables', () => {
   it('drops GSUB, GPOS and the other layout tables from both report faces, leaving every other table where it was', () => {
-    for (const font of Object.values(loadReportFonts())) {
+    const { serif, sansBold } = loadReportFonts();
+    for (const font of [serif, sansBold]) {
       const before = directory(font);
       const copy = font.slice(0, 4096);
       const out = withoutLayoutTables(font);
