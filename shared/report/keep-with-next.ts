@@ -24,11 +24,16 @@ export function keepHeadingsWithNext(content: readonly Content[], measure: Measu
   let i = 0;
   while (i < flat.length) {
     const headings: ContentNode[] = [];
-    for (let node = flat[i]; isHeading(node) || isLeadIn(node); node = flat[++i]) headings.push(node);
-    const next = flat[i++];
-    if (headings.length === 0) out.push(next!);
-    else if (next === undefined) out.push(...headings);
-    else out.push(...keepTogether(headings, next, measure));
+    for (let node = flat[i]; (isHeading(node) || isLeadIn(node)) && !(headings.length > 0 && startsPage(node)); node = flat[++i]) headings.push(node);
+    const next = flat[i];
+    // Nothing follows these headings on their page anyway, and inside an unbreakable stack a
+    // page break would lose content: a block that starts a page begins the next round.
+    if (next === undefined || (headings.length > 0 && startsPage(next))) {
+      out.push(...headings);
+      continue;
+    }
+    out.push(...(headings.length === 0 ? [next] : keepTogether(headings, next, measure)));
+    i++;
   }
   return out;
 }
@@ -54,6 +59,10 @@ function startHeight(node: ContentNode, measure: Measure): number {
   if (node.table) return firstRowsHeight(node, measure);
   const twoLines = { ...node, text: '\n' };
   return firstRowsHeight(node.text !== undefined ? twoLines : { text: '\n', style: 'body' }, measure);
+}
+
+function startsPage(node: string | ContentNode): boolean {
+  return typeof node === 'object' && node.pageBreak === 'before';
 }
 
 function isHeading(node: string | ContentNode | undefined): node is ContentNode {

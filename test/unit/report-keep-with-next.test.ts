@@ -33,6 +33,13 @@ describe('keepHeadingsWithNext', () => {
     ]);
   });
 
+  it('never puts a page break inside a glued block: a heading before one that starts a page is left as it is', () => {
+    const appendix: ContentNode = { text: '附件', style: 'h1', headlineLevel: 1, pageBreak: 'before' };
+    const body: ContentNode = { text: '共50张', style: 'body', unbreakable: true };
+    expect(keepHeadingsWithNext([heading, appendix, body], measure)).toEqual([heading, { pageBreak: 'before', unbreakable: true, stack: [{ text: '附件', style: 'h1', headlineLevel: 1 }, body] }]);
+    expect(keepHeadingsWithNext([heading, { ...body, pageBreak: 'before' }], measure)).toEqual([heading, { ...body, pageBreak: 'before' }]);
+  });
+
   it('leaves a document without headings as it is, and a heading at the very end alone', () => {
     const body: ContentNode = { text: '正文', style: 'body' };
     expect(keepHeadingsWithNext([body, 'x', heading], measure)).toEqual([body, 'x', heading]);
