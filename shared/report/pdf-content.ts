@@ -30,6 +30,7 @@ export interface ContentNode {
   lineHeight?: number;
   characterSpacing?: number;
   preserveLeadingSpaces?: boolean;
+  /** Marks a heading: keep-with-next.ts keeps it on one page with what follows it. */
   headlineLevel?: number;
   unbreakable?: boolean;
   id?: string;
@@ -71,6 +72,4 @@ export interface DocumentDefinition {
   images?: Record<string, string>;
   styles: Record<string, ContentNode & { font?: string }>;
   defaultStyle: ContentNode & { font: string };
-  /** pdfmake 0.3 passes the nodes around as functions, not as the arrays of 0.2. */
-  pageBreakBefore?: (node: { headlineLevel?: number; startPosition: { top: number; verticalRatio: number } }, page: { getFollowingNodesOnPage(): unknown[] }) => boolean;
 }

@@ -1,3 +1,4 @@
+import { withoutLayoutTables } from './font-without-layout.js';
 import { inlineNamedStyles } from './inline-styles.js';
 import { pdfmakeEngine } from './pdfmake-engine.js';
 import { buildReportDocument, HEADING_FONT, REPORT_FONT } from './report-document.js';
@@ -20,13 +21,16 @@ export class ReportInputError extends Error {}
 const registered = new WeakMap<Uint8Array, string>();
 let fontCounter = 0;
 
-/** Puts a font into pdfmake's virtual file system once per byte array; pdfkit takes the bytes as they are. */
+/**
+ * Puts a font into pdfmake's virtual file system once per byte array, without its OpenType
+ * layout tables (font-without-layout.ts says why), so every host sets the same glyphs.
+ */
 function register(bytes: Uint8Array): string {
   let name = registered.get(bytes);
   if (name) return name;
   if (!isTrueType(bytes)) throw new ReportInputError('the report font must be a TrueType (.ttf) file');
   name = `report-font-${++fontCounter}.ttf`;
-  pdfmakeEngine().virtualfs.writeFileSync(name, bytes);
+  pdfmakeEngine().virtualfs.writeFileSync(name, withoutLayoutTables(bytes));
   registered.set(bytes, name);
   return name;
 }

@@ -42,18 +42,6 @@ describe('report document definition', () => {
     expect(Object.keys(doc.value.images ?? {})).toHaveLength(50);
   });
 
-  it('breaks before a heading low on its page or with nothing after it there, as pdfmake 0.3 asks (nodes through functions)', () => {
-    const doc = buildReportDocument(demoReportInput({ photos: 0 }));
-    if (!doc.ok) expect.fail(doc.error);
-    const breakBefore = doc.value.pageBreakBefore!;
-    const at = (verticalRatio: number, headlineLevel?: number) => ({ headlineLevel, startPosition: { top: 0, verticalRatio } });
-    const page = (following: unknown[]) => ({ getFollowingNodesOnPage: () => following });
-    expect(breakBefore(at(0.5, 1), page([{}]))).toBe(false);
-    expect(breakBefore(at(0.9, 1), page([{}]))).toBe(true);
-    expect(breakBefore(at(0.5, 2), page([]))).toBe(true);
-    expect(breakBefore(at(0.95), page([]))).toBe(false);
-  });
-
   it('refuses an unfinished consensus and a panel that breaks the rules, saying why', () => {
     const open = demoReportInput();
     open.consensus.items[0]!.percent = null;
