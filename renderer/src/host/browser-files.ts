@@ -1,4 +1,5 @@
-import { MAX_FILE_BYTES, MAX_FILES_AT_ONCE, saveFileArgsSchema, type FileKind, type HostBridge, type OpenedFile, type OpenedFiles } from '../../../shared/bridge/contract.js';
+import { MAX_FILE_BYTES, saveFileArgsSchema, type FileKind, type HostBridge, type OpenedFile } from '../../../shared/bridge/contract.js';
+import { hasExtension, readEach, tooLarge } from './read-files.js';
 import { err, ok } from '../../../shared/util/result.js';
 
 /** What the file picker offers for each kind (the user can still choose "all files"). */
@@ -25,10 +26,6 @@ const MIME: Record<FileKind, string> = {
 };
 
 /**
- * Files in a plain browser: a hidden file input to open, a download to save. A browser
- * cannot write atomically or remember folders; the download manager owns the file after us.
- */
-/**
  * Asks with a hidden file input: one file, several (`multiple`) or a whole folder
  * (`webkitdirectory`, which lists the folder's files with their sub-folders'); `null` when the
  * person cancels.
@@ -53,32 +50,6 @@ function pickFiles(doc: Document, options: { accept: string; multiple: boolean; 
   });
 }
 
-const tooLarge = (file: File) => ({ code: 'too-large' as const, message: `${file.name} is ${file.size} bytes; the limit is ${MAX_FILE_BYTES}` });
-
-/** Whether a file from a folder pick is of the kind asked for (by extension, as the picker's filter would be). */
-function ofKind(file: File, kind: FileKind): boolean {
-  const name = file.name.toLowerCase();
-  // Hidden files a Mac leaves on a stick ("._评分表.zqa") are not packages.
-  return !name.startsWith('.') && ACCEPT[kind].split(',').some((a) => a.startsWith('.') && name.endsWith(a));
-}
-
-/** Each file read on its own: one too large or unreadable is listed as skipped and the rest still come. */
-async function readEach(files: readonly File[]): Promise<OpenedFiles> {
-  const result: OpenedFiles = { files: [], skipped: [] };
-  for (const [i, file] of files.entries()) {
-    if (i >= MAX_FILES_AT_ONCE) result.skipped.push({ name: file.name, code: 'too-large', message: `at most ${MAX_FILES_AT_ONCE} files at once` });
-    else if (file.size > MAX_FILE_BYTES) result.skipped.push({ name: file.name, ...tooLarge(file) });
-    else {
-      try {
-        result.files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      } catch (e) {
-        result.skipped.push({ name: file.name, code: 'internal', message: `could not read ${file.name}: ${String(e)}` });
-      }
-    }
-  }
-  return result;
-}
-
 /**
  * Files in a plain browser: a hidden file input to open, a download to save. A browser
  * cannot write atomically or remember folders; the download manager owns the file after us.
@@ -99,7 +70,7 @@ export function createBrowserFiles(doc: Document): HostBridge['files'] {
       const folder = from === 'folder';
       const files = await pickFiles(doc, { accept: ACCEPT[kind], multiple: true, folder });
       if (!files) return ok({ files: [], skipped: [] });
-      const wanted = folder ? files.filter((f) => ofKind(f, kind)).sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath)) : files;
+      const wanted = folder ? files.filter((f) => hasExtension(f, ACCEPT[kind])).sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath)) : files;
       return ok(await readEach(wanted));
     },
     save: (args) => {

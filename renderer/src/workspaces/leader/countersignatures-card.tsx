@@ -9,12 +9,12 @@ import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
 import { deviceKeyHolder, type ReportArtefactRecord } from './store/leader-ports.js';
-import { importFile } from '../../packages/import-file.js';
+import { ImportButtons } from '../../packages/import-buttons.js';
 import { useAutosaveText } from '../../ui/common/use-autosave-text.js';
 import { recordPanelReturn, setExcuse } from './store/finalisation-writes.js';
 import { useLeader } from './leader-context.js';
 import { writePanelReturn } from './store/panel-return-store.js';
-import { openPackageFile, saveFile } from './store/save-file.js';
+import { saveFile } from './store/save-file.js';
 import type { LeaderPanelData } from './store/use-leader-data.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
 
@@ -42,18 +42,6 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
   }, [assignment, report, data.countersignatures, excusedKey]);
   const rows = statuses ? (statuses.ok ? statuses.value : statuses.error) : [];
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
-
-  const importOne = async () => {
-    try {
-      const file = await openPackageFile();
-      if (!file) return;
-      const result = await trackSave(() => importFile(file.bytes, ['countersignature'], file.name));
-      if (result.ok && result.value.type === 'countersignature') void message.success(t('leader.imported', { name: result.value.signerName }));
-      else if (!result.ok) void message.error(result.error.code === 'no-anchor' ? t('leader.noIdentity') : t('leader.importFailed', { error: pickLanguage(result.error, language) }));
-    } catch (e) {
-      void message.error(t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
-    }
-  };
 
   const finalise = async () => {
     setBusy(true);
@@ -87,7 +75,7 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
     <Card
       size="small"
       title={t('leader.countersignatures')}
-      extra={<Button onClick={() => void importOne()} data-testid="import-countersignature">{t('leader.importCountersignature')}</Button>}
+      extra={<ImportButtons accept={['countersignature']} label={t('leader.importCountersignature')} testId="import-countersignature" />}
       data-testid="countersignatures"
     >
       <Table
