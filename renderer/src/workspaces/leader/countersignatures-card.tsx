@@ -1,10 +1,7 @@
 import { App as AntApp, Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentContent } from '../../../../shared/packages/content/assignment.js';
-import type { CountersignatureStatus } from '../../../../shared/report/report-checks.js';
-import type { Result } from '../../../../shared/util/result.js';
-import { countersignatureStatuses } from '../../../../shared/workflow/assemble-panel-return.js';
 import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
@@ -17,6 +14,7 @@ import { writePanelReturn } from './store/panel-return-store.js';
 import { saveFile } from './store/save-file.js';
 import type { LeaderPanelData } from './store/use-leader-data.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
+import { useCountersignatureStatuses } from './use-countersignature-statuses.js';
 
 const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red', 'reservation-not-printed': 'orange' } as const;
 
@@ -29,17 +27,9 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const { ctx, reviewId, consensus } = useLeader();
-  const [statuses, setStatuses] = useState<Result<CountersignatureStatus[], CountersignatureStatus[]> | null>(null);
   const [busy, setBusy] = useState(false);
   const excused = data.finalisation?.excused ?? {};
-  const excusedKey = JSON.stringify(excused);
-  useEffect(() => {
-    let live = true;
-    void countersignatureStatuses(assignment, report, data.countersignatures, JSON.parse(excusedKey) as Record<string, string>).then((s) => live && setStatuses(s));
-    return () => {
-      live = false;
-    };
-  }, [assignment, report, data.countersignatures, excusedKey]);
+  const statuses = useCountersignatureStatuses(assignment, data);
   const rows = statuses ? (statuses.ok ? statuses.value : statuses.error) : [];
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
 

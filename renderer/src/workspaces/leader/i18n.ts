@@ -1,6 +1,30 @@
 /** Strings of the leader's workspace and the member's countersigning page (zh-CN first). */
 const zhCN = {
   leader: {
+    board: {
+      title: '评审进度',
+      import: '导入评分表与会签',
+      member: '成员',
+      sheet: '评分表',
+      divergent: '分歧条目',
+      countersign: '会签',
+      sheetOf: '第 {{revision}} 版 · {{at}}',
+      noSheet: '未收到',
+      divergentCount: '{{count}} 项',
+      divergentHidden: '导出本人评分表后显示',
+      cs: { leader: '组长签署', 'not-sent': '报告未发出', agreed: '同意', reservation: '有保留意见', excused: '缺席（已记录原因）', missing: '待会签', invalid: '会签无效', 'reservation-not-printed': '保留意见尚未载入报告' },
+      left: '报送评审结果前还需：',
+      done: '评审组报送包第 {{revision}} 版已于 {{at}} 导出，全部完成。',
+      step: {
+        sheets: '收齐评分表：还缺 {{names}}',
+        ownSheet: '导出您本人的评分表（“我的评审”页）',
+        consensus: '完成共识：{{reason}}',
+        report: '生成并签署现场评审报告（“报告与会签”页）',
+        reportStale: '共识在报告生成后有修改：请重新生成并签署报告',
+        countersign: '收齐会签：{{names}}（或记录未能会签的原因）',
+        send: '导出评审组报送包（“报告与会签”页）',
+      },
+    },
     none: '本机不是任何已导入评审任务的评审组长。',
     independence: '独立评分：请先在“我的评审”中完成并导出您自己的评分表，之后才能查看其他成员的评分、开展共识。下表只显示谁的评分表已经收到。',
     panel: '评审任务',
@@ -174,6 +198,30 @@ const zhCN = {
 
 const en: typeof zhCN = {
   leader: {
+    board: {
+      title: 'Panel progress',
+      import: 'Import scoresheets and countersignatures',
+      member: 'Member',
+      sheet: 'Scoresheet',
+      divergent: 'Divergent items',
+      countersign: 'Countersignature',
+      sheetOf: 'Revision {{revision}} · {{at}}',
+      noSheet: 'Not received',
+      divergentCount: '{{count}}',
+      divergentHidden: 'Shown once your own scoresheet is exported',
+      cs: { leader: 'Signs as leader', 'not-sent': 'Report not sent yet', agreed: 'Agreed', reservation: 'With a reservation', excused: 'Absent (reason recorded)', missing: 'Awaited', invalid: 'Not valid', 'reservation-not-printed': 'Reservation not yet in the report' },
+      left: 'Left before the panel return can be sent:',
+      done: 'Panel return revision {{revision}} exported on {{at}}: all done.',
+      step: {
+        sheets: 'Collect the scoresheets: still missing {{names}}',
+        ownSheet: 'Export your own scoresheet (“My review”)',
+        consensus: 'Finish the consensus: {{reason}}',
+        report: 'Produce and sign the site-visit report (“Report and countersigning”)',
+        reportStale: 'The consensus changed after the report was produced: produce and sign it again',
+        countersign: 'Collect the countersignatures: {{names}} (or record why a member cannot sign)',
+        send: 'Export the panel return (“Report and countersigning”)',
+      },
+    },
     none: 'This device leads no imported assignment.',
     independence: 'Independent scoring: finish and export your own scoresheet under “My review” first; only then are the other members’ scores shown and the consensus opened. Below is only whose scoresheets have arrived.',
     panel: 'Assignment',
