@@ -24,7 +24,10 @@ function follow(entry: ImportEntry): void {
   if ('error' in entry && (entry.error.package?.code ?? entry.error.code) === 'no-anchor') return showWorkspace('identity');
   if (!('outcome' in entry)) return;
   const o = entry.outcome;
-  if (o.type === 'assignment') showReview(o.reviewId);
+  if (o.type === 'assignment') {
+    showReview(o.reviewId);
+    showWorkspace('review');
+  }
   else if (o.type === 'identity-card') showWorkspace(o.as === 'expert' ? 'secretariat' : 'identity');
   else if (o.type === 'report-for-signing') showWorkspace('countersign');
   else if (o.type === 'countersignature') showWorkspace('leader');
