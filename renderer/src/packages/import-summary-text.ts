@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { formatHundredths } from '../../../shared/scoring/hundredths.js';
 import { pickLanguage } from '../../../shared/workflow/workflow-error.js';
 import { describeFileFault } from '../ui/common/file-fault.js';
-import { refusalCode, type ImportEntry } from './import-many.js';
+import { refusalCode, type ImportEntry, type ImportSummary } from './import-many.js';
 import type { IncomingOutcome } from './incoming.js';
 
 /** The workspace that shows what an imported package became (its label is the app's menu entry). */
@@ -63,4 +63,15 @@ export function describeEntry(t: TFunction, entry: ImportEntry, language: 'zh-CN
   if (code === 'duplicate') return { kind: code, text: t('packages.duplicate') };
   if (code === 'no-anchor') return { kind: code, text: t('packages.noAnchor') };
   return { kind: code, text: t('packages.refused', { error: pickLanguage(entry.error, language) }) };
+}
+
+/**
+ * The files of an import that went in nowhere, each with why, in both languages: for a page
+ * that keeps its problems on screen until the next import (the secretariat's tabs).
+ */
+export function refusalsOf(summary: ImportSummary): { zh: string; en: string }[] {
+  const [zh, en] = [i18next.getFixedT('zh-CN'), i18next.getFixedT('en')];
+  return summary.entries
+    .filter((e) => e.verdict === 'refused')
+    .map((e) => ({ zh: `${e.fileName}${zh('punct.colon')}${describeEntry(zh, e, 'zh-CN').text}`, en: `${e.fileName}${en('punct.colon')}${describeEntry(en, e, 'en').text}` }));
 }
