@@ -6,7 +6,7 @@ import { refusalCode, type ImportEntry, type ImportSummary } from './import-many
 import type { IncomingOutcome } from './incoming.js';
 
 /** The workspace that shows what an imported package became (its label is the app's menu entry). */
-export function placeOf(o: IncomingOutcome): 'review' | 'leader' | 'countersign' | 'secretariat' | 'identity' {
+function placeOf(o: IncomingOutcome): 'review' | 'leader' | 'countersign' | 'secretariat' | 'identity' {
   switch (o.type) {
     case 'assignment':
       return 'review';

@@ -5,7 +5,7 @@ import type { PackageType } from '../../../shared/packages/manifest.js';
  * open take these types; anything else offered there is routed to where this device takes it
  * (import-many.ts) or refused with where it belongs.
  */
-export const WORKSPACE_IMPORTS: Readonly<Record<string, readonly PackageType[]>> = {
+const WORKSPACE_IMPORTS: Readonly<Record<string, readonly PackageType[]>> = {
   review: ['assignment'],
   leader: ['scoresheet', 'countersignature'],
   countersign: ['report-for-signing'],
