@@ -86,7 +86,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerBridge(ipcMain, {
       settings: { get: () => Promise.resolve(settings.get()), set: (patch) => Promise.resolve(settings.set(patch)) },
-      files: { open: (args) => files.open(args), save: (args) => files.save(args), takePendingOpens: () => pendingOpens.take() },
+      files: { open: (args) => files.open(args), openMany: (args) => files.openMany(args), save: (args) => files.save(args), takePendingOpens: () => pendingOpens.take() },
       keys,
       journal: createJournalService({ userDataFolder: app.getPath('userData'), safeStorage, platform: process.platform, log }),
     });

@@ -21,6 +21,7 @@ const zqa: HostBridge = {
   },
   files: {
     open: (args) => call('files.open', args),
+    openMany: (args) => call('files.openMany', args),
     save: (args) => call('files.save', args),
     takePendingOpens: () => call('files.takePendingOpens'),
   },

@@ -11,6 +11,14 @@ export function electronFileDialogs(dialog: Dialog, currentWindow: () => BaseWin
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async showOpenMany({ title, defaultPath, filters, folder }) {
+      // Windows and Linux cannot offer files and folders in one dialog: a folder pick is its own.
+      const properties = folder ? (['openDirectory'] as const) : (['openFile', 'multiSelections'] as const);
+      const options = { title, filters, properties: [...properties], ...(defaultPath ? { defaultPath } : {}) };
+      const win = currentWindow();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
     async showSave({ title, defaultPath, filters }) {
       const options = { title, defaultPath, filters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
       const win = currentWindow();

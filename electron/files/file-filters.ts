@@ -23,6 +23,8 @@ export const FILE_FILTERS: Readonly<Record<FileKind, FileFilter>> = {
 
 export const DIALOG_TITLES = {
   open: '打开文件',
+  openMany: '选择文件（可多选）',
+  openFolder: '选择文件夹（如 U 盘）',
   save: '保存文件',
 } as const;
 

@@ -1,14 +1,17 @@
 import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_BYTES, type OpenFileArgs, type OpenedFile, type SaveFileArgs } from '../../shared/bridge/contract.js';
+import { MAX_FILE_BYTES, type OpenFileArgs, type OpenManyArgs, type OpenedFile, type OpenedFiles, type SaveFileArgs } from '../../shared/bridge/contract.js';
 import { BridgeFailure } from '../ipc/bridge-failure.js';
 import type { SettingsPort } from '../settings/settings-port.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { DIALOG_TITLES, dialogFilters, type FileFilter } from './file-filters.js';
+import { DIALOG_TITLES, FILE_FILTERS, dialogFilters, type FileFilter } from './file-filters.js';
+import { filesInFolder, readEach } from './open-many.js';
 
 /** The dialogs the service shows; Electron's `dialog` bound to the main window in production. */
 export interface FileDialogs {
   showOpen(options: { title: string; defaultPath?: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Several files chosen together, or one folder (`folder`); an empty list when cancelled. */
+  showOpenMany(options: { title: string; defaultPath?: string; filters: FileFilter[]; folder: boolean }): Promise<string[]>;
   showSave(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
 }
 
@@ -42,6 +45,16 @@ export function createFileService(deps: FileServiceDeps) {
       const file = await readFileWithinLimit(chosen);
       remember(chosen);
       return file;
+    },
+    /** Files chosen together, or every file of the kind in a chosen folder; each read on its own. */
+    async openMany(args: OpenManyArgs): Promise<OpenedFiles> {
+      const folder = args.from === 'folder';
+      const chosen = await deps.dialogs.showOpenMany({ title: folder ? DIALOG_TITLES.openFolder : DIALOG_TITLES.openMany, defaultPath: startFolder(), filters: dialogFilters(args.kind), folder });
+      if (chosen.length === 0) return { files: [], skipped: [] };
+      const paths = folder ? await filesInFolder(chosen[0]!, FILE_FILTERS[args.kind]) : chosen;
+      const opened = await readEach(paths, readFileWithinLimit);
+      deps.settings.rememberFolder(folder ? chosen[0]! : path.dirname(chosen[0]!));
+      return opened;
     },
     async save(args: SaveFileArgs): Promise<{ savedAs: string } | null> {
       const chosen = await deps.dialogs.showSave({

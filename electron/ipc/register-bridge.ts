@@ -6,6 +6,7 @@ import {
   journalBlobArgsSchema,
   journalReadArgsSchema,
   openFileArgsSchema,
+  openManyArgsSchema,
   restoreArgsSchema,
   saveFileArgsSchema,
   settingsPatchSchema,
@@ -19,6 +20,7 @@ export function registerBridge(ipc: IpcRegistrar, services: HostServices): void 
   registerBridgeHandler(ipc, 'settings.get', NO_ARGUMENT, () => services.settings.get());
   registerBridgeHandler(ipc, 'settings.set', settingsPatchSchema, (patch) => services.settings.set(patch));
   registerBridgeHandler(ipc, 'files.open', openFileArgsSchema, (args) => services.files.open(args));
+  registerBridgeHandler(ipc, 'files.openMany', openManyArgsSchema, (args) => services.files.openMany(args));
   registerBridgeHandler(ipc, 'files.save', saveFileArgsSchema, (args) => services.files.save(args));
   registerBridgeHandler(ipc, 'files.takePendingOpens', NO_ARGUMENT, () => services.files.takePendingOpens());
   registerBridgeHandler(ipc, 'keys.publicKeys', NO_ARGUMENT, () => services.keys.publicKeys());

@@ -78,6 +78,19 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
+/** Several files at once: chosen together in one dialog, or every file of the kind in a folder (a USB stick's). */
+export const openManyArgsSchema = z.strictObject({ kind: fileKindSchema, from: z.enum(['files', 'folder']) });
+export type OpenManyArgs = z.infer<typeof openManyArgsSchema>;
+
+/** Most files one pick reads (a whole panel's exchange is a few dozen). */
+export const MAX_FILES_AT_ONCE = 500;
+
+/** What one pick read; a file it could not read is listed with why, and the others still come. */
+export interface OpenedFiles {
+  files: OpenedFile[];
+  skipped: { name: string; code: BridgeErrorCode; message: string }[];
+}
+
 // ---- keys -----------------------------------------------------------------------------
 
 /** The device's public identity: SPKI DER of its two P-256 keys, base64. */
@@ -159,6 +172,8 @@ export interface HostBridge {
   files: {
     /** Asks the user for a file of this kind; `null` value when they cancel. */
     open(args: OpenFileArgs): Promise<BridgeResult<OpenedFile | null>>;
+    /** Asks for several files, or a folder whose files of the kind are read (sub-folders too); no files when they cancel. */
+    openMany(args: OpenManyArgs): Promise<BridgeResult<OpenedFiles>>;
     /** Writes atomically (temporary file, flush, rename); `null` when the user cancels. */
     save(args: SaveFileArgs): Promise<BridgeResult<{ savedAs: string } | null>>;
     /** Package files the OS asked the app to open (double-click, argv), taken once each. */
@@ -199,6 +214,7 @@ export const BRIDGE_CHANNELS = {
   'settings.get': 'zqa:settings.get',
   'settings.set': 'zqa:settings.set',
   'files.open': 'zqa:files.open',
+  'files.openMany': 'zqa:files.openMany',
   'files.save': 'zqa:files.save',
   'files.takePendingOpens': 'zqa:files.takePendingOpens',
   'keys.publicKeys': 'zqa:keys.publicKeys',

@@ -12,7 +12,8 @@ import { fromPackageError, type WorkflowError } from './workflow-error.js';
  * names the types it takes; a file the operating system asked the app to open takes whatever
  * the device has a handler for. The type is read from a structurally verified manifest
  * (signature, hashes, layout; the signer is not judged here): the handler's step checks the
- * signer against the device's trust, so routing never trusts the file.
+ * signer against the device's trust, so routing never trusts the file. A type the device
+ * has no place for is refused with where it is imported (package-places.ts).
  */
 export type IncomingHandler<O> = (bytes: Uint8Array) => Promise<Result<O, WorkflowError>>;
 
@@ -24,7 +25,11 @@ export async function receiveIncoming<O extends { type: PackageType }>(bytes: Ui
   if (!peek.ok) return err(fromPackageError(peek.error));
   const { type } = peek.value.manifest;
   if (!accept.includes(type)) return err({ ...fromPackageError(packageError('wrong-type', `a ${type} package; expected ${accept.join(' or ')}`)), ...wrongPlace(type) });
-  return registry[type](bytes);
+  const taken = await registry[type](bytes);
+  // A type this device has no place for (a scoresheet on a device that leads no such panel, a
+  // return off the secretariat's device): say where it is imported, as for a wrong button.
+  if (!taken.ok && taken.error.package?.code === 'wrong-type') return err({ ...taken.error, ...wrongPlace(type) });
+  return taken;
 }
 
 /** For a type this device has no use for: refused as `wrong-type` with the reason, nothing read further. */

@@ -11,9 +11,9 @@ export const PACKAGE_PLACES: Record<PackageType, { name: { zh: string; en: strin
     where: { zh: '秘书处工作台的“评审员专家库”（专家的身份卡），或“本机身份”（秘书处的身份卡）', en: 'the secretariat’s “Expert pool” (an expert’s card) or “This device” (the secretariat’s card)' },
   },
   assignment: { name: { zh: '评审任务', en: 'an assignment' }, where: { zh: '“我的评审”页的“导入评审任务”', en: '“Import assignment” on “My review”' } },
-  scoresheet: { name: { zh: '专家评分表', en: 'a member’s scoresheet' }, where: { zh: '组长电脑“我的评审”页的“导入专家评分表”', en: '“Import members’ scoresheets” on the leader’s “My review”' } },
+  scoresheet: { name: { zh: '专家评分表', en: 'a member’s scoresheet' }, where: { zh: '组长电脑“评审组长”页的“导入评分表与会签”', en: '“Import scoresheets and countersignatures” on the leader’s “Panel leader” page' } },
   'report-for-signing': { name: { zh: '待会签报告', en: 'a report for signing' }, where: { zh: '“报告会签”页的“导入待会签报告”', en: '“Import report for signing” on “Countersign”' } },
-  countersignature: { name: { zh: '会签包', en: 'a countersignature' }, where: { zh: '组长电脑“评审组长”→“报告与会签”的“导入会签包”', en: '“Import countersignature” under “Panel leader” → “Report and countersigning”' } },
+  countersignature: { name: { zh: '会签包', en: 'a countersignature' }, where: { zh: '组长电脑“评审组长”页的“导入评分表与会签”', en: '“Import scoresheets and countersignatures” on the leader’s “Panel leader” page' } },
   'panel-return': { name: { zh: '评审结果包', en: 'a panel return' }, where: { zh: '秘书处工作台的“评审结果”', en: 'the secretariat’s “Panel returns”' } },
 };
 

@@ -30,13 +30,13 @@ describe('words in Chromium', () => {
     const { issued, others } = await leaderDeviceWithAssignment(page, work);
     await signNoConflict(page);
 
-    // A member's scoresheet offered to 导入评审任务: refused, named, and sent where it belongs.
+    // A member's scoresheet offered to 导入评审任务 on the leader's laptop: taken where it belongs, and said so.
     const onSite = await demoWork({ random: seededRandom(3), assignment: issued.content, expert: others[0]!.card, startedAt: new Date() });
     const exported = await exportScoresheet({ work: onSite, assignment: issued.content, previous: null }, { keys: others[0]!.keys, clock: { now: () => new Date() }, myKeyId: others[0]!.card.keyId });
     if (!exported.ok) throw new Error(exported.error.en);
     const sheet = await writeTemp(work, 'scoresheet.zqa', exported.value.written.bytes);
     await openFileWith(page, () => page.getByTestId('import-assignment').click(), sheet);
-    await expect.poll(() => outcome(page)).toContain('这是一份专家评分表，不能在此处导入。请在组长电脑“我的评审”页的“导入专家评分表”导入。');
+    await expect.poll(() => outcome(page)).toContain('已收到 王丽华 的评分表（第 1 版）（已转入“评审组长”）');
     expect(await outcome(page)).not.toMatch(/[A-Za-z]{3,}/);
     await screenshot(page, 'field-words-01-wrong-place');
 
@@ -46,9 +46,7 @@ describe('words in Chromium', () => {
     await expect.poll(() => outcome(page)).toContain('请从原始位置重新拷贝该文件');
     expect(await outcome(page)).not.toMatch(/[A-Za-z]{3,}/);
 
-    // The leader's overall tab before any consensus: what is left, and where.
-    await openFileWith(page, () => page.getByTestId('import-scoresheets').click(), sheet);
-    await expect.poll(() => outcome(page)).toContain('王丽华');
+    // The leader's overall tab before any consensus: what is left, and where (王丽华's sheet came in above).
     await openWorkspace(page, 'leader');
     await page.getByTestId('leader-independence').waitFor();
     // The leader's own sheet first (independence), exported as a person does.

@@ -25,6 +25,17 @@ describe('Electron file dialogs adapter', () => {
     expect(calls[0]?.options).toMatchObject({ title: '打开文件', defaultPath: '/media/usb', properties: ['openFile'], filters: dialogFilters('package') });
   });
 
+  it('opens several files in one dialog, or one folder in a dialog of its own', async () => {
+    const files = fakeDialog({ canceled: false, filePaths: ['/media/usb/a.zqa', '/media/usb/b.zqa'] });
+    expect(await electronFileDialogs(files.dialog, () => window).showOpenMany({ title: 't', filters: dialogFilters('package'), folder: false })).toEqual(['/media/usb/a.zqa', '/media/usb/b.zqa']);
+    expect(files.calls[0]?.options.properties).toEqual(['openFile', 'multiSelections']);
+    const folder = fakeDialog({ canceled: false, filePaths: ['/media/usb'] });
+    expect(await electronFileDialogs(folder.dialog, () => window).showOpenMany({ title: 't', filters: [], folder: true })).toEqual(['/media/usb']);
+    expect(folder.calls[0]?.options.properties).toEqual(['openDirectory']);
+    const cancelled = fakeDialog({ canceled: true, filePaths: ['/ignored'] });
+    expect(await electronFileDialogs(cancelled.dialog, () => null).showOpenMany({ title: 't', filters: [], folder: true })).toEqual([]);
+  });
+
   it('returns null when the user cancels', async () => {
     const { dialog } = fakeDialog({ canceled: true, filePaths: [] });
     expect(await electronFileDialogs(dialog, () => null).showOpen({ title: 't', filters: [] })).toBeNull();

@@ -118,6 +118,7 @@ describe('file dialogs and the file service', () => {
     const seen: string[] = [];
     const dialogs: FileDialogs = {
       showOpen: () => Promise.resolve(null),
+      showOpenMany: () => Promise.resolve([]),
       showSave: (options) => {
         seen.push(options.defaultPath);
         return Promise.resolve(path.join(dir, 'out.zqa'));
@@ -134,9 +135,10 @@ describe('file dialogs and the file service', () => {
 
   it('returns null when the user cancels, and changes nothing', async () => {
     const settings = memorySettings();
-    const service = createFileService({ dialogs: { showOpen: () => Promise.resolve(null), showSave: () => Promise.resolve(null) }, settings, defaultFolder: dir });
+    const service = createFileService({ dialogs: { showOpen: () => Promise.resolve(null), showOpenMany: () => Promise.resolve([]), showSave: () => Promise.resolve(null) }, settings, defaultFolder: dir });
     expect(await service.save({ kind: 'pdf', suggestedName: 'r.pdf', bytes: bytes('x') })).toBeNull();
     expect(await service.open({ kind: 'package' })).toBeNull();
+    expect(await service.openMany({ kind: 'package', from: 'folder' })).toEqual({ files: [], skipped: [] });
     expect(settings.get().lastFolder).toBeNull();
     expect(await readdir(dir)).toEqual([]);
   });
@@ -144,10 +146,40 @@ describe('file dialogs and the file service', () => {
   it('opens the chosen file and remembers its folder', async () => {
     const settings = memorySettings();
     await writeFile(path.join(dir, 'in.zqa'), 'package bytes');
-    const service = createFileService({ dialogs: { showOpen: () => Promise.resolve(path.join(dir, 'in.zqa')), showSave: () => Promise.resolve(null) }, settings, defaultFolder: '/' });
+    const service = createFileService({ dialogs: { showOpen: () => Promise.resolve(path.join(dir, 'in.zqa')), showOpenMany: () => Promise.resolve([]), showSave: () => Promise.resolve(null) }, settings, defaultFolder: '/' });
     const opened = await service.open({ kind: 'package' });
     expect(opened?.name).toBe('in.zqa');
     expect(new TextDecoder().decode(opened?.bytes)).toBe('package bytes');
+    expect(settings.get().lastFolder).toBe(dir);
+  });
+
+  it('opens several chosen files, each read on its own: a vanished one is skipped with why, the others come', async () => {
+    const settings = memorySettings();
+    await writeFile(path.join(dir, 'a.zqa'), 'A');
+    await writeFile(path.join(dir, 'b.zqa'), 'B');
+    const asked: { folder: boolean; title: string }[] = [];
+    const chosen = [path.join(dir, 'a.zqa'), path.join(dir, 'gone.zqa'), path.join(dir, 'b.zqa')];
+    const dialogs: FileDialogs = { showOpen: () => Promise.resolve(null), showOpenMany: (o) => (asked.push(o), Promise.resolve(chosen)), showSave: () => Promise.resolve(null) };
+    const opened = await createFileService({ dialogs, settings, defaultFolder: '/' }).openMany({ kind: 'package', from: 'files' });
+    expect(asked.map((a) => a.folder)).toEqual([false]);
+    expect(opened.files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['a.zqa', 'A'], ['b.zqa', 'B']]);
+    expect(opened.skipped).toEqual([{ name: 'gone.zqa', code: 'not-found', message: expect.stringContaining('U 盘') as unknown }]);
+    expect(settings.get().lastFolder).toBe(dir);
+  });
+
+  it('opens every package file of a chosen folder and its sub-folders, in path order, skipping hidden and other files', async () => {
+    const settings = memorySettings();
+    await mkdir(path.join(dir, '张三'));
+    await mkdir(path.join(dir, '.Trashes'));
+    await writeFile(path.join(dir, '张三', '评分表.ZQA'), 'Z');
+    await writeFile(path.join(dir, 'a.zqa'), 'A');
+    await writeFile(path.join(dir, '._a.zqa'), 'mac');
+    await writeFile(path.join(dir, '.Trashes', 'old.zqa'), 'old');
+    await writeFile(path.join(dir, 'notes.txt'), 'n');
+    const dialogs: FileDialogs = { showOpen: () => Promise.resolve(null), showOpenMany: (o) => Promise.resolve(o.folder ? [dir] : []), showSave: () => Promise.resolve(null) };
+    const opened = await createFileService({ dialogs, settings, defaultFolder: '/' }).openMany({ kind: 'package', from: 'folder' });
+    expect(opened.files.map((f) => f.name)).toEqual(['a.zqa', '评分表.ZQA']);
+    expect(opened.skipped).toEqual([]);
     expect(settings.get().lastFolder).toBe(dir);
   });
 

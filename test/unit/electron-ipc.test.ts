@@ -95,7 +95,7 @@ describe('registerBridge', () => {
     };
     return {
       settings: { get: record('settings.get', DEFAULT_SETTINGS), set: record('settings.set', DEFAULT_SETTINGS) },
-      files: { open: record('files.open', null), save: record('files.save', null), takePendingOpens: record('files.takePendingOpens', []) },
+      files: { open: record('files.open', null), openMany: record('files.openMany', { files: [], skipped: [] }), save: record('files.save', null), takePendingOpens: record('files.takePendingOpens', []) },
       keys: {
         publicKeys: record('keys.publicKeys', { signingKey: 's', encryptionKey: 'e' }),
         sign: record('keys.sign', new Uint8Array(64)),

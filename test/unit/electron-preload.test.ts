@@ -80,12 +80,14 @@ describe('preload', () => {
     await api.files.save({ kind: 'package', suggestedName: 'a.zqa', bytes });
     await api.keys.sign({ purpose: 'manifest', data: bytes });
     await api.files.takePendingOpens();
+    await api.files.openMany({ kind: 'package', from: 'folder' });
     expect(invoked).toEqual([
       [BRIDGE_CHANNELS['settings.get']],
       [BRIDGE_CHANNELS['settings.set'], { fontSize: 16 }],
       [BRIDGE_CHANNELS['files.save'], { kind: 'package', suggestedName: 'a.zqa', bytes }],
       [BRIDGE_CHANNELS['keys.sign'], { purpose: 'manifest', data: bytes }],
       [BRIDGE_CHANNELS['files.takePendingOpens']],
+      [BRIDGE_CHANNELS['files.openMany'], { kind: 'package', from: 'folder' }],
     ]);
   });
 });

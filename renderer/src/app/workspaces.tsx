@@ -11,6 +11,7 @@ import { showWorkspace, useChosenWorkspace } from './workspace-choice.js';
 import { useLoadWorkspaceContext, WorkspaceContextProvider, type WorkspaceContext } from './use-workspace-context.js';
 import { ExpertWorkspace } from '../workspaces/expert/expert-workspace.js';
 import { usePendingOpens } from '../packages/use-pending-opens.js';
+import { DropImport } from '../packages/drop-import.js';
 import { LATER_SCREENS, preloadLaterScreens } from './later-screens.js';
 import { SettingsControls } from '../ui/layout/settings-controls.js';
 import { WorkspaceNav } from './workspace-nav.js';
@@ -90,6 +91,7 @@ export function Workspaces() {
           <DeviceBadge ctx={ctx} />
           <SettingsControls />
         </Layout.Header>
+        <DropImport workspace={active.key} />
         <JournalNotice />
         <KeysLostNotice />
         <WipeNotice hidden={active.key === 'backup'} />

@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES, saveFileArgsSchema, type FileKind, type HostBridge, type OpenedFile } from '../../../shared/bridge/contract.js';
+import { hasExtension, readEach, tooLarge } from './read-files.js';
 import { err, ok } from '../../../shared/util/result.js';
 
 /** What the file picker offers for each kind (the user can still choose "all files"). */
@@ -25,36 +26,53 @@ const MIME: Record<FileKind, string> = {
 };
 
 /**
+ * Asks with a hidden file input: one file, several (`multiple`) or a whole folder
+ * (`webkitdirectory`, which lists the folder's files with their sub-folders'); `null` when the
+ * person cancels.
+ */
+function pickFiles(doc: Document, options: { accept: string; multiple: boolean; folder: boolean }): Promise<File[] | null> {
+  return new Promise((resolve) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    // A folder pick lists every file; the kind is filtered after (the attribute is ignored there).
+    if (!options.folder) input.accept = options.accept;
+    input.multiple = options.multiple;
+    if (options.folder) input.webkitdirectory = true;
+    input.style.display = 'none';
+    const finish = (files: File[] | null) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('cancel', () => finish(null));
+    input.addEventListener('change', () => finish(input.files && input.files.length > 0 ? [...input.files] : null));
+    doc.body.append(input);
+    input.click();
+  });
+}
+
+/**
  * Files in a plain browser: a hidden file input to open, a download to save. A browser
  * cannot write atomically or remember folders; the download manager owns the file after us.
  */
 export function createBrowserFiles(doc: Document): HostBridge['files'] {
   return {
-    open: ({ kind }) =>
-      new Promise((resolve) => {
-        const input = doc.createElement('input');
-        input.type = 'file';
-        input.accept = ACCEPT[kind];
-        input.style.display = 'none';
-        const finish = (result: Awaited<ReturnType<HostBridge['files']['open']>>) => {
-          input.remove();
-          resolve(result);
-        };
-        input.addEventListener('cancel', () => finish(ok(null)));
-        input.addEventListener('change', () => {
-          const file = input.files?.[0];
-          if (!file) return finish(ok(null));
-          if (file.size > MAX_FILE_BYTES) {
-            return finish(err({ code: 'too-large', message: `${file.name} is ${file.size} bytes; the limit is ${MAX_FILE_BYTES}` }));
-          }
-          file.arrayBuffer().then(
-            (buffer) => finish(ok<OpenedFile>({ name: file.name, bytes: new Uint8Array(buffer) })),
-            (e: unknown) => finish(err({ code: 'internal', message: `could not read ${file.name}: ${String(e)}` })),
-          );
-        });
-        doc.body.append(input);
-        input.click();
-      }),
+    open: async ({ kind }) => {
+      const file = (await pickFiles(doc, { accept: ACCEPT[kind], multiple: false, folder: false }))?.[0];
+      if (!file) return ok(null);
+      if (file.size > MAX_FILE_BYTES) return err(tooLarge(file));
+      try {
+        return ok<OpenedFile>({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      } catch (e) {
+        return err({ code: 'internal', message: `could not read ${file.name}: ${String(e)}` });
+      }
+    },
+    openMany: async ({ kind, from }) => {
+      const folder = from === 'folder';
+      const files = await pickFiles(doc, { accept: ACCEPT[kind], multiple: true, folder });
+      if (!files) return ok({ files: [], skipped: [] });
+      const wanted = folder ? files.filter((f) => hasExtension(f, ACCEPT[kind])).sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath)) : files;
+      return ok(await readEach(wanted));
+    },
     save: (args) => {
       const parsed = saveFileArgsSchema.safeParse(args);
       if (!parsed.success) {

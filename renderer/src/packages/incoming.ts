@@ -21,10 +21,10 @@ import { dbHeldRecords, dbPackageHistory, loadTrustStore } from './trust-from-db
 /**
  * The registry of incoming package types on this device (shared/workflow/incoming.ts): for
  * each of the six, the workflow step that receives it and the store that keeps it. Every
- * import in the app comes through `importIncoming`: the expert's assignment button, the
- * leader's scoresheet and countersignature buttons, the member's report-for-signing button,
- * the secretariat's card and return buttons, and files the operating system asked the app to
- * open. What happened is typed per package type; on any refusal nothing changed.
+ * import in the app comes through `importIncoming`, most of them file by file from
+ * `importMany` (import buttons, a folder, a drop on the window, files the operating system
+ * asked the app to open). What happened is typed per package type; on any refusal nothing
+ * changed.
  */
 export type IncomingOutcome =
   | { type: 'identity-card'; as: 'expert'; name: string }

@@ -34,6 +34,7 @@ export function installFakeElectronHost(): void {
     },
     files: {
       open: () => Promise.resolve(ok(null)),
+      openMany: () => Promise.resolve(ok({ files: [], skipped: [] })),
       save: ({ suggestedName, bytes }: { suggestedName: string; bytes: Uint8Array }) => {
         const code = w.__zqaSaveFaults.shift();
         if (code) return Promise.resolve(fail(code, messages[code] ?? code));

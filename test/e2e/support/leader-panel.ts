@@ -11,7 +11,7 @@ import { makeIdentityCard } from '../../../shared/identity/identity-card.js';
  */
 
 /** Picks a file for the app's next file dialog, as a person would. */
-export async function openFileWith(page: Page, click: () => Promise<void>, file: string): Promise<void> {
+export async function openFileWith(page: Page, click: () => Promise<void>, file: string | string[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await click();
   await (await chooser).setFiles(file);

@@ -74,7 +74,7 @@ export async function installMainCustodyHost(context: BrowserContext, userData: 
     const main = (m: string) => (a?: unknown) => w.__zqaMain(m, a);
     w.zqa = {
       settings: { get: () => Promise.resolve({ ok: true, value: settings }), set: (patch: object) => Promise.resolve({ ok: true, value: (settings = { ...settings, ...patch }) }) },
-      files: { open: () => w.__zqaNextOpen(), save: () => Promise.resolve({ ok: true, value: null }), takePendingOpens: () => Promise.resolve({ ok: true, value: [] }) },
+      files: { open: () => w.__zqaNextOpen(), openMany: () => Promise.resolve({ ok: true, value: { files: [], skipped: [] } }), save: () => Promise.resolve({ ok: true, value: null }), takePendingOpens: () => Promise.resolve({ ok: true, value: [] }) },
       keys: Object.fromEntries(['publicKeys', 'sign', 'deriveBits', 'setDeviceRole', 'exportBackup', 'restoreBackup'].map((m) => [m, main(m)])),
       journal: Object.fromEntries(['head', 'append', 'read', 'blob'].map((m) => [m, main(`journal.${m}`)])),
     };

@@ -9,37 +9,24 @@ import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
 import { useWorkspaceContext } from '../../app/use-workspace-context.js';
 import { PdfViewer } from '../../report/pdf-viewer.js';
-import { importFile } from '../../packages/import-file.js';
-import { countersign, openPackageFile, saveFile, useAssignmentOf, useReportsToSign, type ReportToSignRecord } from './store/countersign-store.js';
+import { ImportButtons } from '../../packages/import-buttons.js';
+import { countersign, saveFile, useAssignmentOf, useReportsToSign, type ReportToSignRecord } from './store/countersign-store.js';
 import '../leader/leader.css';
 import { formatDateTime } from '../../ui/common/date-time.js';
 
 /** A panel member's page: import the leader's report for signing, check it, countersign, export the countersignature. */
 export function CountersignPage() {
-  const { t, i18n } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { t } = useTranslation();
   const ctx = useWorkspaceContext();
   const reports = useReportsToSign();
   const keyId = ctx?.keys?.keyId ?? null;
-  const importOne = async () => {
-    if (!keyId) return;
-    try {
-      const file = await openPackageFile();
-      if (!file) return;
-      const result = await trackSave(() => importFile(file.bytes, ['report-for-signing'], file.name));
-      if (result.ok && result.value.type === 'report-for-signing') void message.success(t('countersign.imported', { applicant: result.value.applicantName }));
-      else if (!result.ok) void message.error(result.error.code === 'no-anchor' ? t('leader.noIdentity') : t('countersign.importFailed', { error: pickLanguage(result.error, i18n.language === 'en' ? 'en' : 'zh-CN') }));
-    } catch (e) {
-      void message.error(t('countersign.importFailed', { error: e instanceof Error ? e.message : String(e) }));
-    }
-  };
   return (
     <div className="zqa-leader" data-testid="countersign-page">
       <Typography.Title level={4}>{t('countersign.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('countersign.intro')}</Typography.Paragraph>
-      <Button type="primary" onClick={() => void importOne()} disabled={!keyId} data-testid="import-report-for-signing" style={{ marginBottom: '1em' }}>
-        {t('countersign.import')}
-      </Button>
+      <div style={{ marginBottom: '1em' }}>
+        <ImportButtons accept={['report-for-signing']} label={t('countersign.import')} testId="import-report-for-signing" primary disabled={!keyId} />
+      </div>
       {reports && reports.length === 0 && <Empty description={t('countersign.none')} />}
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {reports?.map((r) => <ReportToSign key={r.packageId} record={r} keyId={keyId} myName={ctx?.profile?.name ?? ''} />)}

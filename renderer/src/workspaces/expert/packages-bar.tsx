@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Select, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { WorkspaceContext } from '../../app/use-workspace-context.js';
 import { showReview } from './store/review-choice.js';
 import { useDeclaration } from './store/review-reads.js';
 import { useExportScoresheet } from './store/use-export-scoresheet.js';
-import { useImportPackage } from '../../packages/use-import-package.js';
+import { ImportButtons } from '../../packages/import-buttons.js';
 import { usePanelAssignment, useScoresheetExports } from './store/use-package-data.js';
 
 // The paper scoresheet's menu (antd's Dropdown brings Menu and its CSS) is for a bad day, not the first screen: a chunk of its own.
@@ -23,7 +23,6 @@ const ReceivedScoresheets = lazy(() => LATER_SCREENS.receivedScoresheets().then(
  */
 export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; reviews: ReviewRecord[]; review: ReviewRecord | null }) {
   const { t } = useTranslation();
-  const { pickAndImport } = useImportPackage();
   const exportSheet = useExportScoresheet();
   const assignment = usePanelAssignment(review?.id ?? '');
   const exports = useScoresheetExports(review?.id ?? '');
@@ -55,9 +54,7 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
           }))}
         />
       )}
-      <Button icon={<UploadOutlined />} onClick={() => void pickAndImport(['assignment'])} data-testid="import-assignment">
-        {t('packages.importAssignment')}
-      </Button>
+      <ImportButtons accept={['assignment']} label={t('packages.importAssignment')} testId="import-assignment" />
       {review && (
         <Tooltip title={exportBlocked || undefined}>
           <Button
@@ -89,9 +86,7 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
       {leads && assignment && (
         <>
           <Tag color="red">{t('packages.leaderOf')}</Tag>
-          <Button icon={<UploadOutlined />} onClick={() => void pickAndImport(['scoresheet'])} data-testid="import-scoresheets">
-            {t('packages.importScoresheets')}
-          </Button>
+          <ImportButtons accept={['scoresheet']} label={t('packages.importScoresheets')} testId="import-scoresheets" />
           <Suspense fallback={null}>
             <ReceivedScoresheets assignment={assignment} />
           </Suspense>

@@ -1,22 +1,20 @@
 import { App as AntApp, Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentContent } from '../../../../shared/packages/content/assignment.js';
-import type { CountersignatureStatus } from '../../../../shared/report/report-checks.js';
-import type { Result } from '../../../../shared/util/result.js';
-import { countersignatureStatuses } from '../../../../shared/workflow/assemble-panel-return.js';
 import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
 import { deviceKeyHolder, type ReportArtefactRecord } from './store/leader-ports.js';
-import { importFile } from '../../packages/import-file.js';
+import { ImportButtons } from '../../packages/import-buttons.js';
 import { useAutosaveText } from '../../ui/common/use-autosave-text.js';
 import { recordPanelReturn, setExcuse } from './store/finalisation-writes.js';
 import { useLeader } from './leader-context.js';
 import { writePanelReturn } from './store/panel-return-store.js';
-import { openPackageFile, saveFile } from './store/save-file.js';
+import { saveFile } from './store/save-file.js';
 import type { LeaderPanelData } from './store/use-leader-data.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
+import { useCountersignatureStatuses } from './use-countersignature-statuses.js';
 
 const STATUS_COLOUR = { countersigned: 'green', excused: 'gold', missing: 'red', invalid: 'red', 'reservation-not-printed': 'orange' } as const;
 
@@ -29,31 +27,11 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const { ctx, reviewId, consensus } = useLeader();
-  const [statuses, setStatuses] = useState<Result<CountersignatureStatus[], CountersignatureStatus[]> | null>(null);
   const [busy, setBusy] = useState(false);
   const excused = data.finalisation?.excused ?? {};
-  const excusedKey = JSON.stringify(excused);
-  useEffect(() => {
-    let live = true;
-    void countersignatureStatuses(assignment, report, data.countersignatures, JSON.parse(excusedKey) as Record<string, string>).then((s) => live && setStatuses(s));
-    return () => {
-      live = false;
-    };
-  }, [assignment, report, data.countersignatures, excusedKey]);
+  const statuses = useCountersignatureStatuses(assignment, data);
   const rows = statuses ? (statuses.ok ? statuses.value : statuses.error) : [];
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
-
-  const importOne = async () => {
-    try {
-      const file = await openPackageFile();
-      if (!file) return;
-      const result = await trackSave(() => importFile(file.bytes, ['countersignature'], file.name));
-      if (result.ok && result.value.type === 'countersignature') void message.success(t('leader.imported', { name: result.value.signerName }));
-      else if (!result.ok) void message.error(result.error.code === 'no-anchor' ? t('leader.noIdentity') : t('leader.importFailed', { error: pickLanguage(result.error, language) }));
-    } catch (e) {
-      void message.error(t('leader.importFailed', { error: e instanceof Error ? e.message : String(e) }));
-    }
-  };
 
   const finalise = async () => {
     setBusy(true);
@@ -87,7 +65,7 @@ export function CountersignaturesCard({ assignment, data, report }: { assignment
     <Card
       size="small"
       title={t('leader.countersignatures')}
-      extra={<Button onClick={() => void importOne()} data-testid="import-countersignature">{t('leader.importCountersignature')}</Button>}
+      extra={<ImportButtons accept={['countersignature']} label={t('leader.importCountersignature')} testId="import-countersignature" />}
       data-testid="countersignatures"
     >
       <Table

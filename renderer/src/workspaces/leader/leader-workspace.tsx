@@ -9,6 +9,7 @@ import { LeaderProvider } from './leader-context.js';
 import { MatrixTab, MembersCard } from './matrix-tab.js';
 import { OverallTab } from './overall-tab.js';
 import { buildPanelModel } from '../../../../shared/workflow/consolidate.js';
+import { ProgressBoard } from './progress-board.js';
 import { ReportTab } from './report-tab.js';
 import { useLedAssignments, useLeaderPanelData } from './store/use-leader-data.js';
 import './leader.css';
@@ -74,6 +75,7 @@ function LeaderPanel({ record, keyId }: { record: PanelAssignmentRecord; keyId: 
     // Independence first: who has sent a sheet, but nobody's scores until the leader's own is signed and exported.
     return (
       <>
+        <ProgressBoard record={record} model={model.value} data={data} />
         <Alert type="info" showIcon style={{ marginBottom: '1em' }} title={t('leader.independence')} data-testid="leader-independence" />
         <MembersCard model={model.value} showGaps={false} />
       </>
@@ -81,6 +83,7 @@ function LeaderPanel({ record, keyId }: { record: PanelAssignmentRecord; keyId: 
   }
   return (
     <LeaderProvider reviewId={record.reviewId} model={model.value} consensus={data.consensus.record} actor={keyId}>
+      <ProgressBoard record={record} model={model.value} data={data} />
       {/* Always there, so the tabs below never move when the check ends: a click aimed at a tab lands on it. */}
       <Tag color={trail ? (trail.ok ? 'green' : 'red') : 'default'} data-testid="consensus-trail" data-checked={trail !== null} style={{ marginBottom: '0.5em' }}>
         {trail ? trail.text : t('leader.trailChecking')}

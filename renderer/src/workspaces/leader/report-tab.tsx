@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { recommend } from '../../../../shared/consensus/recommendation.js';
 import type { AssignmentContent } from '../../../../shared/packages/content/assignment.js';
 import { formatHundredths } from '../../../../shared/scoring/hundredths.js';
-import { canonicalJson } from '../../../../shared/util/canonical-json.js';
 import { fileNames } from '../../../../shared/workflow/file-names.js';
 import { pickLanguage } from '../../../../shared/workflow/workflow-error.js';
 import { trackSave } from '../../ui/common/save-tracker.js';
@@ -20,6 +19,7 @@ import { saveFile } from './store/save-file.js';
 import { VisitScheduleCard } from './visit-schedule-card.js';
 import { localDate } from '../../ui/common/date-time.js';
 import { describeIncompleteConsensus } from './incomplete-consensus.js';
+import { reportIsStale } from './panel-progress.js';
 
 /** Produce and sign the report, save or send it for countersigning, then collect the countersignatures and return the panel's work. */
 export function ReportTab({ assignment, data }: { assignment: AssignmentContent; data: LeaderPanelData }) {
@@ -31,7 +31,7 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
   const [failure, setFailure] = useState<string | null>(null);
   const facts = recommend(model.criteriaSet, consensus, model.rules);
   const report = data.report;
-  const stale = report !== null && report.consensusJson !== canonicalJson(consensus);
+  const stale = reportIsStale(report, consensus);
   const missing = model.matrix.missingMembers.map((m) => m.name);
   const rationale = new Map(consensus.items.map((i) => [i.itemId, i.rationale.trim()]));
   const unexplained = model.matrix.divergentItemIds.filter((id) => !rationale.get(id));

@@ -128,7 +128,6 @@ const zh = {
     material: { title: '材料评审结果', total: '总分', issues: '现场核查要点', general: '（总体）', addIssue: '添加核查要点', record: '记录材料评审结果' },
     expert: {
       import: '导入身份卡',
-      imported: '已导入{{name}}的身份卡；请与本人核对指纹后勾选确认',
       confirmHint: '核对指纹：当面或电话请评审员读出其设备上显示的指纹，与下表一致后再勾选。',
       name: '姓名',
       organisation: '单位',
@@ -159,7 +158,6 @@ const zh = {
     returns: {
       import: '导入评审结果包',
       hint: '逐一核验组长签名、每份评分表、每个会签及评审报告的哈希值；任何一项不符即整体拒收。',
-      imported: '已导入{{name}}的评审结果：{{total}}分',
       refused: '评审结果包已拒收，未作任何更改：',
       applicant: '申报单位',
       revision: '版本',
@@ -380,7 +378,6 @@ const en: typeof zh = {
     material: { title: 'Material review', total: 'total', issues: 'Issues to verify on site', general: '(general)', addIssue: 'Add an issue', record: 'Record the material review' },
     expert: {
       import: 'Import identity card',
-      imported: "{{name}}'s card imported; compare the fingerprint with them, then tick it",
       confirmHint: 'Confirm a fingerprint: have the expert read the one their device shows, in person or by phone, and tick it when it matches.',
       name: 'Name',
       organisation: 'Organisation',
@@ -411,7 +408,6 @@ const en: typeof zh = {
     returns: {
       import: 'Import a panel return',
       hint: "The leader's signature, every scoresheet, every countersignature and the report's hash are checked; any failure refuses the whole return.",
-      imported: "{{name}}'s panel return imported: {{total}} points",
       refused: 'Panel return refused; nothing changed:',
       applicant: 'Applicant',
       revision: 'Revision',

@@ -9,7 +9,7 @@ import { countersignReport } from './member-countersign.js';
 
 export type { ReportToSignRecord } from '../../../db/leader-records.js';
 export { useReportsToSign } from '../../leader/store/use-leader-data.js';
-export { openPackageFile, saveFile } from '../../leader/store/save-file.js';
+export { saveFile } from '../../leader/store/save-file.js';
 
 /** The assignment of the review a report is for; undefined while read or when not on this device. */
 export const useAssignmentOf = (reviewId: string) => useLiveQuery(() => getDatabase().panelAssignments.get(reviewId), [reviewId]);

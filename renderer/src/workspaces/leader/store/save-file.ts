@@ -8,10 +8,3 @@ export async function saveFile(kind: FileKind, suggestedName: string, bytes: Uin
   if (!result.ok) throw new Error(result.error.message);
   return result.value?.savedAs ?? null;
 }
-
-/** Asks for a package file; `null` when cancelled. */
-export async function openPackageFile(): Promise<{ name: string; bytes: Uint8Array } | null> {
-  const result = await getHost().files.open({ kind: 'package' });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}

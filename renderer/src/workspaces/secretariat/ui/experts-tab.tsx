@@ -1,7 +1,8 @@
-import { App, Button, Card, Checkbox, Flex, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importFile } from '../../../packages/import-file.js';
+import { ImportButtons } from '../../../packages/import-buttons.js';
+import { refusalsOf } from '../../../packages/import-summary-text.js';
 import { confirmFingerprint, setEmployer, setInterests } from '../store/expert-store.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
@@ -11,10 +12,7 @@ import { StaffCard } from './staff-card.js';
 import { ProblemList } from './problem-list.js';
 import { useSec } from '../store/use-secretariat.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';
-import { describeFileFault } from '../../../ui/common/file-fault.js';
-import i18next from 'i18next';
 import { useExperts } from '../store/live-reads.js';
-import { openFile } from '../store/open-file.js';
 
 /**
  * The expert pool: identity cards imported (signature and keys checked), each fingerprint
@@ -24,26 +22,14 @@ import { openFile } from '../store/open-file.js';
 export function ExpertsTab({ self }: { self: SecretariatSelf }) {
   const { t } = useTranslation();
   const { db } = useSec();
-  const { message } = App.useApp();
   const [problems, setProblems] = useState<Bilingual[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const experts = useExperts();
   const editingRow = experts?.find((e) => e.id === editing);
-  const importCard = async () => {
-    const opened = await openFile('identity-card');
-    if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
-    if (!opened.value) return;
-    const r = await importFile(opened.value.bytes, ['identity-card'], opened.value.name);
-    if (!r.ok) return setProblems([r.error]);
-    setProblems([]);
-    if (r.value.type === 'identity-card') void message.success(t('sec.expert.imported', { name: r.value.name }));
-  };
   return (
     <Flex vertical gap="middle">
       <Flex gap="middle" align="center">
-        <Button type="primary" onClick={() => void importCard()} data-testid="import-card">
-          {t('sec.expert.import')}
-        </Button>
+        <ImportButtons accept={['identity-card']} label={t('sec.expert.import')} testId="import-card" primary onImported={(summary) => setProblems(refusalsOf(summary))} />
         <Typography.Text type="secondary">{t('sec.expert.confirmHint')}</Typography.Text>
       </Flex>
       <ProblemList problems={problems} testId="card-problems" />

@@ -1,19 +1,17 @@
-import { App, Button, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatHundredths } from '../../../../../shared/scoring/hundredths.js';
 import { fileNames } from '../../../../../shared/workflow/file-names.js';
 import type { Bilingual } from '../store/messages.js';
-import { importFile } from '../../../packages/import-file.js';
+import { ImportButtons } from '../../../packages/import-buttons.js';
+import { refusalsOf } from '../../../packages/import-summary-text.js';
 import { ProblemList } from './problem-list.js';
 import { isProblem, saveFile } from '../store/save-file.js';
 import { SignOffTags } from './sign-off-tags.js';
 import { useSec } from '../store/use-secretariat.js';
 import { formatDateTime } from '../../../ui/common/date-time.js';
-import { describeFileFault } from '../../../ui/common/file-fault.js';
-import i18next from 'i18next';
 import { usePanelReturns, useSummaries } from '../store/live-reads.js';
-import { openFile } from '../store/open-file.js';
 
 /**
  * Panel returns: each file checked in full (every signature, the report's hash, the
@@ -23,25 +21,9 @@ import { openFile } from '../store/open-file.js';
 export function ReturnsTab({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
   const { db } = useSec();
-  const { message } = App.useApp();
   const [problems, setProblems] = useState<Bilingual[]>([]);
-  const [busy, setBusy] = useState(false);
   const returns = usePanelReturns(cycleId);
   const summaries = useSummaries(cycleId);
-  const importReturn = async () => {
-    const opened = await openFile('package');
-    if (!opened.ok) return setProblems([{ zh: describeFileFault(i18next.getFixedT('zh-CN'), opened.error, 'open'), en: describeFileFault(i18next.getFixedT('en'), opened.error, 'open') }]);
-    if (!opened.value) return;
-    setBusy(true);
-    try {
-      const r = await importFile(opened.value.bytes, ['panel-return'], opened.value.name);
-      if (!r.ok) return setProblems([r.error]);
-      setProblems([]);
-      if (r.value.type === 'panel-return') void message.success(t('sec.returns.imported', { name: r.value.applicantName, total: formatHundredths(r.value.totalHundredths) }));
-    } finally {
-      setBusy(false);
-    }
-  };
   /** The signed report PDF as received (its SHA-256 was checked on import), saved for reading or archiving. */
   const saveReport = async (id: string) => {
     const row = await db.secPanelReturns.get(id);
@@ -54,9 +36,7 @@ export function ReturnsTab({ cycleId }: { cycleId: string }) {
   return (
     <Flex vertical gap="middle">
       <Flex gap="middle" align="center">
-        <Button type="primary" loading={busy} onClick={() => void importReturn()} data-testid="import-return">
-          {t('sec.returns.import')}
-        </Button>
+        <ImportButtons accept={['panel-return']} label={t('sec.returns.import')} testId="import-return" primary onImported={(summary) => setProblems(refusalsOf(summary))} />
         <Typography.Text type="secondary">{t('sec.returns.hint')}</Typography.Text>
       </Flex>
       <ProblemList problems={problems} testId="return-problems" title={t('sec.returns.refused')} />
