@@ -1,5 +1,5 @@
 import { FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Space, Tooltip } from 'antd';
+import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PackageType } from '../../../shared/packages/manifest.js';
 import type { ImportSummary } from './import-many.js';
@@ -19,16 +19,22 @@ export function ImportButtons({ accept, label, testId, primary = false, disabled
     const summary = await pickAndImport(accept, from);
     if (summary) onImported?.(summary);
   };
+  // The hints are the browser's own titles, not antd Tooltips: a Tooltip stays open while the
+  // pointer rests on the button after the file dialog closes, and covers the tabs above it.
   return (
     <Space.Compact>
-      <Tooltip title={t('packages.importMany.files')}>
-        <Button type={primary ? 'primary' : 'default'} icon={<UploadOutlined />} disabled={disabled} onClick={() => void run('files')} data-testid={testId}>
-          {label}
-        </Button>
-      </Tooltip>
-      <Tooltip title={t('packages.importMany.folderHint')}>
-        <Button type={primary ? 'primary' : 'default'} icon={<FolderOpenOutlined />} disabled={disabled} onClick={() => void run('folder')} aria-label={t('packages.importMany.folder')} data-testid={`${testId}-folder`} />
-      </Tooltip>
+      <Button type={primary ? 'primary' : 'default'} icon={<UploadOutlined />} disabled={disabled} onClick={() => void run('files')} title={t('packages.importMany.files')} data-testid={testId}>
+        {label}
+      </Button>
+      <Button
+        type={primary ? 'primary' : 'default'}
+        icon={<FolderOpenOutlined />}
+        disabled={disabled}
+        onClick={() => void run('folder')}
+        title={t('packages.importMany.folderHint')}
+        aria-label={t('packages.importMany.folder')}
+        data-testid={`${testId}-folder`}
+      />
     </Space.Compact>
   );
 }

@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { SCREENSHOT_DIR } from './app.js';
-import { pickOption } from './field-session.js';
 
 /**
  * Every role's main screens as a panel sees them on a 1366 × 768 laptop: in Chinese and in
@@ -33,7 +32,7 @@ const FILE_NAME = /\.(?:zqa|pdf|xlsx|json|png|jpe?g|csv)$/;
 
 /** Sets the language and font size as a person does, with the controls every screen carries. */
 export async function applyVariant(page: Page, v: ScreenVariant): Promise<void> {
-  await pickOption(page, 'language-select', v.language);
+  await pickLanguage(page, v.language);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(v.language === 'English' ? 'en' : 'zh-CN');
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await pickFontSize(page, v.fontSize);
@@ -41,23 +40,36 @@ export async function applyVariant(page: Page, v: ScreenVariant): Promise<void> 
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
-/** The font sizes the settings offer, in their order (renderer/src/ui/layout/settings-controls.tsx). */
-const FONT_SIZES = [12, 14, 16, 18, 20, 22, 24, 28];
+/** The languages the settings offer, in their order (renderer/src/ui/layout/settings-controls.tsx). */
+const LANGUAGES: readonly ScreenVariant['language'][] = ['中文', 'English'];
 
 /**
- * antd's Select draws only the options in view (a virtual list), so at a large font size the one
- * wanted may not be in the page: it is chosen with the keys instead, as a keyboard user does
- * (the list opens on the current size; the arrows move from it; Enter takes the option).
+ * Both settings are chosen with the keys, as a keyboard user does: the list opens on the
+ * current value, the arrows move from it, Enter takes the option. A click on an option can
+ * land on the page below while antd's list is still sliding open.
  */
-async function pickFontSize(page: Page, size: number): Promise<void> {
-  const current = Number.parseInt(await page.evaluate(() => document.documentElement.style.fontSize), 10);
-  if (current === size) return;
-  const steps = FONT_SIZES.indexOf(size) - FONT_SIZES.indexOf(current);
-  if (FONT_SIZES.indexOf(size) < 0 || FONT_SIZES.indexOf(current) < 0) throw new Error(`no font size ${size} or ${current} in the settings`);
-  await page.getByTestId('font-size-select').click();
+async function pickByKeys(page: Page, testId: string, steps: number): Promise<void> {
+  if (steps === 0) return;
+  await page.mouse.move(0, 0);
+  await page.getByTestId(testId).click();
   await page.locator('.ant-select-dropdown:visible').waitFor();
   for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
   await page.keyboard.press('Enter');
+}
+
+async function pickLanguage(page: Page, language: ScreenVariant['language']): Promise<void> {
+  const current = (await page.evaluate(() => document.documentElement.lang)) === 'en' ? 'English' : '中文';
+  await pickByKeys(page, 'language-select', LANGUAGES.indexOf(language) - LANGUAGES.indexOf(current));
+}
+
+/** The font sizes the settings offer, in their order (renderer/src/ui/layout/settings-controls.tsx). */
+const FONT_SIZES = [12, 14, 16, 18, 20, 22, 24, 28];
+
+/** antd's Select draws only the options in view (a virtual list): at a large size the one wanted may not be in the page. */
+async function pickFontSize(page: Page, size: number): Promise<void> {
+  const current = Number.parseInt(await page.evaluate(() => document.documentElement.style.fontSize), 10);
+  if (!FONT_SIZES.includes(size) || !FONT_SIZES.includes(current)) throw new Error(`no font size ${size} or ${current} in the settings`);
+  await pickByKeys(page, 'font-size-select', FONT_SIZES.indexOf(size) - FONT_SIZES.indexOf(current));
 }
 
 /** Writes the screen's picture and checks it fits the laptop's width and shows no raw key. */
