@@ -1,11 +1,8 @@
 import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import { MAX_FILES_AT_ONCE, type OpenedFiles } from '../../shared/bridge/contract.js';
+import { MAX_FILES_AT_ONCE, MAX_FOLDER_DEPTH, type OpenedFiles } from '../../shared/bridge/contract.js';
 import { toBridgeError } from '../ipc/bridge-failure.js';
 import type { FileFilter } from './file-filters.js';
-
-/** How deep a chosen folder is searched: a USB stick's member folders, not a whole disk. */
-const MAX_FOLDER_DEPTH = 3;
 
 /**
  * Every file under `folder` whose extension is the kind's (sub-folders too, a few levels

@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/bridge/contract.js';
+import { settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/bridge/contract.js';
+import { sanitiseSettings } from '../../shared/bridge/sanitise-settings.js';
 import { BridgeFailure } from '../ipc/bridge-failure.js';
 
 /** The part of electron-store / conf the port uses: one value per settings field. */
@@ -13,21 +14,6 @@ export interface SettingsPort {
   set(patch: SettingsPatch): Settings;
   /** The host's own record of the folder the person chose in a dialog. */
   rememberFolder(folder: string): void;
-}
-
-
-/**
- * Reads every field through its schema on every read: a value missing, of the wrong type
- * or out of range (a hand-edited or older settings file) falls back to its default alone,
- * and the other fields keep their stored values.
- */
-export function sanitiseSettings(read: (key: keyof Settings) => unknown): Settings {
-  const shape = settingsSchema.shape;
-  const pick = <K extends keyof Settings>(key: K): Settings[K] => {
-    const parsed = shape[key].safeParse(read(key));
-    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
-  };
-  return { language: pick('language'), fontSize: pick('fontSize'), lastFolder: pick('lastFolder') };
 }
 
 export function createSettingsPort(store: KeyValueStore): SettingsPort {

@@ -39,9 +39,16 @@ export const settingsSchema = z.strictObject({
   fontSize: z.number().int().min(12).max(28),
   /** Last folder a package was opened from or saved to (Electron host only). */
   lastFolder: z.string().max(4096).nullable(),
+  /**
+   * Photos are scaled down on import to this long edge (px) so that two hundred of them do not
+   * make a scoresheet of hundreds of megabytes; a panel that photographs small print may want more.
+   */
+  photoLongEdge: z.number().int().min(1024).max(8192),
+  /** The expert asked to keep photos as taken (no scaling): for the day a detail matters more than size. */
+  keepPhotoOriginals: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
+export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null, photoLongEdge: 2048, keepPhotoOriginals: false };
 /**
  * What the renderer may change. `lastFolder` is not in it: the host records the folder the
  * person chose in its own dialog, so a page can never point the next dialog somewhere else.
@@ -84,6 +91,8 @@ export type OpenManyArgs = z.infer<typeof openManyArgsSchema>;
 
 /** Most files one pick reads (a whole panel's exchange is a few dozen). */
 export const MAX_FILES_AT_ONCE = 500;
+/** How deep a chosen or dropped folder is searched: a USB stick's member folders, not a whole disk. */
+export const MAX_FOLDER_DEPTH = 3;
 
 /** What one pick read; a file it could not read is listed with why, and the others still come. */
 export interface OpenedFiles {

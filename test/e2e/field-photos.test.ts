@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, signNoConflict, waitForSaved, savedCount } from './support/app.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
-import { fieldSession } from './support/field-session.js';
+import { fieldSession, pickOption } from './support/field-session.js';
 import { openLeaderTab, openWorkspace } from './support/leader-panel.js';
 import { dumpDatabase } from './support/dump-database.js';
 import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
@@ -11,7 +11,8 @@ import type { ScoresheetContent } from '../../shared/packages/content/scoresheet
  * Photos as evidence: a phone-sized photo (4000 × 3000 JPEG, made in the page) chosen on the
  * item page is stored scaled down to a long edge of 2048 px as JPEG, under a .jpg name; a small
  * photo is stored byte for byte as chosen. The photo gets a caption and is linked to the site
- * observation it supports, and the exported scoresheet carries both.
+ * observation it supports, and the exported scoresheet carries both. The long edge is the
+ * device's choice, and the expert may ask to keep photos as taken.
  */
 const session = fieldSession(5348);
 
@@ -145,5 +146,43 @@ describe('photos as evidence in Chromium', () => {
     await page.getByTestId('consensus-item-4.1.2').click();
     await page.getByTestId('member-evidence-none').waitFor();
     expect(await page.getByTestId('member-evidence').count()).toBe(0);
+  });
+
+  it('scales to the long edge the expert chose, keeps originals when asked, and the choice outlives a restart', { timeout: 180_000 }, async () => {
+    const work = await session.folder('photo-size-files');
+    const { page } = await session.profile('photo-size');
+    await leaderDeviceWithAssignment(page, work);
+    await signNoConflict(page);
+    await page.getByTestId('item-row-4.5.3').click();
+    await page.locator('[data-testid="item-page"][data-item-id="4.5.3"]').waitFor();
+    const big = await makeJpeg(page, 4000, 3000);
+
+    await pickOption(page, 'photo-long-edge', '长边 3072 像素');
+    await expect.poll(() => page.getByTestId('photo-size-hint').textContent()).toContain('3072 像素');
+    let before = await savedCount(page);
+    await page.getByTestId('attachment-input').setInputFiles({ name: 'DSC_3072.jpg', mimeType: 'image/jpeg', buffer: big });
+    await waitForSaved(page, before);
+
+    await page.getByTestId('photo-keep-original').click();
+    await expect.poll(() => page.getByTestId('photo-size-hint').textContent()).toContain('原图');
+    // While originals are kept the long edge does not apply, and its choice says so by being disabled.
+    expect(await page.getByTestId('photo-long-edge').getAttribute('class')).toContain('ant-select-disabled');
+    before = await savedCount(page);
+    await page.getByTestId('attachment-input').setInputFiles({ name: 'DSC_ORIG.jpg', mimeType: 'image/jpeg', buffer: big });
+    await waitForSaved(page, before);
+    await expect.poll(() => page.getByTestId('attachment').count()).toBe(2);
+    await screenshot(page, 'field-photos-03-size-choice');
+
+    const stored = await storedPhotos(page);
+    expect(stored.find((p) => p.name === 'DSC_3072.jpg'), JSON.stringify(stored)).toMatchObject({ type: 'image/jpeg', width: 3072, height: 2304 });
+    expect(stored.find((p) => p.name === 'DSC_ORIG.jpg'), JSON.stringify(stored)).toMatchObject({ type: 'image/jpeg', size: big.length, width: 4000, height: 3000 });
+
+    // The choice is the device's: after a restart (the page comes back on the same item) it still says it.
+    await page.reload();
+    await page.locator('[data-testid="item-page"][data-item-id="4.5.3"]').waitFor();
+    expect(await page.getByTestId('photo-keep-original').isChecked()).toBe(true);
+    expect(await page.getByTestId('photo-size-hint').textContent()).toContain('原图');
+    await page.getByTestId('photo-keep-original').click();
+    await expect.poll(() => page.getByTestId('photo-size-hint').textContent()).toContain('3072 像素');
   });
 });

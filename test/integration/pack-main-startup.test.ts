@@ -173,7 +173,7 @@ describe('main bundle start-up under a fake Electron', () => {
   });
 
   it('keeps settings in electron-store under userData', async () => {
-    expect(await invoke<Settings>('settings.get')).toEqual({ ok: true, value: { language: 'zh-CN', fontSize: 14, lastFolder: null } });
+    expect(await invoke<Settings>('settings.get')).toEqual({ ok: true, value: { language: 'zh-CN', fontSize: 14, lastFolder: null, photoLongEdge: 2048, keepPhotoOriginals: false } });
     expect(await invoke<Settings>('settings.set', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } });
     expect(JSON.parse(await readFile(path.join(userData, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
     expect(await invoke('settings.set', { fontSize: 'big' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, chmod, open } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, type Settings } from '../../shared/bridge/contract.js';
+import { DEFAULT_SETTINGS, MAX_FILE_BYTES, type Settings } from '../../shared/bridge/contract.js';
 import { writeFileAtomic, type AtomicWriteFs } from '../../electron/files/atomic-write.js';
 import { dialogFilters, FILE_FILTERS } from '../../electron/files/file-filters.js';
 import { createFileService, readFileWithinLimit, type FileDialogs } from '../../electron/files/file-service.js';
@@ -101,7 +101,7 @@ describe('writeFileAtomic', () => {
 
 describe('file dialogs and the file service', () => {
   function memorySettings(): SettingsPort {
-    let settings: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
+    let settings: Settings = { ...DEFAULT_SETTINGS };
     return { get: () => settings, set: (patch) => (settings = { ...settings, ...patch }), rememberFolder: (lastFolder) => void (settings = { ...settings, lastFolder }) };
   }
 

@@ -1,10 +1,5 @@
-import {
-  DEFAULT_SETTINGS,
-  settingsPatchSchema,
-  settingsSchema,
-  type HostBridge,
-  type Settings,
-} from '../../../shared/bridge/contract.js';
+import { settingsPatchSchema, type HostBridge, type Settings } from '../../../shared/bridge/contract.js';
+import { sanitiseSettings } from '../../../shared/bridge/sanitise-settings.js';
 import { err, ok } from '../../../shared/util/result.js';
 
 export const SETTINGS_STORAGE_KEY = 'zqa.settings';
@@ -22,12 +17,7 @@ export function readSanitisedSettings(storage: Pick<Storage, 'getItem'>): Settin
     stored = {};
   }
   const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const shape = settingsSchema.shape;
-  const pick = <K extends keyof Settings>(key: K): Settings[K] => {
-    const parsed = shape[key].safeParse(record[key]);
-    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
-  };
-  return { language: pick('language'), fontSize: pick('fontSize'), lastFolder: pick('lastFolder') };
+  return sanitiseSettings((key) => record[key]);
 }
 
 export function createBrowserSettings(storage: Pick<Storage, 'getItem' | 'setItem'>): HostBridge['settings'] {

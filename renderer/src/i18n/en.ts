@@ -90,7 +90,7 @@ export const en: Messages = {
     none: 'No {{kind}} yet',
     by: 'noted {{time}}',
   },
-  attachments: { title: 'Photos and files', add: 'Add photo or file', delete: 'Delete', confirmDelete: 'Delete this attachment?', count: '{{count}} attachments', caption: 'Caption', captionPlaceholder: 'What it shows and what it proves (printed in the report’s appendix)', scaledHint: 'Photos with a long edge over {{edge}} px are scaled down to {{edge}} px on import (JPEG quality {{quality}}) so the scoresheet stays small; other files are kept as they are.', supports: 'Supports', supportsItem: 'Supports the item', supportsObservation: 'Supports: {{text}}' },
+  attachments: { title: 'Photos and files', add: 'Add photo or file', delete: 'Delete', confirmDelete: 'Delete this attachment?', count: '{{count}} attachments', caption: 'Caption', captionPlaceholder: 'What it shows and what it proves (printed in the report’s appendix)', sizeLabel: 'Photo size', edgeOption: 'Long edge {{edge}} px', keepOriginal: 'Keep originals (no scaling)', keptHint: 'Photos are stored as taken, not scaled down: details stay sharp, but the scoresheet grows a lot (3–4 MB a photo). Other files are kept as they are.', scaledHint: 'Photos with a long edge over {{edge}} px are scaled down to {{edge}} px on import (JPEG quality {{quality}}) so the scoresheet stays small; other files are kept as they are.', supports: 'Supports', supportsItem: 'Supports the item', supportsObservation: 'Supports: {{text}}' },
   viewer: { label: 'Report pages', failed: 'The report cannot be shown: {{error}}' },
   siteIssues: {
     title: 'Site-visit issues',

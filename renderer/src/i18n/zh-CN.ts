@@ -90,7 +90,7 @@ export const zhCN = {
     none: '暂无{{kind}}',
     by: '{{time}} 记录',
   },
-  attachments: { title: '照片与附件', add: '添加照片或文件', delete: '删除', confirmDelete: '删除这个附件？', count: '{{count}} 个附件', caption: '照片说明', captionPlaceholder: '拍的是什么，证明什么（写入报告附件）', scaledHint: '照片导入时长边超过 {{edge}} 像素的缩小到 {{edge}} 像素（JPEG 质量 {{quality}}），以免评分表过大；其他文件原样保存。', supports: '佐证', supportsItem: '佐证本条款', supportsObservation: '佐证观察：{{text}}' },
+  attachments: { title: '照片与附件', add: '添加照片或文件', delete: '删除', confirmDelete: '删除这个附件？', count: '{{count}} 个附件', caption: '照片说明', captionPlaceholder: '拍的是什么，证明什么（写入报告附件）', sizeLabel: '照片保存尺寸', edgeOption: '长边 {{edge}} 像素', keepOriginal: '保留原图（不缩小）', keptHint: '照片按拍摄的原图保存，不缩小：便于看清细节，但评分表会大很多（每张 3–4 MB）。其他文件原样保存。', scaledHint: '照片导入时长边超过 {{edge}} 像素的缩小到 {{edge}} 像素（JPEG 质量 {{quality}}），以免评分表过大；其他文件原样保存。', supports: '佐证', supportsItem: '佐证本条款', supportsObservation: '佐证观察：{{text}}' },
   viewer: { label: '报告页面', failed: '报告无法显示：{{error}}' },
   siteIssues: {
     title: '现场核查要点',

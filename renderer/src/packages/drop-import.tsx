@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_FILES_AT_ONCE, MAX_FOLDER_DEPTH } from '../../../shared/bridge/contract.js';
 import { readEach, hasExtension } from '../host/read-files.js';
 import { importsOf } from './workspace-imports.js';
 import { useImportMany } from './use-import-many.js';
 
-/** How deep a dropped folder is searched, as for a folder picked in a dialog. */
-const MAX_FOLDER_DEPTH = 3;
-
 const carriesFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
-/** A dropped folder's package files (sub-folders too, a few levels deep), in path order. */
+/**
+ * A dropped folder's package files (sub-folders too, a few levels deep), in path order. The
+ * walk stops one past the most files a pick reads, so a whole disk dropped by mistake is not
+ * walked to the end; the read then says what was left out.
+ */
 async function filesInEntry(entry: FileSystemEntry, depth: number): Promise<File[]> {
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
@@ -26,7 +28,10 @@ async function filesInEntry(entry: FileSystemEntry, depth: number): Promise<File
   }
   children.sort((a, b) => a.name.localeCompare(b.name));
   const found: File[] = [];
-  for (const child of children) found.push(...(await filesInEntry(child, depth + 1)));
+  for (const child of children) {
+    if (found.length > MAX_FILES_AT_ONCE) break;
+    found.push(...(await filesInEntry(child, depth + 1)));
+  }
   return found;
 }
 
@@ -40,6 +45,7 @@ async function droppedFiles(data: DataTransfer): Promise<File[]> {
   const entries = items.map((i) => ({ entry: i.webkitGetAsEntry?.() ?? null, file: i.getAsFile() }));
   const files: File[] = [];
   for (const { entry, file } of entries) {
+    if (files.length > MAX_FILES_AT_ONCE) break;
     if (entry?.isDirectory) files.push(...(await filesInEntry(entry, 0)));
     else if (file) files.push(file);
   }

@@ -14,7 +14,7 @@ export function installFakeElectronHost(): void {
   const w = window as unknown as { zqa?: unknown; __zqaSaveFaults: string[]; __zqaSaved: { name: string; bytes: Uint8Array }[] };
   w.__zqaSaveFaults = [];
   w.__zqaSaved = [];
-  let settings = { language: 'zh-CN', fontSize: 14, lastFolder: null as string | null };
+  let settings = { language: 'zh-CN', fontSize: 14, lastFolder: null as string | null, photoLongEdge: 2048, keepPhotoOriginals: false };
   const b64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
   let pairs: Promise<{ signing: CryptoKeyPair; encryption: CryptoKeyPair }> | undefined;
   const keys = () =>

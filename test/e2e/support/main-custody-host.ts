@@ -70,7 +70,7 @@ export async function installMainCustodyHost(context: BrowserContext, userData: 
   });
   await context.addInitScript(() => {
     const w = window as unknown as Record<string, unknown> & { __zqaMain: (m: string, a?: unknown) => Promise<unknown>; __zqaNextOpen: () => Promise<unknown> };
-    let settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
+    let settings = { language: 'zh-CN', fontSize: 14, lastFolder: null, photoLongEdge: 2048, keepPhotoOriginals: false };
     const main = (m: string) => (a?: unknown) => w.__zqaMain(m, a);
     w.zqa = {
       settings: { get: () => Promise.resolve({ ok: true, value: settings }), set: (patch: object) => Promise.resolve({ ok: true, value: (settings = { ...settings, ...patch }) }) },

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Flex, Input, Popconfirm, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { settingsSchema } from '../../../../shared/bridge/contract.js';
+import { validSettingsIn } from '../../../../shared/bridge/sanitise-settings.js';
 import { verifyBackupSignature, type VerifiedSigner } from '../../../../shared/backup/open-backup.js';
 import { useSettings } from '../../app/settings-context.js';
 import { typedGroupMatches } from '../../device/anchor-change.js';
@@ -65,9 +65,10 @@ export function RestoreCard() {
       if (!opened.ok) return setOutcome({ kind: 'error', message: describe(opened.error) });
       const restored = await restoreBackup(opened.value);
       if (!restored.ok) return setOutcome({ kind: 'error', message: describe(restored.error) });
-      // Settings are the host's, outside the database: applied after the data, only if valid.
-      const settings = settingsSchema.safeParse(opened.value.settings);
-      if (settings.success) await update({ language: settings.data.language, fontSize: settings.data.fontSize }).catch(() => undefined);
+      // Settings are the host's, outside the database: applied after the data, each field only
+      // if valid (a backup from an older version lacks the newer fields: those keep their defaults).
+      const settings = validSettingsIn(opened.value.settings);
+      if (Object.keys(settings).length > 0) await update(settings).catch(() => undefined);
       const fingerprint = await loadDeviceKeys().then((k) => k.fingerprint, () => null);
       const previous = restoredProfileFingerprint(opened.value.tables);
       setPassphrase('');
