@@ -50,7 +50,7 @@ export function createFileService(deps: FileServiceDeps) {
     async openMany(args: OpenManyArgs): Promise<OpenedFiles> {
       const folder = args.from === 'folder';
       const chosen = await deps.dialogs.showOpenMany({ title: folder ? DIALOG_TITLES.openFolder : DIALOG_TITLES.openMany, defaultPath: startFolder(), filters: dialogFilters(args.kind), folder });
-      if (chosen.length === 0) return { files: [], skipped: [] };
+      if (chosen.length === 0) return { files: [], skipped: [], cancelled: true };
       const paths = folder ? await filesInFolder(chosen[0]!, FILE_FILTERS[args.kind]) : chosen;
       const opened = await readEach(paths, readFileWithinLimit);
       deps.settings.rememberFolder(folder ? chosen[0]! : path.dirname(chosen[0]!));

@@ -98,6 +98,8 @@ export const MAX_FOLDER_DEPTH = 3;
 export interface OpenedFiles {
   files: OpenedFile[];
   skipped: { name: string; code: BridgeErrorCode; message: string }[];
+  /** The person closed the dialog without choosing: nothing to say (an empty folder, by contrast, is told). */
+  cancelled?: true;
 }
 
 // ---- keys -----------------------------------------------------------------------------

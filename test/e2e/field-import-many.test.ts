@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -143,5 +143,36 @@ describe('importing many files at once', () => {
     await dropFiles(page, [own]);
     await expect.poll(() => page.getByTestId('import-outcome').last().textContent()).toContain('这是一份专家评分表，不能在此处导入。请在组长电脑“评审组长”页的“导入评分表与会签”导入。');
     await screenshot(page, 'field-import-many-05-refused-zh');
+  });
+
+  it('a folder is searched into its sub-folders; a folder without packages says so; a closed dialog says nothing', { timeout: 120_000 }, async () => {
+    const work = await session.folder('many-folders');
+    const { page } = await session.profile('many-folders');
+    await signNoConflict(page);
+    const stick = join(work, 'U盘');
+    await mkdir(join(stick, '李建国'), { recursive: true });
+    await writeFile(join(stick, '李建国', '评审任务.zqa'), 'not a package');
+    await writeFile(join(stick, '说明.txt'), 'notes');
+    const empty = join(work, '空文件夹');
+    await mkdir(empty);
+    await writeFile(join(empty, '说明.txt'), 'notes');
+    const folderButton = page.getByTestId('import-assignment-folder');
+
+    // The stick's member folder is searched: its one file is read and refused with why.
+    await openFileWith(page, () => folderButton.click(), stick);
+    await expect.poll(() => page.getByTestId('import-outcome').last().textContent()).toContain('这不是评审包文件');
+    // A folder with no package in it: one calm line that says so.
+    await openFileWith(page, () => folderButton.click(), empty);
+    await page.locator('.ant-message-notice', { hasText: '所选位置没有评审包' }).waitFor();
+    await screenshot(page, 'field-import-many-05-empty-folder');
+    await page.locator('.ant-message-notice', { hasText: '所选位置没有评审包' }).waitFor({ state: 'detached', timeout: 15_000 });
+    // The dialog closed without a choice (the browser's cancel): nothing is said.
+    const shownBefore = await page.locator('.ant-message-notice').count();
+    const chooser = page.waitForEvent('filechooser');
+    await folderButton.click();
+    await (await chooser).element().dispatchEvent('cancel');
+    await page.waitForTimeout(500); // a message would be on screen within a frame or two
+    expect(await page.locator('.ant-message-notice', { hasText: '所选位置没有评审包' }).count()).toBe(0);
+    expect(await page.locator('.ant-message-notice').count()).toBeLessThanOrEqual(shownBefore);
   });
 });

@@ -138,7 +138,7 @@ describe('file dialogs and the file service', () => {
     const service = createFileService({ dialogs: { showOpen: () => Promise.resolve(null), showOpenMany: () => Promise.resolve([]), showSave: () => Promise.resolve(null) }, settings, defaultFolder: dir });
     expect(await service.save({ kind: 'pdf', suggestedName: 'r.pdf', bytes: bytes('x') })).toBeNull();
     expect(await service.open({ kind: 'package' })).toBeNull();
-    expect(await service.openMany({ kind: 'package', from: 'folder' })).toEqual({ files: [], skipped: [] });
+    expect(await service.openMany({ kind: 'package', from: 'folder' })).toEqual({ files: [], skipped: [], cancelled: true });
     expect(settings.get().lastFolder).toBeNull();
     expect(await readdir(dir)).toEqual([]);
   });

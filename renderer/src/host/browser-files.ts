@@ -28,7 +28,7 @@ const MIME: Record<FileKind, string> = {
 /**
  * Asks with a hidden file input: one file, several (`multiple`) or a whole folder
  * (`webkitdirectory`, which lists the folder's files with their sub-folders'); `null` when the
- * person cancels.
+ * person cancels (the input's `cancel` event).
  */
 function pickFiles(doc: Document, options: { accept: string; multiple: boolean; folder: boolean }): Promise<File[] | null> {
   return new Promise((resolve) => {
@@ -44,7 +44,9 @@ function pickFiles(doc: Document, options: { accept: string; multiple: boolean; 
       resolve(files);
     };
     input.addEventListener('cancel', () => finish(null));
-    input.addEventListener('change', () => finish(input.files && input.files.length > 0 ? [...input.files] : null));
+    // A change with no files is a folder chosen that holds none (Chromium lists no empty
+    // folders): said as empty, unlike the dialog's cancel.
+    input.addEventListener('change', () => finish(input.files ? [...input.files] : []));
     doc.body.append(input);
     input.click();
   });
@@ -69,7 +71,7 @@ export function createBrowserFiles(doc: Document): HostBridge['files'] {
     openMany: async ({ kind, from }) => {
       const folder = from === 'folder';
       const files = await pickFiles(doc, { accept: ACCEPT[kind], multiple: true, folder });
-      if (!files) return ok({ files: [], skipped: [] });
+      if (!files) return ok({ files: [], skipped: [], cancelled: true });
       const wanted = folder ? files.filter((f) => hasExtension(f, ACCEPT[kind])).sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath)) : files;
       return ok(await readEach(wanted));
     },

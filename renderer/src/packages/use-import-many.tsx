@@ -75,9 +75,10 @@ export function useImportMany(): {
         void message.error(describeFileFault(t, opened.error, 'open'));
         return null;
       }
+      // A cancelled dialog says nothing; a folder (or a pick) with no package in it says so.
+      if (opened.value.cancelled) return null;
       if (opened.value.files.length === 0 && opened.value.skipped.length === 0) {
-        // A folder with no package in it says so; a cancelled file dialog says nothing.
-        if (from === 'folder') void message.info(t('packages.importMany.noPackages'));
+        void message.info(t('packages.importMany.noPackages'));
         return null;
       }
       return importFiles(opened.value, accept, 'picked');
