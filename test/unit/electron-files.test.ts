@@ -183,6 +183,13 @@ describe('file dialogs and the file service', () => {
     expect(settings.get().lastFolder).toBe(dir);
   });
 
+  it('a chosen folder without package files is an empty pick, not a cancelled one', async () => {
+    await writeFile(path.join(dir, 'notes.txt'), 'n');
+    const dialogs: FileDialogs = { showOpen: () => Promise.resolve(null), showOpenMany: () => Promise.resolve([dir]), showSave: () => Promise.resolve(null) };
+    const opened = await createFileService({ dialogs, settings: memorySettings(), defaultFolder: '/' }).openMany({ kind: 'package', from: 'folder' });
+    expect(opened).toEqual({ files: [], skipped: [] });
+  });
+
   it('refuses a file over the size limit without reading it', async () => {
     const big = path.join(dir, 'big.zqa');
     const handle = await open(big, 'w');
