@@ -70,6 +70,16 @@ describe('the secretariat in Chromium', () => {
     expect(await page.getByTestId('stage-problems').textContent()).toContain('须登记起始日期');
     await makeEligible(page, 'draft-2021', { foundedOn: '2008-04-01', excellenceModelSince: '2019-01-01' });
     expect(await page.getByTestId('eligibility').textContent()).toContain('自2008-04-01起满17年（须满3年）');
+    // Art. 14: one exclusion to verify on site, the rest cleared in one confirmed step.
+    await choose(page, 'exclusion-6', '待现场核查');
+    await page.getByTestId('bulk-exclusions-clear').click();
+    await page.getByTestId('bulk-exclusions-clear-dialog').waitFor();
+    expect(await page.getByTestId('bulk-exclusions-clear-listed').count()).toBe(6);
+    await screenshot(page, 'secretariat-01b-bulk-exclusions');
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('bulk-exclusions-clear').textContent()).toBe('没有未核查的否决项');
+    for (const n of [1, 2, 3, 4, 5, 7]) expect(await page.getByTestId(`exclusion-${n}`).textContent()).toBe('无此情形');
+    expect(await page.getByTestId('exclusion-6').textContent()).toBe('待现场核查');
     await recordMaterialReview(page, '55');
     await screenshot(page, 'secretariat-02-applicant');
 

@@ -85,7 +85,8 @@ export async function moveStage(page: Page, stage: string, reason = ''): Promise
 
 /**
  * The open applicant made eligible: its dates recorded (the years are computed from them),
- * every other Art. 13 condition ticked met, then the move.
+ * the first tickable Art. 13 condition ticked met by hand and the rest in one bulk step (its
+ * confirmation lists exactly those left), then the move.
  */
 export async function makeEligible(page: Page, preset: PresetId, dates: { foundedOn: string; excellenceModelSince: string }): Promise<void> {
   for (const [k, v] of Object.entries(dates)) {
@@ -93,10 +94,17 @@ export async function makeEligible(page: Page, preset: PresetId, dates: { founde
     await page.getByTestId(`fact-${k}`).blur();
     await expect.poll(() => page.getByTestId(`fact-${k}`).inputValue()).toBe(v);
   }
-  for (const c of ELIGIBILITY_CONDITIONS_BY_PRESET[preset]) {
-    if (c.computed) await expect.poll(() => page.getByTestId(`eligibility-${c.id}`).textContent(), { timeout: 10_000 }).toBe('符合');
-    else await choose(page, `eligibility-${c.id}`, '符合');
-  }
+  const conditions = ELIGIBILITY_CONDITIONS_BY_PRESET[preset];
+  for (const c of conditions.filter((x) => x.computed)) await expect.poll(() => page.getByTestId(`eligibility-${c.id}`).textContent(), { timeout: 10_000 }).toBe('符合');
+  const tickable = conditions.filter((x) => !x.computed);
+  await choose(page, `eligibility-${tickable[0]!.id}`, '符合');
+  await expect.poll(() => page.getByTestId('bulk-conditions-met').textContent()).toBe('其余条件均标为符合');
+  await page.getByTestId('bulk-conditions-met').click();
+  await page.getByTestId('bulk-conditions-met-dialog').waitFor();
+  expect(await page.getByTestId('bulk-conditions-met-listed').count()).toBe(tickable.length - 1);
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await expect.poll(() => page.getByTestId('bulk-conditions-met').textContent()).toBe('没有未核查的条件');
+  for (const c of tickable) expect(await page.getByTestId(`eligibility-${c.id}`).textContent()).toBe('符合');
   await moveStage(page, '资格审核通过');
   await expect.poll(() => page.getByTestId('applicant-detail').textContent()).toContain('已申报 → 资格审核通过');
 }

@@ -1,5 +1,6 @@
 import { applicantProfileSchema } from '../../../../../shared/applicant/applicant-profile.js';
-import { applyTransition, newApplicantRecord, type ApplicantRecord } from '../../../../../shared/applicant/applicant-record.js';
+import { applyTransition, eligibilityContextOf, newApplicantRecord, type ApplicantRecord } from '../../../../../shared/applicant/applicant-record.js';
+import { markConditionsMet, markExclusionsClear } from '../../../../../shared/applicant/bulk-checks.js';
 import type { ConditionStatus, ExclusionStatus } from '../../../../../shared/applicant/checklists.js';
 import { validateMaterialReview } from '../../../../../shared/applicant/material-review.js';
 import type { Stage } from '../../../../../shared/applicant/stage.js';
@@ -89,6 +90,26 @@ async function update(db: ZqaDatabase, id: string, actor: string, change: (r: Ap
 
 export function setEligibility(db: ZqaDatabase, id: string, conditionId: string, entry: { status: ConditionStatus; evidence: string }, actor: string) {
   return update(db, id, actor, (r) => ok({ ...r, eligibility: { ...r.eligibility, [conditionId]: { status: entry.status, evidence: entry.evidence.slice(0, 2000) } } }));
+}
+
+/** Every listed Art. 13 condition still 未核查 marked 符合 in one transaction; refused, changing nothing, if the list changed. */
+export async function markRemainingConditionsMet(db: ZqaDatabase, id: string, listed: readonly string[], actor: string) {
+  // The cycle's rules say which text's conditions there are (the list is checked against them).
+  const row = await db.secApplicants.get(id);
+  const cycle = row ? (await db.secCycles.get(row.cycleId))?.cycle : undefined;
+  if (!cycle) return err([same(`unknown applicant ${id}`)]);
+  return update(db, id, actor, (r) => {
+    const marked = markConditionsMet(r.eligibility, eligibilityContextOf(r, { rules: cycle.rules, callDate: cycle.callDate }), listed);
+    return marked.ok ? ok({ ...r, eligibility: marked.value }) : err([marked.error]);
+  });
+}
+
+/** Every listed Art. 14 exclusion still 未核查 marked 无此情形 in one transaction; refused, changing nothing, if the list changed. */
+export function markRemainingExclusionsClear(db: ZqaDatabase, id: string, listed: readonly ExclusionNumber[], actor: string) {
+  return update(db, id, actor, (r) => {
+    const marked = markExclusionsClear(r.exclusions, listed);
+    return marked.ok ? ok({ ...r, exclusions: marked.value }) : err([marked.error]);
+  });
 }
 
 export function setExclusion(db: ZqaDatabase, id: string, number: ExclusionNumber, entry: { status: ExclusionStatus; evidence: string }, actor: string) {

@@ -5,7 +5,9 @@ import { eligibilityContextOf } from '../../../../../shared/applicant/applicant-
 import { eligibilityViews, priorAwardBars, type ConditionView } from '../../../../../shared/applicant/eligibility-check.js';
 import type { Cycle } from '../../../../../shared/cycle/cycle.js';
 import { ARTICLE_13_BY_PRESET } from '../../../../../shared/regulation/eligibility.js';
-import { setEligibility, setFacts } from '../store/applicant-store.js';
+import { uncheckedConditionIds } from '../../../../../shared/applicant/bulk-checks.js';
+import { markRemainingConditionsMet, setEligibility, setFacts } from '../store/applicant-store.js';
+import { BulkMarkButton } from './bulk-mark-button.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { useSec } from '../store/use-secretariat.js';
 
@@ -25,8 +27,19 @@ export function EligibilityCard({ id, record, cycle, self, onSaved }: { id: stri
   const article = ARTICLE_13_BY_PRESET[cycle.rules.preset];
   const saveDate = (key: 'foundedOn' | 'excellenceModelSince', value: string) => void setFacts(db, id, { [key]: value }, self.actor).then(onSaved);
   const paragraphs = [1, 2, 3, 4, 5] as const;
+  const unchecked = uncheckedConditionIds(record.eligibility, ctx);
+  const listed = unchecked.map((cid) => ({ key: cid, text: views.find((v) => v.condition.id === cid)!.condition[lang] }));
+  const bulk = (
+    <BulkMarkButton
+      listed={listed}
+      testId="bulk-conditions-met"
+      apply={() => markRemainingConditionsMet(db, id, unchecked, self.actor)}
+      onSaved={onSaved}
+      words={{ action: t('sec.applicant.bulkMet'), none: t('sec.applicant.bulkMetNone'), title: t('sec.applicant.bulkMetTitle'), intro: t('sec.applicant.bulkMetIntro'), ok: t('sec.applicant.bulkOk'), cancel: t('sec.applicant.bulkCancel'), done: (count) => t('sec.applicant.bulkMetDone', { count }) }}
+    />
+  );
   return (
-    <Card size="small" title={t('sec.applicant.eligibility')} style={{ flex: 1, minWidth: 460 }} data-testid="eligibility">
+    <Card size="small" title={t('sec.applicant.eligibility')} extra={bulk} style={{ flex: 1, minWidth: 460 }} data-testid="eligibility">
       <Flex gap="middle" wrap style={{ marginBottom: 8 }}>
         <label>
           {t('sec.applicant.foundedOn')}{' '}

@@ -6,7 +6,9 @@ import { eligibilityContextOf } from '../../../../../shared/applicant/applicant-
 import { incidentLookback, type Incident } from '../../../../../shared/applicant/eligibility-check.js';
 import type { Cycle } from '../../../../../shared/cycle/cycle.js';
 import { EXCLUSION_RULES } from '../../../../../shared/regulation/exclusions.js';
-import { setExclusion, setFacts } from '../store/applicant-store.js';
+import { uncheckedExclusionNumbers } from '../../../../../shared/applicant/bulk-checks.js';
+import { markRemainingExclusionsClear, setExclusion, setFacts } from '../store/applicant-store.js';
+import { BulkMarkButton } from './bulk-mark-button.js';
 import type { Bilingual } from '../store/messages.js';
 import type { SecretariatSelf } from '../store/secretariat-identity.js';
 import { ProblemList } from './problem-list.js';
@@ -31,8 +33,18 @@ export function ExclusionsCard({ id, record, cycle, self, onSaved }: { id: strin
     onSaved();
   };
   const edit = (k: number, patch: Partial<Incident>) => setIncidents((all) => all.map((x, j) => (j === k ? { ...x, ...patch } : x)));
+  const unchecked = uncheckedExclusionNumbers(record.exclusions);
+  const bulk = (
+    <BulkMarkButton
+      listed={unchecked.map((n) => ({ key: String(n), text: `（${n}）${EXCLUSION_RULES.find((r) => r.number === n)![lang]}` }))}
+      testId="bulk-exclusions-clear"
+      apply={() => markRemainingExclusionsClear(db, id, unchecked, self.actor)}
+      onSaved={onSaved}
+      words={{ action: t('sec.applicant.bulkClear'), none: t('sec.applicant.bulkClearNone'), title: t('sec.applicant.bulkClearTitle'), intro: t('sec.applicant.bulkClearIntro'), ok: t('sec.applicant.bulkOk'), cancel: t('sec.applicant.bulkCancel'), done: (count) => t('sec.applicant.bulkClearDone', { count }) }}
+    />
+  );
   return (
-    <Card size="small" title={t('sec.applicant.exclusions')} style={{ flex: 1, minWidth: 420 }} data-testid="exclusions">
+    <Card size="small" title={t('sec.applicant.exclusions')} extra={bulk} style={{ flex: 1, minWidth: 420 }} data-testid="exclusions">
       {EXCLUSION_RULES.map((x) => {
         const entry = record.exclusions[x.number] ?? { status: 'unchecked' as const, evidence: '' };
         const recent = lookback.within.filter((i) => i.exclusion === x.number);
