@@ -1,20 +1,12 @@
 import { Flex, Select } from 'antd';
-import { useFeedback } from '../../app/deferred-feedback.js';
 import { useTranslation } from 'react-i18next';
-import { useSettings } from '../../app/settings-context.js';
+import { useApplySettings } from './use-apply-settings.js';
 
 const FONT_SIZES = [12, 14, 16, 18, 20, 22, 24, 28];
 
 export function SettingsControls() {
   const { t } = useTranslation();
-  const { settings, update } = useSettings();
-  const { message } = useFeedback();
-  // A setting the host could not store stays as it was; the person is told, the host's text is logged.
-  const apply = (patch: Parameters<typeof update>[0]) =>
-    update(patch).catch((e: unknown) => {
-      console.error(e);
-      void message.error(t('settings.notSaved'));
-    });
+  const { settings, apply } = useApplySettings();
   return (
     <Flex gap="small" align="center" wrap>
       <Select

@@ -1,9 +1,9 @@
 import { Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../../../app/deferred-feedback.js';
 import { useReview } from '../../../app/review-context.js';
 import { useSettings } from '../../../app/settings-context.js';
+import { useApplySettings } from '../../../ui/layout/use-apply-settings.js';
 import { useItemAttachments, useItemNotes } from '../store/use-review-data.js';
 import { addAttachment } from '../store/attachment-writes.js';
 import { AttachmentThumb } from './attachment-thumb.js';
@@ -16,13 +16,7 @@ import { PHOTO_JPEG_QUALITY, PHOTO_LONG_EDGES, photoForStorage } from './photo-i
  */
 function PhotoSizeChoice() {
   const { t } = useTranslation();
-  const { settings, update } = useSettings();
-  const { message } = useFeedback();
-  const apply = (patch: Parameters<typeof update>[0]) =>
-    update(patch).catch((e: unknown) => {
-      console.error(e);
-      void message.error(t('settings.notSaved'));
-    });
+  const { settings, apply } = useApplySettings();
   const edges: readonly number[] = PHOTO_LONG_EDGES.includes(settings.photoLongEdge as (typeof PHOTO_LONG_EDGES)[number]) ? PHOTO_LONG_EDGES : [...PHOTO_LONG_EDGES, settings.photoLongEdge].sort((a, b) => a - b);
   return (
     <Flex vertical gap="small" className="zqa-hint">
