@@ -110,7 +110,7 @@ export const BOUNDARIES = [
   folder(['bench/**/*.{mjs,js,ts}'], {
     packages: ['playwright-core', 'tsx'],
     nodeBuiltins: true,
-    folders: ['bench', 'renderer/serve.mjs', 'shared', 'node', 'cli/lib'],
+    folders: ['bench', 'renderer/serve.mjs', 'shared', 'node', 'cli/lib', 'electron/files', 'electron/ipc', 'electron/security', 'renderer/src/host/handle-stream.ts'],
     computed: true,
     why: 'the bench runner loads its bench files by name',
   }),

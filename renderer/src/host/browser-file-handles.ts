@@ -62,7 +62,7 @@ export function createBrowserFileHandles(download: (blob: Blob, name: string) =>
       const found = writing(handle);
       if ('code' in found) return Promise.resolve(err(found));
       if (sliceTooLarge(bytes)) return Promise.resolve(err(invalid(`a slice is at most ${MAX_SLICE_BYTES} bytes`)));
-      found.blob = new Blob([found.blob, bytes as Uint8Array<ArrayBuffer>], { type: found.type });
+      found.blob = new Blob([found.blob, bytes], { type: found.type });
       return done();
     },
     patch({ handle, offset, bytes }) {
@@ -70,7 +70,7 @@ export function createBrowserFileHandles(download: (blob: Blob, name: string) =>
       if ('code' in found) return Promise.resolve(err(found));
       if (sliceTooLarge(bytes) || offset + bytes.byteLength > found.blob.size) return Promise.resolve(err(invalid(`A patch of ${bytes.byteLength} bytes at ${offset} reaches past the ${found.blob.size} bytes written.`)));
       // The Blob's other parts are referred to, not copied.
-      found.blob = new Blob([found.blob.slice(0, offset), bytes as Uint8Array<ArrayBuffer>, found.blob.slice(offset + bytes.byteLength)], { type: found.type });
+      found.blob = new Blob([found.blob.slice(0, offset), bytes, found.blob.slice(offset + bytes.byteLength)], { type: found.type });
       return done();
     },
     commit({ handle }) {
