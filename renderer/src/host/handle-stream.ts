@@ -42,6 +42,7 @@ export async function pickSource(files: HandleFiles, kind: FileKind): Promise<Br
     name,
     size,
     async read(offset, length) {
+      if (length === 0) return new Uint8Array(0);
       if (length <= MAX_SLICE_BYTES) return valueOf(await files.read({ handle, offset, length }));
       // Only a caller that asks for more than a slice (none of the package code does) gets one joined array.
       const out = new Uint8Array(length);
