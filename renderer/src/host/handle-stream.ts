@@ -54,7 +54,7 @@ export async function pickSource(files: HandleFiles, kind: FileKind): Promise<Br
 }
 
 /** A file being saved through the host: appended and patched a slice at a time, in place only after `commit`. */
-export class HandleSink implements ByteSink {
+class HandleSink implements ByteSink {
   constructor(
     private readonly files: HandleFiles,
     private readonly handle: string,
