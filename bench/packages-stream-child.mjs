@@ -4,7 +4,11 @@
 // measured: in the app they are already stored); `export DIR` writes the scoresheet package
 // from those files through the streamed writer; `import DIR` reads it back through the
 // streamed importer as the panel's leader, each photo to a file, with the CPU time (every
-// thread of the process) it took. Prints JSON on stdout.
+// thread of the process) it took. `bridge-export DIR` and `bridge-import DIR` do the same through
+// the desktop app's path: the renderer's ByteSink and ByteSource over the bridge's files by
+// handle (renderer/src/host/handle-stream.ts), each call through main's handler (zod-checked)
+// into main's file service, in one process as IPC would join them; their peak is both
+// processes' share of the package. Prints JSON on stdout.
 import { randomFillSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +16,13 @@ import { performance } from 'node:perf_hooks';
 import { createParticipant } from '../cli/lib/demo-participant.ts';
 import { demoAssignment, demoWork } from '../cli/lib/demo-content.ts';
 import { seededRandom } from '../cli/lib/seeded-random.ts';
-import { AtomicFileSink, folderAttachmentStore, nodeCrc32, nodeSha256, openFileSource } from '../cli/lib/file-stream.ts';
-import { nodeChunkCipher } from '../cli/lib/node-chunk-cipher.ts';
+import { AtomicFileSink, folderAttachmentStore, nodeCrc32, nodeSha256, openFileSource } from '../node/file-stream.ts';
+import { nodeChunkCipher } from '../node/node-chunk-cipher.ts';
+import { createFileService } from '../electron/files/file-service.ts';
+import { bridgeHandler } from '../electron/ipc/bridge-handler.ts';
+import { APP_ENTRY_URL } from '../electron/security/app-origin.ts';
+import { pickSource, saveThroughSink } from '../renderer/src/host/handle-stream.ts';
+import { DEFAULT_SETTINGS, appendSliceArgsSchema, beginSaveArgsSchema, fileHandleArgsSchema, openFileArgsSchema, patchSliceArgsSchema, readSliceArgsSchema } from '../shared/bridge/contract.ts';
 import { softwareKeyHolder } from '../shared/crypto/key-holder.ts';
 import { importIdentityKeyPairs } from '../shared/crypto/keys.ts';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../shared/identity/roster-trust.ts';
@@ -37,6 +46,27 @@ async function keysOf(saved) {
   return softwareKeyHolder(await importIdentityKeyPairs(fromBase64(saved.signingPkcs8), fromBase64(saved.encryptionPkcs8)));
 }
 
+/** Main's file service with its dialogs answering `path`, behind main's own handler for each handle call. */
+function bridgeFiles(path) {
+  const service = createFileService({
+    dialogs: { showOpen: () => Promise.resolve(path), showOpenMany: () => Promise.resolve([]), showSave: () => Promise.resolve(path) },
+    settings: { get: () => DEFAULT_SETTINGS, set: () => DEFAULT_SETTINGS, rememberFolder: () => undefined },
+    defaultFolder: dir,
+  });
+  const event = { senderFrame: { url: APP_ENTRY_URL, parent: null } };
+  const via = (schema, run) => (args) => bridgeHandler(schema, run)(event, args);
+  return {
+    openHandle: via(openFileArgsSchema, (a) => service.openHandle(a)),
+    read: via(readSliceArgsSchema, service.read),
+    close: via(fileHandleArgsSchema, service.close),
+    beginSave: via(beginSaveArgsSchema, (a) => service.beginSave(a)),
+    append: via(appendSliceArgsSchema, service.append),
+    patch: via(patchSliceArgsSchema, service.patch),
+    commit: via(fileHandleArgsSchema, service.commit),
+    abort: via(fileHandleArgsSchema, service.abort),
+  };
+}
+
 if (mode === 'prepare') {
   const secretariat = await createParticipant({ name: '秘书处', organisation: '秘书处', role: 'secretariat' });
   const members = [];
@@ -56,7 +86,8 @@ if (mode === 'prepare') {
 } else {
   const world = JSON.parse(readFileSync(worldFile, 'utf8'));
   const file = join(dir, 'scoresheet.zqa');
-  if (mode === 'export') {
+  const bridged = mode.startsWith('bridge-');
+  if (mode === 'export' || mode === 'bridge-export') {
     const keys = await keysOf(world.expert);
     const sources = [];
     for (const entry of world.entries) sources.push({ entry, source: await openFileSource(join(dir, 'files', entry.slice('blobs/'.length))) });
@@ -64,31 +95,43 @@ if (mode === 'prepare') {
     const me = world.expert.card;
     const leader = assignment.panel.members.find((m) => m.role === 'leader');
     const t = performance.now();
-    const sink = await AtomicFileSink.create(file);
-    const written = await writePackageStream(
-      {
-        type: 'scoresheet', content: world.content, blobs: sources,
-        subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
-        revision: 1, createdAt: new Date(world.now), sender: { name: me.name, keys }, recipients: [leader, assignment.secretariat, me],
-      },
-      { sink, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher },
-    );
-    if (!written.ok) {
-      await sink.abandon();
-      throw new Error(written.error.message);
+    const write = (sink) =>
+      writePackageStream(
+        {
+          type: 'scoresheet', content: world.content, blobs: sources,
+          subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
+          revision: 1, createdAt: new Date(world.now), sender: { name: me.name, keys }, recipients: [leader, assignment.secretariat, me],
+        },
+        { sink, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher },
+      );
+    let written;
+    if (bridged) {
+      const saved = await saveThroughSink(bridgeFiles(file), { kind: 'package', suggestedName: 'scoresheet.zqa' }, write);
+      if (!saved.ok || !saved.value) throw new Error(`not saved: ${JSON.stringify(saved)}`);
+      written = { ok: true, value: saved.value.value };
+    } else {
+      const sink = await AtomicFileSink.create(file);
+      written = await write(sink);
+      if (!written.ok) {
+        await sink.abandon();
+        throw new Error(written.error.message);
+      }
+      await sink.commit();
     }
-    await sink.commit();
     const ms = performance.now() - t;
     for (const s of sources) await s.source.close();
     process.stdout.write(JSON.stringify({ ms, peakMB: peakMB(), bytes: written.value.bytes }));
-  } else if (mode === 'import') {
+  } else if (mode === 'import' || mode === 'bridge-import') {
     const keys = await keysOf(world.leader);
     const trust = trustAssignmentRoster(trustStoreFromAnchorCard(world.secretariat), world.assignment);
     const held = heldRecordsFrom({ assignments: [world.assignment] });
     const t = performance.now();
     const cpu = process.cpuUsage();
-    const source = await openFileSource(file);
-    const imported = await importPackageStream(source, { keys, trust, accept: ['scoresheet'], history: NO_HISTORY, held, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher }, folderAttachmentStore(join(dir, 'imported'), false));
+    const picked = bridged ? await pickSource(bridgeFiles(file), 'package') : null;
+    if (picked && (!picked.ok || !picked.value)) throw new Error(`not opened: ${JSON.stringify(picked)}`);
+    const source = picked ? picked.value : await openFileSource(file);
+    const into = join(dir, bridged ? 'bridge-imported' : 'imported');
+    const imported = await importPackageStream(source, { keys, trust, accept: ['scoresheet'], history: NO_HISTORY, held, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher }, folderAttachmentStore(into, false));
     await source.close();
     const ms = performance.now() - t;
     const used = process.cpuUsage(cpu);

@@ -8,7 +8,9 @@
 // (export wrote it just before; the import runs first, the pair after). Each step runs in its own
 // Node process (bench/packages-stream-child.mjs) so its peak (VmHWM) is its own. Photos are
 // random bytes: they do not compress, as JPEGs do not. Files live in a temporary folder,
-// deleted after.
+// deleted after. The same export and import run again through the desktop app's path (the
+// renderer's ByteSink and ByteSource over the bridge's files by handle, each call through main's
+// handler into main's file service; `bridge-*` in the child), their peak beside the others'.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,7 @@ const child = join(dirname(fileURLToPath(import.meta.url)), 'packages-stream-chi
 /** `import.ms` for the 300 MB sheet, `import.largeMs` for the 1.5 GB one. */
 const id = (area, prefix, figure) => `${area}.${prefix ? prefix + figure[0].toUpperCase() + figure.slice(1) : figure}`;
 
-export const IDS = SIZES.flatMap(({ prefix }) => ['export.ms', 'export.peakMB', 'import.pairMs', 'import.ms', 'import.pairCpuMs', 'import.cpuMs', 'import.peakMB'].map((full) => id(full.split('.')[0], prefix, full.split('.')[1])));
+export const IDS = SIZES.flatMap(({ prefix }) => ['export.ms', 'export.peakMB', 'export.bridgeMs', 'export.bridgePeakMB', 'import.pairMs', 'import.ms', 'import.pairCpuMs', 'import.cpuMs', 'import.peakMB', 'import.bridgeMs', 'import.bridgePeakMB'].map((full) => id(full.split('.')[0], prefix, full.split('.')[1])));
 
 const step = (mode, dir, ...args) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, mode, dir, ...args.map(String)], { encoding: 'utf8', maxBuffer: 1024 * 1024 }));
 
@@ -45,7 +47,12 @@ export default async function packagesBench() {
     try {
       step('prepare', dir, photos, PHOTO_BYTES);
       const exported = step('export', dir);
+      // Written again over the first file, through the bridge's handle calls: the imports below read this one.
+      const bridgeExported = step('bridge-export', dir);
       const imported = step('import', dir);
+      rmSync(join(dir, 'imported'), { recursive: true, force: true });
+      const bridgeImported = step('bridge-import', dir);
+      rmSync(join(dir, 'bridge-imported'), { recursive: true, force: true });
       const file = join(dir, 'scoresheet.zqa');
       const t = performance.now();
       // The shell's `times` prints its children's user and system time last: the pair's CPU time.
@@ -61,6 +68,10 @@ export default async function packagesBench() {
         { id: id('import', prefix, 'pairCpuMs'), name: `CPU time of sha256sum + unzip -t (${label})`, value: Math.round(pairCpuMs), unit: 'ms' },
         { id: id('import', prefix, 'cpuMs'), name: `CPU time of the streamed import (${label})`, value: Math.round(imported.cpuMs), unit: 'ms' },
         { id: id('import', prefix, 'peakMB'), name: `streamed import (${label}): peak resident memory of its process`, value: imported.peakMB, unit: 'MB' },
+        { id: id('export', prefix, 'bridgeMs'), name: `streamed export through the bridge's files by handle (${label})`, value: Math.round(bridgeExported.ms), unit: 'ms' },
+        { id: id('export', prefix, 'bridgePeakMB'), name: `streamed export through the bridge (${label}): peak resident memory, renderer's and main's sides together`, value: bridgeExported.peakMB, unit: 'MB' },
+        { id: id('import', prefix, 'bridgeMs'), name: `streamed import through the bridge's files by handle (${label})`, value: Math.round(bridgeImported.ms), unit: 'ms' },
+        { id: id('import', prefix, 'bridgePeakMB'), name: `streamed import through the bridge (${label}): peak resident memory, renderer's and main's sides together`, value: bridgeImported.peakMB, unit: 'MB' },
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

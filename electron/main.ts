@@ -86,7 +86,20 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerBridge(ipcMain, {
       settings: { get: () => Promise.resolve(settings.get()), set: (patch) => Promise.resolve(settings.set(patch)) },
-      files: { open: (args) => files.open(args), openMany: (args) => files.openMany(args), save: (args) => files.save(args), takePendingOpens: () => pendingOpens.take() },
+      files: {
+        open: (args) => files.open(args),
+        openMany: (args) => files.openMany(args),
+        save: (args) => files.save(args),
+        takePendingOpens: () => pendingOpens.take(),
+        openHandle: (args) => files.openHandle(args),
+        read: files.read,
+        close: files.close,
+        beginSave: (args) => files.beginSave(args),
+        append: files.append,
+        patch: files.patch,
+        commit: files.commit,
+        abort: files.abort,
+      },
       keys,
       journal: createJournalService({ userDataFolder: app.getPath('userData'), safeStorage, platform: process.platform, log }),
     });
@@ -96,8 +109,11 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = new BrowserWindow(mainWindowOptions(path.join(import.meta.dirname, 'preload.cjs')));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     attachRendererRecovery(mainWindow, { now: () => Date.now(), showError: (title, message) => dialog.showErrorBox(title, message), log });
+    // A page that reloads or goes away leaves no file open and no half-written save behind.
+    mainWindow.webContents.on('did-start-loading', () => void files.closeAll());
     mainWindow.on('closed', () => {
       mainWindow = null;
+      void files.closeAll();
     });
     void mainWindow.loadURL(APP_ENTRY_URL);
   });

@@ -78,8 +78,8 @@ export const BOUNDARIES = [
   folder(['electron/**/*.ts'], {
     packages: ['electron', 'electron-store', 'zod'],
     nodeBuiltins: true,
-    folders: ['electron', 'shared'],
-    why: 'the main process: Electron, Node and the pure core',
+    folders: ['electron', 'node', 'shared'],
+    why: "the main process: Electron, Node, Node's files for streamed packages and the pure core",
   }),
   folder(['electron/preload.ts'], {
     packages: ['electron'],
@@ -94,24 +94,30 @@ export const BOUNDARIES = [
     why: "npm start's launcher runs in plain Node before any build, and starts the browser host's server",
   }),
   folder(['electron/vite.config.ts'], { packages: ['vite'], nodeBuiltins: true, folders: [] }),
+  folder(['node/**/*.ts'], {
+    packages: [],
+    nodeBuiltins: true,
+    folders: ['node', 'shared'],
+    why: "Node's side of the pure core (files read and written a chunk at a time, the native cipher), shared by zqa and the Electron main process: no Electron, no command line",
+  }),
   folder(['cli/**/*.{ts,mjs,js}'], {
     packages: ['zod', 'tsx'],
     nodeBuiltins: true,
-    folders: ['cli', 'shared'],
+    folders: ['cli', 'node', 'shared'],
     why: 'zqa runs the pure core in Node',
   }),
   folder(['build/**/*.{mjs,cjs,js,mts}'], { packages: ['@electron/fuses'], nodeBuiltins: true, folders: ['build'] }),
   folder(['bench/**/*.{mjs,js,ts}'], {
     packages: ['playwright-core', 'tsx'],
     nodeBuiltins: true,
-    folders: ['bench', 'renderer/serve.mjs', 'shared', 'cli/lib'],
+    folders: ['bench', 'renderer/serve.mjs', 'shared', 'node', 'cli/lib', 'electron/files', 'electron/ipc', 'electron/security', 'renderer/src/host/handle-stream.ts'],
     computed: true,
     why: 'the bench runner loads its bench files by name',
   }),
   folder(['test/**/*.{ts,tsx,mjs}'], {
     packages: ['vitest', 'playwright-core', 'fast-check', 'fake-indexeddb', 'dexie', 'fflate', 'zod', 'i18next', 'vite', 'ajv', 'conf', 'electron', '@electron/fuses', '@electron/asar', 'eslint', 'typescript'],
     nodeBuiltins: true,
-    folders: ['test', 'shared', 'renderer', 'electron', 'cli', 'build', 'bench', 'lint', 'package.json'],
+    folders: ['test', 'shared', 'node', 'renderer', 'electron', 'cli', 'build', 'bench', 'lint', 'package.json'],
     why: 'tests drive every part, but bring in only the tools listed',
   }),
   folder(['test/unit/bench-figures.test.ts'], {

@@ -6,7 +6,7 @@ import { plainFileName } from '../../shared/workflow/file-names.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import type { BlobRef } from '../../shared/packages/content/common.js';
 import { CHECK_OPTIONS, CHECK_USAGE, checkPackageSource, checkSetup } from '../lib/check-package.js';
-import { folderAttachmentStore } from '../lib/file-stream.js';
+import { folderAttachmentStore } from '../../node/file-stream.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { formatPackageError, openPackageSource } from '../lib/package-files.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';

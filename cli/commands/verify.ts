@@ -2,7 +2,7 @@ import { printable } from '../../shared/packages/errors.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import type { SignerTrust } from '../../shared/packages/verify-package.js';
 import { CHECK_OPTIONS, CHECK_USAGE, checkPackageSource, checkSetup, type CheckedFile, type CheckSetup } from '../lib/check-package.js';
-import { checkOnlyStore } from '../lib/file-stream.js';
+import { checkOnlyStore } from '../../node/file-stream.js';
 import { parseCommandArgs } from '../lib/file-args.js';
 import { formatPackageError, openPackageSource } from '../lib/package-files.js';
 import { UsageError, type CliIo, type ExitCode } from '../io.js';

@@ -14,8 +14,8 @@ import { verifyPackageStream } from '../../shared/packages/stream/verify-package
 import { fromBase64 } from '../../shared/util/bytes.js';
 import { ok, type Result } from '../../shared/util/result.js';
 import { UsageError, type CliIo } from '../io.js';
-import { nodeCrc32, nodeSha256 } from './file-stream.js';
-import { nodeChunkCipher } from './node-chunk-cipher.js';
+import { nodeCrc32, nodeSha256 } from '../../node/file-stream.js';
+import { nodeChunkCipher } from '../../node/node-chunk-cipher.js';
 import { loadTrust } from './package-files.js';
 import { readPassphrase } from './passphrase.js';
 

@@ -12,7 +12,7 @@ import { openVerifiedPackage } from '../../shared/packages/open-package.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { verifyPackage } from '../../shared/packages/verify-package.js';
 import type { CliIo } from '../io.js';
-import { openFileSource, type FileSource } from './file-stream.js';
+import { openFileSource, type FileSource } from '../../node/file-stream.js';
 
 /** Reads a package file, refusing one over the limit before reading it whole. */
 export async function readPackageFile(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {

@@ -1,12 +1,17 @@
 import {
+  appendSliceArgsSchema,
   backupArgsSchema,
+  beginSaveArgsSchema,
   deriveArgsSchema,
   deviceRoleArgsSchema,
+  fileHandleArgsSchema,
   journalAppendArgsSchema,
   journalBlobArgsSchema,
   journalReadArgsSchema,
   openFileArgsSchema,
   openManyArgsSchema,
+  patchSliceArgsSchema,
+  readSliceArgsSchema,
   restoreArgsSchema,
   saveFileArgsSchema,
   settingsPatchSchema,
@@ -23,6 +28,14 @@ export function registerBridge(ipc: IpcRegistrar, services: HostServices): void 
   registerBridgeHandler(ipc, 'files.openMany', openManyArgsSchema, (args) => services.files.openMany(args));
   registerBridgeHandler(ipc, 'files.save', saveFileArgsSchema, (args) => services.files.save(args));
   registerBridgeHandler(ipc, 'files.takePendingOpens', NO_ARGUMENT, () => services.files.takePendingOpens());
+  registerBridgeHandler(ipc, 'files.openHandle', openFileArgsSchema, (args) => services.files.openHandle(args));
+  registerBridgeHandler(ipc, 'files.read', readSliceArgsSchema, (args) => services.files.read(args));
+  registerBridgeHandler(ipc, 'files.close', fileHandleArgsSchema, (args) => services.files.close(args));
+  registerBridgeHandler(ipc, 'files.beginSave', beginSaveArgsSchema, (args) => services.files.beginSave(args));
+  registerBridgeHandler(ipc, 'files.append', appendSliceArgsSchema, (args) => services.files.append(args));
+  registerBridgeHandler(ipc, 'files.patch', patchSliceArgsSchema, (args) => services.files.patch(args));
+  registerBridgeHandler(ipc, 'files.commit', fileHandleArgsSchema, (args) => services.files.commit(args));
+  registerBridgeHandler(ipc, 'files.abort', fileHandleArgsSchema, (args) => services.files.abort(args));
   registerBridgeHandler(ipc, 'keys.publicKeys', NO_ARGUMENT, () => services.keys.publicKeys());
   registerBridgeHandler(ipc, 'keys.sign', signArgsSchema, (args) => services.keys.sign(args));
   registerBridgeHandler(ipc, 'keys.deriveBits', deriveArgsSchema, (args) => services.keys.deriveBits(args));

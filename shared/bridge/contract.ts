@@ -102,6 +102,43 @@ export interface OpenedFiles {
   cancelled?: true;
 }
 
+// ---- files by handle: a package of any size read and written a slice at a time ---------
+
+/**
+ * Most bytes one `read`, `append` or `patch` moves across the bridge: a streamed package's
+ * sealed chunk (1 MiB and its IV and tag) fits with room, so neither process ever holds more
+ * of the file than a few of these.
+ */
+export const MAX_SLICE_BYTES = 4 * 1024 * 1024;
+/** Opaque and unguessable: the host makes one only for a file the person picked in its own dialog. */
+const fileHandleSchema = /* @__PURE__ */ z.string().regex(/^[0-9a-f]{32}$/, 'not a file handle');
+const sliceBytesSchema = /* @__PURE__ */ z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SLICE_BYTES, `a slice is at most ${MAX_SLICE_BYTES} bytes`);
+const fileOffsetSchema = /* @__PURE__ */ z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const fileHandleArgsSchema = /* @__PURE__ */ z.strictObject({ handle: fileHandleSchema });
+export type FileHandleArgs = z.infer<typeof fileHandleArgsSchema>;
+export const readSliceArgsSchema = /* @__PURE__ */ z.strictObject({ handle: fileHandleSchema, offset: fileOffsetSchema, length: z.number().int().min(1).max(MAX_SLICE_BYTES) });
+export type ReadSliceArgs = z.infer<typeof readSliceArgsSchema>;
+export const beginSaveArgsSchema = /* @__PURE__ */ saveFileArgsSchema.omit({ bytes: true });
+export type BeginSaveArgs = z.infer<typeof beginSaveArgsSchema>;
+export const appendSliceArgsSchema = /* @__PURE__ */ z.strictObject({ handle: fileHandleSchema, bytes: sliceBytesSchema });
+export type AppendSliceArgs = z.infer<typeof appendSliceArgsSchema>;
+/** Overwrites bytes already appended (a zip entry's CRC-32 goes into its header after its data). */
+export const patchSliceArgsSchema = /* @__PURE__ */ z.strictObject({ handle: fileHandleSchema, offset: fileOffsetSchema, bytes: sliceBytesSchema });
+export type PatchSliceArgs = z.infer<typeof patchSliceArgsSchema>;
+
+/** A picked file open for reading: its name and size, the rest through `files.read`. */
+export interface OpenedHandle {
+  handle: string;
+  name: string;
+  size: number;
+}
+/** A file being written where the person chose: nothing is at `savedAs` until `files.commit`. */
+export interface SaveHandle {
+  handle: string;
+  savedAs: string;
+}
+
 // ---- keys -----------------------------------------------------------------------------
 
 /** The device's public identity: SPKI DER of its two P-256 keys, base64. */
@@ -189,6 +226,20 @@ export interface HostBridge {
     save(args: SaveFileArgs): Promise<BridgeResult<{ savedAs: string } | null>>;
     /** Package files the OS asked the app to open (double-click, argv), taken once each. */
     takePendingOpens(): Promise<BridgeResult<OpenedFile[]>>;
+    /** Asks for a file of this kind and keeps it open for `read`; `null` when the person cancels. No size limit but the format's. */
+    openHandle(args: OpenFileArgs): Promise<BridgeResult<OpenedHandle | null>>;
+    /** Exactly `length` bytes at `offset` of a file `openHandle` opened; refused past its end. */
+    read(args: ReadSliceArgs): Promise<BridgeResult<Uint8Array>>;
+    /** Closes a file `openHandle` opened, or abandons one `beginSave` began. */
+    close(args: FileHandleArgs): Promise<BridgeResult<null>>;
+    /** Asks where to save, and starts a temporary file beside it; `null` when the person cancels. */
+    beginSave(args: BeginSaveArgs): Promise<BridgeResult<SaveHandle | null>>;
+    append(args: AppendSliceArgs): Promise<BridgeResult<null>>;
+    patch(args: PatchSliceArgs): Promise<BridgeResult<null>>;
+    /** Flushes the temporary file and renames it over the target (then the folder is flushed): the whole file or the old one. */
+    commit(args: FileHandleArgs): Promise<BridgeResult<{ savedAs: string }>>;
+    /** Removes the temporary file: nothing half-written is left. */
+    abort(args: FileHandleArgs): Promise<BridgeResult<null>>;
   };
   keys: {
     /** This device's public keys, created on first use. */
@@ -228,6 +279,14 @@ export const BRIDGE_CHANNELS = {
   'files.openMany': 'zqa:files.openMany',
   'files.save': 'zqa:files.save',
   'files.takePendingOpens': 'zqa:files.takePendingOpens',
+  'files.openHandle': 'zqa:files.openHandle',
+  'files.read': 'zqa:files.read',
+  'files.close': 'zqa:files.close',
+  'files.beginSave': 'zqa:files.beginSave',
+  'files.append': 'zqa:files.append',
+  'files.patch': 'zqa:files.patch',
+  'files.commit': 'zqa:files.commit',
+  'files.abort': 'zqa:files.abort',
   'keys.publicKeys': 'zqa:keys.publicKeys',
   'keys.sign': 'zqa:keys.sign',
   'keys.deriveBits': 'zqa:keys.deriveBits',

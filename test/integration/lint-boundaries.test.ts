@@ -135,6 +135,14 @@ describe('folder boundaries (eslint.config.js, lint/boundaries.js)', () => {
     await expectVerdicts('cli/main.ts', ["import 'electron';", "import 'electron-store';", "import 'conf';", "import 'playwright-core';", "import 'react';"].map(refused(IMPORTS)));
     await expectVerdicts('electron/launch/start.ts', ["import 'electron';", "import 'electron-store';", "import '../main.js';"].map(refused(IMPORTS)));
   }, 120_000);
+
+  it("Node's files for streamed packages: Node and the pure core, shared by zqa and main, neither's own code", async () => {
+    await expectVerdicts('node/file-stream.ts', [
+      ...["import 'electron';", "import 'electron-store';", "import 'react';", "import '../cli/main.js';", "import '../electron/main.js';", "import '../renderer/src/main.js';"].map(refused(IMPORTS)),
+      allowed("import 'node:fs';"),
+      allowed("import '../shared/packages/stream/byte-io.js';"),
+    ]);
+  }, 120_000);
 });
 
 describe('Electron features banned everywhere', () => {

@@ -95,7 +95,20 @@ describe('registerBridge', () => {
     };
     return {
       settings: { get: record('settings.get', DEFAULT_SETTINGS), set: record('settings.set', DEFAULT_SETTINGS) },
-      files: { open: record('files.open', null), openMany: record('files.openMany', { files: [], skipped: [] }), save: record('files.save', null), takePendingOpens: record('files.takePendingOpens', []) },
+      files: {
+        open: record('files.open', null),
+        openMany: record('files.openMany', { files: [], skipped: [] }),
+        save: record('files.save', null),
+        takePendingOpens: record('files.takePendingOpens', []),
+        openHandle: record('files.openHandle', null),
+        read: record('files.read', new Uint8Array(1)),
+        close: record('files.close', null),
+        beginSave: record('files.beginSave', null),
+        append: record('files.append', null),
+        patch: record('files.patch', null),
+        commit: record('files.commit', { savedAs: '/media/usb/a.zqa' }),
+        abort: record('files.abort', null),
+      },
       keys: {
         publicKeys: record('keys.publicKeys', { signingKey: 's', encryptionKey: 'e' }),
         sign: record('keys.sign', new Uint8Array(64)),
@@ -151,6 +164,18 @@ describe('registerBridge', () => {
       [BRIDGE_CHANNELS['journal.read'], { afterSeq: 0, maxBytes: 0 }],
       [BRIDGE_CHANNELS['journal.blob'], { sha256: '../device-keys.json' }],
       [BRIDGE_CHANNELS['journal.head'], { afterSeq: 0 }],
+      [BRIDGE_CHANNELS['files.read'], { handle: 'not-a-handle', offset: 0, length: 1 }],
+      [BRIDGE_CHANNELS['files.read'], { handle: 'a'.repeat(32), offset: -1, length: 1 }],
+      [BRIDGE_CHANNELS['files.read'], { handle: 'a'.repeat(32), offset: 0, length: 64 * 1024 * 1024 }],
+      [BRIDGE_CHANNELS['files.read'], { handle: 'a'.repeat(32), offset: 0, length: 0 }],
+      [BRIDGE_CHANNELS['files.append'], { handle: 'a'.repeat(32), bytes: new Uint8Array(4 * 1024 * 1024 + 1) }],
+      [BRIDGE_CHANNELS['files.append'], { handle: 'a'.repeat(32), bytes: 'text' }],
+      [BRIDGE_CHANNELS['files.patch'], { handle: 'a'.repeat(32), offset: 1.5, bytes: new Uint8Array(1) }],
+      [BRIDGE_CHANNELS['files.beginSave'], { kind: 'package', suggestedName: '../a.zqa' }],
+      [BRIDGE_CHANNELS['files.beginSave'], { kind: 'package', suggestedName: 'a.zqa', bytes: new Uint8Array(1) }],
+      [BRIDGE_CHANNELS['files.commit'], { handle: '../../etc/passwd' }],
+      [BRIDGE_CHANNELS['files.abort'], {}],
+      [BRIDGE_CHANNELS['files.close'], { handle: 'A'.repeat(32) }],
     ];
     for (const [channel, args] of refusals) {
       expect(await invoke(channel, args), channel).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
@@ -163,6 +188,14 @@ describe('registerBridge', () => {
     expect(await invoke(BRIDGE_CHANNELS['settings.set'], { fontSize: 18 })).toEqual({ ok: true, value: DEFAULT_SETTINGS });
     expect(await invoke(BRIDGE_CHANNELS['keys.publicKeys'])).toEqual({ ok: true, value: { signingKey: 's', encryptionKey: 'e' } });
     expect(await invoke(BRIDGE_CHANNELS['files.save'], { kind: 'pdf', suggestedName: '现场评审报告.pdf', bytes: new Uint8Array([37, 80]) })).toEqual({ ok: true, value: null });
-    expect(calls).toEqual(['settings.set [{"fontSize":18}]', 'keys.publicKeys []', 'files.save [{"kind":"pdf","suggestedName":"现场评审报告.pdf","bytes":{"0":37,"1":80}}]']);
+    expect(await invoke(BRIDGE_CHANNELS['files.read'], { handle: 'a'.repeat(32), offset: 5, length: 1 })).toEqual({ ok: true, value: new Uint8Array(1) });
+    expect(await invoke(BRIDGE_CHANNELS['files.commit'], { handle: 'b'.repeat(32) })).toEqual({ ok: true, value: { savedAs: '/media/usb/a.zqa' } });
+    expect(calls).toEqual([
+      'settings.set [{"fontSize":18}]',
+      'keys.publicKeys []',
+      'files.save [{"kind":"pdf","suggestedName":"现场评审报告.pdf","bytes":{"0":37,"1":80}}]',
+      `files.read [{"handle":"${'a'.repeat(32)}","offset":5,"length":1}]`,
+      `files.commit [{"handle":"${'b'.repeat(32)}"}]`,
+    ]);
   });
 });

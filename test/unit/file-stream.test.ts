@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AtomicFileSink, folderAttachmentStore, nodeCrc32, nodeSha256, openFileSource } from '../../cli/lib/file-stream.js';
-import { nodeChunkCipher } from '../../cli/lib/node-chunk-cipher.js';
+import { AtomicFileSink, folderAttachmentStore, nodeCrc32, nodeSha256, openFileSource } from '../../node/file-stream.js';
+import { nodeChunkCipher } from '../../node/node-chunk-cipher.js';
 import { crc32, CRC32_START, crc32Finish, crc32Update } from '../../shared/packages/crc32.js';
 import { STREAMED_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';

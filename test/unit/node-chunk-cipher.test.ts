@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { nodeChunkCipher } from '../../cli/lib/node-chunk-cipher.js';
+import { nodeChunkCipher } from '../../node/node-chunk-cipher.js';
 import { CHUNK_BYTES, CHUNK_OVERHEAD, webCryptoChunkCipher, type ChunkCipher } from '../../shared/packages/stream/chunk-cipher.js';
 import { concatBytes } from '../../shared/util/bytes.js';
 

@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES, saveFileArgsSchema, type FileKind, type HostBridge, type OpenedFile } from '../../../shared/bridge/contract.js';
+import { createBrowserFileHandles } from './browser-file-handles.js';
 import { hasExtension, readEach, tooLarge } from './read-files.js';
 import { err, ok } from '../../../shared/util/result.js';
 
@@ -57,6 +58,19 @@ function pickFiles(doc: Document, options: { accept: string; multiple: boolean; 
  * cannot write atomically or remember folders; the download manager owns the file after us.
  */
 export function createBrowserFiles(doc: Document): HostBridge['files'] {
+  const download = (blob: Blob, name: string) => {
+    const url = URL.createObjectURL(blob);
+    const link = doc.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.style.display = 'none';
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    // The download has taken its copy once click() returns; free the Blob a little later.
+    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  const handles = createBrowserFileHandles(download, (kind) => MIME[kind]);
   return {
     open: async ({ kind }) => {
       const file = (await pickFiles(doc, { accept: ACCEPT[kind], multiple: false, folder: false }))?.[0];
@@ -81,19 +95,21 @@ export function createBrowserFiles(doc: Document): HostBridge['files'] {
         return Promise.resolve(err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid file' }));
       }
       const { kind, suggestedName, bytes } = parsed.data;
-      const url = URL.createObjectURL(new Blob([bytes], { type: MIME[kind] }));
-      const link = doc.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.style.display = 'none';
-      doc.body.append(link);
-      link.click();
-      link.remove();
-      // The download has taken its copy once click() returns; free the Blob a little later.
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(new Blob([bytes], { type: MIME[kind] }), suggestedName);
       return Promise.resolve(ok({ savedAs: suggestedName }));
     },
     // Nothing outside the page can ask a browser tab to open a file.
     takePendingOpens: () => Promise.resolve(ok([])),
+    openHandle: async ({ kind }) => {
+      const file = (await pickFiles(doc, { accept: ACCEPT[kind], multiple: false, folder: false }))?.[0];
+      return ok(file ? handles.add(file) : null);
+    },
+    read: handles.read,
+    close: handles.close,
+    beginSave: handles.beginSave,
+    append: handles.append,
+    patch: handles.patch,
+    commit: handles.commit,
+    abort: handles.abort,
   };
 }

@@ -50,7 +50,7 @@ export function chunkLayout(storedBytes: number): ChunkLayout | string {
 /**
  * Seals and opens the chunks of one package under its content key. The portable one is
  * WebCrypto's (webCryptoChunkCipher); a host with a native AES-GCM that can be fed a chunk in
- * pieces passes its own (Node: cli/lib/node-chunk-cipher.ts), because WebCrypto allocates a
+ * pieces passes its own (Node: node/node-chunk-cipher.ts), because WebCrypto allocates a
  * fresh buffer the size of every chunk for its input copy and its output, and at 1.5 GB those
  * allocations cost more than the cipher itself. Both give and take the same bytes.
  */

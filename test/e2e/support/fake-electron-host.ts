@@ -1,7 +1,7 @@
 /**
  * Runs in the page before the app (page.addInitScript): a stand-in for Electron's preload
  * bridge, `window.zqa`, so the renderer meets the file errors only the desktop host can
- * report. Files: each save takes the next code from `window.__zqaSaveFaults` ('disk-full',
+ * report. Files: each save (whole, or by handle on its first slice) takes the next code from `window.__zqaSaveFaults` ('disk-full',
  * 'read-only', 'not-found' as electron/files maps ENOSPC, EROFS/EACCES, ENOENT) and fails
  * with it; with none left it succeeds and keeps the bytes in `window.__zqaSaved`. Keys and
  * settings behave as the real host's do (WebCrypto P-256, private keys non-extractable); the
@@ -22,6 +22,7 @@ export function installFakeElectronHost(): void {
       signing: await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']),
       encryption: await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']),
     }))());
+  const saving = new Map<string, { name: string; parts: Uint8Array[]; fault: string | undefined }>();
   const messages: Record<string, string> = {
     'disk-full': 'ENOSPC: no space left on device, write',
     'read-only': 'EROFS: read-only file system, open',
@@ -42,6 +43,32 @@ export function installFakeElectronHost(): void {
         return Promise.resolve(ok({ savedAs: `/media/usb/${suggestedName}` }));
       },
       takePendingOpens: () => Promise.resolve(ok([])),
+      // Saves by handle meet the same faults, on their first slice (a disk that fills, a stick pulled while writing).
+      beginSave: ({ suggestedName }: { suggestedName: string }) => {
+        const handle = crypto.randomUUID().replaceAll('-', '');
+        saving.set(handle, { name: suggestedName, parts: [], fault: w.__zqaSaveFaults.shift() });
+        return Promise.resolve(ok({ handle, savedAs: `/media/usb/${suggestedName}` }));
+      },
+      append: ({ handle, bytes }: { handle: string; bytes: Uint8Array }) => {
+        const file = saving.get(handle);
+        if (!file) return Promise.resolve(fail('not-found', 'no such handle'));
+        if (file.fault) return Promise.resolve(fail(file.fault, messages[file.fault] ?? file.fault));
+        file.parts.push(bytes.slice());
+        return Promise.resolve(ok(null));
+      },
+      commit: ({ handle }: { handle: string }) => {
+        const file = saving.get(handle);
+        if (!file) return Promise.resolve(fail('not-found', 'no such handle'));
+        saving.delete(handle);
+        const bytes = new Uint8Array(file.parts.reduce((n, p) => n + p.length, 0));
+        file.parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+        w.__zqaSaved.push({ name: file.name, bytes });
+        return Promise.resolve(ok({ savedAs: `/media/usb/${file.name}` }));
+      },
+      abort: ({ handle }: { handle: string }) => {
+        saving.delete(handle);
+        return Promise.resolve(ok(null));
+      },
     },
     keys: {
       publicKeys: async () => {

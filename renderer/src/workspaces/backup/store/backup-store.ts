@@ -2,6 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { bs } from '../../../../../shared/crypto/buffer-source.js';
 import { getDatabase } from '../../../db/database.js';
 import { getHost } from '../../../host/get-host.js';
+import { HostFileError, pickSource, saveThroughSink } from '../../../host/handle-stream.js';
+import type { BridgeResult, OpenedFile } from '../../../../../shared/bridge/contract.js';
+import { err, ok, type Result } from '../../../../../shared/util/result.js';
 import { thisDeviceAsBackupSigner } from './backup-signer.js';
 import type { BackupContents } from '../../../../../shared/backup/backup-format.js';
 import { createDatabaseBackup, openDatabaseBackup, restoreDatabase } from './database-backup.js';
@@ -21,8 +24,33 @@ export async function makeDatabaseBackup(passphrase: string, settings: unknown, 
   return createDatabaseBackup(db, passphrase, settings, await thisDeviceAsBackupSigner(db), now);
 }
 
-export const saveBackupFile = (suggestedName: string, bytes: Uint8Array) => getHost().files.save({ kind: 'backup', suggestedName, bytes: bs(bytes) });
-export const openBackupFile = () => getHost().files.open({ kind: 'backup' });
+/**
+ * Saved through the host a slice at a time (renderer/src/host/handle-stream.ts): the host never
+ * holds the whole backup, and no limit of a single bridge call caps the database's size. The
+ * file is in place only when every slice was written and flushed; a failed save leaves nothing.
+ */
+export async function saveBackupFile(suggestedName: string, bytes: Uint8Array): Promise<BridgeResult<{ savedAs: string } | null>> {
+  const saved = await saveThroughSink(getHost().files, { kind: 'backup', suggestedName }, async (sink): Promise<Result<null, never>> => {
+    await sink.write(bytes);
+    return ok(null);
+  });
+  return saved.ok ? ok(saved.value && { savedAs: saved.value.savedAs }) : saved;
+}
+
+/** The chosen backup read a slice at a time (the format opens whole, so it is one array here, never two). */
+export async function openBackupFile(): Promise<BridgeResult<OpenedFile | null>> {
+  const picked = await pickSource(getHost().files, 'backup');
+  if (!picked.ok || !picked.value) return picked as BridgeResult<null>;
+  const source = picked.value;
+  try {
+    return ok({ name: source.name, bytes: await source.read(0, source.size) });
+  } catch (e) {
+    if (e instanceof HostFileError) return err(e.error);
+    throw e;
+  } finally {
+    await source.close().catch(() => undefined);
+  }
+}
 
 /** Decrypts and checks a backup against this database's schema; changes nothing. */
 export const openBackup = (bytes: Uint8Array, passphrase: string) => openDatabaseBackup(getDatabase(), bytes, passphrase);

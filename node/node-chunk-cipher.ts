@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chunkAad, CHUNK_IV_BYTES, splitSealedChunk, type ChunkCipherFactory } from '../../shared/packages/stream/chunk-cipher.js';
+import { chunkAad, CHUNK_IV_BYTES, splitSealedChunk, type ChunkCipherFactory } from '../shared/packages/stream/chunk-cipher.js';
 
 /**
  * How much of a chunk OpenSSL is given at a time. Each call returns a new buffer of this size:

@@ -2,15 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import type { BlobRef } from '../../shared/packages/content/common.js';
-import type { Crc32Update } from '../../shared/packages/crc32.js';
-import type { ByteSink, ByteSource } from '../../shared/packages/stream/byte-io.js';
-import type { AttachmentStore, AttachmentWriter } from '../../shared/packages/stream/import-package-stream.js';
-import type { Sha256Factory } from '../../shared/util/sha256-stream.js';
+import type { BlobRef } from '../shared/packages/content/common.js';
+import type { Crc32Update } from '../shared/packages/crc32.js';
+import type { ByteSink, ByteSource } from '../shared/packages/stream/byte-io.js';
+import type { AttachmentStore, AttachmentWriter } from '../shared/packages/stream/import-package-stream.js';
+import type { Sha256Factory } from '../shared/util/sha256-stream.js';
 
 /**
  * Files as the streamed package code reads and writes them in Node (the command line, the
- * benchmarks): a file handle read at positions, never the whole file in memory.
+ * Electron main process's package files behind the bridge, the benchmarks): a file handle
+ * read at positions, never the whole file in memory.
  */
 
 /** Node's native SHA-256, fed piece by piece (the portable one gives the same digest, slower). */
