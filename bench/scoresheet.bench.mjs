@@ -181,10 +181,29 @@ async function probeDurability({ writes, gapMs }) {
   return { strict, relaxed, shaped: shapedTimes, reviewBytes: JSON.stringify(review).length };
 }
 
+/**
+ * Runs in the page: each save's commit (User Timing zqa:save) split by the journaling step's
+ * own measures inside it (renderer/src/journal/journal-before-commit.ts): before the record
+ * goes to the journal, the journal's round trip, and from its answer to the commit.
+ */
+function splitOfSaves() {
+  const within = (name, save) => performance.getEntriesByName(name).find((e) => e.startTime >= save.startTime && e.startTime <= save.startTime + save.duration);
+  const out = { before: [], journal: [], indexCommit: [] };
+  for (const save of performance.getEntriesByName('zqa:save')) {
+    const journal = within('zqa:journal-append', save);
+    const index = within('zqa:index-commit', save);
+    if (!journal || !index) continue;
+    out.before.push(journal.startTime - save.startTime);
+    out.journal.push(journal.duration);
+    out.indexCommit.push(index.duration);
+  }
+  return out;
+}
+
 export const IDS = [
   'review.openMedian', 'review.openP95', 'review.openFromTabMedian',
   'start.reload', 'start.reloadScripts', 'start.reloadApp', 'start.reloadCpuMs', 'start.blankReload', 'start.newWindow', 'start.blankNewWindow',
-  'persist.p95', 'persist.median', 'persist.commitP95', 'persist.commitMedian', 'persist.toWriteMedian', 'persist.uiMedian',
+  'persist.p95', 'persist.median', 'persist.commitP95', 'persist.commitMedian', 'persist.beforeJournalMedian', 'persist.journalMedian', 'persist.journalP95', 'persist.indexCommitMedian', 'persist.toWriteMedian', 'persist.uiMedian',
   'persist.bareStrictP95', 'persist.bareStrictMedian', 'persist.shapeP95', 'persist.shapeMedian', 'persist.bareRelaxedP95', 'persist.bareRelaxedMedian',
 ];
 
@@ -267,6 +286,7 @@ export default async function scoresheetBench({ root }) {
     }
     const edits = await page.evaluate(() => window.__zqaEdits);
     const commits = await page.evaluate(() => performance.getEntriesByName('zqa:save').map((e) => e.duration));
+    const split = await page.evaluate(splitOfSaves);
     const firstPuts = await page.evaluate(() => window.__zqaFirstPut);
     const probe = await page.evaluate(probeDurability, { writes: EDITS, gapMs: 20 });
     const warm = loads.slice(1);
@@ -287,6 +307,10 @@ export default async function scoresheetBench({ root }) {
       { id: 'persist.median', name: 'persist one score edit, median', value: median(edits), unit: 'ms' },
       { id: 'persist.commitP95', name: `persist one score edit itself: write begun → transaction committed (score + hashed history entry, its journal record appended and flushed first, then committed relaxed), p95 of ${commits.length}`, value: percentile(commits, 95), unit: 'ms' },
       { id: 'persist.commitMedian', name: '  the same, median', value: median(commits), unit: 'ms' },
+      { id: 'persist.beforeJournalMedian', name: '  of which: write begun → its record sent to the journal (Dexie, the transaction\'s reads and writes, the record encoded), median', value: median(split.before), unit: 'ms' },
+      { id: 'persist.journalMedian', name: `  of which: record sent → the journal's answer (to the journal and back, its write and flush), median of ${split.journal.length}`, value: median(split.journal), unit: 'ms' },
+      { id: 'persist.journalP95', name: '  the same, p95', value: percentile(split.journal, 95), unit: 'ms' },
+      { id: 'persist.indexCommitMedian', name: '  of which: the journal\'s answer → the transaction committed (the last holding read, the relaxed commit), median', value: median(split.indexCommit), unit: 'ms' },
       { id: 'persist.toWriteMedian', name: '  of which: keypress → the score\'s write handed to IndexedDB (Dexie, the history entry hashed; the checking reads go out with it), median', value: median(firstPuts), unit: 'ms' },
       { id: 'persist.uiMedian', name: '  UI part: keypress → "saved" painted minus the commit, median', value: Math.max(0, median(edits) - median(commits)), unit: 'ms' },
       { id: 'persist.bareStrictP95', name: `bare IndexedDB write, strict durability (put → complete), p95 of ${probe.strict.length}`, value: percentile(probe.strict, 95), unit: 'ms' },

@@ -6,7 +6,7 @@ import { parseJournalRecord, recordBlobRefs } from './journal-record.js';
 import { JournalState, parseCheckpointBody } from './journal-state.js';
 import { loadSegments, type FrameRef, type LoadedSegment } from './segment-loader.js';
 import {
-  chainHash,
+  chainHashOfAppend,
   decodeFrameBody,
   encodeFrame,
   encodeFrameBody,
@@ -169,7 +169,7 @@ export class JournalStore {
       }
       if (missing.length > 0) return { status: 'missing-blobs', sha256s: missing };
       const seq = this.seq + 1;
-      const hash = await chainHash(this.hash, seq, args.record);
+      const hash = await chainHashOfAppend(this.hash, seq, args.record);
       const { segment, file } = await this.activeSegment();
       const frame = encodeFrame(this.cipherOf(segment).seal(encodeFrameBody(seq, hash, args.record), frameAad()));
       const at = file.size();

@@ -1,6 +1,7 @@
 import { bytesEqual, concatBytes, readU32, sha256, toHex, writeU32 } from '../util/bytes.js';
 import { seqFileNames } from './seq-file-name.js';
 import { crc32 } from '../packages/crc32.js';
+import { SoftwareSha256 } from '../util/sha256-stream.js';
 import { JournalError } from './journal-errors.js';
 
 /**
@@ -75,6 +76,23 @@ export async function chainHash(prevHash: string, seq: number, record: Uint8Arra
   // WebCrypto, not the script SHA-256 of shared/history: that one is fast only once the
   // engine has compiled it, and a journal is checked right after the page or worker starts.
   return toHex(await sha256(chainInput(prevHash, seq, record)));
+}
+
+/** Records up to this size are hashed in script on the append path (see chainHashOfAppend). */
+const SCRIPT_HASH_MAX = 64 * 1024;
+
+/**
+ * The same chain hash, for the append path of one edit. A record of a few hundred bytes hashes
+ * in script in microseconds once the engine has compiled it (after the first edits), while
+ * WebCrypto's digest is a hop to another thread and back, which a loaded machine stretches to
+ * milliseconds, twice per save (the page and the journal each hash the record). A large record
+ * (an import, a reset) goes to WebCrypto, so that no thread stalls on it.
+ */
+export function chainHashOfAppend(prevHash: string, seq: number, record: Uint8Array): Promise<string> {
+  if (record.byteLength > SCRIPT_HASH_MAX) return chainHash(prevHash, seq, record);
+  const hash = new SoftwareSha256();
+  hash.update(chainInput(prevHash, seq, record));
+  return Promise.resolve(toHex(hash.digest()));
 }
 
 export function encodeFrameBody(seq: number, hash: string, record: Uint8Array): Uint8Array {

@@ -10,7 +10,7 @@ import { blobRefTag, encodeJournalRecord, type JournalOp } from '../../shared/jo
 import { JournalState, parseCheckpointBody } from '../../shared/journal/journal-state.js';
 import { JournalStore, type JournalHead } from '../../shared/journal/journal-store.js';
 import { parseJournalRecord } from '../../shared/journal/journal-record.js';
-import { GENESIS_HASH } from '../../shared/journal/segment-format.js';
+import { chainHash, chainHashOfAppend, GENESIS_HASH } from '../../shared/journal/segment-format.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -42,6 +42,20 @@ async function foldAll(store: JournalStore): Promise<JournalState> {
 }
 
 const segmentFiles = () => readdirSync(dir).filter((n) => /^journal-\d{12}\.zqj$/.test(n)).sort();
+
+describe('the chain hash of an append', () => {
+  it('is the same in script (small records) as with WebCrypto (the check at open), and as SHA-256(prevHash ‖ u32 seq ‖ record)', async () => {
+    let prev = GENESIS_HASH;
+    // Sizes around SHA-256's 64-byte blocks and padding, and beyond the script hash's limit (WebCrypto then).
+    for (const [seq, size] of [[1, 0], [2, 27], [3, 28], [4, 55], [5, 56], [6, 64], [7, 1000], [0xfffffffe, 65536], [9, 65537], [10, 300_000]] as const) {
+      const bytes = new Uint8Array(size).map((_, i) => (i * 131 + seq) & 0xff);
+      const expected = createHash('sha256').update(Buffer.from(prev, 'hex')).update(new Uint8Array([seq >>> 24, (seq >>> 16) & 0xff, (seq >>> 8) & 0xff, seq & 0xff])).update(bytes).digest('hex');
+      expect(await chainHashOfAppend(prev, seq, bytes)).toBe(expected);
+      expect(await chainHash(prev, seq, bytes)).toBe(expected);
+      prev = expected;
+    }
+  });
+});
 
 describe('the journal store on real files', () => {
   it('appends hash-chained records, reads them back, and opens again at the same head', async () => {

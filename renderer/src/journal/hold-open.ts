@@ -19,7 +19,8 @@ export function holdOpen(tx: IDBTransaction): HeldTransaction {
   const queued: (() => void)[] = [];
   let held = true;
   const spin = () => {
-    const request = store.get(POSITION_KEY);
+    // The key alone: nothing to read from the row or copy into the page, many times a save.
+    const request = store.getKey(POSITION_KEY);
     request.onsuccess = () => {
       for (const run of queued.splice(0)) run();
       if (held) spin();
