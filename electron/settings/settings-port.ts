@@ -1,4 +1,6 @@
-import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/bridge/contract.js';
+import type { Settings, SettingsPatch } from '../../shared/bridge/contract.js';
+import { settingsPatchSchema, settingsSchema } from '../../shared/bridge/contract-schemas.js';
+import { sanitiseSettings } from '../../shared/bridge/settings-fields.js';
 import { BridgeFailure } from '../ipc/bridge-failure.js';
 
 /** The part of electron-store / conf the port uses: one value per settings field. */
@@ -15,21 +17,7 @@ export interface SettingsPort {
   rememberFolder(folder: string): void;
 }
 
-
-/**
- * Reads every field through its schema on every read: a value missing, of the wrong type
- * or out of range (a hand-edited or older settings file) falls back to its default alone,
- * and the other fields keep their stored values.
- */
-export function sanitiseSettings(read: (key: keyof Settings) => unknown): Settings {
-  const shape = settingsSchema.shape;
-  const pick = <K extends keyof Settings>(key: K): Settings[K] => {
-    const parsed = shape[key].safeParse(read(key));
-    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
-  };
-  return { language: pick('language'), fontSize: pick('fontSize'), lastFolder: pick('lastFolder') };
-}
-
+/** Every read goes through shared/bridge/settings-fields.ts: each bad field falls back to its default alone. */
 export function createSettingsPort(store: KeyValueStore): SettingsPort {
   const get = (): Settings => sanitiseSettings((key) => store.get(key));
   return {

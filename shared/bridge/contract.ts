@@ -1,12 +1,30 @@
-import { z } from 'zod';
-import { signPurposeSchema } from '../crypto/sign-request.js';
+import type { z } from 'zod';
+import type {
+  backupArgsSchema,
+  deriveArgsSchema,
+  deviceRoleArgsSchema,
+  deviceRoleSchema,
+  fileKindSchema,
+  journalAppendArgsSchema,
+  journalBlobArgsSchema,
+  journalReadArgsSchema,
+  openFileArgsSchema,
+  openManyArgsSchema,
+  restoreArgsSchema,
+  saveFileArgsSchema,
+  settingsPatchSchema,
+  settingsSchema,
+  signArgsSchema,
+} from './contract-schemas.js';
 import type { Result } from '../util/result.js';
 import type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-store.js';
 
 /**
  * The one contract between the renderer and its host (Electron's preload, or the browser
  * host). Each capability is one method, grouped by concern. Arguments are described by
- * zod schemas so the Electron main process validates every call it receives; results come
+ * zod schemas (contract-schemas.ts, apart so that the renderer's first screen, which needs
+ * only this file's types and constants, loads no zod) so the Electron main process validates
+ * every call it receives; results come
  * back as values with a typed error code, never as a thrown string.
  *
  * Private keys never cross this contract: the host signs and derives on the renderer's
@@ -33,21 +51,8 @@ export type BridgeResult<T> = Result<T, BridgeError>;
 
 // ---- settings -------------------------------------------------------------------------
 
-export const settingsSchema = z.strictObject({
-  language: z.enum(['zh-CN', 'en']),
-  /** Base UI font size in px; experts read on small laptops in bright rooms. */
-  fontSize: z.number().int().min(12).max(28),
-  /** Last folder a package was opened from or saved to (Electron host only). */
-  lastFolder: z.string().max(4096).nullable(),
-});
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
-/**
- * What the renderer may change. `lastFolder` is not in it: the host records the folder the
- * person chose in its own dialog, so a page can never point the next dialog somewhere else.
- * Marked pure so a bundle that needs only BRIDGE_CHANNELS (the sandboxed preload) leaves zod out.
- */
-export const settingsPatchSchema = /* @__PURE__ */ settingsSchema.omit({ lastFolder: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 // ---- files ----------------------------------------------------------------------------
@@ -55,22 +60,10 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Largest file the app reads or writes through the bridge (a scoresheet with photos). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-const fileKindSchema = z.enum(['package', 'pdf', 'spreadsheet', 'csv', 'backup', 'key-backup', 'identity-card', 'criteria-set']);
 export type FileKind = z.infer<typeof fileKindSchema>;
 
-export const saveFileArgsSchema = z.strictObject({
-  kind: fileKindSchema,
-  // A plain file name: no folders, none of the characters Windows forbids, no control characters.
-  suggestedName: z
-    .string()
-    .min(1)
-    .max(255)
-    .refine((name) => !/[/\\:*?"<>|]/.test(name) && ![...name].some((ch) => ch.charCodeAt(0) < 0x20), 'a plain file name'),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
-});
 export type SaveFileArgs = z.infer<typeof saveFileArgsSchema>;
 
-export const openFileArgsSchema = z.strictObject({ kind: fileKindSchema });
 export type OpenFileArgs = z.infer<typeof openFileArgsSchema>;
 
 export interface OpenedFile {
@@ -78,8 +71,6 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
-/** Several files at once: chosen together in one dialog, or every file of the kind in a folder (a USB stick's). */
-export const openManyArgsSchema = z.strictObject({ kind: fileKindSchema, from: z.enum(['files', 'folder']) });
 export type OpenManyArgs = z.infer<typeof openManyArgsSchema>;
 
 /** Most files one pick reads (a whole panel's exchange is a few dozen). */
@@ -99,46 +90,17 @@ export interface PublicKeys {
   encryptionKey: string;
 }
 
-/** A typed signing request (shared/crypto/sign-request.ts): the purpose is bound into the signature. */
-export const signArgsSchema = z.strictObject({
-  purpose: signPurposeSchema,
-  data: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 64 * 1024 * 1024, 'data too large to sign'),
-});
-export const deriveArgsSchema = z.strictObject({
-  /** The sender's ephemeral ECDH P-256 public key, SPKI DER. */
-  peerPublicKey: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 512, 'not a public key'),
-});
-/** Who this device's keys belong to, as the host records it: only a secretariat device may back its keys up. */
-export const deviceRoleSchema = z.enum(['expert', 'secretariat']);
 export type CustodyRole = z.infer<typeof deviceRoleSchema>;
-export const deviceRoleArgsSchema = z.strictObject({ role: deviceRoleSchema });
-export const backupArgsSchema = z.strictObject({ passphrase: z.string().min(12).max(1024) });
 /** A key backup the host saved where the person chose, then read back and opened with the passphrase. */
 export interface KeyBackupSaved {
   savedAs: string;
   /** The public keys recovered from the saved file: equal to this device's, or the export failed. */
   restoreTested: PublicKeys;
 }
-export const restoreArgsSchema = z.strictObject({
-  passphrase: z.string().min(1).max(1024),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 1024 * 1024, 'not a key backup file'),
-});
 
 // ---- journal: the durable record of every acknowledged edit (docs/promises.md §1) ------
 
 export type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-store.js';
-const sha256Hex = /* @__PURE__ */ z.string().regex(/^[0-9a-f]{64}$/);
-/** Largest journal record: its photos and files are blobs, sent beside it. */
-const MAX_JOURNAL_RECORD_BYTES = 64 * 1024 * 1024;
-// Marked pure like settingsPatchSchema: the sandboxed preload bundles BRIDGE_CHANNELS only.
-export const journalAppendArgsSchema = /* @__PURE__ */ z.strictObject({
-  expectedSeq: z.number().int().min(0),
-  expectedHash: sha256Hex,
-  record: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_JOURNAL_RECORD_BYTES, 'record too large'),
-  blobs: z.array(z.strictObject({ sha256: sha256Hex, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'blob too large') })).max(100_000),
-});
-export const journalReadArgsSchema = /* @__PURE__ */ z.strictObject({ afterSeq: z.number().int().min(0), maxBytes: z.number().int().min(1).max(256 * 1024 * 1024) });
-export const journalBlobArgsSchema = /* @__PURE__ */ z.strictObject({ sha256: sha256Hex });
 
 /**
  * The journal outside IndexedDB (shared/journal/): in Electron an append-only file in the

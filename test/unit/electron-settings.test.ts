@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsPatchSchema } from '../../shared/bridge/contract.js';
+import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
+import { settingsPatchSchema } from '../../shared/bridge/contract-schemas.js';
+import { sanitiseSettings } from '../../shared/bridge/settings-fields.js';
 import { createBrowserSettings } from '../../renderer/src/host/browser-settings.js';
 import { BridgeFailure } from '../../electron/ipc/bridge-failure.js';
-import { createSettingsPort, sanitiseSettings } from '../../electron/settings/settings-port.js';
+import { createSettingsPort } from '../../electron/settings/settings-port.js';
 
 // electron-store cannot load outside Electron; `conf` is the store it is built on, same get/set.
 let dir: string;

@@ -1,4 +1,5 @@
-import { MAX_FILE_BYTES, saveFileArgsSchema, type FileKind, type HostBridge, type OpenedFile } from '../../../shared/bridge/contract.js';
+import { MAX_FILE_BYTES, type FileKind, type HostBridge, type OpenedFile } from '../../../shared/bridge/contract.js';
+import { bridgeSchemas } from './bridge-schemas.js';
 import { hasExtension, readEach, tooLarge } from './read-files.js';
 import { err, ok } from '../../../shared/util/result.js';
 
@@ -73,11 +74,9 @@ export function createBrowserFiles(doc: Document): HostBridge['files'] {
       const wanted = folder ? files.filter((f) => hasExtension(f, ACCEPT[kind])).sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath)) : files;
       return ok(await readEach(wanted));
     },
-    save: (args) => {
-      const parsed = saveFileArgsSchema.safeParse(args);
-      if (!parsed.success) {
-        return Promise.resolve(err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid file' }));
-      }
+    save: async (args) => {
+      const parsed = (await bridgeSchemas()).saveFileArgsSchema.safeParse(args);
+      if (!parsed.success) return err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid file' });
       const { kind, suggestedName, bytes } = parsed.data;
       const url = URL.createObjectURL(new Blob([bytes], { type: MIME[kind] }));
       const link = doc.createElement('a');
@@ -89,7 +88,7 @@ export function createBrowserFiles(doc: Document): HostBridge['files'] {
       link.remove();
       // The download has taken its copy once click() returns; free the Blob a little later.
       window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return Promise.resolve(ok({ savedAs: suggestedName }));
+      return ok({ savedAs: suggestedName });
     },
     // Nothing outside the page can ask a browser tab to open a file.
     takePendingOpens: () => Promise.resolve(ok([])),
