@@ -5,7 +5,7 @@ import './gate-card.css';
  * The declaration's frame, drawn as antd's Card draws a titled card, from antd's own theme
  * variables. Not antd's Card: that one imports Tabs (and with it Menu and Dropdown) and
  * Skeleton, whose code and CSS would be most of what the first screen loads
- * (docs/ARCHITECTURE.md, "Start-up").
+ * (docs/ARCHITECTURE.md, "The first screen").
  */
 export function GateCard({ title, children, testId }: { title: ReactNode; children: ReactNode; testId: string }) {
   return (
