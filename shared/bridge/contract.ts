@@ -1,21 +1,5 @@
 import type { z } from 'zod';
-import type {
-  backupArgsSchema,
-  deriveArgsSchema,
-  deviceRoleArgsSchema,
-  deviceRoleSchema,
-  fileKindSchema,
-  journalAppendArgsSchema,
-  journalBlobArgsSchema,
-  journalReadArgsSchema,
-  openFileArgsSchema,
-  openManyArgsSchema,
-  restoreArgsSchema,
-  saveFileArgsSchema,
-  settingsPatchSchema,
-  settingsSchema,
-  signArgsSchema,
-} from './contract-schemas.js';
+import type * as schemas from './contract-schemas.js';
 import type { Result } from '../util/result.js';
 import type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-store.js';
 
@@ -51,27 +35,27 @@ export type BridgeResult<T> = Result<T, BridgeError>;
 
 // ---- settings -------------------------------------------------------------------------
 
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.infer<typeof schemas.settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', fontSize: 14, lastFolder: null };
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+export type SettingsPatch = z.infer<typeof schemas.settingsPatchSchema>;
 
 // ---- files ----------------------------------------------------------------------------
 
 /** Largest file the app reads or writes through the bridge (a scoresheet with photos). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-export type FileKind = z.infer<typeof fileKindSchema>;
+export type FileKind = z.infer<typeof schemas.fileKindSchema>;
 
-export type SaveFileArgs = z.infer<typeof saveFileArgsSchema>;
+export type SaveFileArgs = z.infer<typeof schemas.saveFileArgsSchema>;
 
-export type OpenFileArgs = z.infer<typeof openFileArgsSchema>;
+export type OpenFileArgs = z.infer<typeof schemas.openFileArgsSchema>;
 
 export interface OpenedFile {
   name: string;
   bytes: Uint8Array;
 }
 
-export type OpenManyArgs = z.infer<typeof openManyArgsSchema>;
+export type OpenManyArgs = z.infer<typeof schemas.openManyArgsSchema>;
 
 /** Most files one pick reads (a whole panel's exchange is a few dozen). */
 export const MAX_FILES_AT_ONCE = 500;
@@ -90,7 +74,7 @@ export interface PublicKeys {
   encryptionKey: string;
 }
 
-export type CustodyRole = z.infer<typeof deviceRoleSchema>;
+export type CustodyRole = z.infer<typeof schemas.deviceRoleSchema>;
 /** A key backup the host saved where the person chose, then read back and opened with the passphrase. */
 export interface KeyBackupSaved {
   savedAs: string;
@@ -110,11 +94,11 @@ export type { AppendOutcome, JournalHead, ReadResult } from '../journal/journal-
 export interface JournalBridge {
   head(): Promise<BridgeResult<JournalHead>>;
   /** Flushed to disk before it answers `appended`; `stale` when the head moved on. */
-  append(args: z.infer<typeof journalAppendArgsSchema>): Promise<BridgeResult<AppendOutcome>>;
+  append(args: z.infer<typeof schemas.journalAppendArgsSchema>): Promise<BridgeResult<AppendOutcome>>;
   /** Records after a seq (from a checkpoint when they are no longer kept), to rebuild the index. */
-  read(args: z.infer<typeof journalReadArgsSchema>): Promise<BridgeResult<ReadResult>>;
+  read(args: z.infer<typeof schemas.journalReadArgsSchema>): Promise<BridgeResult<ReadResult>>;
   /** A blob's bytes; a disk-backed Blob where the host can hand one over without a copy. */
-  blob(args: z.infer<typeof journalBlobArgsSchema>): Promise<BridgeResult<Blob | Uint8Array>>;
+  blob(args: z.infer<typeof schemas.journalBlobArgsSchema>): Promise<BridgeResult<Blob | Uint8Array>>;
 }
 
 const JOURNAL_CHANNELS = {
@@ -145,22 +129,22 @@ export interface HostBridge {
     /** This device's public keys, created on first use. */
     publicKeys(): Promise<BridgeResult<PublicKeys>>;
     /** ECDSA P-256 / SHA-256 over the request's signed bytes (its purpose bound in); raw r‖s (64 bytes, WebCrypto's form). */
-    sign(args: z.infer<typeof signArgsSchema>): Promise<BridgeResult<Uint8Array>>;
+    sign(args: z.infer<typeof schemas.signArgsSchema>): Promise<BridgeResult<Uint8Array>>;
     /** ECDH P-256 shared secret (32 bytes) with a sender's ephemeral key, for unwrapping. */
-    deriveBits(args: z.infer<typeof deriveArgsSchema>): Promise<BridgeResult<Uint8Array>>;
+    deriveBits(args: z.infer<typeof schemas.deriveArgsSchema>): Promise<BridgeResult<Uint8Array>>;
     /**
      * Records whether this device is the secretariat's. Becoming one is confirmed by the person
      * in the host's own dialog (not the page's), since it allows the key backup.
      */
-    setDeviceRole(args: z.infer<typeof deviceRoleArgsSchema>): Promise<BridgeResult<{ role: CustodyRole }>>;
+    setDeviceRole(args: z.infer<typeof schemas.deviceRoleArgsSchema>): Promise<BridgeResult<{ role: CustodyRole }>>;
     /**
      * Secretariat device only: seals the private keys with the passphrase, saves the file where
      * the person chooses in the host's dialog (the page never holds it) and tests a restore of
      * the saved file at once; `null` when the person cancels.
      */
-    exportBackup(args: z.infer<typeof backupArgsSchema>): Promise<BridgeResult<KeyBackupSaved | null>>;
+    exportBackup(args: z.infer<typeof schemas.backupArgsSchema>): Promise<BridgeResult<KeyBackupSaved | null>>;
     /** Secretariat device only: replaces this device's keys with a backup's, after the person confirms its fingerprint in the host's dialog. */
-    restoreBackup(args: z.infer<typeof restoreArgsSchema>): Promise<BridgeResult<PublicKeys>>;
+    restoreBackup(args: z.infer<typeof schemas.restoreArgsSchema>): Promise<BridgeResult<PublicKeys>>;
     /**
      * Browser host only (its keys sit in the page's IndexedDB, which Chromium may delete after
      * a crash): whether this device's keys are also kept where that deletion does not reach.
