@@ -1,7 +1,5 @@
 // First: zod must be told not to probe `new Function` before any schema is built (CSP).
 import './boot/zod-jitless.js';
-// Then: the host's slow first answers start before the screens' code is evaluated.
-import './boot/early-host.js';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
 import { App } from './app/app.js';
