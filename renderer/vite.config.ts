@@ -35,7 +35,8 @@ export default defineConfig({
           groups: [
             // React first: antd imports React, and a lower priority would pull React into antd's chunk.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
-            { name: 'data', test: /node_modules[\\/](dexie|dexie-react-hooks|zod|i18next|react-i18next)[\\/]/, priority: 5 },
+            // Not zod: only what checks files and bridge calls needs it, and that loads later.
+            { name: 'data', test: /node_modules[\\/](dexie|dexie-react-hooks|i18next|react-i18next)[\\/]/, priority: 5 },
             // Everything else the first screen imports statically, in one file: otherwise it
             // arrives as some 30 small chunks shared with later screens, and over HTTP (the
             // browser host, 6 connections) their requests queue; later screens import from it.

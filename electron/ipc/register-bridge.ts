@@ -16,7 +16,7 @@ import {
   saveFileArgsSchema,
   settingsPatchSchema,
   signArgsSchema,
-} from '../../shared/bridge/contract.js';
+} from '../../shared/bridge/contract-schemas.js';
 import { NO_ARGUMENT, registerBridgeHandler, type IpcRegistrar } from './bridge-handler.js';
 import type { HostServices } from './host-services.js';
 

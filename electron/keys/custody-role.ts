@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { deviceRoleSchema, type CustodyRole } from '../../shared/bridge/contract.js';
+import type { CustodyRole } from '../../shared/bridge/contract.js';
+import { deviceRoleSchema } from '../../shared/bridge/contract-schemas.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { BridgeFailure } from '../ipc/bridge-failure.js';
 

@@ -1,5 +1,6 @@
-import { settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/bridge/contract.js';
-import { sanitiseSettings } from '../../shared/bridge/sanitise-settings.js';
+import type { Settings, SettingsPatch } from '../../shared/bridge/contract.js';
+import { settingsPatchSchema, settingsSchema } from '../../shared/bridge/contract-schemas.js';
+import { sanitiseSettings } from '../../shared/bridge/settings-fields.js';
 import { BridgeFailure } from '../ipc/bridge-failure.js';
 
 /** The part of electron-store / conf the port uses: one value per settings field. */
@@ -16,6 +17,7 @@ export interface SettingsPort {
   rememberFolder(folder: string): void;
 }
 
+/** Every read goes through shared/bridge/settings-fields.ts: each bad field falls back to its default alone. */
 export function createSettingsPort(store: KeyValueStore): SettingsPort {
   const get = (): Settings => sanitiseSettings((key) => store.get(key));
   return {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { concatBytes } from '../util/bytes.js';
 
 /**
@@ -18,9 +17,8 @@ import { concatBytes } from '../util/bytes.js';
  *   ("ZQABAK" 0 2) then the SHA-256 of the file's signed part (shared/backup/backup-format.ts).
  *   The digest keeps the request small whatever the photos weigh.
  */
-const SIGN_PURPOSES = ['manifest', 'declaration', 'countersignature', 'report-cms', 'certificate', 'backup'] as const;
-export const signPurposeSchema = z.enum(SIGN_PURPOSES);
-export type SignPurpose = z.infer<typeof signPurposeSchema>;
+export const SIGN_PURPOSES = ['manifest', 'declaration', 'countersignature', 'report-cms', 'certificate', 'backup'] as const;
+export type SignPurpose = (typeof SIGN_PURPOSES)[number];
 
 export interface SignRequest {
   purpose: SignPurpose;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personNameSchema } from '../identity/role.js';
 import { spkiBase64Schema } from '../identity/identity-card.js';
+import { PACKAGE_TYPES } from './package-types.js';
 
 /**
  * The manifest (docs/package-format.md §3): what a package is, who sent it, for whom the
@@ -24,9 +25,8 @@ export const PACKAGE_FORMAT_VERSION = 2;
 export const STREAMED_FORMAT_VERSION = 3;
 export const READABLE_FORMAT_VERSIONS: readonly number[] = [PACKAGE_FORMAT_VERSION, STREAMED_FORMAT_VERSION];
 
-export const PACKAGE_TYPES = ['identity-card', 'assignment', 'scoresheet', 'report-for-signing', 'countersignature', 'panel-return'] as const;
+export { PACKAGE_TYPES, type PackageType } from './package-types.js';
 export const packageTypeSchema = z.enum(PACKAGE_TYPES);
-export type PackageType = z.infer<typeof packageTypeSchema>;
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const SIGNATURE_ENTRY = 'manifest.sig';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJournalService } from '../../electron/journal/journal-service.js';
 import { bridgeHandler } from '../../electron/ipc/bridge-handler.js';
 import type { SafeStorageLike } from '../../electron/keys/safe-storage.js';
-import { journalAppendArgsSchema } from '../../shared/bridge/contract.js';
+import { journalAppendArgsSchema } from '../../shared/bridge/contract-schemas.js';
 import { encodeJournalRecord } from '../../shared/journal/journal-record.js';
 import { GENESIS_HASH } from '../../shared/journal/segment-format.js';
 

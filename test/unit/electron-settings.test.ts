@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsPatchSchema } from '../../shared/bridge/contract.js';
+import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
+import { settingsPatchSchema } from '../../shared/bridge/contract-schemas.js';
 import { createBrowserSettings } from '../../renderer/src/host/browser-settings.js';
 import { BridgeFailure } from '../../electron/ipc/bridge-failure.js';
 import { createSettingsPort } from '../../electron/settings/settings-port.js';
-import { sanitiseSettings, validSettingsIn } from '../../shared/bridge/sanitise-settings.js';
+import { sanitiseSettings, validSettingsIn } from '../../shared/bridge/settings-fields.js';
 
 // electron-store cannot load outside Electron; `conf` is the store it is built on, same get/set.
 let dir: string;

@@ -1,5 +1,6 @@
-import { MAX_FILE_BYTES, saveFileArgsSchema, type FileKind, type HostBridge, type OpenedFile } from '../../../shared/bridge/contract.js';
+import { MAX_FILE_BYTES, type FileKind, type HostBridge, type OpenedFile } from '../../../shared/bridge/contract.js';
 import { createBrowserFileHandles } from './browser-file-handles.js';
+import { bridgeSchemas } from './bridge-schemas.js';
 import { hasExtension, readEach, tooLarge } from './read-files.js';
 import { err, ok } from '../../../shared/util/result.js';
 
@@ -89,14 +90,12 @@ export function createBrowserFiles(doc: Document): HostBridge['files'] {
       const wanted = folder ? files.filter((f) => hasExtension(f, ACCEPT[kind])).sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath)) : files;
       return ok(await readEach(wanted));
     },
-    save: (args) => {
-      const parsed = saveFileArgsSchema.safeParse(args);
-      if (!parsed.success) {
-        return Promise.resolve(err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid file' }));
-      }
+    save: async (args) => {
+      const parsed = (await bridgeSchemas()).saveFileArgsSchema.safeParse(args);
+      if (!parsed.success) return err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid file' });
       const { kind, suggestedName, bytes } = parsed.data;
       download(new Blob([bytes], { type: MIME[kind] }), suggestedName);
-      return Promise.resolve(ok({ savedAs: suggestedName }));
+      return ok({ savedAs: suggestedName });
     },
     // Nothing outside the page can ask a browser tab to open a file.
     takePendingOpens: () => Promise.resolve(ok([])),

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
-import { deriveArgsSchema, signArgsSchema, type HostBridge, type PublicKeys } from '../../../shared/bridge/contract.js';
+import type { HostBridge, PublicKeys } from '../../../shared/bridge/contract.js';
+import { bridgeSchemas } from './bridge-schemas.js';
 import { signedBytes, signRequestProblem } from '../../../shared/crypto/sign-request.js';
 import { bytesEqual, toBase64 } from '../../../shared/util/bytes.js';
 import { err, ok } from '../../../shared/util/result.js';
@@ -87,7 +88,7 @@ export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto, kept:
       }
     },
     sign: async (args) => {
-      const parsed = signArgsSchema.safeParse(args);
+      const parsed = (await bridgeSchemas()).signArgsSchema.safeParse(args);
       if (!parsed.success) return err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid data' });
       const problem = signRequestProblem(parsed.data);
       if (problem) return err({ code: 'invalid-argument' as const, message: problem });
@@ -100,7 +101,7 @@ export function createBrowserKeys(idb: IndexedDbApi, subtle: SubtleCrypto, kept:
       }
     },
     deriveBits: async (args) => {
-      const parsed = deriveArgsSchema.safeParse(args);
+      const parsed = (await bridgeSchemas()).deriveArgsSchema.safeParse(args);
       if (!parsed.success) return err({ code: 'invalid-argument' as const, message: parsed.error.issues[0]?.message ?? 'invalid key' });
       let peer: CryptoKey;
       try {

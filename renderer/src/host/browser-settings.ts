@@ -1,6 +1,7 @@
-import { settingsPatchSchema, type HostBridge, type Settings } from '../../../shared/bridge/contract.js';
-import { sanitiseSettings } from '../../../shared/bridge/sanitise-settings.js';
+import type { HostBridge, Settings } from '../../../shared/bridge/contract.js';
+import { sanitiseSettings } from '../../../shared/bridge/settings-fields.js';
 import { err, ok } from '../../../shared/util/result.js';
+import { bridgeSchemas } from './bridge-schemas.js';
 
 export const SETTINGS_STORAGE_KEY = 'zqa.settings';
 
@@ -23,19 +24,19 @@ export function readSanitisedSettings(storage: Pick<Storage, 'getItem'>): Settin
 export function createBrowserSettings(storage: Pick<Storage, 'getItem' | 'setItem'>): HostBridge['settings'] {
   return {
     get: () => Promise.resolve(ok(readSanitisedSettings(storage))),
-    set: (patch) => {
-      const parsed = settingsPatchSchema.safeParse(patch);
+    set: async (patch) => {
+      const parsed = (await bridgeSchemas()).settingsPatchSchema.safeParse(patch);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return Promise.resolve(err({ code: 'invalid-argument' as const, message: `settings: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}` }));
+        return err({ code: 'invalid-argument' as const, message: `settings: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}` });
       }
       const next: Settings = { ...readSanitisedSettings(storage), ...parsed.data };
       try {
         storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(next));
       } catch (e) {
-        return Promise.resolve(err({ code: 'disk-full' as const, message: `settings could not be stored: ${String(e)}` }));
+        return err({ code: 'disk-full' as const, message: `settings could not be stored: ${String(e)}` });
       }
-      return Promise.resolve(ok(next));
+      return ok(next);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Flex, Input, Popconfirm, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validSettingsIn } from '../../../../shared/bridge/sanitise-settings.js';
+import { validSettingsIn } from '../../../../shared/bridge/settings-fields.js';
 import { verifyBackupSignature, type VerifiedSigner } from '../../../../shared/backup/open-backup.js';
 import { useSettings } from '../../app/settings-context.js';
 import { typedGroupMatches } from '../../device/anchor-change.js';

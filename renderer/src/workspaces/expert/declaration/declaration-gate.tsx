@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Checkbox, Descriptions, Flex, Input, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Flex, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
 import { CONFLICT_KINDS, type ConflictKind } from '../store/records.js';
 import { recordDeclaration } from '../store/declaration-writes.js';
 import { signWithDeviceKey } from '../store/declaration-signer.js';
+import { GateCard } from './gate-card.js';
 
 /**
  * The conflict-of-interest (Art. 18) and confidentiality (Art. 25) declaration. Nothing of
@@ -31,7 +32,7 @@ export function DeclarationGate() {
 
   return (
     <Flex justify="center" className="zqa-gate">
-      <Card title={t('declaration.title')} className="zqa-gate-card" data-testid="declaration-gate">
+      <GateCard title={t('declaration.title')} testId="declaration-gate">
         <Flex vertical gap="middle">
           <Descriptions
             size="small"
@@ -88,7 +89,7 @@ export function DeclarationGate() {
             )}
           </Flex>
         </Flex>
-      </Card>
+      </GateCard>
     </Flex>
   );
 }
