@@ -92,9 +92,11 @@ async function scoreEveryItem(page: Page, percentOf: (itemId: string) => number)
  * A member imports the leader's report for signing, reads it in the app's viewer (every page
  * drawn), and countersigns: agreeing, or with `reservation` typed under the viewer. A
  * reservation the report already prints is offered as it stands and signed again unchanged.
+ * `beforeSigning` runs with the report read and the choice made (a screenshot of it).
  * Returns the countersignature's file in `dir`.
  */
-export async function readAndCountersign(page: Page, reportFile: string, sha256: string, dir: string, reservation?: string): Promise<string> {
+export async function readAndCountersign(page: Page, reportFile: string, sha256: string, dir: string, options: { reservation?: string; beforeSigning?: () => Promise<void> } = {}): Promise<string> {
+  const { reservation, beforeSigning } = options;
   await openWorkspace(page, 'countersign');
   await openFileWith(page, () => page.getByTestId('import-report-for-signing').click(), reportFile);
   const card = page.getByTestId('report-to-sign').filter({ hasText: sha256 });
@@ -108,6 +110,7 @@ export async function readAndCountersign(page: Page, reportFile: string, sha256:
     const text = card.getByTestId('reservation-text');
     if ((await text.inputValue()) !== reservation) await text.fill(reservation);
   }
+  await beforeSigning?.();
   const file = await downloadTo(page, () => card.getByTestId('countersign').click(), join(dir, `countersignature-${sha256.slice(0, 8)}-${Date.now()}.zqa`));
   await card.getByTestId('countersigned').waitFor();
   return file;
