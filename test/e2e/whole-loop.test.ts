@@ -6,7 +6,7 @@ import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { screenshot } from './support/app.js';
 import { DialogCount } from './support/dialog-count.js';
 import { fieldSession } from './support/field-session.js';
-import { openFileWith, openLeaderTab, openWorkspace, setUpDevice } from './support/leader-panel.js';
+import { openFileWith, openLeaderTab, openWorkspace, setUpDevice, writeOverallEvaluation } from './support/leader-panel.js';
 import { downloadFrom } from './support/packages.js';
 import { pdfViewerPages } from './support/pdf-viewer.js';
 import { addApplicant, becomeSecretariat, createCycle, makeEligible, recordMaterialReview } from './support/secretariat-ui.js';
@@ -107,9 +107,9 @@ describe('the whole review loop across four devices', () => {
           opportunity: '顾客投诉的原因分析未形成闭环。',
           observation: `${e.name}现场观察：装配车间作业指导书在岗，首件检验记录齐全。`,
           caption: `${e.name}拍摄：装配车间作业指导书`,
-        }, stick),
+        }, stick, () => shot(pages[i]!, `04-${e.role}-item-notes-photo`)),
       );
-      await shot(pages[i]!, `04-${e.role}-scoresheet-exported`);
+      await shot(pages[i]!, `05-${e.role}-scoresheet-exported`);
     }
 
     // The leader: both members' scoresheets in one dialog on the board, then the consensus.
@@ -118,7 +118,7 @@ describe('the whole review loop across four devices', () => {
     await openFileWith(leader, () => leader.getByTestId('leader-import').click(), sheets.slice(1));
     await closeImportSummary(leader, '已导入 2 个，已更新版本 0 个，已存在 0 个，未导入 0 个');
     await expect.poll(() => leader.getByTestId('leader-remaining').textContent()).not.toContain('收齐评分表');
-    await shot(leader, '05-leader-board');
+    await shot(leader, '06-leader-board');
     await openLeaderTab(leader, 'consensus');
     const accept = leader.getByTestId('bulk-accept');
     await expect.poll(() => accept.textContent()).toBe(`采纳成员一致值（${ITEMS.length - DIVERGENT.length} 项）`);
@@ -137,32 +137,29 @@ describe('the whole review loop across four devices', () => {
     const seen = leader.getByTestId('member-evidence').getByTestId('member-observation').filter({ hasText: '王丽华现场观察' });
     await seen.waitFor();
     expect(await seen.getByTestId('member-photo').getAttribute('data-caption')).toBe('王丽华拍摄：装配车间作业指导书');
-    await shot(leader, '06-leader-consensus');
+    await shot(leader, '07-leader-consensus');
 
     await openLeaderTab(leader, 'overall');
     await leader.getByTestId('bulk-clear-exclusions').click();
     await leader.getByTestId('bulk-exclusions-dialog').waitFor();
     await leader.locator('.ant-modal-confirm').getByRole('button', { name: '全部标为未发现' }).click();
     for (let n = 1; n <= 7; n++) await expect.poll(() => leader.getByTestId(`exclusion-${n}`).locator('.ant-radio-button-wrapper-checked').textContent()).toBe('未发现');
-    await leader.getByTestId('overall-evaluation').fill('该单位以顾客为中心的经营理念清晰，过程管理基础扎实，结果指标总体向好。');
-    await leader.getByTestId('key-strengths').fill('质量管理体系运行有效\n关键过程受控');
-    await leader.getByTestId('key-strengths').blur();
-    await expect.poll(() => leader.getByTestId('recommendation-value').textContent()).toMatch(/建议|不予推荐/);
-    await shot(leader, '07-leader-overall');
+    await writeOverallEvaluation(leader);
+    await shot(leader, '08-leader-overall');
 
     // Read before signing, then sign and send for countersigning.
     await openLeaderTab(leader, 'report');
     await leader.getByTestId('preview-report').click();
     const preview = await pdfViewerPages(leader, 'report-preview-pages');
     expect([preview.canvases, preview.inked]).toEqual([preview.pages, preview.pages]);
-    await shot(leader, '08-leader-preview');
+    await shot(leader, '09-leader-preview');
     await leader.getByTestId('produce-report').click();
     const sha1 = (await leader.getByTestId('report-sha256').textContent({ timeout: 60_000 }))!;
     const forSigning1 = await downloadFrom(leader, 'export-for-signing', stick);
 
     // One member agrees, the other countersigns with a reservation typed under the viewer.
-    const agreed1 = await readAndCountersign(member1, forSigning1, sha1, stick, { beforeSigning: () => shot(member1, '09-member-1-reads-report') });
-    const reserved1 = await readAndCountersign(member2, forSigning1, sha1, stick, { reservation: RESERVATION, beforeSigning: () => shot(member2, '10-member-2-reservation') });
+    const agreed1 = await readAndCountersign(member1, forSigning1, sha1, stick, { beforeSigning: () => shot(member1, '10-member-1-reads-report') });
+    const reserved1 = await readAndCountersign(member2, forSigning1, sha1, stick, { reservation: RESERVATION, beforeSigning: () => shot(member2, '11-member-2-reservation') });
 
     // The leader takes both in one dialog; the reservation is printed in a new version, which both countersign again.
     await openWorkspace(leader, 'leader');
@@ -181,7 +178,7 @@ describe('the whole review loop across four devices', () => {
     await closeImportSummary(leader, '已导入 2 个，已更新版本 0 个，已存在 0 个，未导入 0 个');
     await openLeaderTab(leader, 'report');
     await expect.poll(() => leader.getByTestId('export-panel-return').isDisabled()).toBe(false);
-    await shot(leader, '11-leader-countersignatures');
+    await shot(leader, '12-leader-countersignatures');
     const panelReturn = await downloadFrom(leader, 'export-panel-return', stick);
 
     // The secretariat: the return imported and checked; the overview shows the result with the reservation.
@@ -193,7 +190,7 @@ describe('the whole review loop across four devices', () => {
     const signOff = sec.getByTestId('sign-off-a1');
     await expect.poll(() => signOff.textContent()).toContain(`有保留意见：${EXPERTS[2].name}`);
     expect(await signOff.textContent()).toContain(RESERVATION);
-    await shot(sec, '12-secretariat-overview');
+    await shot(sec, '13-secretariat-overview');
 
     const table = dialogs.table();
     console.log(`whole loop in ${Math.round((Date.now() - started) / 1000)} s; dialogs per person:`);

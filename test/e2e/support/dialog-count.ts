@@ -52,10 +52,6 @@ export class DialogCount {
     await page.evaluate(watchModals);
   }
 
-  of(role: string): DialogTally {
-    return { ...this.tallyOf(role) };
-  }
-
   /** One row per role and the total, in the order the roles were first watched. */
   table(): Record<string, DialogTally> {
     const rows: Record<string, DialogTally> = {};

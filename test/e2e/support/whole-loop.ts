@@ -24,8 +24,8 @@ export interface ExpertNotes {
   caption: string;
 }
 
-/** Imports the assignment file, signs the declaration, writes the notes and the photo, scores every item, exports the scoresheet into `dir`. */
-export async function reviewAndExport(page: Page, assignmentFile: string, percentOf: (itemId: string) => number, notes: ExpertNotes, dir: string): Promise<string> {
+/** Imports the assignment file, signs the declaration, writes the notes and the photo (then `afterNotes`), scores every item, exports the scoresheet into `dir`. */
+export async function reviewAndExport(page: Page, assignmentFile: string, percentOf: (itemId: string) => number, notes: ExpertNotes, dir: string, afterNotes?: () => Promise<void>): Promise<string> {
   await openWorkspace(page, 'review');
   await openFileWith(page, () => page.getByTestId('import-assignment').click(), assignmentFile);
   expect(await waitForOutcome(page, 'assignment')).toBeTruthy();
@@ -33,6 +33,7 @@ export async function reviewAndExport(page: Page, assignmentFile: string, percen
   await page.getByTestId(`item-row-${notes.itemId}`).click();
   await openItem(page, notes.itemId);
   await writeNotesAndPhoto(page, notes);
+  await afterNotes?.();
   await scoreEveryItem(page, percentOf);
   const file = await downloadFrom(page, 'export-scoresheet', dir);
   await expect.poll(() => page.getByTestId('export-outcome').first().getAttribute('data-outcome')).toBe('saved');
