@@ -160,6 +160,7 @@ describe('the whole review loop across four devices', () => {
     // One member agrees, the other countersigns with a reservation typed under the viewer.
     const agreed1 = await readAndCountersign(member1, forSigning1, sha1, stick, { beforeSigning: () => shot(member1, '10-member-1-reads-report') });
     const reserved1 = await readAndCountersign(member2, forSigning1, sha1, stick, { reservation: RESERVATION, beforeSigning: () => shot(member2, '11-member-2-reservation') });
+    await shot(member2, '11-member-2-signed');
 
     // The leader takes both in one dialog; the reservation is printed in a new version, which both countersign again.
     await openWorkspace(leader, 'leader');

@@ -104,7 +104,7 @@ export async function readAndCountersign(page: Page, reportFile: string, sha256:
   await card.waitFor();
   expect(await card.getByTestId('leader-signature').getAttribute('data-valid')).toBe('true');
   await card.getByTestId('read-report').click();
-  const read = await pdfViewerPages(page, 'countersign-viewer');
+  const read = await pdfViewerPages(card, 'countersign-viewer');
   expect([read.canvases, read.inked]).toEqual([read.pages, read.pages]);
   if (reservation !== undefined) {
     await card.getByText('有保留意见', { exact: true }).click();
@@ -114,6 +114,10 @@ export async function readAndCountersign(page: Page, reportFile: string, sha256:
   await beforeSigning?.();
   const file = await downloadTo(page, () => card.getByTestId('countersign').click(), join(dir, `countersignature-${sha256.slice(0, 8)}-${Date.now()}.zqa`));
   await card.getByTestId('countersigned').waitFor();
+  if (reservation !== undefined) expect(await card.getByTestId('countersigned-reservation').textContent()).toBe(`有保留意见${reservation}`);
+  // The record read again after the signature does not pull the report the member is reading away (the viewer keeps its pages).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await card.locator('[data-testid="countersign-viewer"][data-pages] canvas').count()).toBe(read.pages);
   return file;
 }
 
