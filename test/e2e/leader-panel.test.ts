@@ -22,7 +22,7 @@ import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/se
 import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
 import { pdfViewerPages } from './support/pdf-viewer.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
-import { deviceCard, downloadTo, openFileWith, openLeaderTab, openWorkspace, setUpDevice, writeTemp } from './support/leader-panel.js';
+import { deviceCard, downloadTo, openFileWith, openLeaderTab, openWorkspace, setUpDevice, writeOverallEvaluation, writeTemp } from './support/leader-panel.js';
 
 // Its own port: an origin of its own, so no other test's profiles or server meet these.
 const PORT = testPort(5311);
@@ -193,10 +193,7 @@ describe('the panel leader in Chromium', () => {
       await leader.getByTestId(`exclusion-clear-${n}`).click();
       await expect.poll(() => leader.getByTestId(`exclusion-${n}`).locator('.ant-radio-button-wrapper-checked').textContent()).toBe('未发现');
     }
-    await leader.getByTestId('overall-evaluation').fill('该单位以顾客为中心的经营理念清晰，过程管理基础扎实，结果指标总体向好。');
-    await leader.getByTestId('key-strengths').fill('质量管理体系运行有效\n关键过程受控');
-    await leader.getByTestId('key-strengths').blur();
-    await expect.poll(() => leader.getByTestId('recommendation-value').textContent()).toMatch(/建议|不予推荐/);
+    await writeOverallEvaluation(leader);
     await screenshot(leader, 'leader-03-overall');
 
     // The report: produced, signed under the leader's certificate, saved, sent for signing.

@@ -24,7 +24,15 @@ export function attachJournal(db: Dexie, link: JournalLink): void {
         const commit = typeof tx.commit === 'function' ? tx.commit.bind(tx) : null;
         tx.commit = () => {
           journalBeforeCommit(capture, link).then(
-            () => commit?.(),
+            () => {
+              try {
+                commit?.();
+              } catch {
+                // Already committing on its own: once the journal let go of it, nothing was pending
+                // (IndexedDB then commits by itself, and commit() throws InvalidStateError; Dexie's
+                // own call of commit() is guarded the same way). Uncaught, it was a page error.
+              }
+            },
             () => undefined, // aborted; the write rejects with Dexie's abort, link.lastFailure says why
           );
         };

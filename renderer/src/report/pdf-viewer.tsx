@@ -1,6 +1,7 @@
 import { Alert, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bytesEqual } from '../../../shared/util/bytes.js';
 import { loadPdfJs } from './load-pdfjs.js';
 
 /**
@@ -12,7 +13,11 @@ export function PdfViewer({ pdf, maxHeight = '70vh', testId = 'pdf-viewer' }: { 
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<{ pages: number } | { error: string } | null>(null);
+  const drawn = useRef<Uint8Array | null>(null);
   useEffect(() => {
+    // A live record read again (a member's countersignature saved beside the report) hands over
+    // the same bytes in a new array: nothing to redraw, and the reader keeps their place.
+    if (drawn.current && bytesEqual(drawn.current, pdf)) return;
     let cancelled = false;
     const box = host.current;
     if (!box) return;
@@ -35,7 +40,10 @@ export function PdfViewer({ pdf, maxHeight = '70vh', testId = 'pdf-viewer' }: { 
           box.append(canvas);
           await page.render({ canvas, viewport }).promise;
         }
-        if (!cancelled) setState({ pages: doc.numPages });
+        if (!cancelled) {
+          drawn.current = pdf;
+          setState({ pages: doc.numPages });
+        }
         await task.destroy();
       } catch (e) {
         if (!cancelled) setState({ error: e instanceof Error ? e.message : String(e) });

@@ -1,6 +1,7 @@
 import { testPort } from './ports.js';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCORING_BANDS, bandOf } from '../../../shared/criteria/bands.js';
 import type { ItemKind } from '../../../shared/criteria/criteria-set.js';
@@ -16,9 +17,11 @@ export async function startAppServer(): Promise<RunningServer> {
   return startServer({ port: E2E_PORT });
 }
 
+/** `name` may name a sub-folder ("whole-loop/01-…"): a test's screenshots kept together. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
 }
 
 export async function savedCount(page: Page): Promise<number> {

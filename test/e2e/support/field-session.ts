@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startServer, type RunningServer } from '../../../renderer/serve.mjs';
+import { DEFAULT_ROOT, startServer, type RunningServer } from '../../../renderer/serve.mjs';
 import { freshProfileDir, openProfile, type Profile } from './chromium.js';
 import { testPort } from './ports.js';
 
@@ -23,7 +23,8 @@ export function fieldSession(basePort: number): FieldSession {
   const profiles: Profile[] = [];
   const dirs: string[] = [];
   beforeAll(async () => {
-    server = await startServer({ port: testPort(basePort) });
+    // ZQA_E2E_ROOT serves another build (as packages-exchange does): a test run while the tree's own dist/ is in use.
+    server = await startServer({ port: testPort(basePort), root: process.env.ZQA_E2E_ROOT ?? DEFAULT_ROOT });
   });
   afterAll(async () => {
     for (const p of profiles) await p.context.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import { makeIdentityCard } from '../../../shared/identity/identity-card.js';
 
@@ -88,4 +89,12 @@ export async function openWorkspace(page: Page, key: string): Promise<void> {
 export async function openLeaderTab(page: Page, key: 'matrix' | 'consensus' | 'overall' | 'report'): Promise<void> {
   await page.getByTestId(`leader-tab-${key}`).click();
   await page.locator(`[role="tab"][aria-selected="true"] [data-testid="leader-tab-${key}"]`).waitFor({ timeout: 5_000 });
+}
+
+/** On the overall tab: the panel's evaluation and key strengths written; the recommendation follows from the consensus. */
+export async function writeOverallEvaluation(page: Page): Promise<void> {
+  await page.getByTestId('overall-evaluation').fill('该单位以顾客为中心的经营理念清晰，过程管理基础扎实，结果指标总体向好。');
+  await page.getByTestId('key-strengths').fill('质量管理体系运行有效\n关键过程受控');
+  await page.getByTestId('key-strengths').blur();
+  await expect.poll(() => page.getByTestId('recommendation-value').textContent()).toMatch(/建议|不予推荐/);
 }

@@ -94,6 +94,13 @@ function ReportToSign({ record, keyId, myName }: { record: ReportToSignRecord; k
       {record.countersignedAt ? (
         <Space wrap style={{ marginTop: '0.75em', display: 'flex' }}>
           <Tag color="green" data-testid="countersigned">{t('countersign.signed', { at: formatDateTime(record.countersignedAt) })}</Tag>
+          {/* What the member signed with stays in view: the reservation they gave, word for word. */}
+          {record.agrees === false && (
+            <span data-testid="countersigned-reservation">
+              <Tag color="orange">{t('countersign.disagree')}</Tag>
+              <Typography.Text>{record.comment}</Typography.Text>
+            </span>
+          )}
           {record.countersignaturePackage && (
             <Button onClick={() => void save('package', fileNames.countersignature(myName || keyId || '', assignmentFacts.applicant), record.countersignaturePackage!)}>{t('countersign.exportAgain')}</Button>
           )}

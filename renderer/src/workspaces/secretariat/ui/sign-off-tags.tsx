@@ -21,7 +21,9 @@ export function SignOffTags({ notes, testId }: { notes: SignOffNotes | undefined
     return <Typography.Text type="secondary" data-testid={testId}>{t('sec.signOff.allAgreed')}</Typography.Text>;
   }
   return (
-    <Flex vertical gap={2} data-testid={testId}>
+    // A reservation runs to a paragraph: it wraps at a readable width instead of widening the
+    // table (which scrolls inside its card) until the reason leaves the laptop's screen.
+    <Flex vertical gap={2} style={{ maxWidth: '24em' }} data-testid={testId}>
       {dissents.map((d) => (
         <span key={`d-${d.name}`}>
           <Tag color="orange">{`${t('sec.signOff.dissent')}：${d.name}`}</Tag>
