@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoWork, issueDemoAssignment } from '../../cli/lib/demo-content.js';
+import { confirmDialog } from './support/confirm-dialog.js';
 import { createParticipant, writeCardPackage, type Participant } from '../../cli/lib/demo-participant.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
@@ -87,8 +88,7 @@ describe('importing many files at once', () => {
     // One summary, no toast a file.
     expect(await page.locator('.ant-message-notice', { hasText: '评分表' }).count()).toBe(0);
     await screenshot(page, 'field-import-many-01-summary-zh');
-    await page.locator('.ant-modal-confirm-btns button').click();
-    await summary.waitFor({ state: 'detached' });
+    await confirmDialog(page, summary);
     for (const m of others.slice(0, 2)) await expect.poll(() => page.getByTestId(`board-sheet-${m.card.keyId}`).getAttribute('data-revision')).toBe('1');
 
     // A drop of one file on the countersign page: taken into the leader's panel, and said so.
@@ -116,7 +116,7 @@ describe('importing many files at once', () => {
     expect(await page.getByTestId('import-summary-counts').textContent()).toBe('1 imported, 0 updated to a newer revision, 1 already here, 0 not imported');
     expect(await summary.textContent()).toContain('This package was already imported; nothing changed.');
     await screenshot(page, 'field-import-many-04-summary-en');
-    await page.locator('.ant-modal-confirm-btns button').click();
+    await confirmDialog(page, summary);
     await expect.poll(() => page.getByTestId(`board-sheet-${others[3]!.card.keyId}`).getAttribute('data-revision')).toBe('1');
     expect(await page.getByTestId('leader-remaining').textContent()).not.toContain('Collect the scoresheets');
   });

@@ -11,6 +11,7 @@ import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { parseCsv } from '../readers/csv-read.js';
 import { readXlsx } from '../readers/xlsx-read.js';
 import { screenshot } from './support/app.js';
+import { confirmDialog } from './support/confirm-dialog.js';
 import { freshProfileDir, openProfile, type Profile } from './support/chromium.js';
 import { makePanelReturn, openAssignment } from './support/secretariat-returns.js';
 import { becomeSecretariat, choose, createCycle, importExperts, makeEligible, moveStage, openFile, recordMaterialReview } from './support/secretariat-ui.js';
@@ -76,7 +77,7 @@ describe('the secretariat in Chromium', () => {
     await page.getByTestId('bulk-exclusions-clear-dialog').waitFor();
     expect(await page.getByTestId('bulk-exclusions-clear-listed').count()).toBe(6);
     await screenshot(page, 'secretariat-01b-bulk-exclusions');
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await confirmDialog(page, page.getByTestId('bulk-exclusions-clear-dialog'));
     await expect.poll(() => page.getByTestId('bulk-exclusions-clear').textContent()).toBe('没有未核查的否决项');
     for (const n of [1, 2, 3, 4, 5, 7]) expect(await page.getByTestId(`exclusion-${n}`).textContent()).toBe('无此情形');
     expect(await page.getByTestId('exclusion-6').textContent()).toBe('待现场核查');

@@ -27,10 +27,12 @@ export function attachJournal(db: Dexie, link: JournalLink): void {
             () => {
               try {
                 commit?.();
-              } catch {
+              } catch (error) {
                 // Already committing on its own: once the journal let go of it, nothing was pending
                 // (IndexedDB then commits by itself, and commit() throws InvalidStateError; Dexie's
                 // own call of commit() is guarded the same way). Uncaught, it was a page error.
+                // Anything else is a real failure and must be seen.
+                if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
               }
             },
             () => undefined, // aborted; the write rejects with Dexie's abort, link.lastFailure says why

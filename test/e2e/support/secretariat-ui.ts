@@ -7,6 +7,7 @@ import { itemsOf } from '../../../shared/criteria/validate-criteria-set.js';
 import { ELIGIBILITY_CONDITIONS_BY_PRESET } from '../../../shared/regulation/eligibility.js';
 import type { PresetId } from '../../../shared/regulation/presets.js';
 import { makeExpert, type Expert } from './secretariat-returns.js';
+import { confirmDialog } from './confirm-dialog.js';
 
 /** The secretariat's screens clicked through as a person does, for the e2e tests that need them. */
 
@@ -102,8 +103,8 @@ export async function makeEligible(page: Page, preset: PresetId, dates: { founde
   await page.getByTestId('bulk-conditions-met').click();
   await page.getByTestId('bulk-conditions-met-dialog').waitFor();
   expect(await page.getByTestId('bulk-conditions-met-listed').count()).toBe(tickable.length - 1);
-  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  await expect.poll(() => page.getByTestId('bulk-conditions-met').textContent()).toBe('没有未核查的条件');
+  await confirmDialog(page, page.getByTestId('bulk-conditions-met-dialog'));
+  await expect.poll(() => page.getByTestId('bulk-conditions-met').textContent(), { timeout: 10_000 }).toBe('没有未核查的条件');
   for (const c of tickable) expect(await page.getByTestId(`eligibility-${c.id}`).textContent()).toBe('符合');
   await moveStage(page, '资格审核通过');
   await expect.poll(() => page.getByTestId('applicant-detail').textContent()).toContain('已申报 → 资格审核通过');

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { GBT19580_2012 } from '../../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../../shared/criteria/validate-criteria-set.js';
 import { keysFor, openItem, savedCount, signNoConflict, waitForSaved } from './app.js';
+import { confirmDialog } from './confirm-dialog.js';
 import { downloadTo, openFileWith, openWorkspace } from './leader-panel.js';
 import { downloadFrom, waitForOutcome } from './packages.js';
 import { pdfViewerPages } from './pdf-viewer.js';
@@ -126,6 +127,5 @@ export async function closeImportSummary(page: Page, counts: string): Promise<vo
   const summary = page.getByTestId('import-summary');
   await summary.waitFor({ timeout: 30_000 });
   expect(await page.getByTestId('import-summary-counts').textContent(), (await summary.textContent()) ?? '').toBe(counts);
-  await page.locator('.ant-modal-confirm-btns button').click();
-  await summary.waitFor({ state: 'detached' });
+  await confirmDialog(page, summary);
 }

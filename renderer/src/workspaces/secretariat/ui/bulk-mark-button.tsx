@@ -1,6 +1,6 @@
 import { App, Button } from 'antd';
 import type { Result } from '../../../../../shared/util/result.js';
-import type { Bilingual } from '../store/messages.js';
+import { same, type Bilingual } from '../store/messages.js';
 import { useSec } from '../store/use-secretariat.js';
 
 export interface BulkMarkWords {
@@ -40,7 +40,9 @@ export function BulkMarkButton({ listed, words, testId, apply, onSaved }: { list
         </div>
       ),
       onOk: async () => {
-        const r = await apply();
+        // A store that throws (a closed database, a journal that refused) is said, not left in
+        // the console with the dialog still open and nothing changed.
+        const r = await apply().catch((e: unknown) => ({ ok: false as const, error: [same(String(e))] }));
         if (!r.ok) return void message.error(r.error.map(text).join(' '));
         void message.success(words.done(listed.length));
         onSaved();
