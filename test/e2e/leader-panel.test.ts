@@ -230,6 +230,8 @@ describe('the panel leader in Chromium', () => {
     await leader.getByTestId('produce-report').click();
     await leader.getByTestId('report-sha256').waitFor({ timeout: 60_000 });
     const sha = (await leader.getByTestId('report-sha256').textContent())!;
+    // The unsigned preview read before signing is gone once the report is signed.
+    expect(await leader.getByTestId('report-preview-pages').count()).toBe(0);
     const pdfFile = await downloadTo(leader, () => leader.getByTestId('save-report-pdf').click(), join(work, 'report.pdf'));
     const rfsFile = await downloadTo(leader, () => leader.getByTestId('export-for-signing').click(), join(work, 'report-for-signing.zqa'));
     await screenshot(leader, 'leader-04-report');

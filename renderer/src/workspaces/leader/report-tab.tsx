@@ -94,7 +94,8 @@ export function ReportTab({ assignment, data }: { assignment: AssignmentContent;
             </Button>
           )}
         </Space>
-        <ReportPreview input={input} ports={{ clock: { now: ctx.now }, render: renderReport, ...photoPorts }} />
+        {/* Keyed by the signed version: once a report is signed, the unsigned preview read before it goes. */}
+        <ReportPreview key={report?.sha256 ?? 'unsigned'} input={input} ports={{ clock: { now: ctx.now }, render: renderReport, ...photoPorts }} />
         {report && (
           <Descriptions size="small" column={1} style={{ marginTop: '1em' }} data-testid="report-facts">
             <Descriptions.Item label={t('leader.reportTitle')}>
