@@ -27,6 +27,8 @@ export const LATER_SCREENS = {
   packages: () => import('../packages/incoming.js'),
   receivedScoresheets: () => import('../workspaces/expert/received-scoresheets.js'),
   conflictBlocked: () => import('../workspaces/expert/declaration/conflict-blocked.js'),
+  conflictDetails: () => import('../workspaces/expert/declaration/conflict-details.js'),
+  reviewSwitcher: () => import('../workspaces/expert/review-switcher.js'),
   item: () => import('../workspaces/expert/item/item-page.js'),
   siteIssues: () => import('../workspaces/expert/site/site-issues-page.js'),
   exclusions: () => import('../workspaces/expert/exclusions/exclusion-checks-page.js'),
@@ -90,3 +92,9 @@ function preloadableScreen<P extends object>(load: () => Promise<ComponentType<P
 
 /** The review's tabs, overview and pages (after its declaration). */
 export const reviewLayoutScreen = preloadableScreen(() => LATER_SCREENS.reviewLayout().then((m) => m.ReviewLayout));
+
+/** The review switcher, fetched with the first screen's reads when the device has several reviews (first-screen.ts). */
+export const reviewSwitcherScreen = preloadableScreen(() => LATER_SCREENS.reviewSwitcher().then((m) => m.ReviewSwitcher));
+
+/** The conflict's kind and facts on the declaration, preloaded with the later screens. */
+export const conflictDetailsScreen = preloadableScreen(() => LATER_SCREENS.conflictDetails().then((m) => m.ConflictDetails));
