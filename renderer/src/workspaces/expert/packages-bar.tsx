@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Tag, Tooltip, Typography } from 'antd';
+import { Button, Tag, Tooltip } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LATER_SCREENS, reviewSwitcherScreen } from '../../app/later-screens.js';
@@ -60,14 +60,14 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
         </Suspense>
       )}
       {review && assignment && exportBlocked && (
-        <Typography.Text type="warning" data-testid="export-blocked">
+        <span className="zqa-text-warning" data-testid="export-blocked">
           {exportBlocked}
-        </Typography.Text>
+        </span>
       )}
       {assignment && (
-        <Typography.Text type={lastExport ? 'success' : 'secondary'} data-testid="export-status">
+        <span className={lastExport ? 'zqa-text-success' : 'zqa-text-secondary'} data-testid="export-status">
           {lastExport ? t('packages.exportedBadge', { revision: lastExport.revision }) : t('packages.notExported')}
-        </Typography.Text>
+        </span>
       )}
       {leads && assignment && (
         <>

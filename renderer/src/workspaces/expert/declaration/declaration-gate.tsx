@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Descriptions, Flex, Radio, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Flex, Radio, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
@@ -44,12 +44,12 @@ export function DeclarationGate() {
               { key: 'expert', label: t('review.expert'), children: `${review.expert.name}${t('punct.paren', { text: review.expert.organisation })}` },
             ]}
           />
-          <Typography.Paragraph type="secondary">{t('declaration.intro')}</Typography.Paragraph>
-          <Typography.Title level={5}>{t('declaration.confidentialityTitle')}</Typography.Title>
+          <p className="zqa-text-secondary zqa-paragraph">{t('declaration.intro')}</p>
+          <h5 className="zqa-title-5">{t('declaration.confidentialityTitle')}</h5>
           <Checkbox checked={confidential} onChange={(e) => setConfidential(e.target.checked)} data-testid="confidentiality">
             {t('declaration.confidentiality')}
           </Checkbox>
-          <Typography.Title level={5}>{t('declaration.conflictTitle')}</Typography.Title>
+          <h5 className="zqa-title-5">{t('declaration.conflictTitle')}</h5>
           <Radio.Group value={conflict} onChange={(e) => setConflict(e.target.value as boolean)}>
             <Flex vertical gap="small">
               <Radio value={false} data-testid="no-conflict">{t('declaration.noConflict')}</Radio>
