@@ -1,5 +1,7 @@
 // First: zod must be told not to probe `new Function` before any schema is built (CSP).
 import './boot/zod-jitless.js';
+// Then: the journal's host is started, while the rest of this code is evaluated.
+import './boot/journal-early.js';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SETTINGS } from '../../shared/bridge/contract.js';
 import { App } from './app/app.js';

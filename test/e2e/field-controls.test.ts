@@ -36,7 +36,8 @@ describe('the language and font-size controls on every screen', () => {
     const badge = page.getByTestId('device-badge');
     expect(await badge.textContent()).toContain('本机指纹');
     const fingerprint = (await badge.locator('.zqa-fingerprint').textContent())!;
-    await badge.locator('.ant-typography-copy').click();
+    await badge.getByTestId('device-badge-copy').click();
+    await expect.poll(() => badge.getByRole('status').textContent()).toBe('已复制');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
     await screenshot(page, 'field-controls-01-declaration-zh');
     await pickOption(page, 'language-select', 'English');

@@ -11,6 +11,7 @@ import { scoreTotals } from '../../shared/scoring/totals.js';
 import type { RunningServer } from '../../renderer/serve.mjs';
 import { startAppServer, keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
 import { freshProfileDir, openProfile } from './support/chromium.js';
+import { pickOption } from './support/field-session.js';
 import { makePng } from './support/png.js';
 
 const items = itemsOf(GBT19580_2012);
@@ -117,8 +118,7 @@ describe('an expert scores the whole sheet, closes the browser and finds everyth
     await expectImageDecoded(again);
 
     // The same screens at a large font, as an expert with tired eyes would set them.
-    await again.getByTestId('font-size-select').click();
-    await again.getByTitle('字号 24').click();
+    await pickOption(again, 'font-size-select', '字号 24');
     await again.waitForFunction(() => document.documentElement.style.fontSize === '24px');
     await screenshot(again, '05-item-page-font-24');
     await again.getByTestId('nav-summary').click();
@@ -129,8 +129,7 @@ describe('an expert scores the whole sheet, closes the browser and finds everyth
     await screenshot(again, '07-review-screen-font-24');
 
     // English on request, kept in the host's settings across a reload.
-    await again.getByTestId('language-select').click();
-    await again.getByTitle('English').click();
+    await pickOption(again, 'language-select', 'English');
     await again.reload();
     await again.getByTestId('review-overview').waitFor();
     expect(await again.getByTestId('item-row-4.7.4').textContent()).toContain('Financial results');

@@ -8,7 +8,7 @@ import { chosenWorkspace } from './workspace-choice.js';
 import { chosenReview } from '../workspaces/expert/store/review-choice.js';
 import { pickReview, readDeclaration, readReviews } from '../workspaces/expert/store/review-reads.js';
 import { readPanelAssignment, readScoresheetExports } from '../workspaces/expert/store/use-package-data.js';
-import { reviewLayoutScreen } from './later-screens.js';
+import { reviewLayoutScreen, reviewSwitcherScreen } from './later-screens.js';
 
 /**
  * Reads what the expert's first screen shows, at start, while the host answers for settings
@@ -35,11 +35,14 @@ export async function primeFirstScreen(): Promise<void> {
   // more renders one read after another.
   if (reviews.length === 0 && (await seedDemoIfEmpty(getDatabase()))) reviews = await readReviews();
   primeRead(primedKeys.reviews(), reviews);
+  // Several reviews show the switcher, a chunk of its own: fetched alongside the reads.
+  const switcher = reviews.length > 1 ? reviewSwitcherScreen.preload().catch(() => undefined) : undefined;
   const review = pickReview(reviews, chosenReview());
   if (!review) return workspace;
   const id = review.id;
   await Promise.all([
     workspace,
+    switcher,
     // A declared review opens on its overview, whose code is a chunk of its own: fetched
     // alongside the reads, so the first render has it too.
     readDeclaration(id).then(async (v) => {

@@ -27,6 +27,8 @@ export const LATER_SCREENS = {
   packages: () => import('../packages/incoming.js'),
   receivedScoresheets: () => import('../workspaces/expert/received-scoresheets.js'),
   conflictBlocked: () => import('../workspaces/expert/declaration/conflict-blocked.js'),
+  conflictDetails: () => import('../workspaces/expert/declaration/conflict-details.js'),
+  reviewSwitcher: () => import('../workspaces/expert/review-switcher.js'),
   item: () => import('../workspaces/expert/item/item-page.js'),
   siteIssues: () => import('../workspaces/expert/site/site-issues-page.js'),
   exclusions: () => import('../workspaces/expert/exclusions/exclusion-checks-page.js'),
@@ -51,28 +53,6 @@ export function loadScreenOfRoute(route: Route): void {
 }
 
 /**
- * Fetches and evaluates the other screens' code once the page has been idle for a moment
- * after the first screen, so a later switch (or a package import) does not wait for its
- * scripts to load and parse. A failure here is ignored: the screen loads it again when shown.
- */
-export function preloadLaterScreens(): () => void {
-  let idle: number | undefined;
-  const run = () => {
-    for (const load of Object.values(LATER_SCREENS)) load().catch(() => undefined);
-  };
-  // A second first, then an idle moment: while the first screen still waits on the database
-  // the page looks idle too, and parsing these scripts then would delay it.
-  const timer = window.setTimeout(() => {
-    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(run, { timeout: 2000 });
-    else run();
-  }, 1000);
-  return () => {
-    window.clearTimeout(timer);
-    if (idle !== undefined) window.cancelIdleCallback(idle);
-  };
-}
-
-/**
  * A lazy screen whose chunk can be fetched ahead (`preload`): once fetched, it renders at once
  * instead of suspending for a frame, so a first render that waited for it shows it directly.
  */
@@ -90,3 +70,35 @@ function preloadableScreen<P extends object>(load: () => Promise<ComponentType<P
 
 /** The review's tabs, overview and pages (after its declaration). */
 export const reviewLayoutScreen = preloadableScreen(() => LATER_SCREENS.reviewLayout().then((m) => m.ReviewLayout));
+
+/** The review switcher, fetched with the first screen's reads when the device has several reviews (first-screen.ts). */
+export const reviewSwitcherScreen = preloadableScreen(() => LATER_SCREENS.reviewSwitcher().then((m) => m.ReviewSwitcher));
+
+/** The conflict's kind and facts on the declaration, preloaded with the later screens. */
+export const conflictDetailsScreen = preloadableScreen(() => LATER_SCREENS.conflictDetails().then((m) => m.ConflictDetails));
+
+/**
+ * Fetches and evaluates the other screens' code once the page has been idle for a moment
+ * after the first screen, so a later switch (or a package import) does not wait for its
+ * scripts to load and parse. A failure here is ignored: the screen loads it again when shown.
+ */
+export function preloadLaterScreens(): () => void {
+  let idle: number | undefined;
+  const run = () => {
+    for (const load of Object.values(LATER_SCREENS)) load().catch(() => undefined);
+    // The screens a first-screen component shows lazily are marked loaded too, so that when
+    // one appears (the switcher, once an import adds a second review) it renders at once,
+    // not a frame later, moving the buttons beside it under the pointer.
+    for (const screen of [reviewLayoutScreen, reviewSwitcherScreen, conflictDetailsScreen]) screen.preload().catch(() => undefined);
+  };
+  // A second first, then an idle moment: while the first screen still waits on the database
+  // the page looks idle too, and parsing these scripts then would delay it.
+  const timer = window.setTimeout(() => {
+    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(run, { timeout: 2000 });
+    else run();
+  }, 1000);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
+}

@@ -1,5 +1,5 @@
 import { AuditOutlined, FileDoneOutlined, IdcardOutlined, SaveOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Button, Layout, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Spin } from 'antd';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupStrings } from '../workspaces/backup/i18n.js';
@@ -15,6 +15,7 @@ import { DropImport } from '../packages/drop-import.js';
 import { LATER_SCREENS, preloadLaterScreens } from './later-screens.js';
 import { SettingsControls } from '../ui/layout/settings-controls.js';
 import { WorkspaceNav } from './workspace-nav.js';
+import { DeviceBadge } from './device-badge.js';
 import { packageStrings } from '../packages/i18n.js';
 import './shell.css';
 
@@ -114,20 +115,5 @@ export function Workspaces() {
         </Suspense>
       </Layout>
     </WorkspaceContextProvider>
-  );
-}
-
-/**
- * Who this device is, with its fingerprint labelled and copyable: it is read out over the
- * phone and pasted into e-mails to the secretariat, so it must say what it is and copy whole.
- */
-function DeviceBadge({ ctx }: { ctx: WorkspaceContext }) {
-  const { t } = useTranslation();
-  if (!ctx.keys) return <Typography.Text type="warning">{t('identity.noKeys')}</Typography.Text>;
-  return (
-    <Typography.Text className="zqa-shell-device" data-testid="device-badge" copyable={{ text: ctx.keys.fingerprint }}>
-      {ctx.profile ? `${ctx.profile.name} · ` : ''}
-      <span className="zqa-shell-device-label">{t('identity.fingerprint')}</span> <span className="zqa-fingerprint">{ctx.keys.fingerprint}</span>
-    </Typography.Text>
   );
 }

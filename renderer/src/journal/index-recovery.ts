@@ -74,19 +74,30 @@ function isVersionError(e: unknown): boolean {
  */
 export async function recoverIndex(journal: JournalBridge, open: () => Dexie, remove: () => Promise<void>): Promise<RecoveryOutcome> {
   const started = performance.now();
+  // The database's two reads go alongside the journal's head (its worker's start, the
+  // journal opened and checked): the start waits for the longer of them, not their sum.
+  // Nothing is written before both have answered. (Async, so that a schema without the
+  // table, which Dexie throws at once, is an answer like a store that cannot be read.)
+  let db = open();
+  const opened = db;
+  const reads = (async () => Promise.all([opened.table<JournalPosition, string>(JOURNAL_META_TABLE).get(POSITION_KEY), holdsAnyRow(opened)]))().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
   const answer = await journal.head();
   // User Timing: asking the host for the journal's head starts its worker and opens the journal.
   performance.measure('zqa:recovery-head', { start: started, end: performance.now() });
-  if (!answer.ok) return { kind: 'unavailable', reason: answer.error.message, ms: performance.now() - started, head: null };
+  if (!answer.ok) {
+    await reads;
+    db.close();
+    return { kind: 'unavailable', reason: answer.error.message, ms: performance.now() - started, head: null };
+  }
   const head = answer.value;
-  let db = open();
   const finish = (outcome: Outcome): RecoveryOutcome => ({ ...outcome, ms: performance.now() - started, head });
   try {
-    let position: JournalPosition | undefined;
-    let holds: boolean;
-    try {
-      [position, holds] = await Promise.all([db.table<JournalPosition, string>(JOURNAL_META_TABLE).get(POSITION_KEY), holdsAnyRow(db)]);
-    } catch (e) {
+    const read = await reads;
+    if (!read.ok) {
+      const e = read.error;
       if (isVersionError(e)) return finish({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
       // A store Chromium cannot read: start it afresh and put the journal back into it.
       db.close();
@@ -94,6 +105,7 @@ export async function recoverIndex(journal: JournalBridge, open: () => Dexie, re
       db = open();
       return finish(head.seq === 0 ? { kind: 'fresh' } : await rebuild(db, journal, 'corrupt'));
     }
+    const [position, holds] = read.value;
     if (!holds) return finish(head.seq === 0 ? { kind: 'fresh' } : await rebuild(db, journal, 'empty'));
     if (head.seq === 0) return finish({ kind: 'seeded', rows: await seedFromIndex(db, journal, head), reason: null });
     if (!position) return finish(await rebuild(db, journal, 'diverged'));

@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../i18n/ui-language.js';
 import type { ImportSummary, ImportVerdict } from './import-many.js';
@@ -26,7 +26,7 @@ export function ImportSummaryList({ summary }: { summary: ImportSummary }) {
   const entries = [...summary.entries].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict));
   return (
     <div data-testid="import-summary" className="zqa-import-summary">
-      <Typography.Paragraph data-testid="import-summary-counts">{t('packages.importMany.counts', summary.counts)}</Typography.Paragraph>
+      <p className="zqa-paragraph" data-testid="import-summary-counts">{t('packages.importMany.counts', summary.counts)}</p>
       <table className="zqa-table zqa-import-summary-table">
         <thead>
           <tr>

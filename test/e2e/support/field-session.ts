@@ -48,8 +48,20 @@ export function fieldSession(basePort: number): FieldSession {
   };
 }
 
-/** Picks an option of an antd Select as a person does: open it, click the option. */
+/**
+ * Picks an option of a select as a person does. The header's settings are the page's own
+ * `<select>` (the browser's list: the option whose text holds `label` is chosen); the
+ * others are antd Selects (opened, then the option clicked).
+ */
 export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
+  const control = page.getByTestId(testId);
+  const native = await control.evaluate((el) => (el instanceof HTMLSelectElement ? [...el.options].map((o) => ({ value: o.value, text: o.text })) : null));
+  if (native) {
+    const option = native.find((o) => o.text.includes(label));
+    if (!option) throw new Error(`${testId} has no option "${label}" (it has ${native.map((o) => o.text).join(', ')})`);
+    await control.selectOption(option.value);
+    return;
+  }
+  await control.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { SCREENSHOT_DIR } from './app.js';
+import { pickOption } from './field-session.js';
 
 /**
  * Every role's main screens as a panel sees them on a 1366 × 768 laptop: in Chinese and in
@@ -30,46 +31,16 @@ export const SCREEN_FOLDER = `${SCREENSHOT_DIR}/field-screens`;
 const RAW_KEY = /\b(?:app|workspaces|settings|leader|expert|review|secretariat|identity|backup|countersign|packages|faults|journal|punct|item|notes|declaration|scoring)\.[a-z][A-Za-z]+(?:\.[A-Za-z]+)*\b/g;
 const FILE_NAME = /\.(?:zqa|pdf|xlsx|json|png|jpe?g|csv)$/;
 
-/** Sets the language and font size as a person does, with the controls every screen carries. */
-export async function applyVariant(page: Page, v: ScreenVariant): Promise<void> {
-  await pickLanguage(page, v.language);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(v.language === 'English' ? 'en' : 'zh-CN');
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  await pickFontSize(page, v.fontSize);
-  await expect.poll(() => page.evaluate(() => document.documentElement.style.fontSize)).toBe(`${v.fontSize}px`);
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
-
-/** The languages the settings offer, in their order (renderer/src/ui/layout/settings-controls.tsx). */
-const LANGUAGES: readonly ScreenVariant['language'][] = ['中文', 'English'];
-
-/**
- * Both settings are chosen with the keys, as a keyboard user does: the list opens on the
- * current value, the arrows move from it, Enter takes the option. A click on an option can
- * land on the page below while antd's list is still sliding open.
- */
-async function pickByKeys(page: Page, testId: string, steps: number): Promise<void> {
-  if (steps === 0) return;
-  await page.mouse.move(0, 0);
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').waitFor();
-  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
-  await page.keyboard.press('Enter');
-}
-
-async function pickLanguage(page: Page, language: ScreenVariant['language']): Promise<void> {
-  const current = (await page.evaluate(() => document.documentElement.lang)) === 'en' ? 'English' : '中文';
-  await pickByKeys(page, 'language-select', LANGUAGES.indexOf(language) - LANGUAGES.indexOf(current));
-}
-
-/** The font sizes the settings offer, in their order (renderer/src/ui/layout/settings-controls.tsx). */
+/** The font sizes the settings offer (renderer/src/ui/layout/settings-controls.tsx). */
 const FONT_SIZES = [12, 14, 16, 18, 20, 22, 24, 28];
 
-/** antd's Select draws only the options in view (a virtual list): at a large size the one wanted may not be in the page. */
-async function pickFontSize(page: Page, size: number): Promise<void> {
-  const current = Number.parseInt(await page.evaluate(() => document.documentElement.style.fontSize), 10);
-  if (!FONT_SIZES.includes(size) || !FONT_SIZES.includes(current)) throw new Error(`no font size ${size} or ${current} in the settings`);
-  await pickByKeys(page, 'font-size-select', FONT_SIZES.indexOf(size) - FONT_SIZES.indexOf(current));
+/** Sets the language and font size as a person does, with the controls every screen carries. */
+export async function applyVariant(page: Page, v: ScreenVariant): Promise<void> {
+  if (!FONT_SIZES.includes(v.fontSize)) throw new Error(`no font size ${v.fontSize} in the settings`);
+  await pickOption(page, 'language-select', v.language);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(v.language === 'English' ? 'en' : 'zh-CN');
+  await pickOption(page, 'font-size-select', ` ${v.fontSize}`);
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.fontSize)).toBe(`${v.fontSize}px`);
 }
 
 /** Writes the screen's picture and checks it fits the laptop's width and shows no raw key. */

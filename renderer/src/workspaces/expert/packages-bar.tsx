@@ -1,11 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Select, Tag, Tooltip, Typography } from 'antd';
+import { Button, Tag, Tooltip } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LATER_SCREENS } from '../../app/later-screens.js';
+import { LATER_SCREENS, reviewSwitcherScreen } from '../../app/later-screens.js';
 import type { ReviewRecord } from './store/records.js';
 import type { WorkspaceContext } from '../../app/use-workspace-context.js';
-import { showReview } from './store/review-choice.js';
 import { useDeclaration } from './store/review-reads.js';
 import { useExportScoresheet } from './store/use-export-scoresheet.js';
 import { ImportButtons } from '../../packages/import-buttons.js';
@@ -37,22 +36,9 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
   return (
     <div className="zqa-packages-bar" data-testid="packages-bar">
       {reviews.length > 1 && review && (
-        <Select
-          data-testid="review-switcher"
-          value={review.id}
-          onChange={showReview}
-          style={{ minWidth: '22em' }}
-          aria-label={t('packages.reviews')}
-          options={reviews.map((r) => ({
-            value: r.id,
-            label: (
-              <span data-testid={`review-option-${r.id}`}>
-                {r.source === 'demo' && <Tag color="gold">{t('packages.demoTag')}</Tag>}
-                {r.assignment.applicant.name}
-              </span>
-            ),
-          }))}
-        />
+        <Suspense fallback={null}>
+          <reviewSwitcherScreen.Screen reviews={reviews} review={review} />
+        </Suspense>
       )}
       <ImportButtons accept={['assignment']} label={t('packages.importAssignment')} testId="import-assignment" />
       {review && (
@@ -74,14 +60,14 @@ export function PackagesBar({ ctx, reviews, review }: { ctx: WorkspaceContext; r
         </Suspense>
       )}
       {review && assignment && exportBlocked && (
-        <Typography.Text type="warning" data-testid="export-blocked">
+        <span className="zqa-text-warning" data-testid="export-blocked">
           {exportBlocked}
-        </Typography.Text>
+        </span>
       )}
       {assignment && (
-        <Typography.Text type={lastExport ? 'success' : 'secondary'} data-testid="export-status">
+        <span className={lastExport ? 'zqa-text-success' : 'zqa-text-secondary'} data-testid="export-status">
           {lastExport ? t('packages.exportedBadge', { revision: lastExport.revision }) : t('packages.notExported')}
-        </Typography.Text>
+        </span>
       )}
       {leads && assignment && (
         <>

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Descriptions, Flex, Input, Radio, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, Descriptions, Flex, Radio, Spin } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReview } from '../../../app/review-context.js';
-import { CONFLICT_KINDS, type ConflictKind } from '../store/records.js';
+import type { ConflictKind } from '../store/records.js';
+import { conflictDetailsScreen } from '../../../app/later-screens.js';
 import { recordDeclaration } from '../store/declaration-writes.js';
 import { signWithDeviceKey } from '../store/declaration-signer.js';
 import { GateCard } from './gate-card.js';
@@ -43,12 +44,12 @@ export function DeclarationGate() {
               { key: 'expert', label: t('review.expert'), children: `${review.expert.name}${t('punct.paren', { text: review.expert.organisation })}` },
             ]}
           />
-          <Typography.Paragraph type="secondary">{t('declaration.intro')}</Typography.Paragraph>
-          <Typography.Title level={5}>{t('declaration.confidentialityTitle')}</Typography.Title>
+          <p className="zqa-text-secondary zqa-paragraph">{t('declaration.intro')}</p>
+          <h5 className="zqa-title-5">{t('declaration.confidentialityTitle')}</h5>
           <Checkbox checked={confidential} onChange={(e) => setConfidential(e.target.checked)} data-testid="confidentiality">
             {t('declaration.confidentiality')}
           </Checkbox>
-          <Typography.Title level={5}>{t('declaration.conflictTitle')}</Typography.Title>
+          <h5 className="zqa-title-5">{t('declaration.conflictTitle')}</h5>
           <Radio.Group value={conflict} onChange={(e) => setConflict(e.target.value as boolean)}>
             <Flex vertical gap="small">
               <Radio value={false} data-testid="no-conflict">{t('declaration.noConflict')}</Radio>
@@ -57,22 +58,9 @@ export function DeclarationGate() {
           </Radio.Group>
           {conflict === true && (
             <Flex vertical gap="small" className="zqa-indent">
-              <Select<ConflictKind>
-                placeholder={t('declaration.kindLabel')}
-                aria-label={t('declaration.kindLabel')}
-                data-testid="conflict-kind"
-                value={kind}
-                onChange={setKind}
-                options={CONFLICT_KINDS.map((k) => ({ value: k, label: t(`conflictKinds.${k}`) }))}
-              />
-              <Input.TextArea
-                aria-label={t('declaration.detailLabel')}
-                data-testid="conflict-detail"
-                placeholder={t('declaration.detailPlaceholder')}
-                value={detail}
-                onChange={(e) => setDetail(e.target.value)}
-                autoSize={{ minRows: 2 }}
-              />
+              <Suspense fallback={<Spin size="small" />}>
+                <conflictDetailsScreen.Screen kind={kind} detail={detail} onKind={setKind} onDetail={setDetail} />
+              </Suspense>
             </Flex>
           )}
           {!confidential && conflict !== null && <Alert type="info" title={t('declaration.needConfidentiality')} />}
