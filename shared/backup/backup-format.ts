@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bs } from '../crypto/buffer-source.js';
+import type { SignRequest } from '../crypto/sign-request.js';
 import { concatBytes, sha256 } from '../util/bytes.js';
 
 /**
@@ -53,6 +54,12 @@ export const backupHeaderSchema = z.strictObject({
   signer: z.strictObject({ signingKey: b64, name: z.string().max(200), role: z.enum(['expert', 'secretariat']).nullable() }),
 });
 export type BackupSigner = BackupHeader['signer'];
+
+/** The device making a backup: who it says it is, and its key holder's `sign` (raw r‖s). */
+export interface BackupSigningDevice {
+  signer: BackupSigner;
+  sign(request: SignRequest): Promise<Uint8Array>;
+}
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
 const slice = { offset: z.number().int().min(0), length: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) };
@@ -86,11 +93,21 @@ export interface DerivedKeys {
   check: Uint8Array;
 }
 
-export async function deriveBackupKeys(passphrase: string, salt: Uint8Array, iterations: number): Promise<DerivedKeys> {
+/**
+ * PBKDF2's 512 bits from the passphrase: the first 256 are the key (raw, for version 3's chunk
+ * cipher), SHA-256 of the other 256 the passphrase check. Every version derives them alike.
+ */
+export async function deriveBackupKeyBits(passphrase: string, salt: Uint8Array, iterations: number): Promise<{ raw: Uint8Array; check: Uint8Array }> {
   const base = await crypto.subtle.importKey('raw', bs(new TextEncoder().encode(passphrase.normalize('NFC'))), 'PBKDF2', false, ['deriveBits']);
   const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: bs(salt), iterations }, base, 512));
-  const aesKey = await crypto.subtle.importKey('raw', bits.slice(0, 32), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-  return { aesKey, check: await sha256(bits.slice(32)) };
+  return { raw: bits.slice(0, 32), check: await sha256(bits.slice(32)) };
+}
+
+/** Version 2's keys: the same bits, the AES key imported whole (one AES-GCM seal over the plaintext). */
+export async function deriveBackupKeys(passphrase: string, salt: Uint8Array, iterations: number): Promise<DerivedKeys> {
+  const { raw, check } = await deriveBackupKeyBits(passphrase, salt, iterations);
+  const aesKey = await crypto.subtle.importKey('raw', bs(raw), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+  return { aesKey, check };
 }
 
 // The byte helpers moved to shared/util/bytes.ts (the journal uses them without zod); kept here for the backup's own callers.
