@@ -23,7 +23,7 @@ export type BackupHead = { createdAt: string; schemaVersion: number; signer: Ver
 );
 
 const fail = (code: BackupErrorCode, message: string) => err<BackupError>({ code, message });
-export const damagedContainer = (e: PackageError) => fail('damaged', `the backup file is damaged: ${e.detail}`);
+const damagedContainer = (e: PackageError) => fail('damaged', `the backup file is damaged: ${e.detail}`);
 
 function parseJson(bytes: Uint8Array): unknown {
   try {

@@ -6,7 +6,7 @@ import { entryReader } from '../packages/stream/zip-stream-read.js';
 import { err, ok, type Result } from '../util/result.js';
 import { softwareSha256, type Sha256Factory } from '../util/sha256-stream.js';
 import type { BackupContents, BackupError } from './backup-format.js';
-import { damagedContainer, type BackupHead } from './backup-head.js';
+import type { BackupHead } from './backup-head.js';
 import { backupIndexSchema, INDEX_ENTRY, MAX_JSON_ENTRY_BYTES, type BackupIndex } from './chunked-format.js';
 import { openBackup, unlockBackup, type OpenBackupOptions } from './open-backup.js';
 import { decodePortable, fromPortable, PORTABLE_TAG, type PortableJson } from './portable-value.js';
@@ -124,8 +124,9 @@ async function readJson(read: ReadEntry, name: string, storedBytes: number | und
 /**
  * One entry read front to back: each chunk opened (tag, place, finality) and handed to `put`,
  * the CRC-32 and the SHA-256 as stored checked against the signed manifest at the end. A chunk
- * that does not open is named (moved, swapped, cut short) unless the rest of the entry shows
- * the copy itself is damaged (CRC-32 or hash), which is then what the message says.
+ * that does not open is named (swapped, moved from another entry, cut short), and the rest of
+ * the entry is still read so the message also says whether the copy itself changed (its CRC-32,
+ * its signed hash) or was made so by someone holding the device's key (neither).
  */
 async function readEntry(source: ByteSource, head: BackupHead & { version: 3 }, cipher: ChunkCipher, options: OpenStreamOptions, name: string, put: (plain: Uint8Array) => void): Promise<Result<null, BackupError>> {
   const record = head.records.get(name);
@@ -136,9 +137,10 @@ async function readEntry(source: ByteSource, head: BackupHead & { version: 3 }, 
   const opened = await openSealedEntry(cipher, name, record.size, (at, n) => reader.read(at, n), put);
   if (!opened.ok) await reader.drain();
   const crc = reader.finish();
-  if (!crc.ok) return damagedContainer(crc.error);
-  if (stored.digestHex() !== listed.sha256) {
-    return damaged(opened.ok ? `"${name}" does not match its SHA-256 in the signed manifest` : `${opened.error.detail}; "${name}" does not match its SHA-256 in the signed manifest`);
-  }
-  return opened.ok ? ok(null) : damaged(opened.error.detail);
+  const problems = [
+    !opened.ok && opened.error.detail,
+    !crc.ok && crc.error.detail,
+    stored.digestHex() !== listed.sha256 && `"${name}" does not match its SHA-256 in the signed manifest`,
+  ].filter((p) => typeof p === 'string');
+  return problems.length === 0 ? ok(null) : damaged(problems.join('; '));
 }
