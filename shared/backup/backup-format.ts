@@ -4,7 +4,9 @@ import type { SignRequest } from '../crypto/sign-request.js';
 import { concatBytes, sha256 } from '../util/bytes.js';
 
 /**
- * The whole-database backup file (`.zqabak`), format version 2. Layout, all lengths
+ * The whole-database backup file (`.zqabak`), format version 2: read (an existing backup still
+ * restores), no longer written; the app writes version 3 (chunked-format.ts, docs/backup.md).
+ * What both versions share lives here too: the header's fields, PBKDF2, the error codes. Layout, all lengths
  * unsigned 32-bit big-endian:
  *
  *   signed part = "ZQABAK" 0x00 0x02 | header length | header (canonical JSON, UTF-8) | ciphertext

@@ -65,7 +65,7 @@ export function readBackupHeader(bytes: Uint8Array): Result<BackupParts, BackupE
   if (bytes.byteLength < BACKUP_MAGIC.byteLength + 4) return fail('damaged', 'the backup file is damaged: it is cut short');
   const version = bytes[BACKUP_MAGIC_STEM.byteLength]!;
   if (version === 1) return fail('unsigned', 'the backup was made by an older version of the program and is not signed, so who made it cannot be checked');
-  if (version !== BACKUP_FORMAT_VERSION) return fail('unsupported-version', `backup format version ${version} is not supported (this program reads version ${BACKUP_FORMAT_VERSION})`);
+  if (version !== BACKUP_FORMAT_VERSION) return fail('unsupported-version', `backup format version ${version} is not supported (this program reads versions ${BACKUP_FORMAT_VERSION} and 3)`);
   const length = readU32(bytes, BACKUP_MAGIC.byteLength);
   const start = BACKUP_MAGIC.byteLength + 4;
   if (length > MAX_HEADER_BYTES || start + length + 4 > bytes.byteLength) return fail('damaged', 'the backup file is damaged: its header length is impossible');
