@@ -9,7 +9,7 @@ import { bytesEqual, fromBase64 } from '../util/bytes.js';
 import { err, ok, type Result } from '../util/result.js';
 import { BACKUP_FORMAT, BACKUP_MAGIC_STEM, type BackupError, type BackupErrorCode } from './backup-format.js';
 import { BACKUP_MANIFEST_ENTRY, BACKUP_SIGNATURE_ENTRY, BACKUP_ZIP_LIMITS, backupManifestV3Schema, CHUNKED_BACKUP_VERSION, chunkedBackupStatement, type BackupManifestV3 } from './chunked-format.js';
-import { verifyBackupSignature, type VerifiedSigner } from './open-backup.js';
+import { parseJson, verifyBackupSignature, type VerifiedSigner } from './open-backup.js';
 
 /**
  * A chosen backup file with its signature checked, before the passphrase is asked: who made
@@ -24,14 +24,6 @@ export type BackupHead = { createdAt: string; schemaVersion: number; signer: Ver
 
 const fail = (code: BackupErrorCode, message: string) => err<BackupError>({ code, message });
 const damagedContainer = (e: PackageError) => fail('damaged', `the backup file is damaged: ${e.detail}`);
-
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return undefined;
-  }
-}
 
 /** Reads which version a backup file is and checks its signature; nothing is decrypted. */
 export async function readBackupHead(source: ByteSource): Promise<Result<BackupHead, BackupError>> {

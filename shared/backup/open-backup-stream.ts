@@ -8,20 +8,12 @@ import { softwareSha256, type Sha256Factory } from '../util/sha256-stream.js';
 import type { BackupContents, BackupError } from './backup-format.js';
 import type { BackupHead } from './backup-head.js';
 import { backupIndexSchema, INDEX_ENTRY, MAX_JSON_ENTRY_BYTES, type BackupIndex } from './chunked-format.js';
-import { openBackup, unlockBackup, type OpenBackupOptions } from './open-backup.js';
+import { parseJson, openBackup, unlockBackup, type OpenBackupOptions } from './open-backup.js';
 import { decodePortable, fromPortable, PORTABLE_TAG, type PortableJson } from './portable-value.js';
 
 export type OpenStreamOptions = OpenBackupOptions & { chunkCipher?: ChunkCipherFactory; sha256?: Sha256Factory; crc32?: Crc32Update };
 
 const damaged = (why: string) => err<BackupError>({ code: 'damaged', message: `the backup file is damaged or was altered: ${why}` });
-
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Opens a backup whose head (backup-head.ts) was read and whose signature holds: version 2 as

@@ -27,7 +27,8 @@ import { fromPortable, type ByteSection, type PortableJson } from './portable-va
 
 const fail = (code: BackupErrorCode, message: string) => err<BackupError>({ code, message });
 
-function parseJson(bytes: Uint8Array): unknown {
+/** Strict UTF-8 JSON, or undefined: every version's manifest, index and tables are read so. */
+export function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
