@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { bs } from '../crypto/buffer-source.js';
+import type { SignRequest } from '../crypto/sign-request.js';
 import { concatBytes, sha256 } from '../util/bytes.js';
 
 /**
- * The whole-database backup file (`.zqabak`), format version 2. Layout, all lengths
+ * The whole-database backup file (`.zqabak`), format version 2: read (an existing backup still
+ * restores), no longer written; the app writes version 3 (chunked-format.ts, docs/backup.md).
+ * What both versions share lives here too: the header's fields, PBKDF2, the error codes. Layout, all lengths
  * unsigned 32-bit big-endian:
  *
  *   signed part = "ZQABAK" 0x00 0x02 | header length | header (canonical JSON, UTF-8) | ciphertext
@@ -53,6 +56,12 @@ export const backupHeaderSchema = z.strictObject({
   signer: z.strictObject({ signingKey: b64, name: z.string().max(200), role: z.enum(['expert', 'secretariat']).nullable() }),
 });
 export type BackupSigner = BackupHeader['signer'];
+
+/** The device making a backup: who it says it is, and its key holder's `sign` (raw r‖s). */
+export interface BackupSigningDevice {
+  signer: BackupSigner;
+  sign(request: SignRequest): Promise<Uint8Array>;
+}
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
 const slice = { offset: z.number().int().min(0), length: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) };
@@ -86,11 +95,21 @@ export interface DerivedKeys {
   check: Uint8Array;
 }
 
-export async function deriveBackupKeys(passphrase: string, salt: Uint8Array, iterations: number): Promise<DerivedKeys> {
+/**
+ * PBKDF2's 512 bits from the passphrase: the first 256 are the key (raw, for version 3's chunk
+ * cipher), SHA-256 of the other 256 the passphrase check. Every version derives them alike.
+ */
+export async function deriveBackupKeyBits(passphrase: string, salt: Uint8Array, iterations: number): Promise<{ raw: Uint8Array; check: Uint8Array }> {
   const base = await crypto.subtle.importKey('raw', bs(new TextEncoder().encode(passphrase.normalize('NFC'))), 'PBKDF2', false, ['deriveBits']);
   const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: bs(salt), iterations }, base, 512));
-  const aesKey = await crypto.subtle.importKey('raw', bits.slice(0, 32), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-  return { aesKey, check: await sha256(bits.slice(32)) };
+  return { raw: bits.slice(0, 32), check: await sha256(bits.slice(32)) };
+}
+
+/** Version 2's keys: the same bits, the AES key imported whole (one AES-GCM seal over the plaintext). */
+export async function deriveBackupKeys(passphrase: string, salt: Uint8Array, iterations: number): Promise<DerivedKeys> {
+  const { raw, check } = await deriveBackupKeyBits(passphrase, salt, iterations);
+  const aesKey = await crypto.subtle.importKey('raw', bs(raw), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+  return { aesKey, check };
 }
 
 // The byte helpers moved to shared/util/bytes.ts (the journal uses them without zod); kept here for the backup's own callers.

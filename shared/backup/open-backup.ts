@@ -15,7 +15,7 @@ import {
   backupStatement,
   backupHeaderSchema,
   backupManifestSchema,
-  deriveBackupKeys,
+  deriveBackupKeyBits,
   readU32,
   type BackupContents,
   type BackupError,
@@ -27,7 +27,8 @@ import { fromPortable, type ByteSection, type PortableJson } from './portable-va
 
 const fail = (code: BackupErrorCode, message: string) => err<BackupError>({ code, message });
 
-function parseJson(bytes: Uint8Array): unknown {
+/** Strict UTF-8 JSON, or undefined: every version's manifest, index and tables are read so. */
+export function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
@@ -65,7 +66,7 @@ export function readBackupHeader(bytes: Uint8Array): Result<BackupParts, BackupE
   if (bytes.byteLength < BACKUP_MAGIC.byteLength + 4) return fail('damaged', 'the backup file is damaged: it is cut short');
   const version = bytes[BACKUP_MAGIC_STEM.byteLength]!;
   if (version === 1) return fail('unsigned', 'the backup was made by an older version of the program and is not signed, so who made it cannot be checked');
-  if (version !== BACKUP_FORMAT_VERSION) return fail('unsupported-version', `backup format version ${version} is not supported (this program reads version ${BACKUP_FORMAT_VERSION})`);
+  if (version !== BACKUP_FORMAT_VERSION) return fail('unsupported-version', `backup format version ${version} is not supported (this program reads versions ${BACKUP_FORMAT_VERSION} and 3)`);
   const length = readU32(bytes, BACKUP_MAGIC.byteLength);
   const start = BACKUP_MAGIC.byteLength + 4;
   if (length > MAX_HEADER_BYTES || start + length + 4 > bytes.byteLength) return fail('damaged', 'the backup file is damaged: its header length is impossible');
@@ -114,6 +115,31 @@ export interface OpenBackupOptions {
 }
 
 /**
+ * What every version checks once the signature holds, before anything is decrypted: the
+ * schema is one this program knows, the KDF is neither weak nor absurd, and the passphrase
+ * gives the check the file states. The raw 256-bit key, or why not.
+ */
+export async function unlockBackup(
+  header: Pick<BackupHeader, 'schemaVersion' | 'kdf' | 'passphraseCheck'>,
+  passphrase: string,
+  options: OpenBackupOptions,
+): Promise<Result<Uint8Array, BackupError>> {
+  if (header.schemaVersion > options.maxSchemaVersion) {
+    return fail('newer-schema', `the backup holds database version ${header.schemaVersion}; this program knows up to version ${options.maxSchemaVersion}: update the program first`);
+  }
+  const { iterations } = header.kdf;
+  if (iterations < BACKUP_ITERATIONS || iterations > MAX_BACKUP_ITERATIONS) {
+    return fail('weak-or-excessive-kdf', `PBKDF2 iteration count ${iterations} is outside ${BACKUP_ITERATIONS}–${MAX_BACKUP_ITERATIONS}`);
+  }
+  const salt = decodeB64(header.kdf.salt);
+  const check = decodeB64(header.passphraseCheck);
+  if (!salt || salt.length < 16 || !check || check.length !== 32) return fail('damaged', 'the backup file is damaged: bad salt or passphrase check');
+  const keys = await deriveBackupKeyBits(passphrase, salt, iterations);
+  if (!bytesEqual(keys.check, check)) return fail('wrong-passphrase', 'wrong passphrase');
+  return ok(keys.raw);
+}
+
+/**
  * Checks and decrypts a `.zqabak` file: refuses a file that is not one, an unsigned or badly
  * signed one (checked first), a newer format or
  * schema, a weak or absurd KDF, a wrong passphrase, and any damage (GCM tag, manifest
@@ -123,22 +149,14 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, options:
   const read = await verifyBackupSignature(bytes);
   if (!read.ok) return read;
   const { header, headerBytes, ciphertext } = read.value;
-  if (header.schemaVersion > options.maxSchemaVersion) {
-    return fail('newer-schema', `the backup holds database version ${header.schemaVersion}; this program knows up to version ${options.maxSchemaVersion}: update the program first`);
-  }
-  const { iterations } = header.kdf;
-  if (iterations < BACKUP_ITERATIONS || iterations > MAX_BACKUP_ITERATIONS) {
-    return fail('weak-or-excessive-kdf', `PBKDF2 iteration count ${iterations} is outside ${BACKUP_ITERATIONS}–${MAX_BACKUP_ITERATIONS}`);
-  }
-  const salt = decodeB64(header.kdf.salt);
+  const unlocked = await unlockBackup(header, passphrase, options);
+  if (!unlocked.ok) return unlocked;
   const iv = decodeB64(header.cipher.iv);
-  const check = decodeB64(header.passphraseCheck);
-  if (!salt || salt.length < 16 || !iv || iv.length !== 12 || !check || check.length !== 32) return fail('damaged', 'the backup file is damaged: bad salt, IV or passphrase check');
-  const keys = await deriveBackupKeys(passphrase, salt, iterations);
-  if (!bytesEqual(keys.check, check)) return fail('wrong-passphrase', 'wrong passphrase');
+  if (!iv || iv.length !== 12) return fail('damaged', 'the backup file is damaged: bad IV');
+  const aesKey = await crypto.subtle.importKey('raw', bs(unlocked.value), { name: 'AES-GCM' }, false, ['decrypt']);
   let plaintext: Uint8Array;
   try {
-    plaintext = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bs(iv), additionalData: bs(headerBytes) }, keys.aesKey, bs(ciphertext)));
+    plaintext = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bs(iv), additionalData: bs(headerBytes) }, aesKey, bs(ciphertext)));
   } catch {
     return fail('damaged', 'the backup file is damaged or was altered: its contents fail the authentication check');
   }

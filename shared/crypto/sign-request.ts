@@ -14,7 +14,8 @@ import { concatBytes } from '../util/bytes.js';
  *   never collide with the prefixed kinds: those start with "ZQA" (0x5a), a DER SET with 0x31,
  *   a SEQUENCE with 0x30. The host checks each request is what its purpose says before signing.
  * - `backup`: a data backup's digest statement, exactly the 8 magic bytes of a signed `.zqabak`
- *   ("ZQABAK" 0 2) then the SHA-256 of the file's signed part (shared/backup/backup-format.ts).
+ *   ("ZQABAK" 0 and the version, 2 or 3) then a SHA-256: of the file's signed part in version 2
+ *   (shared/backup/backup-format.ts), of its manifest in version 3 (shared/backup/chunked-format.ts).
  *   The digest keeps the request small whatever the photos weigh.
  */
 export const SIGN_PURPOSES = ['manifest', 'declaration', 'countersignature', 'report-cms', 'certificate', 'backup'] as const;
@@ -42,9 +43,15 @@ export function signedBytes(request: SignRequest): Uint8Array {
   return concatBytes([new TextEncoder().encode(SIGNATURE_CONTEXTS[request.purpose]), new Uint8Array([0]), request.data]);
 }
 
-/** "ZQABAK" 0x00 0x02, the magic of a signed backup (shared/backup/backup-format.ts), then a SHA-256. */
-const BACKUP_STATEMENT_MAGIC = [0x5a, 0x51, 0x41, 0x42, 0x41, 0x4b, 0x00, 0x02];
-const isBackupStatement = (data: Uint8Array): boolean => data.length === BACKUP_STATEMENT_MAGIC.length + 32 && BACKUP_STATEMENT_MAGIC.every((b, i) => data[i] === b);
+/**
+ * "ZQABAK" 0x00 then the version, the magic of a signed backup, then a SHA-256: version 2 of
+ * the file's signed part (shared/backup/backup-format.ts), version 3 of its manifest
+ * (shared/backup/chunked-format.ts).
+ */
+const BACKUP_STATEMENT_STEM = [0x5a, 0x51, 0x41, 0x42, 0x41, 0x4b, 0x00];
+const BACKUP_STATEMENT_VERSIONS = [0x02, 0x03];
+const isBackupStatement = (data: Uint8Array): boolean =>
+  data.length === BACKUP_STATEMENT_STEM.length + 1 + 32 && BACKUP_STATEMENT_STEM.every((b, i) => data[i] === b) && BACKUP_STATEMENT_VERSIONS.includes(data[BACKUP_STATEMENT_STEM.length]!);
 
 /** The first byte a request's data must start with, where its purpose fixes one. */
 const LEADING_BYTE: Partial<Record<SignPurpose, number>> = { 'report-cms': 0x31, certificate: 0x30, declaration: 0x7b, manifest: 0x7b };

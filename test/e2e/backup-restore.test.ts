@@ -60,8 +60,18 @@ describe('signed, encrypted whole-database backup, restored on its own device an
     await (await download).saveAs(file);
     await page.getByTestId('backup-saved').waitFor();
     const sealed = await readFile(file);
-    expect(sealed.subarray(0, 8).toString('latin1')).toBe('ZQABAK\u0000\u0002');
+    // Format version 3: a zip of sealed entries, its signed manifest last.
+    expect(sealed.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    expect(sealed.toString('latin1')).toContain('"format":"zqa-database-backup"');
+    expect(sealed.toString('latin1')).toMatch(/"version":3/);
     const original = await dumpDatabase(page);
+    /** The file with one byte of an entry's data changed (the entry named as in the zip). */
+    const withEntryByteFlipped = (name: string, at: number) => {
+      const copy = Buffer.from(sealed);
+      const local = copy.indexOf(name, 0, 'latin1');
+      copy[local + name.length + at]! ^= 0x01;
+      return copy;
+    };
 
     // The same device restores its own backup without any fingerprint to type.
     const choose = async (p: typeof page, path: string) => {
@@ -69,6 +79,18 @@ describe('signed, encrypted whole-database backup, restored on its own device an
       await p.getByTestId('restore-choose').click();
       await (await chooser).setFiles(path);
     };
+    // A photo's chunk altered: the signed manifest holds, so the file is chosen; opening it finds the chunk, and nothing changes.
+    const damagedFile = join(oldDir, 'damaged.zqabak');
+    await writeFile(damagedFile, withEntryByteFlipped('blobs/0001', 40));
+    await choose(page, damagedFile);
+    await page.getByTestId('restore-signer').waitFor();
+    await page.getByTestId('restore-passphrase').fill(PASS);
+    await page.getByTestId('restore-start').click();
+    await page.getByRole('button', { name: '替换并恢复' }).click();
+    await expect.poll(() => page.getByTestId('restore-error').textContent(), { timeout: 20_000 }).toContain('备份文件已损坏或被改动');
+    await screenshot(page, 'backup-restore-damaged-chunk');
+    expect(await dumpDatabase(page)).toEqual(original);
+
     await choose(page, file);
     await page.getByTestId('restore-signer').waitFor();
     expect(await page.getByTestId('restore-signer').textContent()).toContain(oldFingerprint);
@@ -91,17 +113,15 @@ describe('signed, encrypted whole-database backup, restored on its own device an
     await p2.getByRole('menuitem', { name: '备份与恢复' }).click();
     const before2 = await dumpDatabase(p2);
 
-    // A tampered file and an unsigned (version 1) file are refused at once, nothing asked, nothing changed.
-    const tampered = Buffer.from(sealed);
-    tampered[tampered.length - 200]! ^= 0x01;
+    // A tampered signature and an unsigned (version 1) file are refused at once, nothing asked, nothing changed.
+    const tampered = withEntryByteFlipped('manifest.sig', 10);
     const tamperedFile = join(newDir, 'tampered.zqabak');
     await writeFile(tamperedFile, tampered);
     await choose(p2, tamperedFile);
     await expect.poll(() => p2.getByTestId('restore-error').textContent()).toContain('签名核验失败');
     expect(await p2.getByTestId('restore-chosen').count()).toBe(0);
     await screenshot(p2, 'backup-restore-tampered');
-    const unsigned = Buffer.from(sealed);
-    unsigned[7] = 1;
+    const unsigned = Buffer.concat([Buffer.from('ZQABAK\u0000\u0001', 'latin1'), sealed.subarray(8)]);
     const unsignedFile = join(newDir, 'old.zqabak');
     await writeFile(unsignedFile, unsigned);
     await choose(p2, unsignedFile);

@@ -47,9 +47,13 @@ describe('a target folder that is full, read-only or gone (the desktop host’s 
     await page.getByTestId('backup-saved').waitFor();
     expect(await page.getByTestId('backup-saved').textContent()).toContain('/media/usb/评审数据备份-');
 
-    const saved = await page.evaluate(() => (window as unknown as { __zqaSaved: Saved }).__zqaSaved.map((f) => ({ name: f.name, head: [...f.bytes.subarray(0, 6)] })));
+    const saved = await page.evaluate(() =>
+      (window as unknown as { __zqaSaved: Saved }).__zqaSaved.map((f) => ({ name: f.name, head: [...f.bytes.subarray(0, 4)], backup: new TextDecoder('latin1').decode(f.bytes).includes('"format":"zqa-database-backup"') })),
+    );
     expect(saved).toHaveLength(1);
-    expect(String.fromCharCode(...saved[0]!.head)).toBe('ZQABAK');
+    // A backup of format version 3: a zip whose signed manifest names the format.
+    expect(String.fromCharCode(...saved[0]!.head)).toBe('PK\u0003\u0004');
+    expect(saved[0]!.backup).toBe(true);
     expect(await dumpDatabase(page)).toEqual(before);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_MAGIC, readU32, type BackupContents } from '../../shared/backup/backup-format.js';
 import { openBackup, readBackupHeader } from '../../shared/backup/open-backup.js';
-import { sealBackup } from '../../shared/backup/seal-backup.js';
+import { sealBackup } from '../support/seal-backup-v2.js';
 import { resign, testBackupDevice } from './backup-test-device.js';
 
 const PASS = '正确的口令 correct horse 42';

@@ -5,7 +5,7 @@ import { verifyHistoryChain } from '../../shared/history/hash-chain.js';
 import { Dexie } from 'dexie';
 import { createDatabaseBackup, openDatabaseBackup, restoreDatabase, snapshotDatabase } from '../../renderer/src/workspaces/backup/store/database-backup.js';
 import { applyMigrations, MIGRATIONS } from '../../renderer/src/db/migrations/index.js';
-import { sealBackup } from '../../shared/backup/seal-backup.js';
+import { sealBackup } from '../support/seal-backup-v2.js';
 import { ZqaDatabase } from '../../renderer/src/db/database.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
 import { addAttachment } from '../../renderer/src/workspaces/expert/store/attachment-writes.js';
@@ -15,6 +15,9 @@ import { addNote } from '../../renderer/src/workspaces/expert/store/note-writes.
 import { setItemScore } from '../../renderer/src/workspaces/expert/store/score-writes.js';
 import { testContext } from './db-test-helpers.js';
 import { testBackupDevice } from './backup-test-device.js';
+import { readBackupHead } from '../../shared/backup/backup-head.js';
+import type { BackupSigningDevice } from '../../shared/backup/backup-format.js';
+import { MemorySink, memorySource } from '../../shared/packages/stream/byte-io.js';
 
 const PASS = '现场评审备份口令-2026';
 const SETTINGS = { language: 'zh-CN', fontSize: 18, lastFolder: null };
@@ -28,6 +31,20 @@ function device(name = 'zqa'): { db: ZqaDatabase; deps: { indexedDB: IDBFactory;
   return { db, deps };
 }
 afterEach(() => open.splice(0).forEach((db) => db.close()));
+
+/** A backup file of `db` as the app writes it (format version 3), in memory. */
+async function backupFile(db: ZqaDatabase, signer?: BackupSigningDevice): Promise<Uint8Array> {
+  const sink = new MemorySink();
+  await createDatabaseBackup(db, PASS, SETTINGS, signer ?? (await testBackupDevice()), sink);
+  return sink.bytes();
+}
+
+/** A backup file opened for `target` as the restore screen opens one: its head (signature), then its entries. */
+async function openFile(target: ZqaDatabase, file: Uint8Array, passphrase = PASS) {
+  const source = memorySource(file);
+  const head = await readBackupHead(source);
+  return head.ok ? openDatabaseBackup(target, source, head.value, passphrase) : head;
+}
 
 async function filledDevice() {
   const { db } = device();
@@ -68,10 +85,10 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
     expect(Object.keys(before).sort()).toEqual(source.tables.map((t) => t.name).sort());
     expect(before['attachments']).toHaveLength(1);
     expect(before['history']!.length).toBeGreaterThanOrEqual(5);
-    const file = await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice());
+    const file = await backupFile(source);
 
     const { db: target, deps } = device();
-    const opened = await openDatabaseBackup(target, file, PASS);
+    const opened = await openFile(target, file, PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     expect(opened.value.settings).toEqual(SETTINGS);
     const restored = await restoreDatabase(target, opened.value, deps);
@@ -83,20 +100,21 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
   it('replaces what the device held, and a wrong passphrase or a damaged file changes nothing', async () => {
     const source = await filledDevice();
-    const file = await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice());
+    const file = await backupFile(source);
     const { db: target, deps } = device();
     await seedDemoIfEmpty(target, new Date('2026-12-01T07:00:00Z'));
     await setItemScore(testContext(target, 'someone-else'), DEMO_REVIEW_ID, '4.7.2', 80);
     const untouched = await everything(target);
-    const wrong = await openDatabaseBackup(target, file, 'not the passphrase');
+    const wrong = await openFile(target, file, 'not the passphrase');
     expect(!wrong.ok && wrong.error.code).toBe('wrong-passphrase');
+    // A byte of the photo's entry changed: the signed manifest still holds, the entry does not.
     const damaged = file.slice();
-    damaged[damaged.length - 100]! ^= 0x80;
-    const bad = await openDatabaseBackup(target, damaged, PASS);
-    expect(!bad.ok && bad.error.code).toBe('bad-signature');
+    damaged[Math.floor(damaged.length / 2)]! ^= 0x80;
+    const bad = await openFile(target, damaged, PASS);
+    expect(!bad.ok && bad.error.code).toBe('damaged');
     expect(await everything(target)).toEqual(untouched);
 
-    const opened = await openDatabaseBackup(target, file, PASS);
+    const opened = await openFile(target, file, PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     expect((await restoreDatabase(target, opened.value, deps)).ok).toBe(true);
     expect(await everything(target)).toEqual(await everything(source));
@@ -105,7 +123,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
   it('is all or nothing: a restore that fails half way leaves every table as it was', async () => {
     const source = await filledDevice();
-    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice()), PASS);
+    const opened = await openFile(source, await backupFile(source), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     // The last table gets a duplicate key, so its bulkAdd fails after every other table was cleared and written.
     const tables = opened.value.tables.map((t) => ({ ...t, rows: [...t.rows] }));
@@ -127,7 +145,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
     const source = await filledDevice();
     await source.deviceProfile.put({ id: 'device', name: '李明', organisation: '河南省质量协会', role: 'expert', keyId: 'k', fingerprint: 'f', createdAt: '', updatedAt: '' });
     await source.trustAnchor.put({ id: 'secretariat', card: { name: '秘书处王芳', organisation: '秘书处', role: 'secretariat', keyId: 'a'.repeat(32), signingKey: 'A'.repeat(120), encryptionKey: 'B'.repeat(120), fingerprint: '12345 67890 12345 67890' }, packageBytes: new Uint8Array([1]), confirmedAt: '2026-12-01T00:00:00Z' });
-    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice()), PASS);
+    const opened = await openFile(source, await backupFile(source), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     const { db: target, deps } = device();
     await seedDemoIfEmpty(target);
@@ -167,7 +185,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
     const { db: target, deps: targetDeps } = device();
     expect(target.verno).toBe(MIGRATIONS.at(-1)!.version);
-    const opened = await openDatabaseBackup(target, await sealBackup(v1, PASS, await testBackupDevice()), PASS);
+    const opened = await openFile(target, await sealBackup(v1, PASS, await testBackupDevice()), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     const restored = await restoreDatabase(target, opened.value, targetDeps);
     expect(restored.ok, JSON.stringify(restored)).toBe(true);
@@ -182,7 +200,7 @@ describe('whole-database backup and restore', { timeout: 60_000 }, () => {
 
   it('refuses a backup from a newer schema with a message saying to update', async () => {
     const source = await filledDevice();
-    const opened = await openDatabaseBackup(source, await createDatabaseBackup(source, PASS, SETTINGS, await testBackupDevice()), PASS);
+    const opened = await openFile(source, await backupFile(source), PASS);
     if (!opened.ok) throw new Error(opened.error.message);
     const { db: target, deps } = device();
     const newer = await restoreDatabase(target, { ...opened.value, schemaVersion: target.verno + 1 }, deps);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_MAGIC, backupStatement, readU32, writeU32, type BackupContents } from '../../shared/backup/backup-format.js';
 import { openBackup, verifyBackupSignature } from '../../shared/backup/open-backup.js';
-import { sealBackup } from '../../shared/backup/seal-backup.js';
+import { sealBackup } from '../support/seal-backup-v2.js';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { signRequestProblem, type SignPurpose } from '../../shared/crypto/sign-request.js';
 import { decodeBase64 } from '../../shared/crypto/spki.js';

@@ -1,5 +1,5 @@
 import { backupStatement, readU32, writeU32 } from '../../shared/backup/backup-format.js';
-import type { BackupSigningDevice } from '../../shared/backup/seal-backup.js';
+import type { BackupSigningDevice } from '../../shared/backup/backup-format.js';
 import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
 import { softwareKeyHolder } from '../../shared/crypto/key-holder.js';
 import { generateIdentityKeyPairs } from '../../shared/crypto/keys.js';

@@ -56,6 +56,18 @@ export function installFakeElectronHost(): void {
         file.parts.push(bytes.slice());
         return Promise.resolve(ok(null));
       },
+      // A zip's local header is patched with its CRC-32 once the entry's data is through.
+      patch: ({ handle, offset, bytes }: { handle: string; offset: number; bytes: Uint8Array }) => {
+        const file = saving.get(handle);
+        if (!file) return Promise.resolve(fail('not-found', 'no such handle'));
+        if (offset + bytes.length > file.parts.reduce((n, p) => n + p.length, 0)) return Promise.resolve(fail('invalid-argument', 'patch past the end'));
+        let at = 0;
+        for (const part of file.parts) {
+          for (let i = Math.max(0, offset - at); i < part.length && at + i < offset + bytes.length; i++) part[i] = bytes[at + i - offset]!;
+          at += part.length;
+        }
+        return Promise.resolve(ok(null));
+      },
       commit: ({ handle }: { handle: string }) => {
         const file = saving.get(handle);
         if (!file) return Promise.resolve(fail('not-found', 'no such handle'));

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context.js';
 import { PassphraseFields } from './passphrase-fields.js';
-import { makeDatabaseBackup, saveBackupFile } from './store/backup-store.js';
+import { saveDatabaseBackup } from './store/backup-store.js';
 import { describeFileFault, formatBytes } from '../../ui/common/file-fault.js';
 import { localDate } from '../../ui/common/date-time.js';
 
@@ -14,51 +14,43 @@ function backupFileName(now: Date): string {
   return `评审数据备份-${day}.zqabak`;
 }
 
-/** Encrypts the whole database and hands the file to the host; a failed save keeps the bytes for a retry. */
+/**
+ * Encrypts the whole database into the file the person chooses, a chunk at a time. A failed
+ * save leaves nothing and keeps the passphrase (not the file: it was never whole in memory)
+ * for a retry, which writes the backup again.
+ */
 export function BackupCard() {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const [form] = Form.useForm<{ passphrase: string; confirm: string }>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  // The sealed bytes of the last attempt: retrying a failed save does not re-encrypt.
-  const [pending, setPending] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [pending, setPending] = useState<{ passphrase: string } | null>(null);
 
-  const save = async (file: { name: string; bytes: Uint8Array }) => {
-    const result = await saveBackupFile(file.name, file.bytes);
-    if (!result.ok) {
-      setPending(file);
-      setOutcome({ kind: 'error', message: describeFileFault(t, result.error) });
-      return;
-    }
-    setPending(null);
-    setOutcome(result.value ? { kind: 'saved', file: result.value.savedAs, size: file.bytes.byteLength } : null);
-  };
-
-  const create = async ({ passphrase }: { passphrase: string }) => {
+  const save = async (passphrase: string) => {
     setBusy(true);
     setOutcome(null);
     try {
       const now = new Date();
-      const bytes = await makeDatabaseBackup(passphrase, settings, now);
-      await save({ name: backupFileName(now), bytes });
+      const result = await saveDatabaseBackup(backupFileName(now), passphrase, settings, now);
       form.resetFields();
+      if (!result.ok) {
+        setPending({ passphrase });
+        setOutcome({ kind: 'error', message: describeFileFault(t, result.error) });
+        return;
+      }
+      setPending(null);
+      setOutcome(result.value ? { kind: 'saved', file: result.value.savedAs, size: result.value.size } : null);
     } catch (e) {
+      setPending(null);
       setOutcome({ kind: 'error', message: t('backup.failed', { error: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
     }
   };
 
-  const retry = async () => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      await save(pending);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = ({ passphrase }: { passphrase: string }) => save(passphrase);
+  const retry = () => (pending ? save(pending.passphrase) : Promise.resolve());
 
   return (
     <Card title={t('backup.title')} data-testid="backup-card">

@@ -1,21 +1,18 @@
 import { Alert, Button, Card, Flex, Input, Popconfirm, Result, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validSettingsIn } from '../../../../shared/bridge/settings-fields.js';
-import { verifyBackupSignature, type VerifiedSigner } from '../../../../shared/backup/open-backup.js';
+import type { VerifiedSigner } from '../../../../shared/backup/open-backup.js';
 import { useSettings } from '../../app/settings-context.js';
 import { typedGroupMatches } from '../../device/anchor-change.js';
 import { loadDeviceKeys } from '../../device/device-keys.js';
-import { openBackup, openBackupFile, restoreBackup, type RestoreError } from './store/backup-store.js';
+import { chooseBackupFile, dropChosenBackup, openBackup, restoreBackup, type BackupFault, type ChosenBackup } from './store/backup-store.js';
 import { describeFileFault } from '../../ui/common/file-fault.js';
 import { formatDateTime } from '../../ui/common/date-time.js';
 
 interface Chosen {
-  name: string;
-  bytes: Uint8Array;
-  createdAt: string;
-  /** Who signed the file (verified when it was chosen, and again when it is opened). */
-  signer: VerifiedSigner;
+  /** The file, open, its signature verified when it was chosen (the signed manifest holds every entry's hash). */
+  backup: ChosenBackup;
   /** This device made it: no fingerprint to confirm. */
   sameDevice: boolean;
 }
@@ -36,35 +33,41 @@ export function RestoreCard() {
   const [lastGroup, setLastGroup] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const describe = (e: RestoreError) => t(`backup.errors.${e.code}`, { message: e.message });
+  const describe = (f: BackupFault) => ('file' in f ? describeFileFault(t, f.file, 'open') : t(`backup.errors.${f.backup.code}`, { message: f.backup.message }));
+  // The chosen file stays open until another is chosen, it is restored, or the page goes.
+  const open = useRef<ChosenBackup | null>(null);
+  const keep = (next: Chosen | null) => {
+    if (open.current && open.current !== next?.backup) void dropChosenBackup(open.current);
+    open.current = next?.backup ?? null;
+    setChosen(next);
+  };
+  useEffect(() => () => void (open.current && dropChosenBackup(open.current)), []);
   const signerName = (s: VerifiedSigner) => (s.name ? `${s.name}${s.role ? `（${t(`backup.roles.${s.role}`)}）` : ''}` : t('backup.unnamed'));
 
   const choose = async () => {
     setOutcome(null);
-    const result = await openBackupFile();
-    if (!result.ok) return setOutcome({ kind: 'error', message: describeFileFault(t, result.error) });
-    if (!result.value) return;
-    setChosen(null);
     // The signature is checked before anything else is asked: an unsigned or altered file stops here.
-    const verified = await verifyBackupSignature(result.value.bytes);
-    if (!verified.ok) return setOutcome({ kind: 'error', message: describe(verified.error) });
+    const result = await chooseBackupFile();
+    if (result.ok && !result.value) return;
+    keep(null);
+    if (!result.ok) return setOutcome({ kind: 'error', message: describe(result.error) });
+    if (!result.value) return;
     const own = await loadDeviceKeys().then((k) => k.fingerprint, () => null);
-    const { signer, header } = verified.value;
     setLastGroup('');
-    setChosen({ name: result.value.name, bytes: result.value.bytes, createdAt: header.createdAt, signer, sameDevice: own === signer.fingerprint });
+    keep({ backup: result.value, sameDevice: own === result.value.head.signer.fingerprint });
   };
 
   const restore = async () => {
     if (!chosen) return;
     // Another device's backup restores only once the person has typed its fingerprint's last group.
-    if (!chosen.sameDevice && !typedGroupMatches(chosen.signer.fingerprint, lastGroup)) return setOutcome({ kind: 'error', message: t('backup.lastGroupWrong') });
+    if (!chosen.sameDevice && !typedGroupMatches(chosen.backup.head.signer.fingerprint, lastGroup)) return setOutcome({ kind: 'error', message: t('backup.lastGroupWrong') });
     setBusy(true);
     setOutcome(null);
     try {
-      const opened = await openBackup(chosen.bytes, passphrase);
+      const opened = await openBackup(chosen.backup, passphrase);
       if (!opened.ok) return setOutcome({ kind: 'error', message: describe(opened.error) });
       const restored = await restoreBackup(opened.value);
-      if (!restored.ok) return setOutcome({ kind: 'error', message: describe(restored.error) });
+      if (!restored.ok) return setOutcome({ kind: 'error', message: describe({ backup: restored.error }) });
       // Settings are the host's, outside the database: applied after the data, each field only
       // if valid (a backup from an older version lacks the newer fields: those keep their defaults).
       const settings = validSettingsIn(opened.value.settings);
@@ -72,7 +75,7 @@ export function RestoreCard() {
       const fingerprint = await loadDeviceKeys().then((k) => k.fingerprint, () => null);
       const previous = restoredProfileFingerprint(opened.value.tables);
       setPassphrase('');
-      setChosen(null);
+      keep(null);
       setOutcome({ kind: 'restored', rows: restored.value.rows, fingerprint, previous: previous !== fingerprint ? previous : null });
     } finally {
       setBusy(false);
@@ -112,12 +115,12 @@ export function RestoreCard() {
         <Button onClick={() => void choose()} disabled={busy} data-testid="restore-choose">{t('backup.choose')}</Button>
         {chosen && (
           <>
-            <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.name, date: formatDateTime(chosen.createdAt) })}</Typography.Text>
+            <Typography.Text data-testid="restore-chosen">{t('backup.chosen', { file: chosen.backup.name, date: formatDateTime(chosen.backup.head.createdAt) })}</Typography.Text>
             <Alert
               type={chosen.sameDevice ? 'success' : 'warning'}
               showIcon
               data-testid="restore-signer"
-              title={t('backup.madeBy', { who: signerName(chosen.signer), fingerprint: chosen.signer.fingerprint, date: formatDateTime(chosen.createdAt) })}
+              title={t('backup.madeBy', { who: signerName(chosen.backup.head.signer), fingerprint: chosen.backup.head.signer.fingerprint, date: formatDateTime(chosen.backup.head.createdAt) })}
               description={chosen.sameDevice ? t('backup.sameDevice') : t('backup.otherDevice')}
             />
             {!chosen.sameDevice && (

@@ -1,4 +1,4 @@
-import type { BackupSigningDevice } from '../../../../../shared/backup/seal-backup.js';
+import type { BackupSigningDevice } from '../../../../../shared/backup/backup-format.js';
 import type { ZqaDatabase } from '../../../db/database.js';
 import { getHost } from '../../../host/get-host.js';
 import { bridgeKeyHolder } from '../../../device/bridge-key-holder.js';

@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { readBackupHead, type BackupHead } from '../../../../../shared/backup/backup-head.js';
 import { bs } from '../../../../../shared/crypto/buffer-source.js';
 import { getDatabase } from '../../../db/database.js';
 import { getHost } from '../../../host/get-host.js';
-import { HostFileError, pickSource, saveThroughSink } from '../../../host/handle-stream.js';
-import type { BridgeResult, OpenedFile } from '../../../../../shared/bridge/contract.js';
+import { HostFileError, pickSource, saveThroughSink, type HandleSource } from '../../../host/handle-stream.js';
+import type { BridgeError, BridgeResult } from '../../../../../shared/bridge/contract.js';
 import { err, ok, type Result } from '../../../../../shared/util/result.js';
 import { thisDeviceAsBackupSigner } from './backup-signer.js';
 import type { BackupContents } from '../../../../../shared/backup/backup-format.js';
-import { createDatabaseBackup, openDatabaseBackup, restoreDatabase } from './database-backup.js';
+import { createDatabaseBackup, openDatabaseBackup, restoreDatabase, type RestoreError } from './database-backup.js';
 
 export type { RestoreError } from './database-backup.js';
 
@@ -18,42 +19,63 @@ export type { RestoreError } from './database-backup.js';
 /** This device's role (a device without a profile counts as an expert's); undefined while read. */
 export const useDeviceRole = () => useLiveQuery(async () => (await getDatabase().deviceProfile.get('device'))?.role ?? 'expert');
 
-/** The whole database (and the settings) encrypted with the passphrase, signed by this device. */
-export async function makeDatabaseBackup(passphrase: string, settings: unknown, now: Date): Promise<Uint8Array> {
-  const db = getDatabase();
-  return createDatabaseBackup(db, passphrase, settings, await thisDeviceAsBackupSigner(db), now);
-}
-
 /**
- * Saved through the host a slice at a time (renderer/src/host/handle-stream.ts): the host never
- * holds the whole backup, and no limit of a single bridge call caps the database's size. The
- * file is in place only when every slice was written and flushed; a failed save leaves nothing.
+ * The whole database (and the settings) encrypted with the passphrase, signed by this device,
+ * written to the file the person chooses a chunk at a time (format version 3): the page holds
+ * the rows and a chunk, the host a slice, whatever the photos weigh. The file is in place only
+ * when every slice was written and flushed; a failed save, or a row that cannot be stored,
+ * leaves nothing (the latter throws, with the row's path). `null` when the person cancels.
  */
-export async function saveBackupFile(suggestedName: string, bytes: Uint8Array): Promise<BridgeResult<{ savedAs: string } | null>> {
-  const saved = await saveThroughSink(getHost().files, { kind: 'backup', suggestedName }, async (sink): Promise<Result<null, never>> => {
-    await sink.write(bytes);
-    return ok(null);
-  });
-  return saved.ok ? ok(saved.value && { savedAs: saved.value.savedAs }) : saved;
+export async function saveDatabaseBackup(suggestedName: string, passphrase: string, settings: unknown, now: Date): Promise<BridgeResult<{ savedAs: string; size: number } | null>> {
+  const db = getDatabase();
+  const device = await thisDeviceAsBackupSigner(db);
+  const saved = await saveThroughSink(getHost().files, { kind: 'backup', suggestedName }, async (sink): Promise<Result<number, never>> => ok(await createDatabaseBackup(db, passphrase, settings, device, sink, now)));
+  return saved.ok ? ok(saved.value && { savedAs: saved.value.savedAs, size: saved.value.value }) : saved;
 }
 
-/** The chosen backup read a slice at a time (the format opens whole, so it is one array here, never two). */
-export async function openBackupFile(): Promise<BridgeResult<OpenedFile | null>> {
-  const picked = await pickSource(getHost().files, 'backup');
-  if (!picked.ok || !picked.value) return picked as BridgeResult<null>;
-  const source = picked.value;
+/** A backup file chosen, its signature checked, kept open (read a slice at a time) until restored or dropped. */
+export interface ChosenBackup {
+  name: string;
+  head: BackupHead;
+  source: HandleSource;
+}
+
+/** A backup refused (its own code), or a file the host could not read. */
+export type BackupFault = { backup: RestoreError } | { file: BridgeError };
+
+/** Runs a step that reads the chosen file: a read the host refuses becomes a file fault. */
+async function reading<T>(run: () => Promise<Result<T, RestoreError>>): Promise<Result<T, BackupFault>> {
   try {
-    return ok({ name: source.name, bytes: await source.read(0, source.size) });
+    const result = await run();
+    return result.ok ? result : err({ backup: result.error });
   } catch (e) {
-    if (e instanceof HostFileError) return err(e.error);
+    if (e instanceof HostFileError) return err({ file: e.error });
     throw e;
-  } finally {
-    await source.close().catch(() => undefined);
   }
 }
 
-/** Decrypts and checks a backup against this database's schema; changes nothing. */
-export const openBackup = (bytes: Uint8Array, passphrase: string) => openDatabaseBackup(getDatabase(), bytes, passphrase);
+/**
+ * Asks for a backup file and checks what it is and who signed it, before any passphrase: an
+ * unsigned, altered or foreign file stops here. `null` when the person cancels. The file stays
+ * open for the restore: close it with `dropChosenBackup`.
+ */
+export async function chooseBackupFile(): Promise<Result<ChosenBackup | null, BackupFault>> {
+  const picked = await pickSource(getHost().files, 'backup');
+  if (!picked.ok) return err({ file: picked.error });
+  const source = picked.value;
+  if (!source) return ok(null);
+  const head = await reading(() => readBackupHead(source));
+  if (!head.ok) {
+    await source.close().catch(() => undefined);
+    return head;
+  }
+  return ok({ name: source.name, head: head.value, source });
+}
+
+export const dropChosenBackup = (chosen: ChosenBackup) => chosen.source.close().catch(() => undefined);
+
+/** Decrypts and checks the chosen backup against this database's schema, entry by entry; changes nothing. */
+export const openBackup = (chosen: ChosenBackup, passphrase: string) => reading(() => openDatabaseBackup(getDatabase(), chosen.source, chosen.head, passphrase));
 
 /** Replaces everything on this device with an opened backup, all or nothing. */
 export const restoreBackup = (contents: BackupContents) => restoreDatabase(getDatabase(), contents);

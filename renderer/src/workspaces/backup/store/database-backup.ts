@@ -1,8 +1,9 @@
 import { Dexie, type Table } from 'dexie';
-import type { BackupContents } from '../../../../../shared/backup/backup-format.js';
-import { openBackup } from '../../../../../shared/backup/open-backup.js';
-import { sealBackup, type BackupSigningDevice } from '../../../../../shared/backup/seal-backup.js';
-import type { BackupError } from '../../../../../shared/backup/backup-format.js';
+import type { BackupContents, BackupError, BackupSigningDevice } from '../../../../../shared/backup/backup-format.js';
+import type { BackupHead } from '../../../../../shared/backup/backup-head.js';
+import { openBackupFrom, type OpenStreamOptions } from '../../../../../shared/backup/open-backup-stream.js';
+import { writeBackupStream, type BackupStreamOptions } from '../../../../../shared/backup/write-backup-stream.js';
+import type { ByteSink, ByteSource } from '../../../../../shared/packages/stream/byte-io.js';
 import type { Result } from '../../../../../shared/util/result.js';
 import { err, ok } from '../../../../../shared/util/result.js';
 import { applyMigrations, MIGRATIONS } from '../../../db/migrations/index.js';
@@ -45,16 +46,20 @@ export async function snapshotDatabase(db: Dexie, settings: unknown, now = new D
   return { schemaVersion: db.verno, createdAt: now.toISOString(), settings, tables };
 }
 
-/** A backup of the whole database, signed by `device` (normally this one, backup-signer.ts). */
-export async function createDatabaseBackup(db: Dexie, passphrase: string, settings: unknown, device: BackupSigningDevice, now = new Date()): Promise<Uint8Array> {
-  return sealBackup(await snapshotDatabase(db, settings, now), passphrase, device);
+/**
+ * A backup of the whole database, signed by `device` (normally this one, backup-signer.ts),
+ * written to `sink` a chunk at a time (format version 3); returns the file's size. The rows are
+ * read in one transaction; each photo is read from its Blob a slice at a time as it is sealed.
+ */
+export async function createDatabaseBackup(db: Dexie, passphrase: string, settings: unknown, device: BackupSigningDevice, sink: ByteSink, now = new Date(), options: BackupStreamOptions = {}): Promise<number> {
+  return writeBackupStream(await snapshotDatabase(db, settings, now), passphrase, device, sink, options);
 }
 
 export type RestoreError = BackupError | { code: 'schema-mismatch' | 'invalid-rows' | 'write-failed'; message: string };
 
-/** Opens a backup for this database: a newer schema than the program's is refused. */
-export function openDatabaseBackup(db: Dexie, bytes: Uint8Array, passphrase: string) {
-  return openBackup(bytes, passphrase, { maxSchemaVersion: db.verno });
+/** Opens a backup whose head was read (backup-head.ts) for this database: a newer schema than the program's is refused. */
+export function openDatabaseBackup(db: Dexie, source: ByteSource, head: BackupHead, passphrase: string, options: Omit<OpenStreamOptions, 'maxSchemaVersion'> = {}) {
+  return openBackupFrom(source, head, passphrase, { ...options, maxSchemaVersion: db.verno });
 }
 
 /**

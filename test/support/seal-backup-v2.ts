@@ -1,8 +1,7 @@
-import { bs, randomBytes } from '../crypto/buffer-source.js';
-import { rawSignatureToDer } from '../crypto/ecdsa-signature.js';
-import type { SignRequest } from '../crypto/sign-request.js';
-import { canonicalJsonBytes } from '../util/canonical-json.js';
-import { concatBytes, sha256Hex, toBase64 } from '../util/bytes.js';
+import { bs, randomBytes } from '../../shared/crypto/buffer-source.js';
+import { rawSignatureToDer } from '../../shared/crypto/ecdsa-signature.js';
+import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
+import { concatBytes, sha256Hex, toBase64 } from '../../shared/util/bytes.js';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -14,9 +13,14 @@ import {
   type BackupContents,
   type BackupHeader,
   type BackupManifest,
-  type BackupSigner,
-} from './backup-format.js';
-import { toPortable, type ByteSection } from './portable-value.js';
+  type BackupSigningDevice,
+} from '../../shared/backup/backup-format.js';
+import { toPortable, type ByteSection } from '../../shared/backup/portable-value.js';
+
+// The writer of backup format version 2 (one AES-GCM seal over the whole plaintext), as the
+// app shipped it until version 3 (shared/backup/chunked-format.ts) replaced it. Kept with the
+// tests so the version 2 reader, which still restores every existing backup, is tested
+// against files exactly as they were written.
 
 /** Builds the plaintext: manifest with a SHA-256 per table and per byte section, then the body. */
 async function encodeBackupPlaintext(contents: BackupContents): Promise<Uint8Array> {
@@ -51,12 +55,6 @@ async function encodeBackupPlaintext(contents: BackupContents): Promise<Uint8Arr
   const length = new Uint8Array(4);
   writeU32(length, 0, manifestBytes.byteLength);
   return concatBytes([length, manifestBytes, ...parts]);
-}
-
-/** The device making the backup: who it says it is, and its key holder's `sign` (raw r‖s). */
-export interface BackupSigningDevice {
-  signer: BackupSigner;
-  sign(request: SignRequest): Promise<Uint8Array>;
 }
 
 /**
