@@ -80,9 +80,9 @@ if (mode === 'prepare') {
   const built = await buildScoresheet(work, assignment, expert.card.keyId, now);
   if (!built.ok) throw new Error(built.error.en);
   mkdirSync(join(dir, 'files'));
-  for (const b of built.value.blobs) writeFileSync(join(dir, 'files', b.ref.entry.slice('blobs/'.length)), b.bytes);
+  for (const f of built.value.files) writeFileSync(join(dir, 'files', f.entry.slice('blobs/'.length)), await f.source.read(0, f.source.size));
   const saved = (p) => ({ signingPkcs8: toBase64(p.material.signingPkcs8), encryptionPkcs8: toBase64(p.material.encryptionPkcs8) });
-  writeFileSync(worldFile, JSON.stringify({ secretariat: secretariat.card, assignment, expert: { ...saved(expert), card: expert.card }, leader: saved(members[0]), content: built.value.content, entries: built.value.blobs.map((b) => b.ref.entry), now: now.toISOString() }));
+  writeFileSync(worldFile, JSON.stringify({ secretariat: secretariat.card, assignment, expert: { ...saved(expert), card: expert.card }, leader: saved(members[0]), content: built.value.content, entries: built.value.files.map((f) => f.entry), now: now.toISOString() }));
   process.stdout.write(JSON.stringify({ photos: photos.length }));
 } else {
   const world = JSON.parse(readFileSync(worldFile, 'utf8'));

@@ -13,8 +13,8 @@ import { writeStoredZip, type ZipInputEntry } from '../../shared/packages/zip-wr
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
 import type { PreparedBlob } from '../../shared/packages/blobs.js';
-import { buildScoresheet } from '../../shared/workflow/build-scoresheet.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import type { ExpertWork } from '../../shared/workflow/build-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { writeAssignmentPackage } from '../../shared/workflow/issue-assignment.js';
 import { demoAssignment, demoWork } from '../../cli/lib/demo-content.js';
 import { createParticipant, type Participant } from '../../cli/lib/demo-participant.js';
@@ -75,11 +75,18 @@ export async function scoresheetPackage(panel: Panel, member: Participant, optio
   const fresh = await demoWork({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt, photos: options.photos ?? [] });
   const work = options.previous ? { ...fresh, history: await extendedHistory(options.previous.content.history, fresh.scores, member.card.keyId) } : fresh;
   const previous = options.previous ? { packageId: options.previous.packageId, revision: options.previous.revision } : null;
-  const r = await exportScoresheet({ work, assignment: panel.assignment, previous }, { keys: member.keys, clock: { now: () => startedAt }, myKeyId: member.card.keyId });
+  const r = await exportScoresheetBytes({ work, assignment: panel.assignment, previous }, { keys: member.keys, clock: { now: () => startedAt }, myKeyId: member.card.keyId });
   if (!r.ok) throw new Error(r.error.en);
-  const built = await buildScoresheet(work, panel.assignment, member.card.keyId, startedAt);
-  if (!built.ok) throw new Error(built.error.en);
-  return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs: built.value.blobs };
+  return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs: preparedBlobsOf(r.value.content, work) };
+}
+
+/** Each attachment's reference with the bytes it was made from (the demo's work holds its photos in memory). */
+function preparedBlobsOf(content: ScoresheetContent, work: ExpertWork): PreparedBlob[] {
+  return content.attachments.map(({ id: _id, caption: _c, itemId: _i, ...ref }) => {
+    const a = work.attachments.find((w) => w.id === _id);
+    if (!a || !('bytes' in a)) throw new Error(`attachment ${_id} has no bytes in the work`);
+    return { ref, bytes: a.bytes };
+  });
 }
 
 async function extendedHistory(before: readonly HistoryEntry[], scores: readonly { itemId: string; percent: number | null }[], actor: string): Promise<HistoryEntry[]> {
