@@ -15,6 +15,7 @@ import { MemorySink } from '../../shared/packages/stream/byte-io.js';
 import { ok } from '../../shared/util/result.js';
 import { freshDatabase } from './db-test-helpers.js';
 import { assignmentPackage, makePanel, type Panel } from './packages-fixture.js';
+import { packageBlob } from '../../renderer/src/packages/package-file.js';
 
 const NOW = new Date('2026-06-03T08:00:00.000Z');
 let panel: Panel;
@@ -35,7 +36,7 @@ beforeEach(async () => {
   leaderDb = freshDatabase();
   for (const [db, p] of [[expertDb, expert], [leaderDb, leader]] as const) {
     await db.trustAnchor.put({ id: 'secretariat', card: panel.secretariat.card, packageBytes: new Uint8Array([1]), confirmedAt: NOW.toISOString() });
-    const r = await importIncoming({ db, keys: p.keys, keyId: p.card.keyId, now: () => NOW, fileName: '' }, assignment, ['assignment']);
+    const r = await importIncoming({ db, keys: p.keys, keyId: p.card.keyId, now: () => NOW, fileName: '' }, packageBlob(assignment), ['assignment']);
     expect(r.ok).toBe(true);
   }
 });
@@ -75,7 +76,7 @@ describe('exporting the expert’s own scoresheet', () => {
     expect(await exportAs(expertDb, expert, saver(files))).toEqual({ ok: true, value: { kind: 'saved', revision: 1, savedAs: expect.stringContaining('第1版.zqa') as unknown } });
     expect(await expertDb.scoresheetExports.count()).toBe(1);
 
-    const imported = await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, files[0]!, ['scoresheet']);
+    const imported = await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, packageBlob(files[0]!), ['scoresheet']);
     expect(imported).toMatchObject({ ok: true, value: { type: 'scoresheet', memberKeyId: expert.card.keyId, revision: 1 } });
     const sheet = (await leaderDb.memberScoresheets.get([reviewId(), expert.card.keyId]))!;
     const item = (id: string) => sheet.content.items.find((i) => i.itemId === id);
@@ -99,7 +100,7 @@ describe('exporting the expert’s own scoresheet', () => {
     await exportAs(expertDb, expert, saver(files));
     await exportAs(expertDb, expert, saver(files));
     expect((await expertDb.scoresheetExports.toArray()).map((e) => e.revision)).toEqual([1, 2]);
-    for (const f of files) expect((await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, f, ['scoresheet'])).ok).toBe(true);
+    for (const f of files) expect((await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, packageBlob(f), ['scoresheet'])).ok).toBe(true);
     expect((await leaderDb.memberScoresheets.get([reviewId(), expert.card.keyId]))?.revision).toBe(2);
     expect(await leaderDb.memberScoresheetHistory.count()).toBe(1);
   });

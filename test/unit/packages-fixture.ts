@@ -68,16 +68,27 @@ export interface WrittenScoresheet {
 /**
  * `member`'s scoresheet as the expert's export step writes it; given `previous`, the next
  * revision of it: the work of `seed`, its history the previous one's with each changed score
- * appended, as the expert's app records it.
+ * appended, as the expert's app records it. The step writes format version 3 (chunked, the
+ * manifest last); `formatVersion: 2` writes the same content and files with the in-memory
+ * writer, for tests of that layout (the manifest first), which readers still take.
  */
-export async function scoresheetPackage(panel: Panel, member: Participant, options: { seed?: number; photos?: Uint8Array[]; previous?: WrittenScoresheet } = {}): Promise<WrittenScoresheet> {
+export async function scoresheetPackage(panel: Panel, member: Participant, options: { seed?: number; photos?: Uint8Array[]; previous?: WrittenScoresheet; formatVersion?: 2 | 3 } = {}): Promise<WrittenScoresheet> {
   const startedAt = new Date(Date.UTC(2026, 5, 2));
   const fresh = await demoWork({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt, photos: options.photos ?? [] });
   const work = options.previous ? { ...fresh, history: await extendedHistory(options.previous.content.history, fresh.scores, member.card.keyId) } : fresh;
   const previous = options.previous ? { packageId: options.previous.packageId, revision: options.previous.revision } : null;
   const r = await exportScoresheetBytes({ work, assignment: panel.assignment, previous }, { keys: member.keys, clock: { now: () => startedAt }, myKeyId: member.card.keyId });
   if (!r.ok) throw new Error(r.error.en);
-  return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs: preparedBlobsOf(r.value.content, work) };
+  const blobs = preparedBlobsOf(r.value.content, work);
+  if (options.formatVersion !== 2) return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs };
+  const v2 = await writePackage({
+    type: 'scoresheet', content: r.value.content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
+    subject: panel.subject, revision: r.value.revision, supersedes: previous?.packageId ?? null, createdAt: startedAt,
+    sender: { name: member.facts.name, keys: member.keys },
+    recipients: [panel.members[0]!.card, panel.secretariat.card, member.card],
+  });
+  if (!v2.ok) throw new Error(v2.error.message);
+  return { bytes: v2.value.bytes, packageId: v2.value.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs };
 }
 
 /** Each attachment's reference with the bytes it was made from (the demo's work holds its photos in memory). */

@@ -6,6 +6,8 @@ import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.j
 import { receivePackage } from '../../shared/workflow/received.js';
 import { receiveScoresheet } from '../../shared/workflow/receive-scoresheet.js';
 import { makePanel, panelHeld, type Panel } from './packages-fixture.js';
+import { memorySource } from '../../shared/packages/stream/byte-io.js';
+import { checkOnlyStore } from '../../node/file-stream.js';
 
 const AT = new Date('2026-06-02T03:00:00.000Z');
 let panel: Panel;
@@ -66,13 +68,14 @@ describe('export and receive a scoresheet (export-scoresheet.ts, receive-scoresh
     expect(exported.value.fileName).toBe(`评分表-${panel.assignment.applicant.name}-${expert.facts.name}-第1版.zqa`);
     expect(exported.value.written.manifest.recipients.map((r) => r.keyId).sort()).toEqual([leader.card.keyId, panel.secretariat.card.keyId, expert.card.keyId].sort());
     const held = () => Promise.resolve({ reviewId: 'r1', content: panel.assignment });
+    const kept = checkOnlyStore;
     const ports = { trust: panel.memberTrust, history: NO_HISTORY, held: panelHeld(panel), assignmentFor: held };
-    const taken = await receiveScoresheet(exported.value.written.bytes, { ...ports, keys: leader.keys, myKeyId: leader.card.keyId });
+    const taken = await receiveScoresheet(memorySource(exported.value.written.bytes), { ...ports, keys: leader.keys, myKeyId: leader.card.keyId }, kept);
     expect(taken.ok && [taken.value.reviewId, taken.value.member.keyId]).toEqual(['r1', expert.card.keyId]);
     expect(taken.ok && taken.value.received.content).toEqual(exported.value.content);
     // Another member cannot open it, and a member's device does not take scoresheets in.
-    expect(await receiveScoresheet(exported.value.written.bytes, { ...ports, keys: panel.members[2]!.keys, myKeyId: panel.members[2]!.card.keyId })).toMatchObject({ ok: false, error: { code: 'not-a-recipient' } });
-    expect(await receiveScoresheet(exported.value.written.bytes, { ...ports, keys: expert.keys, myKeyId: expert.card.keyId })).toMatchObject({ ok: false, error: { code: 'wrong-type' } });
+    expect(await receiveScoresheet(memorySource(exported.value.written.bytes), { ...ports, keys: panel.members[2]!.keys, myKeyId: panel.members[2]!.card.keyId }, kept)).toMatchObject({ ok: false, error: { code: 'not-a-recipient' } });
+    expect(await receiveScoresheet(memorySource(exported.value.written.bytes), { ...ports, keys: expert.keys, myKeyId: expert.card.keyId }, kept)).toMatchObject({ ok: false, error: { code: 'wrong-type' } });
     expect((await receivePackage(exported.value.written.bytes, 'scoresheet', { keys: panel.secretariat.keys, trust: panel.memberTrust, history: NO_HISTORY, held: panelHeld(panel) })).ok).toBe(true);
 
     const next = await exportScoresheetBytes({ work: await work(), assignment: panel.assignment, previous: { packageId: exported.value.written.manifest.packageId, revision: 1 } }, { keys: expert.keys, clock: { now: () => AT }, myKeyId: expert.card.keyId });

@@ -79,6 +79,6 @@ export async function exportScoresheet(db: ZqaDatabase, reviewId: string, option
   if (!saved.value) return ok({ kind: 'cancelled' });
   const { manifest, manifestSha256 } = saved.value.value;
   await db.scoresheetExports.add({ reviewId, revision, packageId: manifest.packageId, manifestSha256, exportedAt: now.toISOString(), savedAs: saved.value.savedAs });
-  if (kept) await importIncoming({ db, keys: options.keys, keyId: options.deviceKeyId, now: () => now, fileName }, new Uint8Array(await kept.blob.arrayBuffer()), ['scoresheet']);
+  if (kept) await importIncoming({ db, keys: options.keys, keyId: options.deviceKeyId, now: () => now, fileName }, kept.blob, ['scoresheet']);
   return ok({ kind: 'saved', revision, savedAs: saved.value.savedAs });
 }
