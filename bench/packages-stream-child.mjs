@@ -2,7 +2,8 @@
 // memory (the process's maxRSS) is its own: `prepare DIR PHOTOS PHOTO_BYTES` makes a panel,
 // an expert's scoresheet content with PHOTOS random photos and the photos as files (not
 // measured: in the app they are already stored); `export DIR` writes the scoresheet package
-// from those files through the streamed writer; `import DIR` reads it back through the
+// from those files by the app's own step (shared/workflow/export-scoresheet.ts, each photo a
+// file source with its stored SHA-256, as the app's are Blobs with theirs); `import DIR` reads it back through the
 // streamed importer as the panel's leader, each photo to a file, with the CPU time (every
 // thread of the process) it took. `bridge-export DIR` and `bridge-import DIR` do the same through
 // the desktop app's path: the renderer's ByteSink and ByteSource over the bridge's files by
@@ -30,8 +31,8 @@ import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../shared/ident
 import { heldRecordsFrom } from '../shared/packages/held-records.ts';
 import { NO_HISTORY } from '../shared/packages/revision.ts';
 import { importPackageStream } from '../shared/packages/stream/import-package-stream.ts';
-import { writePackageStream } from '../shared/packages/stream/write-package-stream.ts';
 import { buildScoresheet } from '../shared/workflow/build-scoresheet.ts';
+import { exportScoresheet } from '../shared/workflow/export-scoresheet.ts';
 import { fromBase64, toBase64 } from '../shared/util/bytes.ts';
 
 const [mode, dir, photoCount, photoBytes] = process.argv.slice(2);
@@ -80,9 +81,11 @@ if (mode === 'prepare') {
   const built = await buildScoresheet(work, assignment, expert.card.keyId, now);
   if (!built.ok) throw new Error(built.error.en);
   mkdirSync(join(dir, 'files'));
-  for (const b of built.value.blobs) writeFileSync(join(dir, 'files', b.ref.entry.slice('blobs/'.length)), b.bytes);
+  for (const f of built.value.files) writeFileSync(join(dir, 'files', f.entry.slice('blobs/'.length)), await f.source.read(0, f.source.size));
   const saved = (p) => ({ signingPkcs8: toBase64(p.material.signingPkcs8), encryptionPkcs8: toBase64(p.material.encryptionPkcs8) });
-  writeFileSync(worldFile, JSON.stringify({ secretariat: secretariat.card, assignment, expert: { ...saved(expert), card: expert.card }, leader: saved(members[0]), content: built.value.content, entries: built.value.blobs.map((b) => b.ref.entry), now: now.toISOString() }));
+  // The work without its photos' bytes: the export reads each from its file.
+  const { attachments: _photos, ...rest } = work;
+  writeFileSync(worldFile, JSON.stringify({ secretariat: secretariat.card, assignment, expert: { ...saved(expert), card: expert.card }, leader: saved(members[0]), work: rest, content: built.value.content, entries: built.value.files.map((f) => f.entry), now: now.toISOString() }));
   process.stdout.write(JSON.stringify({ photos: photos.length }));
 } else {
   const world = JSON.parse(readFileSync(worldFile, 'utf8'));
@@ -91,20 +94,12 @@ if (mode === 'prepare') {
   if (mode === 'export' || mode === 'bridge-export') {
     const keys = await keysOf(world.expert);
     const sources = [];
-    for (const entry of world.entries) sources.push({ entry, source: await openFileSource(join(dir, 'files', entry.slice('blobs/'.length))) });
+    for (const a of world.content.attachments) sources.push({ id: a.id, name: a.fileName, type: a.mediaType, caption: a.caption, itemId: a.itemId, sha256: a.sha256, source: await openFileSource(join(dir, 'files', a.entry.slice('blobs/'.length))) });
     const { assignment } = world;
-    const me = world.expert.card;
-    const leader = assignment.panel.members.find((m) => m.role === 'leader');
     const t = performance.now();
-    const write = (sink) =>
-      writePackageStream(
-        {
-          type: 'scoresheet', content: world.content, blobs: sources,
-          subject: { cycleId: assignment.cycle.id, applicantId: assignment.applicant.id, panelId: assignment.panel.id },
-          revision: 1, createdAt: new Date(world.now), sender: { name: me.name, keys }, recipients: [leader, assignment.secretariat, me],
-        },
-        { sink, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher },
-      );
+    const prepared = await exportScoresheet({ work: { ...world.work, attachments: sources }, assignment, previous: null }, { keys, clock: { now: () => new Date(world.now) }, myKeyId: world.expert.card.keyId });
+    if (!prepared.ok) throw new Error(prepared.error.en);
+    const write = (sink) => prepared.value.write(sink, { sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher });
     let written;
     if (bridged) {
       const saved = await saveThroughSink(bridgeFiles(file), { kind: 'package', suggestedName: 'scoresheet.zqa' }, write);
@@ -115,13 +110,13 @@ if (mode === 'prepare') {
       written = await write(sink);
       if (!written.ok) {
         await sink.abandon();
-        throw new Error(written.error.message);
+        throw new Error(written.error.en);
       }
       await sink.commit();
     }
     const ms = performance.now() - t;
     for (const s of sources) await s.source.close();
-    process.stdout.write(JSON.stringify({ ms, peakMB: peakMB(), bytes: written.value.bytes }));
+    process.stdout.write(JSON.stringify({ ms, peakMB: peakMB(), bytes: written.value.size }));
   } else if (mode === 'import' || mode === 'bridge-import') {
     const keys = await keysOf(world.leader);
     const trust = trustAssignmentRoster(trustStoreFromAnchorCard(world.secretariat), world.assignment);

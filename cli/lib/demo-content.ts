@@ -6,11 +6,9 @@ import { rulesFromPreset } from '../../shared/regulation/presets.js';
 import type { KeyHolder } from '../../shared/crypto/key-holder.js';
 import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
 import type { IdentityCard } from '../../shared/identity/identity-card.js';
-import type { PreparedBlob } from '../../shared/packages/blobs.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
-import type { ScoresheetContent } from '../../shared/packages/content/scoresheet.js';
 import { EXCLUSION_RULES } from '../../shared/regulation/exclusions.js';
-import { buildScoresheet, type ExpertWork } from '../../shared/workflow/build-scoresheet.js';
+import { buildScoresheet, type BuiltScoresheet, type ExpertWork } from '../../shared/workflow/build-scoresheet.js';
 import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
 import { issueAssignment, type IssuedAssignment } from '../../shared/workflow/issue-assignment.js';
 import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
@@ -181,7 +179,7 @@ export async function demoWork({ random, assignment, expert, startedAt, photos =
 }
 
 /** The demo expert's scoresheet content, built by the app's own step, for tests that only read it. */
-export async function demoScoresheet(input: WorkInput): Promise<{ content: ScoresheetContent; blobs: PreparedBlob[] }> {
+export async function demoScoresheet(input: WorkInput): Promise<BuiltScoresheet> {
   const work = await demoWork(input);
   const built = await buildScoresheet(work, input.assignment, input.expert.keyId, new Date(input.startedAt.getTime() + (work.notes.length + 1) * 60_000));
   if (!built.ok) throw new Error(built.error.en);

@@ -8,7 +8,7 @@ import type { ScoresheetContent } from '../../shared/packages/content/scoresheet
 import type { PackageType } from '../../shared/packages/manifest.js';
 import type { ReportFonts } from '../../shared/report/render-pdf.js';
 import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
 import { DEMO_RULES, demoWork, issueDemoAssignment, type DemoApplicant } from './demo-content.js';
 import type { Participant } from './demo-participant.js';
@@ -135,7 +135,7 @@ export async function runPanel(world: DemoWorld, spec: PanelSpec, stages: readon
     const mine = (await world.receive(assignmentFile, m, 'assignment')).content;
     trust.set(m.card.keyId, trustAssignmentRoster(trust.get(m.card.keyId)!, mine));
     const work = await demoWork({ random, assignment: mine, expert: m.card, startedAt: clock(), flagged: m === leader ? (spec.given?.exclusions ?? []) : [], sitePhotos: i + 1 });
-    const exported = await exportScoresheet({ work, assignment: mine, previous: null }, { keys: m.keys, clock: { now: clock }, myKeyId: m.card.keyId });
+    const exported = await exportScoresheetBytes({ work, assignment: mine, previous: null }, { keys: m.keys, clock: { now: clock }, myKeyId: m.card.keyId });
     if (!exported.ok) throw new Error(`${m.facts.name} cannot export a scoresheet: ${exported.error.en}`);
     const recipients = [...new Map([leader, secretariat, m].map((p) => [p.card.keyId, p])).values()];
     const file = `${panelDir}packages/scoresheet-${String(i + 1).padStart(2, '0')}-${i === 0 ? 'leader' : 'expert'}.zqa`;

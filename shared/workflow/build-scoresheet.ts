@@ -1,10 +1,14 @@
 import type { CriteriaSet } from '../criteria/criteria-set.js';
 import { itemsOf } from '../criteria/validate-criteria-set.js';
 import type { HistoryEntry } from '../history/hash-chain.js';
-import { prepareBlobs, type PreparedBlob } from '../packages/blobs.js';
+import { blobEntryName } from '../packages/blobs.js';
+import type { BlobRef } from '../packages/content/common.js';
 import type { AssignmentContent } from '../packages/content/assignment.js';
 import type { ScoresheetContent } from '../packages/content/scoresheet.js';
+import { memorySource, type ByteSource } from '../packages/stream/byte-io.js';
+import type { StreamedFile } from '../packages/stream/write-package-stream.js';
 import { EXCLUSION_RULES } from '../regulation/exclusions.js';
+import { sha256Hex } from '../util/bytes.js';
 import { ok, type Result } from '../util/result.js';
 import { plainFileName } from './file-names.js';
 import { refuse, type WorkflowError } from './workflow-error.js';
@@ -17,6 +21,9 @@ import { refuse, type WorkflowError } from './workflow-error.js';
  * - an observation's evidence (document, interviewee, place) becomes one line of text;
  * - attachments belong to items on screen but the package lists them on their own; the file
  *   name keeps what the expert called it.
+ * - a photo is not read here: the content needs only its size and SHA-256 (the app stores the
+ *   hash with the photo), and the package writer reads it a slice at a time from its source,
+ *   checking that hash as it goes, so a photo is never whole in memory on the way out.
  * Nothing is dropped silently: every score, note, attachment and history entry is carried.
  */
 export type SiteIssueFinding = 'open' | 'confirmed' | 'partly' | 'not-confirmed';
@@ -36,11 +43,31 @@ export interface ExpertWork {
     /** Attachments the observation refers to, by id. */
     attachmentIds?: readonly string[];
   }[];
-  attachments: readonly { id: string; name: string; type: string; bytes: Uint8Array; caption?: string | undefined; itemId?: string | null | undefined }[];
+  attachments: readonly WorkAttachment[];
   siteIssues: readonly { issueId: string; status: SiteIssueFinding; note: string; evidence?: string | undefined }[];
   exclusions: readonly { number: number; status: 'clear' | 'flagged'; note: string }[];
   /** The hash-chained score history, in seq order. */
   history: readonly HistoryEntry[];
+}
+
+/**
+ * A photo or document of the work: its bytes already in memory (the command line's demo, tests),
+ * or a source read a slice at a time with the SHA-256 stored beside it (the app's database).
+ */
+export type WorkAttachment = { id: string; name: string; type: string; caption?: string | undefined; itemId?: string | null | undefined } & (
+  | { bytes: Uint8Array }
+  | { source: ByteSource; sha256: string }
+);
+
+/** The photo as the package writer reads it, with the size and SHA-256 its reference lists. */
+async function fileOf(a: WorkAttachment): Promise<{ source: ByteSource; sha256: string }> {
+  return 'source' in a ? { source: a.source, sha256: a.sha256 } : { source: memorySource(a.bytes), sha256: await sha256Hex(a.bytes) };
+}
+
+/** The built scoresheet: its content, and each file it refers to as the streamed writer reads it. */
+export interface BuiltScoresheet {
+  content: ScoresheetContent;
+  files: StreamedFile[];
 }
 
 const SITE_STATUS: Record<SiteIssueFinding, ScoresheetContent['siteIssues'][number]['status']> = {
@@ -79,7 +106,7 @@ export async function buildScoresheet(
   assignment: AssignmentContent,
   expertKeyId: string,
   submittedAt: Date,
-): Promise<Result<{ content: ScoresheetContent; blobs: PreparedBlob[] }, WorkflowError>> {
+): Promise<Result<BuiltScoresheet, WorkflowError>> {
   const { declaration } = work;
   if (!declaration) return refuse('not-ready', '尚未签署本次评审的声明', 'the declaration has not been signed for this review');
   const { items, exclusions } = scoresAndChecks(work, assignment.criteriaSet);
@@ -94,11 +121,14 @@ export async function buildScoresheet(
       attachmentIds: [...(n.attachmentIds ?? [])],
       ...(n.evidence ? { evidenceRef: { document: n.evidence.document, intervieweeRole: n.evidence.intervieweeRole, place: n.evidence.place } } : {}),
     }));
-  const blobs = await prepareBlobs(work.attachments.map((a) => ({ fileName: plainFileName(a.name, { fallback: 'attachment' }), mediaType: mediaTypeOf(a.type), bytes: a.bytes })));
-  const attachments = blobs.map((b, i) => {
-    const a = work.attachments[i]!;
-    return { ...b.ref, id: a.id, ...(a.caption?.trim() ? { caption: a.caption.trim() } : {}), ...(a.itemId !== undefined ? { itemId: a.itemId } : {}) };
-  });
+  const files: StreamedFile[] = [];
+  const attachments = [];
+  for (const [i, a] of work.attachments.entries()) {
+    const { source, sha256 } = await fileOf(a);
+    const ref: BlobRef = { entry: blobEntryName(i + 1), fileName: plainFileName(a.name, { fallback: 'attachment' }), mediaType: mediaTypeOf(a.type), size: source.size, sha256 };
+    files.push({ entry: ref.entry, source });
+    attachments.push({ ...ref, id: a.id, ...(a.caption?.trim() ? { caption: a.caption.trim() } : {}), ...(a.itemId !== undefined ? { itemId: a.itemId } : {}) });
+  }
   const found = new Map(work.siteIssues.map((s) => [s.issueId, s]));
   const siteIssues = assignment.siteIssues.map((issue) => {
     const s = found.get(issue.id);
@@ -127,6 +157,6 @@ export async function buildScoresheet(
       history: [...work.history],
       submittedAt: submittedAt.toISOString(),
     },
-    blobs,
+    files,
   });
 }

@@ -5,7 +5,7 @@ import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { nextHistoryEntry, type HistoryEntry } from '../../shared/history/hash-chain.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
 import { dumpDatabase } from './support/dump-database.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
@@ -67,7 +67,7 @@ describe('bulk actions on the leader’s consensus in Chromium', () => {
         history.push(await nextHistoryEntry(history.at(-1), { at: demo.history[i]!.at, actor: o.card.keyId, kind: 'score', itemId: s.itemId, from: null, to: percentOf(s.itemId) }));
       }
       const onSite = { ...demo, scores: demo.scores.map((s) => ({ itemId: s.itemId, percent: percentOf(s.itemId) })), history };
-      const exported = await exportScoresheet({ work: onSite, assignment: issued.content, previous: null }, { keys: o.keys, clock: { now: () => new Date() }, myKeyId: o.card.keyId });
+      const exported = await exportScoresheetBytes({ work: onSite, assignment: issued.content, previous: null }, { keys: o.keys, clock: { now: () => new Date() }, myKeyId: o.card.keyId });
       if (!exported.ok) throw new Error(exported.error.en);
       const file = await writeTemp(work, `scoresheet-${k}.zqa`, exported.value.written.bytes);
       await openFileWith(page, () => page.getByTestId('import-scoresheets').click(), file);

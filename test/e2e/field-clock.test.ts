@@ -6,7 +6,7 @@ import { demoWork } from '../../cli/lib/demo-content.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { screenshot, signNoConflict } from './support/app.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
 import { fieldSession, pickOption } from './support/field-session.js';
@@ -162,7 +162,7 @@ describe('one clock in Chromium (process in UTC, browser in Asia/Shanghai)', () 
 
     // The leader's side: a member's scoresheet arrives; the leader's list says when.
     const onSite = await demoWork({ random: seededRandom(21), assignment: issued.content, expert: others[0]!.card, startedAt: now });
-    const exported = await exportScoresheet({ work: onSite, assignment: issued.content, previous: null }, { keys: others[0]!.keys, clock: { now: () => new Date() }, myKeyId: others[0]!.card.keyId });
+    const exported = await exportScoresheetBytes({ work: onSite, assignment: issued.content, previous: null }, { keys: others[0]!.keys, clock: { now: () => new Date() }, myKeyId: others[0]!.card.keyId });
     if (!exported.ok) throw new Error(exported.error.en);
     const sheetFile = await writeTemp(work, 'scoresheet.zqa', exported.value.written.bytes);
     await page.getByTestId('nav-overview').click();

@@ -9,7 +9,7 @@ import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import type { AssignmentContent } from '../../shared/packages/content/assignment.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { openItem, screenshot, signNoConflict } from './support/app.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
 import { fieldSession, pickOption } from './support/field-session.js';
@@ -26,7 +26,7 @@ const session = fieldSession(5336);
 /** A member's scoresheet as the member's laptop exports it (simulated with the shared code). */
 async function memberSheet(assignment: AssignmentContent, member: Participant, seed: number, work: string, name: string): Promise<string> {
   const onSite = await demoWork({ random: seededRandom(seed), assignment, expert: member.card, startedAt: new Date() });
-  const exported = await exportScoresheet({ work: onSite, assignment, previous: null }, { keys: member.keys, clock: { now: () => new Date() }, myKeyId: member.card.keyId });
+  const exported = await exportScoresheetBytes({ work: onSite, assignment, previous: null }, { keys: member.keys, clock: { now: () => new Date() }, myKeyId: member.card.keyId });
   if (!exported.ok) throw new Error(exported.error.en);
   return writeTemp(work, name, exported.value.written.bytes);
 }

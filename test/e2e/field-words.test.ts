@@ -4,7 +4,7 @@ import { demoWork } from '../../cli/lib/demo-content.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { GBT19580_2012 } from '../../shared/criteria/gbt19580-2012.js';
 import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { openItem, screenshot, signNoConflict } from './support/app.js';
 import { leaderDeviceWithAssignment } from './support/field-device.js';
 import { fieldSession, pickOption } from './support/field-session.js';
@@ -32,7 +32,7 @@ describe('words in Chromium', () => {
 
     // A member's scoresheet offered to 导入评审任务 on the leader's laptop: taken where it belongs, and said so.
     const onSite = await demoWork({ random: seededRandom(3), assignment: issued.content, expert: others[0]!.card, startedAt: new Date() });
-    const exported = await exportScoresheet({ work: onSite, assignment: issued.content, previous: null }, { keys: others[0]!.keys, clock: { now: () => new Date() }, myKeyId: others[0]!.card.keyId });
+    const exported = await exportScoresheetBytes({ work: onSite, assignment: issued.content, previous: null }, { keys: others[0]!.keys, clock: { now: () => new Date() }, myKeyId: others[0]!.card.keyId });
     if (!exported.ok) throw new Error(exported.error.en);
     const sheet = await writeTemp(work, 'scoresheet.zqa', exported.value.written.bytes);
     await openFileWith(page, () => page.getByTestId('import-assignment').click(), sheet);

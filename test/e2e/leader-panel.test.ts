@@ -16,7 +16,7 @@ import { itemsOf } from '../../shared/criteria/validate-criteria-set.js';
 import { trustAssignmentRoster, trustStoreFromAnchorCard } from '../../shared/identity/roster-trust.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { countersignReport, receiveReportForSigning } from '../../shared/workflow/countersign-report.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { systemClock } from '../../shared/workflow/ports/clock.js';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../renderer/serve.mjs';
 import { keysFor, openItem, savedCount, screenshot, signNoConflict, waitForSaved } from './support/app.js';
@@ -141,7 +141,7 @@ describe('the panel leader in Chromium', () => {
     }
     for (const [k, o] of others.entries()) {
       const onSite = await demoWork({ random: seededRandom(20 + k), assignment, expert: o.card, startedAt: now });
-      const exported = await exportScoresheet({ work: onSite, assignment, previous: null }, { keys: o.keys, clock: { now: () => now }, myKeyId: o.card.keyId });
+      const exported = await exportScoresheetBytes({ work: onSite, assignment, previous: null }, { keys: o.keys, clock: { now: () => now }, myKeyId: o.card.keyId });
       if (!exported.ok) throw new Error(exported.error.en);
       sheetFiles.push(await writeTemp(work, `scoresheet-node-${k}.zqa`, exported.value.written.bytes));
     }

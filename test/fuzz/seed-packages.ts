@@ -97,7 +97,9 @@ export async function buildSeedPackages(): Promise<SeedSet> {
 
   const photo = new Uint8Array(300).map((_, i) => (i * 31) & 0xff);
   const sheets = [];
-  for (const m of panel.members) sheets.push(await scoresheetPackage(panel, m, { seed: 11, photos: m === expert ? [photo] : [] }));
+  // Version 2 (the in-memory layout, manifest first): the mutators rebuild packages in that
+  // layout. The chunked version 3 the app's export writes is attacked in packages-stream.test.ts.
+  for (const m of panel.members) sheets.push(await scoresheetPackage(panel, m, { seed: 11, photos: m === expert ? [photo] : [], formatVersion: 2 }));
   const toLeader = [leader.card, secretariat.card];
   seeds.push(await seed({ type: 'scoresheet', bytes: sheets[1]!.bytes, subject, sender: expert, recipients: [...toLeader, expert.card], receiver: { keys: leader.keys, trust: memberTrust, held: panelHeld(panel) } }));
 

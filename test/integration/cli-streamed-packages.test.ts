@@ -10,7 +10,6 @@ import { AtomicFileSink, nodeCrc32, nodeSha256 } from '../../node/file-stream.js
 import { nodeChunkCipher } from '../../node/node-chunk-cipher.js';
 import { seededRandom } from '../../cli/lib/seeded-random.js';
 import { sealKeyBackup } from '../../shared/crypto/key-backup.js';
-import { memorySource } from '../../shared/packages/stream/byte-io.js';
 import { writePackageStream } from '../../shared/packages/stream/write-package-stream.js';
 import { buildScoresheet } from '../../shared/workflow/build-scoresheet.js';
 import { makePanel } from '../unit/packages-fixture.js';
@@ -54,11 +53,11 @@ beforeAll(async () => {
   const work = await demoWork({ random: seededRandom(4), assignment: panel.assignment, expert: expert.card, startedAt: now, photos });
   const built = await buildScoresheet(work, panel.assignment, expert.card.keyId, now);
   if (!built.ok) throw new Error(built.error.en);
-  photoSha = built.value.blobs.map((b) => b.ref.sha256);
+  photoSha = built.value.content.attachments.map((a) => a.sha256);
   const sink = await AtomicFileSink.create(file);
   const written = await writePackageStream(
     {
-      type: 'scoresheet', content: built.value.content, blobs: built.value.blobs.map((b) => ({ entry: b.ref.entry, source: memorySource(b.bytes) })),
+      type: 'scoresheet', content: built.value.content, blobs: built.value.files,
       subject: panel.subject, revision: 1, createdAt: now, sender: { name: expert.facts.name, keys: expert.keys }, recipients: [leader.card, expert.card],
     },
     { sink, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher },

@@ -9,7 +9,7 @@ import { DEFAULT_PACKAGE_LIMITS } from '../../shared/packages/limits.js';
 import { readStoredZip } from '../../shared/packages/zip-read.js';
 import { writeStoredZip } from '../../shared/packages/zip-write.js';
 import { countersignaturePackage, memberPackages, panelReturnPackage, rewrittenHistory, scoresheetAs, type ReturnParts } from '../unit/joints-fixture.js';
-import { assignmentPackage, makePanel, resign, scoresheetRevision, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
+import { assignmentPackage, makePanel, resign, scoresheetPackage, scoresheetRevision, type Panel, type WrittenScoresheet } from '../unit/packages-fixture.js';
 import { runZqa } from './run-zqa.js';
 
 /**
@@ -85,17 +85,19 @@ describe('zqa verify and zqa open refuse the same hostile packages', () => {
   });
 
   it('a byte-order mark before the manifest, zip flags of 0, a version-1 package', async () => {
-    const entries = readStoredZip(sheets[1]!.bytes, DEFAULT_PACKAGE_LIMITS);
+    // The edits below assume the manifest first: the in-memory writer's layout (version 2).
+    const v2 = (await scoresheetPackage(panel, panel.members[1]!, { seed: 61, formatVersion: 2 })).bytes;
+    const entries = readStoredZip(v2, DEFAULT_PACKAGE_LIMITS);
     if (!entries.ok) throw new Error(entries.error.message);
     const manifest = new Uint8Array([0xef, 0xbb, 0xbf, ...entries.value[0]!.data]);
     const signature = rawSignatureToDer(await panel.members[1]!.keys.sign({ purpose: 'manifest', data: manifest }));
     const bom = writeStoredZip([{ name: 'manifest.json', data: manifest }, { name: 'manifest.sig', data: signature }, ...entries.value.slice(2)], new Date(Date.UTC(2026, 5, 1)));
     await bothRefuse(file('bom.zqa', bom), 'not-canonical');
-    const flags = sheets[1]!.bytes.slice();
+    const flags = v2.slice();
     const view = new DataView(flags.buffer);
     view.setUint16(6, 0, true); // the first local header's flags; the central one still says 0x0800
     await bothRefuse(file('flags.zqa', flags), 'malformed-container');
-    await bothRefuse(file('v1.zqa', await resign(sheets[1]!.bytes, panel.members[1]!.keys, (m) => (m.formatVersion = 1))), 'outdated-format-version');
+    await bothRefuse(file('v1.zqa', await resign(v2, panel.members[1]!.keys, (m) => (m.formatVersion = 1))), 'outdated-format-version');
   });
 
   it('an identity card offered as a scoresheet', async () => {

@@ -15,7 +15,7 @@ import type { ImportedPackage } from '../../shared/packages/import-package.js';
 import type { PackageType } from '../../shared/packages/manifest.js';
 import type { StoredRevision } from '../../shared/packages/revision.js';
 import type { ExpertWork } from '../../shared/workflow/build-scoresheet.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { receivePackage } from '../../shared/workflow/received.js';
 
 /**
@@ -108,10 +108,15 @@ describe('a panel passes packages as files: secretariat, six members (one leader
     for (const [i, m] of members.entries()) {
       const photo = new Uint8Array(50_000 + i).map((_, j) => (j * 31 + i) & 0xff);
       const work = await demoWork({ random: seededRandom(100 + i), assignment, expert: m.person.card, startedAt: new Date(Date.UTC(2026, 5, 2, 1)), photos: [photo] });
-      const exported = await exportScoresheet({ work, assignment, previous: null }, { keys: m.person.keys, clock: { now: () => new Date(Date.UTC(2026, 5, 2, 9)) }, myKeyId: m.person.card.keyId });
+      const exported = await exportScoresheetBytes({ work, assignment, previous: null }, { keys: m.person.keys, clock: { now: () => new Date(Date.UTC(2026, 5, 2, 9)) }, myKeyId: m.person.card.keyId });
       if (!exported.ok) throw new Error(exported.error.en);
       const file = drop(`scoresheet-${i + 1}.zqa`, exported.value.written.bytes);
-      const blobs = new Map(exported.value.content.attachments.map((a) => [a.entry, work.attachments.find((w) => w.id === a.id)!.bytes]));
+      const bytesOf = (id: string) => {
+        const a = work.attachments.find((w) => w.id === id);
+        if (!a || !('bytes' in a)) throw new Error(`attachment ${id} has no bytes in the demo's work`);
+        return a.bytes;
+      };
+      const blobs = new Map(exported.value.content.attachments.map((a) => [a.entry, bytesOf(a.id)]));
       sent.set(m.person.card.keyId, { work, packageId: exported.value.written.manifest.packageId, content: exported.value.content, blobs, file });
     }
     for (const receiver of [leader, secretariat]) {
@@ -152,7 +157,7 @@ describe('a panel passes packages as files: secretariat, six members (one leader
     const to = first!.percent === 100 ? 95 : first!.percent + 5;
     const entry = await nextHistoryEntry(original.work.history.at(-1), { at: '2026-06-02T10:00:00.000Z', actor: expert.person.card.keyId, kind: 'score', itemId: first!.itemId, from: first!.percent, to });
     const work = { ...original.work, scores: [{ ...first!, percent: to }, ...original.work.scores.slice(1)], history: [...original.work.history, entry] };
-    const revised = await exportScoresheet({ work, assignment, previous: { packageId: original.packageId, revision: 1 } }, { keys: expert.person.keys, clock: { now: () => new Date(Date.UTC(2026, 5, 2, 10)) }, myKeyId: expert.person.card.keyId });
+    const revised = await exportScoresheetBytes({ work, assignment, previous: { packageId: original.packageId, revision: 1 } }, { keys: expert.person.keys, clock: { now: () => new Date(Date.UTC(2026, 5, 2, 10)) }, myKeyId: expert.person.card.keyId });
     if (!revised.ok) throw new Error(revised.error.en);
     const r2 = await leader.import(drop('scoresheet-4-r2.zqa', revised.value.written.bytes), 'scoresheet');
     expect(r2.ok && r2.value.disposition.kind).toBe('supersedes');

@@ -32,7 +32,7 @@ import { assemblePanelReturn, type HeldScoresheet } from '../../shared/workflow/
 import type { CertificateStore } from '../../shared/workflow/certify-experts.js';
 import { countersignReport, receiveReportForSigning } from '../../shared/workflow/countersign-report.js';
 import { enrolExpert, readSecretariatCard } from '../../shared/workflow/enrol-expert.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { issueAssignment } from '../../shared/workflow/issue-assignment.js';
 import { memoryCertificateStore } from '../../shared/workflow/memory/certificate-store.js';
 import { memoryExpertPool } from '../../shared/workflow/memory/expert-pool.js';
@@ -151,7 +151,7 @@ class PanelRun {
       if (!opened.ok) throw new Error(`${m.name} cannot open the assignment: ${opened.error.message}`);
       device.trust = trustAssignmentRoster(device.trust, opened.value.content);
       const work = await demoWork({ random, assignment: opened.value.content, expert: device.person.card, startedAt: this.clock.now() });
-      const exported = await exportScoresheet({ work, assignment: opened.value.content, previous: null }, { keys: device.person.keys, clock: this.clock, myKeyId: m.keyId });
+      const exported = await exportScoresheetBytes({ work, assignment: opened.value.content, previous: null }, { keys: device.person.keys, clock: this.clock, myKeyId: m.keyId });
       if (!exported.ok) throw new Error(exported.error.en);
       const file = await this.write(`scoresheet-${this.n + 1}-${m.keyId.slice(0, 8)}.zqa`, 'scoresheet', exported.value.written.bytes, device.person, [this.leader.person, this.secretariat, device.person]);
       held.push({ memberKeyId: m.keyId, memberName: m.name, packageBytes: await this.read(file) });

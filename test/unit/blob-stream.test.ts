@@ -27,7 +27,7 @@ describe('streamed packages in the browser host: a File read by slices, attachme
     const written = await writePackageStream(
       {
         type: 'scoresheet', content: built.value.content, subject: panel.subject, revision: 1, createdAt: now,
-        blobs: built.value.blobs.map((b) => ({ entry: b.ref.entry, source: blobSource(new Blob([b.bytes as Uint8Array<ArrayBuffer>])) })),
+        blobs: await Promise.all(built.value.files.map(async (f) => ({ entry: f.entry, source: blobSource(new Blob([(await f.source.read(0, f.source.size)) as Uint8Array<ArrayBuffer>])) }))),
         sender: { name: member.facts.name, keys: member.keys }, recipients: [panel.members[0]!.card, member.card],
       },
       { sink },
@@ -37,11 +37,10 @@ describe('streamed packages in the browser host: a File read by slices, attachme
     const options = { keys: panel.members[0]!.keys, trust: panel.memberTrust, accept: ['scoresheet' as const], history: NO_HISTORY, held: panelHeld(panel) };
     const imported = await importPackageStream(blobSource(file), options, blobAttachmentStore());
     if (!imported.ok) throw new Error(imported.error.message);
-    for (const b of built.value.blobs) {
-      const got = imported.value.blobs.get(b.ref.entry)!;
-      expect(got.type).toBe(b.ref.mediaType);
-      expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(b.bytes))).toBe(true);
-    }
+    const ref = built.value.content.attachments.at(-1);
+    const got = imported.value.blobs.get(ref!.entry)!;
+    expect(got.type).toBe(ref!.mediaType);
+    expect(Buffer.from(await got.arrayBuffer()).equals(photo)).toBe(true);
     const cut = await importPackageStream(blobSource(file.slice(0, file.size - 1)), options, blobAttachmentStore());
     expect(cut.ok ? 'accepted' : cut.error.code).toBe('truncated');
   });

@@ -56,11 +56,12 @@ describe('a streamed package through files', () => {
     const work = await demoWork({ random: seededRandom(3), assignment: panel.assignment, expert: member.card, startedAt: now, photos });
     const built = await buildScoresheet(work, panel.assignment, member.card.keyId, now);
     if (!built.ok) throw new Error(built.error.en);
-    const sources = built.value.blobs.map((b) => {
-      const path = join(dir, `photo-${b.ref.entry.slice(6)}`);
-      writeFileSync(path, b.bytes);
-      return { entry: b.ref.entry, path };
-    });
+    const bytesOf = (f: (typeof built.value.files)[number]) => f.source.read(0, f.source.size);
+    const sources = await Promise.all(built.value.files.map(async (f) => {
+      const path = join(dir, `photo-${f.entry.slice(6)}`);
+      writeFileSync(path, await bytesOf(f));
+      return { entry: f.entry, path };
+    }));
     const opened = await Promise.all(sources.map(async (s) => ({ entry: s.entry, source: await openFileSource(s.path) })));
     const file = join(dir, 'sheet.zqa');
     const sink = await AtomicFileSink.create(file);
@@ -81,14 +82,14 @@ describe('a streamed package through files', () => {
     const imported = await importPackageStream(source, options, folderAttachmentStore(out));
     await source.close();
     if (!imported.ok) throw new Error(imported.error.message);
-    for (const b of built.value.blobs) expect(readFileSync(imported.value.blobs.get(b.ref.entry)!).equals(Buffer.from(b.bytes))).toBe(true);
+    for (const f of built.value.files) expect(readFileSync(imported.value.blobs.get(f.entry)!).equals(Buffer.from(await bytesOf(f)))).toBe(true);
 
     // A byte of the last photo changed: refused after the other files were written; none is kept.
-    expect(readdirSync(out).length).toBe(built.value.blobs.length);
+    expect(readdirSync(out).length).toBe(built.value.files.length);
     const bad = new Uint8Array(readFileSync(file));
     const entries = readStoredZip(bad, STREAMED_PACKAGE_LIMITS);
     if (!entries.ok) throw new Error(entries.error.message);
-    const last = entries.value.find((e) => e.name === built.value.blobs.at(-1)!.ref.entry)!;
+    const last = entries.value.find((e) => e.name === built.value.files.at(-1)!.entry)!;
     bad[last.data.byteOffset + 40]! ^= 1;
     const refusedOut = join(dir, 'refused');
     const refused = await importPackageStream(memorySource(bad), options, folderAttachmentStore(refusedOut));

@@ -20,7 +20,7 @@ let options: ImportOptions;
 
 beforeAll(async () => {
   panel = await makePanel(5);
-  sheet = await scoresheetPackage(panel, panel.members[2]!, { photos: [new Uint8Array([1, 2, 3])] });
+  sheet = await scoresheetPackage(panel, panel.members[2]!, { photos: [new Uint8Array([1, 2, 3])], formatVersion: 2 });
   options = { keys: panel.members[0]!.keys, trust: panel.memberTrust, accept: ['scoresheet'], history: NO_HISTORY, held: panelHeld(panel) };
 });
 

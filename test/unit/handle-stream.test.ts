@@ -8,7 +8,6 @@ import { createBrowserFileHandles } from '../../renderer/src/host/browser-file-h
 import { folderAttachmentStore, nodeCrc32, nodeSha256 } from '../../node/file-stream.js';
 import { nodeChunkCipher } from '../../node/node-chunk-cipher.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
-import { memorySource } from '../../shared/packages/stream/byte-io.js';
 import { CHUNK_BYTES, CHUNK_OVERHEAD } from '../../shared/packages/stream/chunk-cipher.js';
 import { importPackageStream } from '../../shared/packages/stream/import-package-stream.js';
 import { writePackageStream } from '../../shared/packages/stream/write-package-stream.js';
@@ -42,13 +41,13 @@ describe('a package streamed through the bridge by handle', () => {
     const work = await demoWork({ random: seededRandom(5), assignment: panel.assignment, expert: member.card, startedAt: now, photos });
     const built = await buildScoresheet(work, panel.assignment, member.card.keyId, now);
     if (!built.ok) throw new Error(built.error.en);
-    const digests = new Map(built.value.blobs.map((b) => [b.ref.entry, createHash('sha256').update(b.bytes).digest('hex')]));
+    const digests = new Map(await Promise.all(built.value.files.map(async (f) => [f.entry, createHash('sha256').update(await f.source.read(0, f.source.size)).digest('hex')] as const)));
 
     const target = join(dir, '评分表.zqa');
     const { files, largest } = mainFilesBridge({ save: target, open: target });
     const saved = await saveThroughSink(files, { kind: 'package', suggestedName: '评分表.zqa' }, (sink) =>
       writePackageStream(
-        { type: 'scoresheet', content: built.value.content, blobs: built.value.blobs.map((b) => ({ entry: b.ref.entry, source: memorySource(b.bytes) })), subject: panel.subject, revision: 1, createdAt: now, sender: { name: member.facts.name, keys: member.keys }, recipients: [panel.members[0]!.card, member.card] },
+        { type: 'scoresheet', content: built.value.content, blobs: built.value.files, subject: panel.subject, revision: 1, createdAt: now, sender: { name: member.facts.name, keys: member.keys }, recipients: [panel.members[0]!.card, member.card] },
         { sink, sha256: nodeSha256, crc32: nodeCrc32, chunkCipher: nodeChunkCipher },
       ),
     );

@@ -16,6 +16,7 @@ import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { dumpDatabase, freshDatabase } from './db-test-helpers.js';
 import { countersignaturePackage, finishedConsensus, memberPackages, panelReturnPackage, REPORT_PDF, rewrittenHistory, scoresheetAs, signedAs, type ReturnParts } from './joints-fixture.js';
 import { assignmentPackage, makePanel, resign, scoresheetPackage, scoresheetRevision, type Panel, type WrittenScoresheet } from './packages-fixture.js';
+import { packageBlob } from '../../renderer/src/packages/package-file.js';
 
 /**
  * Every joint between people, through the app's own importers (the stores over a real Dexie
@@ -54,7 +55,7 @@ async function refusedUnchanged(run: () => Promise<{ ok: true } | { ok: false; e
 
 /** An import through the app's one registry of incoming package types, as this device. */
 async function importAs(device: Participant, bytes: Uint8Array, accept: ('assignment' | 'scoresheet')[] = ['scoresheet']) {
-  return importIncoming({ db, keys: device.keys, keyId: device.card.keyId, now: () => NOW, fileName: 'file.zqa' }, bytes, accept);
+  return importIncoming({ db, keys: device.keys, keyId: device.card.keyId, now: () => NOW, fileName: 'file.zqa' }, packageBlob(bytes), accept);
 }
 
 describe('the leader’s device receiving scoresheets', () => {
@@ -100,7 +101,9 @@ describe('the leader’s device receiving scoresheets', () => {
   });
 
   it('refuses a byte-order mark before the manifest or inside the content, and zip flags other than 0x0800', async () => {
-    const withBom = await resignRaw(sheet.bytes, expert, (m) => new Uint8Array([0xef, 0xbb, 0xbf, ...m]));
+    // The edits below assume the manifest first: the in-memory writer's layout (version 2).
+    const v2 = await scoresheetPackage(panel, expert, { seed: 3, formatVersion: 2 });
+    const withBom = await resignRaw(v2.bytes, expert, (m) => new Uint8Array([0xef, 0xbb, 0xbf, ...m]));
     expect(await refusedUnchanged(() => importAs(leader, withBom))).toMatch(/^not-canonical: manifest\.json holds a byte-order mark \(U\+FEFF\) at byte 0/);
     const content = canonicalJsonBytes(sheet.content);
     const blobs = sheet.blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes }));
@@ -110,7 +113,7 @@ describe('the leader’s device receiving scoresheets', () => {
     const named = canonicalJsonBytes({ ...sheet.content, observations: sheet.content.observations.map((o, i) => (i === 0 ? { ...o, text: `\ufeff${o.text}` } : o)) });
     const inside = await signedAs('scoresheet', expert, null, { panel, contentBytes: named, blobs });
     expect(await refusedUnchanged(() => importAs(leader, inside))).toMatch(/^not-canonical: content\.json holds a byte-order mark \(U\+FEFF\) at byte \d+/);
-    expect(await refusedUnchanged(() => importAs(leader, withFlags(sheet.bytes, 0)))).toMatch(/^malformed-container: central record of "manifest\.json" has unexpected fields/);
+    expect(await refusedUnchanged(() => importAs(leader, withFlags(v2.bytes, 0)))).toMatch(/^malformed-container: central record of "manifest\.json" has unexpected fields/);
   });
 
   it('refuses a version-1 package as outdated', async () => {

@@ -5,6 +5,7 @@ import { ok } from '../../shared/util/result.js';
 import { notTakenHere, receiveIncoming } from '../../shared/workflow/incoming.js';
 import { PACKAGE_PLACES } from '../../shared/workflow/package-places.js';
 import { assignmentPackage, makePanel } from './packages-fixture.js';
+import { memorySource } from '../../shared/packages/stream/byte-io.js';
 
 let assignment: Uint8Array;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ describe('a refused package in words a person can act on', () => {
       countersignature: notTakenHere<never>('countersignature', 'x'),
       'panel-return': notTakenHere<never>('panel-return', 'x'),
     };
-    const refused = await receiveIncoming(assignment, registry, ['scoresheet']);
+    const refused = await receiveIncoming(memorySource(assignment), registry, ['scoresheet']);
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.package?.code).toBe('wrong-type');

@@ -11,6 +11,8 @@ import { keyIdOf } from '../../shared/crypto/key-id.js';
 import { fromBase64 } from '../../shared/util/bytes.js';
 import { dumpDatabase as dump, freshDatabase } from './db-test-helpers.js';
 import { assignmentPackage, makePanel, scoresheetPackage, type Panel } from './packages-fixture.js';
+import { packageBlob, wholePackage } from '../../renderer/src/packages/package-file.js';
+import { blobAttachmentStore, blobSource } from '../../renderer/src/host/blob-stream.js';
 
 const NOW = new Date('2026-06-03T08:00:00.000Z');
 const deviceKeyId = async (p: Participant) => keyIdOf(fromBase64((await p.keys.publicKeys()).signingKey));
@@ -40,7 +42,7 @@ async function setAnchor(): Promise<void> {
 
 /** An import through the app's one registry of incoming package types, as this device. */
 async function importAs(device: Participant, bytes: Uint8Array, accept: PackageType[] = ['assignment']) {
-  return importIncoming({ db, keys: device.keys, keyId: await deviceKeyId(device), now: () => NOW, fileName: 'file.zqa' }, bytes, accept);
+  return importIncoming({ db, keys: device.keys, keyId: await deviceKeyId(device), now: () => NOW, fileName: 'file.zqa' }, packageBlob(bytes), accept);
 }
 
 /** Runs an import that must be refused and checks that not one row changed. */
@@ -69,7 +71,7 @@ describe('importing an assignment on an expert’s device', () => {
     expect(review?.assignment.materialReview).toEqual(Object.fromEntries(panel.assignment.materialReview.scores.map((s) => [s.itemId, s.percent])));
     const [received] = await db.receivedPackages.toArray();
     expect(received).toMatchObject({ type: 'assignment', revision: 1, senderKeyId: panel.secretariat.card.keyId, supersededBy: null, reviewId: panel.assignment.panel.id });
-    expect(received?.bytes).toEqual(assignmentR1);
+    expect(await wholePackage(received!.bytes)).toEqual(assignmentR1);
     expect((await db.panelAssignments.get(panel.assignment.panel.id))?.leaderKeyId).toBe(leader.card.keyId);
     // The roster now vouches for the panel's members on this device.
     const trust = await loadTrustStore(db);
@@ -138,7 +140,8 @@ describe('the leader receiving members’ scoresheets', () => {
     expect(result).toMatchObject({ ok: true, value: { type: 'scoresheet', memberKeyId: expert.card.keyId, memberName: expert.card.name, revision: 1 } });
     const stored = await db.memberScoresheets.get([panel.assignment.panel.id, expert.card.keyId]);
     expect(stored?.content).toEqual(sheet.content);
-    expect(stored?.packageBytes).toEqual(sheet.bytes);
+    expect(stored?.packageBytes).toBeInstanceOf(Blob);
+    expect(await wholePackage(stored!.packageBytes)).toEqual(sheet.bytes);
     for (const b of sheet.blobs) {
       const id = sheet.content.attachments.find((a) => a.entry === b.ref.entry)!.id;
       expect(new Uint8Array(await stored!.attachments[id]!.arrayBuffer())).toEqual(b.bytes);
@@ -163,12 +166,13 @@ describe('the leader receiving members’ scoresheets', () => {
       const held = await db.panelAssignments.where('panelId').equals(panelId).first();
       return held ? { reviewId: held.reviewId, content: held.content } : null;
     };
-    const received = await receiveScoresheet(sheet.bytes, { keys: leader.keys, trust, history: dbPackageHistory(db), held: dbHeldRecords(db), myKeyId: leader.card.keyId, assignmentFor });
+    const file = packageBlob(sheet.bytes);
+    const received = await receiveScoresheet(blobSource(file), { keys: leader.keys, trust, history: dbPackageHistory(db), held: dbHeldRecords(db), myKeyId: leader.card.keyId, assignmentFor }, blobAttachmentStore());
     if (!received.ok) throw new Error(received.error.message);
     const ctx = { deviceKeyId: leader.card.keyId, now: NOW };
-    expect((await applyScoresheet(db, received.value, sheet.bytes, ctx)).ok).toBe(true);
+    expect((await applyScoresheet(db, received.value, file, ctx)).ok).toBe(true);
     const before = await dump(db);
-    expect(await applyScoresheet(db, received.value, sheet.bytes, ctx)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(await applyScoresheet(db, received.value, file, ctx)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
     expect(await dump(db)).toEqual(before);
   });
 

@@ -7,12 +7,15 @@ import { setSiteIssueStatus } from '../../renderer/src/workspaces/expert/store/c
 import { recordDeclaration } from '../../renderer/src/workspaces/expert/store/declaration-writes.js';
 import { addNote } from '../../renderer/src/workspaces/expert/store/note-writes.js';
 import { setItemScore } from '../../renderer/src/workspaces/expert/store/score-writes.js';
-import { exportScoresheet, type SaveFile } from '../../renderer/src/workspaces/expert/store/export-scoresheet.js';
+import { exportScoresheet, type SaveInto } from '../../renderer/src/workspaces/expert/store/export-scoresheet.js';
 import { importIncoming } from '../../renderer/src/packages/incoming.js';
 import { seedDemoIfEmpty } from '../../renderer/src/db/seed-demo.js';
 import { DEMO_REVIEW_ID } from '../../shared/demo/demo-review.js';
+import { MemorySink } from '../../shared/packages/stream/byte-io.js';
+import { ok } from '../../shared/util/result.js';
 import { freshDatabase } from './db-test-helpers.js';
 import { assignmentPackage, makePanel, type Panel } from './packages-fixture.js';
+import { packageBlob } from '../../renderer/src/packages/package-file.js';
 
 const NOW = new Date('2026-06-03T08:00:00.000Z');
 let panel: Panel;
@@ -33,7 +36,7 @@ beforeEach(async () => {
   leaderDb = freshDatabase();
   for (const [db, p] of [[expertDb, expert], [leaderDb, leader]] as const) {
     await db.trustAnchor.put({ id: 'secretariat', card: panel.secretariat.card, packageBytes: new Uint8Array([1]), confirmedAt: NOW.toISOString() });
-    const r = await importIncoming({ db, keys: p.keys, keyId: p.card.keyId, now: () => NOW, fileName: '' }, assignment, ['assignment']);
+    const r = await importIncoming({ db, keys: p.keys, keyId: p.card.keyId, now: () => NOW, fileName: '' }, packageBlob(assignment), ['assignment']);
     expect(r.ok).toBe(true);
   }
 });
@@ -43,14 +46,18 @@ afterEach(() => {
 });
 
 const reviewId = () => panel.assignment.panel.id;
-function saver(files: Uint8Array[], answer: 'save' | 'cancel' = 'save'): SaveFile {
-  return (name, bytes) => {
-    if (answer === 'cancel') return Promise.resolve({ ok: true, value: null });
-    files.push(bytes);
-    return Promise.resolve({ ok: true, value: { savedAs: `/media/usb/${name}` } });
+/** A save dialog answered `answer`; the file streamed into memory, kept in `files` only when the writer succeeded (as the host commits). */
+function saver(files: Uint8Array[], answer: 'save' | 'cancel' = 'save'): SaveInto {
+  return async (name, write) => {
+    if (answer === 'cancel') return ok(null);
+    const sink = new MemorySink();
+    const written = await write(sink);
+    if (!written.ok) return written;
+    files.push(sink.bytes());
+    return ok({ savedAs: `/media/usb/${name}`, value: written.value });
   };
 }
-const exportAs = (db: ZqaDatabase, p: Participant, save: SaveFile) => exportScoresheet(db, reviewId(), { keys: p.keys, deviceKeyId: p.card.keyId, save, now: NOW });
+const exportAs = (db: ZqaDatabase, p: Participant, saveInto: SaveInto) => exportScoresheet(db, reviewId(), { keys: p.keys, deviceKeyId: p.card.keyId, saveInto, now: NOW });
 
 describe('exporting the expert’s own scoresheet', () => {
   it('carries scores, notes, the photo, site checks and the history chain to the leader, who stores them', async () => {
@@ -69,7 +76,7 @@ describe('exporting the expert’s own scoresheet', () => {
     expect(await exportAs(expertDb, expert, saver(files))).toEqual({ ok: true, value: { kind: 'saved', revision: 1, savedAs: expect.stringContaining('第1版.zqa') as unknown } });
     expect(await expertDb.scoresheetExports.count()).toBe(1);
 
-    const imported = await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, files[0]!, ['scoresheet']);
+    const imported = await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, packageBlob(files[0]!), ['scoresheet']);
     expect(imported).toMatchObject({ ok: true, value: { type: 'scoresheet', memberKeyId: expert.card.keyId, revision: 1 } });
     const sheet = (await leaderDb.memberScoresheets.get([reviewId(), expert.card.keyId]))!;
     const item = (id: string) => sheet.content.items.find((i) => i.itemId === id);
@@ -93,7 +100,7 @@ describe('exporting the expert’s own scoresheet', () => {
     await exportAs(expertDb, expert, saver(files));
     await exportAs(expertDb, expert, saver(files));
     expect((await expertDb.scoresheetExports.toArray()).map((e) => e.revision)).toEqual([1, 2]);
-    for (const f of files) expect((await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, f, ['scoresheet'])).ok).toBe(true);
+    for (const f of files) expect((await importIncoming({ db: leaderDb, keys: leader.keys, keyId: leader.card.keyId, now: () => NOW, fileName: '' }, packageBlob(f), ['scoresheet'])).ok).toBe(true);
     expect((await leaderDb.memberScoresheets.get([reviewId(), expert.card.keyId]))?.revision).toBe(2);
     expect(await leaderDb.memberScoresheetHistory.count()).toBe(1);
   });
@@ -106,8 +113,20 @@ describe('exporting the expert’s own scoresheet', () => {
 
   it('refuses the demo review (no leader or secretariat keys) and a review without a declaration', async () => {
     await seedDemoIfEmpty(expertDb);
-    expect(await exportScoresheet(expertDb, DEMO_REVIEW_ID, { keys: expert.keys, deviceKeyId: expert.card.keyId, save: saver([]) })).toEqual({ ok: false, error: { kind: 'no-assignment' } });
+    expect(await exportScoresheet(expertDb, DEMO_REVIEW_ID, { keys: expert.keys, deviceKeyId: expert.card.keyId, saveInto: saver([]) })).toEqual({ ok: false, error: { kind: 'no-assignment' } });
     expect(await exportAs(expertDb, expert, saver([]))).toMatchObject({ ok: false, error: { kind: 'failed', error: { code: 'not-ready', en: expect.stringMatching(/declaration/) as unknown } } });
+    expect(await expertDb.scoresheetExports.count()).toBe(0);
+  });
+
+  it('refuses a photo that changed since its SHA-256 was stored, saves nothing and records nothing', async () => {
+    const ctx = { db: expertDb, actor: expert.card.keyId, now: () => NOW };
+    await recordDeclaration(ctx, reviewId(), { conflict: false });
+    const id = await addAttachment(ctx, reviewId(), '4.1.2', { name: '照片.png', type: 'image/png', blob: new Blob([new Uint8Array([1, 2, 3, 4])]) });
+    // Same size, other bytes: the content would list a hash the file no longer has.
+    await expertDb.attachments.update(id, { blob: new Blob([new Uint8Array([1, 2, 3, 5])], { type: 'image/png' }) });
+    const files: Uint8Array[] = [];
+    expect(await exportAs(expertDb, expert, saver(files))).toMatchObject({ ok: false, error: { kind: 'failed', error: { code: 'package', package: { code: 'content-invalid' } } } });
+    expect(files).toEqual([]);
     expect(await expertDb.scoresheetExports.count()).toBe(0);
   });
 });

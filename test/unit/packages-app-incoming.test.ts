@@ -13,6 +13,7 @@ import { steppingClock } from '../../shared/workflow/ports/clock.js';
 import { produceReport } from '../../shared/workflow/produce-report.js';
 import { freshDatabase } from './db-test-helpers.js';
 import { assignmentPackage, makePanel, panelHeld, scoresheetPackage, type Panel } from './packages-fixture.js';
+import { packageBlob } from '../../renderer/src/packages/package-file.js';
 
 /**
  * The one registry of incoming package types in the app: every import button and every file
@@ -38,7 +39,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const importAs = (p: Participant, bytes: Uint8Array, accept: readonly PackageType[] = ANY_PACKAGE) =>
-  importIncoming({ db, keys: p.keys, keyId: p.card.keyId, now: () => NOW, fileName: 'opened.zqa' }, bytes, accept);
+  importIncoming({ db, keys: p.keys, keyId: p.card.keyId, now: () => NOW, fileName: 'opened.zqa' }, packageBlob(bytes), accept);
 
 async function count(): Promise<number> {
   let n = 0;

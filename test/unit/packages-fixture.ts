@@ -13,8 +13,8 @@ import { writeStoredZip, type ZipInputEntry } from '../../shared/packages/zip-wr
 import { canonicalJsonBytes } from '../../shared/util/canonical-json.js';
 import { sha256Hex } from '../../shared/util/bytes.js';
 import type { PreparedBlob } from '../../shared/packages/blobs.js';
-import { buildScoresheet } from '../../shared/workflow/build-scoresheet.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import type { ExpertWork } from '../../shared/workflow/build-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { writeAssignmentPackage } from '../../shared/workflow/issue-assignment.js';
 import { demoAssignment, demoWork } from '../../cli/lib/demo-content.js';
 import { createParticipant, type Participant } from '../../cli/lib/demo-participant.js';
@@ -68,18 +68,36 @@ export interface WrittenScoresheet {
 /**
  * `member`'s scoresheet as the expert's export step writes it; given `previous`, the next
  * revision of it: the work of `seed`, its history the previous one's with each changed score
- * appended, as the expert's app records it.
+ * appended, as the expert's app records it. The step writes format version 3 (chunked, the
+ * manifest last); `formatVersion: 2` writes the same content and files with the in-memory
+ * writer, for tests of that layout (the manifest first), which readers still take.
  */
-export async function scoresheetPackage(panel: Panel, member: Participant, options: { seed?: number; photos?: Uint8Array[]; previous?: WrittenScoresheet } = {}): Promise<WrittenScoresheet> {
+export async function scoresheetPackage(panel: Panel, member: Participant, options: { seed?: number; photos?: Uint8Array[]; previous?: WrittenScoresheet; formatVersion?: 2 | 3 } = {}): Promise<WrittenScoresheet> {
   const startedAt = new Date(Date.UTC(2026, 5, 2));
   const fresh = await demoWork({ random: seededRandom(options.seed ?? 5), assignment: panel.assignment, expert: member.card, startedAt, photos: options.photos ?? [] });
   const work = options.previous ? { ...fresh, history: await extendedHistory(options.previous.content.history, fresh.scores, member.card.keyId) } : fresh;
   const previous = options.previous ? { packageId: options.previous.packageId, revision: options.previous.revision } : null;
-  const r = await exportScoresheet({ work, assignment: panel.assignment, previous }, { keys: member.keys, clock: { now: () => startedAt }, myKeyId: member.card.keyId });
+  const r = await exportScoresheetBytes({ work, assignment: panel.assignment, previous }, { keys: member.keys, clock: { now: () => startedAt }, myKeyId: member.card.keyId });
   if (!r.ok) throw new Error(r.error.en);
-  const built = await buildScoresheet(work, panel.assignment, member.card.keyId, startedAt);
-  if (!built.ok) throw new Error(built.error.en);
-  return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs: built.value.blobs };
+  const blobs = preparedBlobsOf(r.value.content, work);
+  if (options.formatVersion !== 2) return { bytes: r.value.written.bytes, packageId: r.value.written.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs };
+  const v2 = await writePackage({
+    type: 'scoresheet', content: r.value.content, blobs: blobs.map((b) => ({ entry: b.ref.entry, bytes: b.bytes })),
+    subject: panel.subject, revision: r.value.revision, supersedes: previous?.packageId ?? null, createdAt: startedAt,
+    sender: { name: member.facts.name, keys: member.keys },
+    recipients: [panel.members[0]!.card, panel.secretariat.card, member.card],
+  });
+  if (!v2.ok) throw new Error(v2.error.message);
+  return { bytes: v2.value.bytes, packageId: v2.value.manifest.packageId, revision: r.value.revision, content: r.value.content, blobs };
+}
+
+/** Each attachment's reference with the bytes it was made from (the demo's work holds its photos in memory). */
+function preparedBlobsOf(content: ScoresheetContent, work: ExpertWork): PreparedBlob[] {
+  return content.attachments.map(({ id: _id, caption: _c, itemId: _i, ...ref }) => {
+    const a = work.attachments.find((w) => w.id === _id);
+    if (!a || !('bytes' in a)) throw new Error(`attachment ${_id} has no bytes in the work`);
+    return { ref, bytes: a.bytes };
+  });
 }
 
 async function extendedHistory(before: readonly HistoryEntry[], scores: readonly { itemId: string; percent: number | null }[], actor: string): Promise<HistoryEntry[]> {

@@ -9,6 +9,7 @@ import { importIncoming } from '../../renderer/src/packages/incoming.js';
 import { ANY_PACKAGE } from '../../renderer/src/packages/incoming-types.js';
 import { freshDatabase } from './db-test-helpers.js';
 import { assignmentPackage, makePanel, scoresheetPackage, scoresheetRevision, type Panel, type WrittenScoresheet } from './packages-fixture.js';
+import { packageBlob } from '../../renderer/src/packages/package-file.js';
 
 /**
  * Many files at once (the leader's board, a folder from a USB stick, a drop on the window):
@@ -40,7 +41,7 @@ afterEach(() => db.close());
 const file = (name: string, bytes: Uint8Array): OpenedFile => ({ name, bytes });
 async function device(p: Participant) {
   const keyId = await keyIdOf(fromBase64((await p.keys.publicKeys()).signingKey));
-  return (bytes: Uint8Array, fileName: string) => importIncoming({ db, keys: p.keys, keyId, now: () => NOW, fileName }, bytes, ANY_PACKAGE);
+  return (bytes: Uint8Array, fileName: string) => importIncoming({ db, keys: p.keys, keyId, now: () => NOW, fileName }, packageBlob(bytes), ANY_PACKAGE);
 }
 const brief = (e: ImportEntry) => ({
   file: e.fileName,

@@ -58,7 +58,7 @@ beforeAll(async () => {
     {
       type: 'scoresheet',
       content: built.value.content,
-      blobs: built.value.blobs.map((b) => ({ entry: b.ref.entry, source: memorySource(b.bytes) })),
+      blobs: built.value.files,
       subject: panel.subject,
       revision: 1,
       createdAt: startedAt,
@@ -186,8 +186,10 @@ describe('a package of format version 3, written and read a chunk at a time', ()
   });
 
   it('reads a version-2 package (whole entries) through the same call', async () => {
-    const { scoresheetPackage } = await import('./packages-fixture.js');
-    const v2 = await scoresheetPackage(panel, panel.members[3]!, { photos: [photo(5000, 9)] });
+    const { scoresheetPackage, scoresheetRevision } = await import('./packages-fixture.js');
+    // The app's export writes version 3; a revision made by the in-memory writer is version 2.
+    const v3 = await scoresheetPackage(panel, panel.members[3]!, { photos: [photo(5000, 9)] });
+    const v2 = await scoresheetRevision(panel, panel.members[3]!, v3, { revision: 2, changes: [] });
     const { store, counts } = countingStore();
     const r = await importPackageStream(memorySource(v2.bytes), options, store);
     if (!r.ok) throw new Error(r.error.message);

@@ -61,8 +61,11 @@ describe('report input from what the packages carry', () => {
     const members = await Promise.all(['王一', '李二', '张三', '赵四', '钱五'].map((name, i) => createParticipant({ name, organisation: '河南省质量协会', role: i === 0 ? 'leader' : 'expert' })));
     const assignment = await demoAssignment({ random, secretariat: secretariat.card, secretariatKeys: secretariat.keys, members: members.map((m) => m.card), issuedAt: new Date('2026-11-20T01:00:00Z') });
     const built = await demoScoresheet({ random, assignment, expert: members[0]!.card, startedAt: new Date('2026-11-20T02:00:00Z'), sitePhotos: 1 });
-    const blobs = new Map(built.blobs.map((b) => [b.ref.entry, b.bytes]));
-    const bytesOf = (_k: string, id: string) => Promise.resolve(blobs.get(built.content.attachments.find((a) => a.id === id)!.entry) ?? null);
+    const files = new Map(built.files.map((f) => [f.entry, f.source]));
+    const bytesOf = async (_k: string, id: string) => {
+      const source = files.get(built.content.attachments.find((a) => a.id === id)!.entry);
+      return source ? source.read(0, source.size) : null;
+    };
     const photos = await collectEvidencePhotos([built.content], bytesOf, null);
     // The 1×1 stand-in is no photo; the two captioned site photos are, each with its item and observation.
     expect(photos.map((p) => p.caption)).toEqual([DEMO_PHOTO_CAPTIONS[0], DEMO_PHOTO_CAPTIONS[1]]);

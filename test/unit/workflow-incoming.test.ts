@@ -5,14 +5,15 @@ import { ok } from '../../shared/util/result.js';
 import { fileNames, plainFileName } from '../../shared/workflow/file-names.js';
 import { notTakenHere, receiveIncoming, type IncomingRegistry } from '../../shared/workflow/incoming.js';
 import { assignmentPackage, makePanel } from './packages-fixture.js';
+import { memorySource, type ByteSource } from '../../shared/packages/stream/byte-io.js';
 
 type Outcome = { [T in PackageType]: { type: T; bytes: number } }[PackageType];
 
 /** A registry whose every handler records that it was called. */
 function recording(seen: PackageType[]): IncomingRegistry<Outcome> {
-  const handler = <T extends PackageType>(type: T) => (bytes: Uint8Array) => {
+  const handler = <T extends PackageType>(type: T) => (file: ByteSource) => {
     seen.push(type);
-    return Promise.resolve(ok({ type, bytes: bytes.length } as Extract<Outcome, { type: T }>));
+    return Promise.resolve(ok({ type, bytes: file.size } as Extract<Outcome, { type: T }>));
   };
   return {
     'identity-card': handler('identity-card'),
@@ -37,18 +38,18 @@ beforeAll(async () => {
 describe('the registry of incoming package types (shared/workflow/incoming.ts)', () => {
   it('hands a package to its type’s handler, and only there', async () => {
     const seen: PackageType[] = [];
-    expect(await receiveIncoming(assignment, recording(seen), ['assignment', 'identity-card'])).toEqual({ ok: true, value: { type: 'assignment', bytes: assignment.length } });
-    expect(await receiveIncoming(card, recording(seen), ['assignment', 'identity-card'])).toMatchObject({ ok: true, value: { type: 'identity-card' } });
+    expect(await receiveIncoming(memorySource(assignment), recording(seen), ['assignment', 'identity-card'])).toEqual({ ok: true, value: { type: 'assignment', bytes: assignment.length } });
+    expect(await receiveIncoming(memorySource(card), recording(seen), ['assignment', 'identity-card'])).toMatchObject({ ok: true, value: { type: 'identity-card' } });
     expect(seen).toEqual(['assignment', 'identity-card']);
   });
 
   it('refuses a type the caller does not take, a damaged file and a file that is no package, before any handler', async () => {
     const seen: PackageType[] = [];
-    expect(await receiveIncoming(card, recording(seen), ['assignment'])).toMatchObject({ ok: false, error: { code: 'package', package: { code: 'wrong-type' } } });
+    expect(await receiveIncoming(memorySource(card), recording(seen), ['assignment'])).toMatchObject({ ok: false, error: { code: 'package', package: { code: 'wrong-type' } } });
     const damaged = assignment.slice();
     damaged[damaged.length - 300]! ^= 0x01;
-    expect(await receiveIncoming(damaged, recording(seen), ['assignment'])).toMatchObject({ ok: false, error: { code: 'package' } });
-    expect(await receiveIncoming(new TextEncoder().encode('%PDF-1.7'), recording(seen), ['assignment'])).toMatchObject({ ok: false, error: { package: { code: 'not-a-package' } } });
+    expect(await receiveIncoming(memorySource(damaged), recording(seen), ['assignment'])).toMatchObject({ ok: false, error: { code: 'package' } });
+    expect(await receiveIncoming(memorySource(new TextEncoder().encode('%PDF-1.7')), recording(seen), ['assignment'])).toMatchObject({ ok: false, error: { package: { code: 'not-a-package' } } });
     expect(seen).toEqual([]);
   });
 });

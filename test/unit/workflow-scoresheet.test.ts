@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nextHistoryEntry } from '../../shared/history/hash-chain.js';
 import { NO_HISTORY } from '../../shared/packages/revision.js';
 import { buildScoresheet, CONFLICT_STATEMENT, type ExpertWork } from '../../shared/workflow/build-scoresheet.js';
-import { exportScoresheet } from '../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../shared/workflow/export-scoresheet.js';
 import { receivePackage } from '../../shared/workflow/received.js';
 import { receiveScoresheet } from '../../shared/workflow/receive-scoresheet.js';
 import { makePanel, panelHeld, type Panel } from './packages-fixture.js';
+import { memorySource } from '../../shared/packages/stream/byte-io.js';
+import { checkOnlyStore } from '../../node/file-stream.js';
 
 const AT = new Date('2026-06-02T03:00:00.000Z');
 let panel: Panel;
@@ -48,7 +50,7 @@ describe('build a scoresheet (shared/workflow/build-scoresheet.ts)', () => {
     expect(c.siteIssues.slice(0, 2)).toEqual([{ issueId: panel.assignment.siteIssues[0]!.id, status: 'confirmed', note: '部分属实：仅一个车间' }, { issueId: panel.assignment.siteIssues[1]!.id, status: 'not-confirmed', note: '' }]);
     expect(c.siteIssues.slice(2).every((s) => s.status === 'pending')).toBe(true);
     expect(c.exclusions.map((e) => e.status)).toEqual(['unchecked', 'unchecked', 'unchecked', 'unchecked', 'flagged', 'unchecked', 'unchecked']);
-    expect(built.value.blobs.map((b) => b.bytes)).toEqual([new Uint8Array([1, 2, 3]), new Uint8Array([4])]);
+    expect(await Promise.all(built.value.files.map(async (f) => [f.entry, await f.source.read(0, f.source.size)]))).toEqual([['blobs/0001', new Uint8Array([1, 2, 3])], ['blobs/0002', new Uint8Array([4])]]);
   });
 
   it('states a declared conflict, and refuses a review whose declaration is not signed', async () => {
@@ -61,26 +63,27 @@ describe('build a scoresheet (shared/workflow/build-scoresheet.ts)', () => {
 describe('export and receive a scoresheet (export-scoresheet.ts, receive-scoresheet.ts)', () => {
   it('goes to the leader, the secretariat and the sender, and the leader’s step takes it in', async () => {
     const [leader, expert] = [panel.members[0]!, panel.members[1]!];
-    const exported = await exportScoresheet({ work: await work(), assignment: panel.assignment, previous: null }, { keys: expert.keys, clock: { now: () => AT }, myKeyId: expert.card.keyId });
+    const exported = await exportScoresheetBytes({ work: await work(), assignment: panel.assignment, previous: null }, { keys: expert.keys, clock: { now: () => AT }, myKeyId: expert.card.keyId });
     if (!exported.ok) throw new Error(exported.error.en);
     expect(exported.value.fileName).toBe(`评分表-${panel.assignment.applicant.name}-${expert.facts.name}-第1版.zqa`);
     expect(exported.value.written.manifest.recipients.map((r) => r.keyId).sort()).toEqual([leader.card.keyId, panel.secretariat.card.keyId, expert.card.keyId].sort());
     const held = () => Promise.resolve({ reviewId: 'r1', content: panel.assignment });
+    const kept = checkOnlyStore;
     const ports = { trust: panel.memberTrust, history: NO_HISTORY, held: panelHeld(panel), assignmentFor: held };
-    const taken = await receiveScoresheet(exported.value.written.bytes, { ...ports, keys: leader.keys, myKeyId: leader.card.keyId });
+    const taken = await receiveScoresheet(memorySource(exported.value.written.bytes), { ...ports, keys: leader.keys, myKeyId: leader.card.keyId }, kept);
     expect(taken.ok && [taken.value.reviewId, taken.value.member.keyId]).toEqual(['r1', expert.card.keyId]);
     expect(taken.ok && taken.value.received.content).toEqual(exported.value.content);
     // Another member cannot open it, and a member's device does not take scoresheets in.
-    expect(await receiveScoresheet(exported.value.written.bytes, { ...ports, keys: panel.members[2]!.keys, myKeyId: panel.members[2]!.card.keyId })).toMatchObject({ ok: false, error: { code: 'not-a-recipient' } });
-    expect(await receiveScoresheet(exported.value.written.bytes, { ...ports, keys: expert.keys, myKeyId: expert.card.keyId })).toMatchObject({ ok: false, error: { code: 'wrong-type' } });
+    expect(await receiveScoresheet(memorySource(exported.value.written.bytes), { ...ports, keys: panel.members[2]!.keys, myKeyId: panel.members[2]!.card.keyId }, kept)).toMatchObject({ ok: false, error: { code: 'not-a-recipient' } });
+    expect(await receiveScoresheet(memorySource(exported.value.written.bytes), { ...ports, keys: expert.keys, myKeyId: expert.card.keyId }, kept)).toMatchObject({ ok: false, error: { code: 'wrong-type' } });
     expect((await receivePackage(exported.value.written.bytes, 'scoresheet', { keys: panel.secretariat.keys, trust: panel.memberTrust, history: NO_HISTORY, held: panelHeld(panel) })).ok).toBe(true);
 
-    const next = await exportScoresheet({ work: await work(), assignment: panel.assignment, previous: { packageId: exported.value.written.manifest.packageId, revision: 1 } }, { keys: expert.keys, clock: { now: () => AT }, myKeyId: expert.card.keyId });
+    const next = await exportScoresheetBytes({ work: await work(), assignment: panel.assignment, previous: { packageId: exported.value.written.manifest.packageId, revision: 1 } }, { keys: expert.keys, clock: { now: () => AT }, myKeyId: expert.card.keyId });
     expect(next.ok && [next.value.revision, next.value.written.manifest.supersedes]).toEqual([2, exported.value.written.manifest.packageId]);
   });
 
   it('is refused for someone not on the roster', async () => {
     const s = panel.secretariat;
-    expect(await exportScoresheet({ work: await work(), assignment: panel.assignment, previous: null }, { keys: s.keys, clock: { now: () => AT }, myKeyId: s.card.keyId })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await exportScoresheetBytes({ work: await work(), assignment: panel.assignment, previous: null }, { keys: s.keys, clock: { now: () => AT }, myKeyId: s.card.keyId })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
   });
 });

@@ -22,7 +22,7 @@ export interface ReceivedPackageRecord {
   receivedAt: string;
   /** Set when a newer revision of the same series arrived; the record stays as history. */
   supersededBy: string | null;
-  bytes: Uint8Array;
+  bytes: Blob | Uint8Array;
 }
 
 /**
@@ -50,8 +50,8 @@ export interface MemberScoresheetRecord {
   content: ScoresheetContent;
   /** The attachments' plaintext, keyed by attachment id (content.attachments). */
   attachments: Record<string, Blob>;
-  /** The signed package as it arrived: the panel return nests it unchanged. */
-  packageBytes: Uint8Array;
+  /** The signed package as it arrived: the panel return nests it unchanged. A Blob, or a Uint8Array in records made before packages were streamed. */
+  packageBytes: Blob | Uint8Array;
   receivedAt: string;
 }
 

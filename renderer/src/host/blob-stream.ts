@@ -1,5 +1,5 @@
 import type { BlobRef } from '../../../shared/packages/content/common.js';
-import type { ByteSource } from '../../../shared/packages/stream/byte-io.js';
+import type { ByteSink, ByteSource } from '../../../shared/packages/stream/byte-io.js';
 import type { AttachmentStore } from '../../../shared/packages/stream/import-package-stream.js';
 
 /**
@@ -16,6 +16,31 @@ export function blobSource(blob: Blob): ByteSource {
       return bytes;
     },
   };
+}
+
+/**
+ * A package written into a Blob, for the app to keep what it saved (the leader's own
+ * scoresheet). Appending or patching makes a new Blob of references to the old one's slices and
+ * the new bytes, never a copy of what was written, so the page holds no more than a chunk.
+ */
+export class BlobSink implements ByteSink {
+  private kept = new Blob([]);
+
+  write(bytes: Uint8Array): Promise<void> {
+    this.kept = new Blob([this.kept, bytes as Uint8Array<ArrayBuffer>]);
+    return Promise.resolve();
+  }
+
+  writeAt(offset: number, bytes: Uint8Array): Promise<void> {
+    const end = offset + bytes.length;
+    if (offset < 0 || end > this.kept.size) return Promise.reject(new Error(`patch at ${offset} is outside the ${this.kept.size} bytes written`));
+    this.kept = new Blob([this.kept.slice(0, offset), bytes as Uint8Array<ArrayBuffer>, this.kept.slice(end)]);
+    return Promise.resolve();
+  }
+
+  get blob(): Blob {
+    return this.kept;
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import { MAX_SLICE_BYTES, type BeginSaveArgs, type BridgeError, type BridgeResult, type FileKind, type HostBridge } from '../../../shared/bridge/contract.js';
 import type { ByteSink, ByteSource } from '../../../shared/packages/stream/byte-io.js';
+import { CHUNK_BYTES } from '../../../shared/packages/stream/chunk-cipher.js';
 import { err, ok, type Result } from '../../../shared/util/result.js';
+import { BlobSink } from './blob-stream.js';
 
 /**
  * The streamed package code's ByteSource and ByteSink (shared/packages/stream/) over the
@@ -51,6 +53,17 @@ export async function pickSource(files: HandleFiles, kind: FileKind): Promise<Br
     },
     close: async () => void valueOf(await files.close({ handle })),
   });
+}
+
+/**
+ * A file opened by handle, copied into a Blob a chunk at a time (Chromium keeps a large Blob on
+ * disk, not in the page): what the app verifies, decrypts and keeps is then that one Blob, the
+ * very bytes it checked, whatever happens to the file afterwards.
+ */
+export async function readIntoBlob(source: ByteSource): Promise<Blob> {
+  const kept = new BlobSink();
+  for (let at = 0; at < source.size; at += CHUNK_BYTES) await kept.write(await source.read(at, Math.min(CHUNK_BYTES, source.size - at)));
+  return kept.blob;
 }
 
 /** A file being saved through the host: appended and patched a slice at a time, in place only after `commit`. */

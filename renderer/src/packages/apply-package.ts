@@ -14,7 +14,7 @@ import { latestRevision } from './trust-from-db.js';
 /**
  * The last step of an expert's or a leader's import: keeps what the shared receive steps
  * accepted (shared/workflow/receive-assignment.ts, receive-scoresheet.ts) in ONE transaction,
- * with the original package bytes. Every refusal is decided before the first write, so a
+ * with the original package as the Blob it was read from (never copied into the page's memory). Every refusal is decided before the first write, so a
  * refused package leaves the database exactly as it was; a write that fails aborts the whole
  * transaction. The revision is checked again inside the transaction, so two imports racing
  * cannot both land.
@@ -53,7 +53,7 @@ function applyTables(db: ZqaDatabase) {
  * In one transaction: the revision checked again, then `write` (which refuses before its first
  * write, or writes), then the package recorded (superseding its predecessor).
  */
-async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'scoresheet'>, bytes: Uint8Array, reviewId: string, ctx: ApplyContext, write: () => Promise<Result<T, PackageError>>): Promise<Result<T & { revision: number; superseded: boolean }, PackageError>> {
+async function keep<T>(db: ZqaDatabase, received: Pick<Received<'assignment' | 'scoresheet'>, 'manifest' | 'manifestSha256' | 'seriesId' | 'senderName'>, file: Blob, reviewId: string, ctx: ApplyContext, write: () => Promise<Result<T, PackageError>>): Promise<Result<T & { revision: number; superseded: boolean }, PackageError>> {
   return db.transaction('rw', applyTables(db), async () => {
     const disposition = classifyRevision(received.manifest, received.manifestSha256, await latestRevision(db, received.seriesId));
     if (!disposition.ok) return disposition;
@@ -72,7 +72,7 @@ async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'score
       reviewId,
       receivedAt: ctx.now.toISOString(),
       supersededBy: null,
-      bytes,
+      bytes: file,
     };
     if (previous) await db.receivedPackages.update(previous.manifestSha256, { supersededBy: record.manifestSha256 });
     await db.receivedPackages.add(record);
@@ -81,13 +81,13 @@ async function keep<T>(db: ZqaDatabase, received: Received<'assignment' | 'score
 }
 
 /** The assignment, its roster, and the review it opens (a newer revision keeps the expert's own work). */
-export async function applyAssignment(db: ZqaDatabase, r: ReceivedAssignment, bytes: Uint8Array, ctx: ApplyContext): Promise<Result<AssignmentOutcome, PackageError>> {
+export async function applyAssignment(db: ZqaDatabase, r: ReceivedAssignment, file: Blob, ctx: ApplyContext): Promise<Result<AssignmentOutcome, PackageError>> {
   const { content, manifest, manifestSha256 } = r.received;
   const review = reviewAssignmentFromContent(content);
   if (!review.ok) return refuse('content-invalid', review.error);
   const reviewId = reviewIdOf(content);
   const at = ctx.now.toISOString();
-  return keep(db, r.received, bytes, reviewId, ctx, async () => {
+  return keep(db, r.received, file, reviewId, ctx, async () => {
     await db.panelAssignments.put({ reviewId, panelId: content.panel.id, leaderKeyId: r.leader.keyId, revision: manifest.revision, manifestSha256, content, receivedAt: at });
     const existing = await db.reviews.get(reviewId);
     if (existing) await db.reviews.put({ ...existing, assignment: review.value, updatedAt: at, updatedBy: ctx.deviceKeyId });
@@ -96,14 +96,17 @@ export async function applyAssignment(db: ZqaDatabase, r: ReceivedAssignment, by
   });
 }
 
-/** A member's scoresheet as the latest of that member, with its attachments; the older one kept in history. */
-export async function applyScoresheet(db: ZqaDatabase, r: ReceivedScoresheet, bytes: Uint8Array, ctx: ApplyContext): Promise<Result<ScoresheetOutcome, PackageError>> {
+/**
+ * A member's scoresheet as the latest of that member, with its attachments (the Blobs the
+ * streamed import made, stored as they are); the older one kept in history.
+ */
+export async function applyScoresheet(db: ZqaDatabase, r: ReceivedScoresheet<Blob>, file: Blob, ctx: ApplyContext): Promise<Result<ScoresheetOutcome, PackageError>> {
   const { content, manifest, manifestSha256, blobs } = r.received;
   const attachments: Record<string, Blob> = {};
   for (const a of content.attachments) {
     const data = blobs.get(a.entry);
     if (!data) return refuse('entry-missing', `attachment ${a.id} (${a.entry}) was not opened`);
-    attachments[a.id] = new Blob([new Uint8Array(data)], { type: a.mediaType });
+    attachments[a.id] = data;
   }
   const record: MemberScoresheetRecord = {
     reviewId: r.reviewId,
@@ -113,10 +116,10 @@ export async function applyScoresheet(db: ZqaDatabase, r: ReceivedScoresheet, by
     manifestSha256,
     content,
     attachments,
-    packageBytes: bytes,
+    packageBytes: file,
     receivedAt: ctx.now.toISOString(),
   };
-  return keep(db, r.received, bytes, r.reviewId, ctx, async () => {
+  return keep(db, r.received, file, r.reviewId, ctx, async () => {
     const older = await db.memberScoresheets.get([record.reviewId, record.memberKeyId]);
     // Checked by the importer too; again here, inside the transaction, against what is stored now.
     const rewritten = older ? historyExtensionProblem(older.content.history, content.history) : null;

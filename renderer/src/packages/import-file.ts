@@ -12,7 +12,7 @@ import type { IncomingOutcome } from './incoming.js';
  * with the device's keys through the host bridge. The registry and the PKI code it pulls in
  * are fetched on the first import, not at start.
  */
-export async function importFile(bytes: Uint8Array, accept: readonly PackageType[], fileName = ''): Promise<Result<IncomingOutcome, WorkflowError>> {
+export async function importFile(file: Blob, accept: readonly PackageType[], fileName = ''): Promise<Result<IncomingOutcome, WorkflowError>> {
   const [keys, { importIncoming }] = await Promise.all([loadDeviceKeys(), import('./incoming.js')]);
-  return importIncoming({ db: getDatabase(), keys: bridgeKeyHolder(getHost().keys), keyId: keys.keyId, now: () => new Date(), fileName }, bytes, accept);
+  return importIncoming({ db: getDatabase(), keys: bridgeKeyHolder(getHost().keys), keyId: keys.keyId, now: () => new Date(), fileName }, file, accept);
 }

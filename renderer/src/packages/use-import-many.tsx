@@ -10,6 +10,7 @@ import { trackSave } from '../ui/common/save-tracker.js';
 import { describeFileFault } from '../ui/common/file-fault.js';
 import { showReview } from '../workspaces/expert/store/review-choice.js';
 import { importFile } from './import-file.js';
+import { packageBlob } from './package-file.js';
 import { importMany, type ImportEntry, type ImportSummary } from './import-many.js';
 import { describeEntry } from './import-summary-text.js';
 import { ImportOutcome, ImportSummaryList } from './import-summary.js';
@@ -50,7 +51,7 @@ export function useImportMany(): {
   const language = useUiLanguage();
   const importFiles = useCallback(
     async (opened: OpenedFiles, accept: readonly PackageType[], source: ImportSource) => {
-      const summary = await trackSave(() => importMany(opened, accept, (bytes, name) => importFile(bytes, ANY_PACKAGE, name)));
+      const summary = await trackSave(() => importMany(opened, accept, (bytes, name) => importFile(packageBlob(bytes), ANY_PACKAGE, name)));
       const [only] = summary.entries;
       if (summary.entries.length === 1 && only) {
         const { kind, text } = describeEntry(t, only, language);

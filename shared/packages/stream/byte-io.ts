@@ -59,3 +59,17 @@ export class MemorySink implements ByteSink {
     return this.parts[0] ?? new Uint8Array(0);
   }
 }
+
+/** Writes to both sinks, in order: a package saved to a file and kept by the app at once. */
+export function teeSink(first: ByteSink, second: ByteSink): ByteSink {
+  return {
+    async write(bytes) {
+      await first.write(bytes);
+      await second.write(bytes);
+    },
+    async writeAt(offset, bytes) {
+      await first.writeAt(offset, bytes);
+      await second.writeAt(offset, bytes);
+    },
+  };
+}

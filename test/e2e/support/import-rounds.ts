@@ -5,7 +5,7 @@ import type { SeededRandom } from '../../../cli/lib/seeded-random.js';
 import type { IdentityCard } from '../../../shared/identity/identity-card.js';
 import type { AssignmentContent } from '../../../shared/packages/content/assignment.js';
 import { nextHistoryEntry, type HistoryEntry } from '../../../shared/history/hash-chain.js';
-import { exportScoresheet } from '../../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../../shared/workflow/export-scoresheet.js';
 import type { ImportQuery } from './import-state.js';
 import { writeTemp } from './leader-panel.js';
 
@@ -75,7 +75,7 @@ export async function writeScoresheet(
   const fresh = await demoWork({ random, assignment, expert: member.card, startedAt: now, photos });
   // A new revision keeps every entry received before and records each changed score after them.
   const work = previous ? { ...fresh, history: await extendHistory(previous.history, fresh.scores, member.card.keyId, now) } : fresh;
-  const exported = await exportScoresheet(
+  const exported = await exportScoresheetBytes(
     { work, assignment, previous: previous ? { packageId: previous.query.packageId, revision: previous.revision } : null },
     { keys: member.keys, clock: { now: () => now }, myKeyId: member.card.keyId },
   );

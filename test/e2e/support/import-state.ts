@@ -36,7 +36,8 @@ export function readImportState(page: Page, query: ImportQuery): Promise<ImportS
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error ?? new Error('cannot open zqa'));
     });
-    const hex = async (data: BufferSource) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))].map((x) => x.toString(16).padStart(2, '0')).join('');
+    // Packages are kept as Blobs (Uint8Arrays in rows made before packages were streamed).
+    const hex = async (data: BufferSource | Blob) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', data instanceof Blob ? await data.arrayBuffer() : data))].map((x) => x.toString(16).padStart(2, '0')).join('');
     const ask = <T>(store: string, op: (s: IDBObjectStore) => IDBRequest) =>
       new Promise<T>((resolve, reject) => {
         const r = op(db.transaction(store).objectStore(store));
@@ -51,7 +52,7 @@ export function readImportState(page: Page, query: ImportQuery): Promise<ImportS
     const received = row
       ? {
           manifestSha256: String(row['manifestSha256']),
-          bytesSha256: await hex(row['bytes'] as Uint8Array<ArrayBuffer>),
+          bytesSha256: await hex(row['bytes'] as Blob | Uint8Array<ArrayBuffer>),
           type: String(row['type']),
           reviewId: String(row['reviewId']),
           supersededBy: (row['supersededBy'] as string | null) ?? null,
@@ -72,7 +73,7 @@ export function readImportState(page: Page, query: ImportQuery): Promise<ImportS
             attachments[id] = { unreadable: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
           }
         }
-        sheet = { manifestSha256: String(s['manifestSha256']), revision: Number(s['revision']), packageSha256: await hex(s['packageBytes'] as Uint8Array<ArrayBuffer>), attachments };
+        sheet = { manifestSha256: String(s['manifestSha256']), revision: Number(s['revision']), packageSha256: await hex(s['packageBytes'] as Blob | Uint8Array<ArrayBuffer>), attachments };
       }
       const older = await ask<Row[]>('memberScoresheetHistory', (st) => st.index('reviewId').getAll(q.reviewId));
       sheetHistory = older.filter((o) => o['memberKeyId'] === q.memberKeyId).length;

@@ -11,7 +11,7 @@ import { verifyPackage } from '../../../shared/packages/verify-package.js';
 import { renderReportPdf } from '../../../shared/report/render-pdf.js';
 import { assemblePanelReturn, type HeldScoresheet } from '../../../shared/workflow/assemble-panel-return.js';
 import { writeIdentityCard } from '../../../shared/workflow/enrol-expert.js';
-import { exportScoresheet } from '../../../shared/workflow/export-scoresheet.js';
+import { exportScoresheetBytes } from '../../../shared/workflow/export-scoresheet.js';
 import { steppingClock, systemClock } from '../../../shared/workflow/ports/clock.js';
 import { produceReport } from '../../../shared/workflow/produce-report.js';
 import { receivePackage } from '../../../shared/workflow/received.js';
@@ -85,7 +85,7 @@ export async function makePanelReturn(assignmentBytes: Uint8Array, experts: read
   const nested: HeldScoresheet[] = [];
   for (const { expert } of roster) {
     const work = await demoWork({ random, assignment, expert: expert.card, startedAt: tick() });
-    const exported = await exportScoresheet({ work, assignment, previous: null }, { keys: expert.keys, clock, myKeyId: expert.card.keyId });
+    const exported = await exportScoresheetBytes({ work, assignment, previous: null }, { keys: expert.keys, clock, myKeyId: expert.card.keyId });
     if (!exported.ok) throw new Error(exported.error.en);
     sheets.push(exported.value.content);
     nested.push({ memberKeyId: expert.card.keyId, memberName: expert.card.name, packageBytes: exported.value.written.bytes });

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { pickLanguage } from '../../../../../shared/workflow/workflow-error.js';
 import { getDatabase } from '../../../db/database.js';
 import { getHost } from '../../../host/get-host.js';
+import { saveThroughSink } from '../../../host/handle-stream.js';
 import { bridgeKeyHolder } from '../../../device/bridge-key-holder.js';
 import { loadDeviceKeys } from '../../../device/device-keys.js';
 
-/** Exports the review's scoresheet through the host's save dialog and says what happened. */
+/** Exports the review's scoresheet through the host's save dialog, streamed into the file by handle, and says what happened. */
 export function useExportScoresheet(): (reviewId: string) => Promise<void> {
   const { t, i18n } = useTranslation();
   const { message } = useFeedback();
@@ -21,7 +22,7 @@ export function useExportScoresheet(): (reviewId: string) => Promise<void> {
         const result = await exportScoresheet(getDatabase(), reviewId, {
           keys: bridgeKeyHolder(getHost().keys),
           deviceKeyId: keys.keyId,
-          save: (suggestedName, bytes) => getHost().files.save({ kind: 'package', suggestedName, bytes: new Uint8Array(bytes) }),
+          saveInto: (suggestedName, write) => saveThroughSink(getHost().files, { kind: 'package', suggestedName }, write),
         });
         if (!result.ok) {
           if (result.error.kind === 'no-assignment') say('warning', 'no-assignment', t('packages.exportDemo'));

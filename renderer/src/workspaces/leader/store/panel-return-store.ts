@@ -5,6 +5,7 @@ import type { Result } from '../../../../../shared/util/result.js';
 import { assemblePanelReturn, type PanelReturnPorts } from '../../../../../shared/workflow/assemble-panel-return.js';
 import type { WorkflowError } from '../../../../../shared/workflow/workflow-error.js';
 import type { ZqaDatabase } from '../../../db/database.js';
+import { wholePackage } from '../../../packages/package-file.js';
 import type { FinalisationRecord, ReceivedCountersignatureRecord, ReportArtefactRecord } from '../../../db/leader-records.js';
 
 /**
@@ -29,7 +30,7 @@ export async function writePanelReturn(db: ZqaDatabase, reviewId: string, state:
       assignment: state.assignment,
       consensus: state.consensus,
       report: state.report,
-      scoresheets: sheets.map((s) => ({ memberKeyId: s.memberKeyId, memberName: s.memberName, packageBytes: s.packageBytes })),
+      scoresheets: await Promise.all(sheets.map(async (s) => ({ memberKeyId: s.memberKeyId, memberName: s.memberName, packageBytes: await wholePackage(s.packageBytes) }))),
       countersignatures: state.countersignatures,
       excused: f?.excused ?? {},
       previous: f?.panelReturnPackageId ? { packageId: f.panelReturnPackageId, revision: f.panelReturnRevision } : null,
