@@ -72,25 +72,49 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
  */
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** Each prototype name → its stand-in, unique in this workbook. */
-function standInsFor(book: Workbook): Map<string, string> {
+/**
+ * Characters XML 1.0 carries but the library removes from every text: U+FFFD and the ones the
+ * XML text discourages (C1 controls, the non-characters). A note pasted with one of them keeps
+ * it: each goes to the library as a token and is put back in the shared-string part.
+ */
+const DROPPED_BY_LIBRARY = /[\u007f-\u0084\u0086-\u009f\ufdd0-\ufdef\ufffd]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g;
+
+interface StandIns {
+  /** Each prototype name → its stand-in, unique in this workbook. */
+  whole: Map<string, string>;
+  /** What starts a dropped character's token: found in no text of this workbook. */
+  charPrefix: string;
+}
+
+function standInsFor(book: Workbook): StandIns {
   const texts = new Set(book.sheets.flatMap((s) => [...s.header, ...s.rows.flat()]).filter((c): c is string => typeof c === 'string').map(cleanText));
-  const standIns = new Map<string, string>();
+  const whole = new Map<string, string>();
   let n = 0;
   for (const name of PROTOTYPE_NAMES) {
     if (!texts.has(name)) continue;
     let token: string;
     do token = `zqa-stand-in-${n++}`;
     while (texts.has(token));
-    standIns.set(name, token);
+    whole.set(name, token);
   }
-  return standIns;
+  let charPrefix: string;
+  n = 0;
+  do charPrefix = `zqachar${n++}x`;
+  while ([...texts].some((t) => t.includes(charPrefix)));
+  return { whole, charPrefix };
 }
 
-function restoreStandIns(sharedStrings: Uint8Array<ArrayBuffer>, standIns: Map<string, string>): Uint8Array<ArrayBuffer> {
-  if (standIns.size === 0) return sharedStrings;
+function standInText(clean: string, standIns: StandIns): string {
+  const text = standIns.whole.get(clean) ?? clean;
+  return text.replace(DROPPED_BY_LIBRARY, (c) => `${standIns.charPrefix}${c.codePointAt(0)!.toString(16)}x`);
+}
+
+function restoreStandIns(sharedStrings: Uint8Array<ArrayBuffer>, standIns: StandIns): Uint8Array<ArrayBuffer> {
   let xml = new TextDecoder().decode(sharedStrings);
-  for (const [name, token] of standIns) xml = xml.replaceAll(`>${token}</t>`, `>${name}</t>`);
+  const hasChars = xml.includes(standIns.charPrefix);
+  if (standIns.whole.size === 0 && !hasChars) return sharedStrings;
+  for (const [name, token] of standIns.whole) xml = xml.replaceAll(`>${token}</t>`, `>${name}</t>`);
+  if (hasChars) xml = xml.replace(new RegExp(`${standIns.charPrefix}([0-9a-f]+)x`, 'g'), (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
   return new TextEncoder().encode(xml);
 }
 
@@ -99,18 +123,17 @@ function cleanText(text: string): string {
   return text.replace(NOT_XML, '').replace(/\r\n?/g, '\n');
 }
 
-function libraryCell(cell: Cell, header: boolean, standIns: Map<string, string>): LibraryCell {
+function libraryCell(cell: Cell, header: boolean, standIns: StandIns): LibraryCell {
   if (cell === null) return null;
   if (isHundredthsCell(cell)) return { value: cell.hundredths / 100, type: Number, format: POINTS_FORMAT };
   if (typeof cell === 'number') return header ? { value: cell, type: Number, fontWeight: 'bold' } : { value: cell, type: Number };
   if (typeof cell === 'boolean') return { value: cell, type: Boolean };
-  const clean = cleanText(cell);
-  const text = standIns.get(clean) ?? clean;
+  const text = standInText(cleanText(cell), standIns);
   if (header) return { value: text, type: String, fontWeight: 'bold' };
   return text.includes('\n') ? { value: text, type: String, wrap: true, alignVertical: 'top' } : { value: text, type: String };
 }
 
-function librarySheet(sheet: Sheet, standIns: Map<string, string>): LibrarySheet<Blob> {
+function librarySheet(sheet: Sheet, standIns: StandIns): LibrarySheet<Blob> {
   const rows = [sheet.header as Cell[], ...sheet.rows];
   return {
     sheet: sheet.name,

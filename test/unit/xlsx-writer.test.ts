@@ -112,6 +112,15 @@ describe('the .xlsx writer', () => {
     expect(sheetValues(back.value[0]!)).toEqual([['constructor'], ['toString', '__proto__', 'zqa-stand-in-0', 'hasOwnProperty']]);
   });
 
+  it('keeps the characters the library alone would drop (U+FFFD, C1 controls, non-characters), and a text that looks like their stand-in', async () => {
+    const texts = ['\ufffd', 'a\ufffdb', '\u0080\u009f', '\ufdd0', '\u{1fffe}', 'zqachar0xfffdx'];
+    const r = await writeXlsx({ sheets: [{ name: 'S', header: ['\ufffd'], rows: [texts] }] });
+    if (!r.ok) throw new Error('not written');
+    const back = readXlsx(r.value);
+    if (!back.ok) throw new Error('not read');
+    expect(sheetValues(back.value[0]!)).toEqual([['\ufffd'], texts]);
+  });
+
   it('refuses what Excel would refuse, with every reason', async () => {
     const r = await writeXlsx({ sheets: [{ name: '汇总:1', header: [], rows: [[Number.NaN]] }, { name: 'a'.repeat(32), header: [], rows: [] }, { name: 'X', header: [], rows: [] }, { name: 'x', header: [], rows: [] }] });
     expect(r.ok).toBe(false);
