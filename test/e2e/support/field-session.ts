@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEFAULT_ROOT, startServer, type RunningServer } from '../../../renderer/serve.mjs';
 import { freshProfileDir, openProfile, type Profile } from './chromium.js';
 import { testPort } from './ports.js';
@@ -60,6 +60,9 @@ export async function pickOption(page: Page, testId: string, label: string): Pro
     const option = native.find((o) => o.text.includes(label));
     if (!option) throw new Error(`${testId} has no option "${label}" (it has ${native.map((o) => o.text).join(', ')})`);
     await control.selectOption(option.value);
+    // The select is the app's setting: it shows the choice once the host has saved it (until
+    // then React puts the old one back), so a reload right after finds it kept.
+    await expect.poll(() => control.inputValue(), { timeout: 10_000 }).toBe(option.value);
     return;
   }
   await control.click();
